@@ -1,0 +1,71 @@
+package cloudlab.sim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+
+/**
+ * One goal of a challenge (contract section 5), with its argument exactly as the author wrote
+ * it, which a graded check echoes back.
+ */
+public sealed interface Goal {
+    /** The goal's name as written in a challenge ({@code survivesZoneFailure}). */
+    String name();
+
+    /** The argument as written. */
+    JsonNode argument();
+
+    /** The app is available in the layout as it is. */
+    record AppAvailable(JsonNode argument, String app) implements Goal {
+        public String name() {
+            return "appAvailable";
+        }
+    }
+
+    /**
+     * The app is available with nothing failed and stays available with each region, zone, data
+     * center or host (by {@code level}) failed alone. Zone and region are the contract's; data
+     * center and host are this project's additions.
+     */
+    record Survives(JsonNode argument, Node.Kind level, String app) implements Goal {
+        public String name() {
+            return switch (level) {
+                case REGION -> "survivesRegionFailure";
+                case ZONE -> "survivesZoneFailure";
+                case DATACENTER -> "survivesDatacenterFailure";
+                case HOST -> "survivesHostFailure";
+                case VM -> throw new IllegalStateException("VMs do not fail");
+            };
+        }
+    }
+
+    record MaxHosts(JsonNode argument, int max) implements Goal {
+        public String name() {
+            return "maxHosts";
+        }
+    }
+
+    record MinZones(JsonNode argument, String region, int count) implements Goal {
+        public String name() {
+            return "minZones";
+        }
+    }
+
+    record AllHostsHypervisor(JsonNode argument, Hypervisor hypervisor) implements Goal {
+        public String name() {
+            return "allHostsHypervisor";
+        }
+    }
+
+    record MaxCpuOvercommit(JsonNode argument, BigDecimal max) implements Goal {
+        public String name() {
+            return "maxCpuOvercommit";
+        }
+    }
+
+    record MaxRttMs(JsonNode argument, Location user, String app, BigDecimal ms) implements Goal {
+        public String name() {
+            return "maxRttMs";
+        }
+    }
+}

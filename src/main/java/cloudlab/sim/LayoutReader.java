@@ -1,0 +1,377 @@
+package cloudlab.sim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a layout document (contract section 1) into a {@link Layout}, enforcing every field rule
+ * and R1–R4. The first fault in document order is reported (for one host: R2, then R3, then R4),
+ * naming the file, the place ({@code regions[0].zones[1].datacenters[0].hosts[2].cores}) and the rule.
+ */
+public final class LayoutReader {
+    private final RegionCatalog catalog;
+    private final Check check;
+    private final Set<String> appNames = new HashSet<>();
+    private final Map<String, Node.Kind> declared = new HashMap<>();
+    private final Set<String> seenIds = new HashSet<>();
+    private final Set<String> seenApps = new HashSet<>();
+    private final List<Event> apps = new ArrayList<>();
+    private final List<Event> infrastructure = new ArrayList<>();
+    private final List<Event> failures = new ArrayList<>();
+    private final List<Event> people = new ArrayList<>();
+    private String name;
+
+    private LayoutReader(RegionCatalog catalog, String source) {
+        this.catalog = catalog;
+        this.check = new Check(source);
+    }
+
+    /** Reads a layout file; the format follows the file's extension. */
+    public static Layout read(Path file, RegionCatalog catalog) throws InputException {
+        String text = Documents.readText(file);
+        String source = file.toString();
+        JsonNode tree = Documents.parse(text, Documents.formatOf(source, text), source);
+        return fromTree(tree, "", source, catalog);
+    }
+
+    /** Reads a layout from text in the given format. */
+    public static Layout read(String text, Documents.Format format, String source, RegionCatalog catalog) throws InputException {
+        return fromTree(Documents.parse(text, format, source), "", source, catalog);
+    }
+
+    /**
+     * Reads a layout from a tree; {@code place} is where the tree sits in its document ("" for a
+     * whole file, {@code layout} inside an API request) and {@code source} names the file, if any.
+     */
+    public static Layout fromTree(JsonNode root, String place, String source, RegionCatalog catalog) throws InputException {
+        return new LayoutReader(catalog, source).document(root, place);
+    }
+
+    private Layout document(JsonNode rootNode, String place) throws InputException {
+        ObjectNode root = check.object(rootNode, place, "a layout");
+        prescan(root);
+        for (Map.Entry<String, JsonNode> f : Check.entries(root)) {
+            String p = Check.child(place, f.getKey());
+            switch (f.getKey()) {
+                case "name" -> {
+                    name = check.text(f.getValue(), p);
+                    String e = Rules.layoutName(name);
+                    if (e != null) throw check.fail(p, e);
+                }
+                case "apps" -> appList(check.list(f.getValue(), p), p);
+                case "regions" -> regionList(check.list(f.getValue(), p), p);
+                case "failed" -> failedList(check.list(f.getValue(), p), p);
+                case "users" -> userList(check.list(f.getValue(), p), p);
+                default -> throw check.unknown(place, f.getKey(), "name, apps, regions, failed, users");
+            }
+        }
+        Layout layout = new Layout(catalog);
+        if (name != null) layout.apply(new Event.LayoutNamed(name));
+        apps.forEach(layout::apply);
+        infrastructure.forEach(layout::apply);
+        failures.forEach(layout::apply);
+        people.forEach(layout::apply);
+        return layout;
+    }
+
+    /** Learns the declared app names and ids first, so a reference may come before its target. */
+    private void prescan(ObjectNode root) {
+        for (JsonNode a : root.path("apps")) if (a.path("name").isTextual()) appNames.add(a.path("name").textValue());
+        for (JsonNode r : root.path("regions")) {
+            declare(r.path("code"), Node.Kind.REGION);
+            for (JsonNode z : r.path("zones")) {
+                declare(z.path("id"), Node.Kind.ZONE);
+                for (JsonNode d : z.path("datacenters")) {
+                    declare(d.path("id"), Node.Kind.DATACENTER);
+                    for (JsonNode h : d.path("hosts")) {
+                        declare(h.path("id"), Node.Kind.HOST);
+                        for (JsonNode v : h.path("vms")) declare(v.path("id"), Node.Kind.VM);
+                    }
+                }
+            }
+        }
+    }
+
+    private void declare(JsonNode id, Node.Kind kind) {
+        if (id.isTextual()) declared.putIfAbsent(id.textValue(), kind);
+    }
+
+    private String newId(JsonNode n, String place) throws InputException {
+        String id = check.text(n, place);
+        String e = Rules.id(id);
+        if (e != null) throw check.fail(place, e);
+        if (!seenIds.add(id)) throw check.fail(place, "duplicate id " + id + "; every id is unique across the document");
+        return id;
+    }
+
+    private void appList(ArrayNode list, String place) throws InputException {
+        for (int i = 0; i < list.size(); i++) {
+            String p = Check.item(place, i);
+            ObjectNode o = check.object(list.get(i), p, "an app");
+            check.required(o, p, "name");
+            String appName = null;
+            int min = 1;
+            for (Map.Entry<String, JsonNode> f : Check.entries(o)) {
+                String fp = Check.child(p, f.getKey());
+                switch (f.getKey()) {
+                    case "name" -> {
+                        appName = check.text(f.getValue(), fp);
+                        String e = Rules.id(appName);
+                        if (e != null) throw check.fail(fp, e);
+                        if (!seenApps.add(appName)) throw check.fail(fp, "duplicate app name " + appName);
+                    }
+                    case "minRunning" -> min = check.whole(f.getValue(), fp, 1, Rules.MAX_MIN_RUNNING);
+                    default -> throw check.unknown(p, f.getKey(), "name, minRunning");
+                }
+            }
+            apps.add(new Event.AppAdded(appName, min));
+        }
+    }
+
+    private void regionList(ArrayNode list, String place) throws InputException {
+        for (int i = 0; i < list.size(); i++) {
+            String p = Check.item(place, i);
+            ObjectNode o = check.object(list.get(i), p, "a region");
+            check.required(o, p, "code");
+            String code = null;
+            Location location = null;
+            ArrayNode zones = null;
+            String zonesPlace = null;
+            for (Map.Entry<String, JsonNode> f : Check.entries(o)) {
+                String fp = Check.child(p, f.getKey());
+                switch (f.getKey()) {
+                    case "code" -> code = newId(f.getValue(), fp);
+                    case "location" -> location = location(f.getValue(), fp);
+                    case "zones" -> {
+                        zones = check.list(f.getValue(), fp);
+                        zonesPlace = fp;
+                    }
+                    default -> throw check.unknown(p, f.getKey(), "code, location, zones");
+                }
+            }
+            boolean inCatalog = catalog.find(code) != null;
+            if (inCatalog && location != null) {
+                throw check.fail(Check.child(p, "location"), code + " is in the region catalog and takes its location from there; remove location");
+            }
+            if (!inCatalog && location == null) {
+                throw check.fail(p, code + " is not in the region catalog, so it must carry a location ({lat, lon})");
+            }
+            infrastructure.add(new Event.RegionAdded(code, location));
+            if (zones != null) zoneList(zones, zonesPlace, code);
+        }
+    }
+
+    private void zoneList(ArrayNode list, String place, String region) throws InputException {
+        for (int i = 0; i < list.size(); i++) {
+            String p = Check.item(place, i);
+            ObjectNode o = check.object(list.get(i), p, "a zone");
+            check.required(o, p, "id");
+            String id = newId(o.get("id"), Check.child(p, "id"));
+            infrastructure.add(new Event.ZoneAdded(region, id));
+            for (Map.Entry<String, JsonNode> f : Check.entries(o)) {
+                String fp = Check.child(p, f.getKey());
+                switch (f.getKey()) {
+                    case "id" -> { }
+                    case "datacenters" -> datacenterList(check.list(f.getValue(), fp), fp, id);
+                    default -> throw check.unknown(p, f.getKey(), "id, datacenters");
+                }
+            }
+        }
+    }
+
+    private void datacenterList(ArrayNode list, String place, String zone) throws InputException {
+        for (int i = 0; i < list.size(); i++) {
+            String p = Check.item(place, i);
+            ObjectNode o = check.object(list.get(i), p, "a data center");
+            check.required(o, p, "id");
+            String id = newId(o.get("id"), Check.child(p, "id"));
+            infrastructure.add(new Event.DatacenterAdded(zone, id));
+            for (Map.Entry<String, JsonNode> f : Check.entries(o)) {
+                String fp = Check.child(p, f.getKey());
+                switch (f.getKey()) {
+                    case "id" -> { }
+                    case "hosts" -> hostList(check.list(f.getValue(), fp), fp, id);
+                    default -> throw check.unknown(p, f.getKey(), "id, hosts");
+                }
+            }
+        }
+    }
+
+    private void hostList(ArrayNode list, String place, String datacenter) throws InputException {
+        for (int i = 0; i < list.size(); i++) {
+            String p = Check.item(place, i);
+            ObjectNode o = check.object(list.get(i), p, "a host");
+            check.required(o, p, "id", "hypervisor", "cores", "memoryGiB", "storageGiB");
+            String id = null;
+            Hypervisor hypervisor = null;
+            int cores = 0;
+            BigDecimal memory = null;
+            BigDecimal storage = null;
+            BigDecimal cpuOc = BigDecimal.ONE;
+            BigDecimal memOc = BigDecimal.ONE;
+            for (Map.Entry<String, JsonNode> f : Check.entries(o)) {
+                String fp = Check.child(p, f.getKey());
+                JsonNode v = f.getValue();
+                switch (f.getKey()) {
+                    case "id" -> id = newId(v, fp);
+                    case "hypervisor" -> {
+                        String word = check.text(v, fp);
+                        hypervisor = Hypervisor.fromWord(word);
+                        if (hypervisor == null) throw check.fail(fp, "must be type1 or type2 (got " + Rules.quote(word) + ")");
+                    }
+                    case "cores" -> cores = check.whole(v, fp, 1, Rules.MAX_CORES);
+                    case "memoryGiB" -> memory = checked(check.decimal(v, fp), Rules.memory(check.decimal(v, fp)), fp);
+                    case "storageGiB" -> storage = checked(check.decimal(v, fp), Rules.size(check.decimal(v, fp)), fp);
+                    case "cpuOvercommit" -> cpuOc = checked(check.decimal(v, fp), Rules.cpuOvercommit(check.decimal(v, fp)), fp);
+                    case "memoryOvercommit" -> memOc = checked(check.decimal(v, fp), Rules.memoryOvercommit(check.decimal(v, fp)), fp);
+                    case "vms" -> check.list(v, fp);
+                    default -> throw check.unknown(p, f.getKey(),
+                            "id, hypervisor, cores, memoryGiB, storageGiB, cpuOvercommit, memoryOvercommit, vms");
+                }
+            }
+            String e = Rules.coresAfterReservation(hypervisor, cores);
+            if (e != null) throw check.fail(Check.child(p, "cores"), e);
+            e = Rules.memoryAfterReservation(hypervisor, memory);
+            if (e != null) throw check.fail(Check.child(p, "memoryGiB"), e);
+            HostSpec spec = new HostSpec(hypervisor, cores, memory, storage, cpuOc, memOc);
+            infrastructure.add(new Event.HostAdded(datacenter, id, spec));
+            if (o.has("vms")) vmList((ArrayNode) o.get("vms"), Check.child(p, "vms"), id, spec, p);
+        }
+    }
+
+    private BigDecimal checked(BigDecimal value, String problem, String place) throws InputException {
+        if (problem != null) throw check.fail(place, problem);
+        return value;
+    }
+
+    private void vmList(ArrayNode list, String place, String host, HostSpec spec, String hostPlace) throws InputException {
+        int vcpus = 0;
+        BigDecimal memory = BigDecimal.ZERO;
+        BigDecimal disk = BigDecimal.ZERO;
+        for (int i = 0; i < list.size(); i++) {
+            String p = Check.item(place, i);
+            ObjectNode o = check.object(list.get(i), p, "a VM");
+            check.required(o, p, "id", "vcpus", "memoryGiB", "diskGiB");
+            String id = null;
+            int cpu = 0;
+            BigDecimal mem = null;
+            BigDecimal dsk = null;
+            String app = null;
+            boolean running = true;
+            for (Map.Entry<String, JsonNode> f : Check.entries(o)) {
+                String fp = Check.child(p, f.getKey());
+                JsonNode v = f.getValue();
+                switch (f.getKey()) {
+                    case "id" -> id = newId(v, fp);
+                    case "vcpus" -> cpu = check.whole(v, fp, 1, Rules.MAX_CORES);
+                    case "memoryGiB" -> mem = checked(check.decimal(v, fp), Rules.memory(check.decimal(v, fp)), fp);
+                    case "diskGiB" -> dsk = checked(check.decimal(v, fp), Rules.size(check.decimal(v, fp)), fp);
+                    case "app" -> {
+                        app = check.text(v, fp);
+                        if (!appNames.contains(app)) throw check.fail(fp, "names no app in apps (got " + Rules.quote(app) + ")");
+                    }
+                    case "state" -> {
+                        String state = check.text(v, fp);
+                        if (!state.equals("running") && !state.equals("stopped")) {
+                            throw check.fail(fp, "must be running or stopped (got " + Rules.quote(state) + ")");
+                        }
+                        running = state.equals("running");
+                    }
+                    default -> throw check.unknown(p, f.getKey(), "id, vcpus, memoryGiB, diskGiB, app, state");
+                }
+            }
+            if (running) {
+                vcpus += cpu;
+                memory = memory.add(mem);
+            }
+            disk = disk.add(dsk);
+            infrastructure.add(new Event.VmAdded(host, id, new VmSpec(cpu, mem, dsk, app, running)));
+        }
+        if (BigDecimal.valueOf(vcpus).compareTo(spec.vcpuCapacity()) > 0) {
+            throw check.fail(hostPlace, "host " + host + ": vCPUs needed " + vcpus + ", available " + Num.show(spec.vcpuCapacity())
+                    + " (rule R2: running VMs' vCPUs fit in (cores - reserved) x cpuOvercommit)");
+        }
+        if (memory.compareTo(spec.memoryCapacityGiB()) > 0) {
+            throw check.fail(hostPlace, "host " + host + ": memory needed " + Num.show(memory) + " GiB, available "
+                    + Num.show(spec.memoryCapacityGiB()) + " GiB (rule R3: running VMs' memory fits in (memoryGiB - reserved) x memoryOvercommit)");
+        }
+        if (disk.compareTo(spec.storageGiB()) > 0) {
+            throw check.fail(hostPlace, "host " + host + ": disk needed " + Num.show(disk) + " GiB, available "
+                    + Num.show(spec.storageGiB()) + " GiB (rule R4: all VMs' disks fit in storageGiB)");
+        }
+    }
+
+    private Location location(JsonNode n, String place) throws InputException {
+        ObjectNode o = check.object(n, place, "a location");
+        check.required(o, place, "lat", "lon");
+        BigDecimal lat = null;
+        BigDecimal lon = null;
+        for (Map.Entry<String, JsonNode> f : Check.entries(o)) {
+            String fp = Check.child(place, f.getKey());
+            switch (f.getKey()) {
+                case "lat" -> lat = checked(check.decimal(f.getValue(), fp), Rules.latitude(check.decimal(f.getValue(), fp)), fp);
+                case "lon" -> lon = checked(check.decimal(f.getValue(), fp), Rules.longitude(check.decimal(f.getValue(), fp)), fp);
+                default -> throw check.unknown(place, f.getKey(), "lat, lon");
+            }
+        }
+        return new Location(lat, lon);
+    }
+
+    private void failedList(ArrayNode list, String place) throws InputException {
+        Set<String> seen = new LinkedHashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            String p = Check.item(place, i);
+            String id = check.text(list.get(i), p);
+            String problem = failProblem(declared, id);
+            if (problem != null) throw check.fail(p, problem);
+            if (!seen.add(id)) throw check.fail(p, id + " is listed twice; name each failed id once");
+            failures.add(new Event.Failed(id));
+        }
+    }
+
+    /** Null when the id names something that can fail, else why not. */
+    static String failProblem(Map<String, Node.Kind> kinds, String id) {
+        Node.Kind kind = kinds.get(id);
+        if (kind == null) return "no region, zone, data center or host has the id " + Rules.quote(id);
+        if (!kind.canFail()) return id + " is a VM; only regions, zones, data centers and hosts can fail";
+        return null;
+    }
+
+    private void userList(ArrayNode list, String place) throws InputException {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            String p = Check.item(place, i);
+            ObjectNode o = check.object(list.get(i), p, "a user");
+            check.required(o, p, "name", "lat", "lon");
+            String userName = null;
+            BigDecimal lat = null;
+            BigDecimal lon = null;
+            for (Map.Entry<String, JsonNode> f : Check.entries(o)) {
+                String fp = Check.child(p, f.getKey());
+                switch (f.getKey()) {
+                    case "name" -> {
+                        userName = check.text(f.getValue(), fp);
+                        String e = Rules.userName(userName);
+                        if (e != null) throw check.fail(fp, e);
+                        if (!seen.add(userName)) throw check.fail(fp, "duplicate user name " + userName);
+                    }
+                    case "lat" -> lat = checked(check.decimal(f.getValue(), fp), Rules.latitude(check.decimal(f.getValue(), fp)), fp);
+                    case "lon" -> lon = checked(check.decimal(f.getValue(), fp), Rules.longitude(check.decimal(f.getValue(), fp)), fp);
+                    default -> throw check.unknown(p, f.getKey(), "name, lat, lon");
+                }
+            }
+            people.add(new Event.UserPlaced(userName, new Location(lat, lon)));
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package cloudlab.sim;
+
+import java.math.BigDecimal;
+
+/** A virtual machine on a host: what it asks for, the app it serves and whether it is started. */
+public final class Vm extends Node {
+    Host host;
+    int vcpus;
+    BigDecimal memoryGiB;
+    BigDecimal diskGiB;
+    String app;
+    boolean running;
+
+    Vm(String id, Host host, VmSpec spec) {
+        super(id);
+        this.host = host;
+        this.vcpus = spec.vcpus();
+        this.memoryGiB = spec.memoryGiB();
+        this.diskGiB = spec.diskGiB();
+        this.app = spec.app();
+        this.running = spec.running();
+    }
+
+    public Host host() {
+        return host;
+    }
+
+    public int vcpus() {
+        return vcpus;
+    }
+
+    public BigDecimal memoryGiB() {
+        return memoryGiB;
+    }
+
+    public BigDecimal diskGiB() {
+        return diskGiB;
+    }
+
+    /** The app this VM serves, or null. */
+    public String app() {
+        return app;
+    }
+
+    /** The state the learner set: started (running) or stopped. Whether it is up is the report's call. */
+    public boolean running() {
+        return running;
+    }
+
+    public VmSpec spec() {
+        return new VmSpec(vcpus, memoryGiB, diskGiB, app, running);
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.VM;
+    }
+
+    @Override
+    public Node parent() {
+        return host;
+    }
+}
