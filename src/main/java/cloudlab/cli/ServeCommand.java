@@ -1,26 +1,62 @@
 package cloudlab.cli;
 
+import cloudlab.web.App;
+import cloudlab.web.Services;
+import cloudlab.web.Settings;
+import io.javalin.Javalin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 
-/** {@code cloud-lab serve [--port N] [--db PATH]}: the web app. */
+/** {@code cloud-lab serve [--port N] [--db PATH]}: the web app on its embedded defaults. */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve the lab in the browser.")
 final class ServeCommand implements Callable<Integer> {
     @ParentCommand
     CloudLabCommand parent;
 
-    @Option(names = "--port", description = "The port to listen on (default 7070).", defaultValue = "7070")
+    @Option(names = "--port", paramLabel = "N", description = "The port to listen on (default 7070).", defaultValue = "7070")
     int port;
 
-    @Option(names = "--db", description = "The SQLite file for progress (default data/cloud-lab.db).", defaultValue = "data/cloud-lab.db")
-    String db;
+    @Option(names = "--db", paramLabel = "PATH", description = "The SQLite file for progress (default data/cloud-lab.db).",
+            defaultValue = "data/cloud-lab.db")
+    Path db;
 
     @Override
-    public Integer call() {
-        parent.err.println("cloud-lab serve: the web app is not built yet; simulate and grade work now.");
-        return 2;
+    public Integer call() throws InterruptedException {
+        if (port < 0 || port > 65535) {
+            parent.err.println("serve: --port must be from 0 to 65535 (got " + port + ")");
+            return 2;
+        }
+        Settings settings = Settings.resolve(port, db);
+        Services services;
+        try {
+            services = Services.open(settings);
+        } catch (RuntimeException e) {
+            parent.err.println("serve: cannot open the database " + db + ": " + e.getMessage());
+            return 2;
+        }
+        for (String problem : services.course().course().problems()) parent.err.println("lesson problem: " + problem);
+        Javalin app = App.create(services);
+        try {
+            app.start(port);
+        } catch (RuntimeException e) {
+            parent.err.println("serve: cannot listen on port " + port + ": " + e.getMessage());
+            services.close();
+            return 2;
+        }
+        parent.out.println("Cloud Lab is serving " + services.course().course().lessons().size() + " lessons at http://localhost:"
+                + app.port() + "/  (progress in " + db + "; Ctrl+C stops)");
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.stop();
+            services.close();
+            stopped.countDown();
+        }));
+        stopped.await();
+        return 0;
     }
 }

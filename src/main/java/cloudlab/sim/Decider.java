@@ -124,6 +124,8 @@ public final class Decider {
         }
         if (command instanceof Command.ResizeVm c) {
             Vm vm = node(s, c.id(), Vm.class);
+            // a command from a request may lack a size; refuse it rather than fail on null
+            if (c.memoryGiB() == null || c.diskGiB() == null) throw new Refused("a VM needs vCPUs, memory and disk");
             String e = Rules.vmSize(c.vcpus(), c.memoryGiB(), c.diskGiB());
             if (e != null) throw new Refused(c.id() + ": " + e);
             Host h = vm.host();

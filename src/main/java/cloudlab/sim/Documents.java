@@ -72,6 +72,20 @@ public final class Documents {
         return STRICT_JSON;
     }
 
+    /**
+     * Whether a plain (unquoted) YAML scalar reads back as text here, not as null, a boolean or a
+     * number; the layout writer quotes every value for which this is false.
+     */
+    static boolean plainIsText(String v) {
+        switch (v) {
+            case "", "~", "null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE":
+                return false;
+            default:
+                return !(INT.matcher(v).matches() || FLOAT.matcher(v).matches() || INF.matcher(v).matches()
+                        || NAN.matcher(v).matches());
+        }
+    }
+
     /** The format a file name says ({@code .json}, {@code .yml}, {@code .yaml}), else guessed from the text. */
     public static Format formatOf(String fileName, String text) {
         String lower = fileName.toLowerCase(java.util.Locale.ROOT);

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 
 import java.io.UncheckedIOException;
 
@@ -25,7 +26,19 @@ public final class LayoutWriter {
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+            .stringQuotingChecker(new TextStaysText())
             .build());
+
+    /**
+     * MINIMIZE_QUOTES alone writes ids such as {@code 123}, {@code 1e5} or {@code .inf} bare, and
+     * the reader then takes them for numbers; quote every value that would not read back as text.
+     */
+    private static final class TextStaysText extends StringQuotingChecker.Default {
+        @Override
+        public boolean needToQuoteValue(String value) {
+            return super.needToQuoteValue(value) || !Documents.plainIsText(value);
+        }
+    }
 
     private LayoutWriter() {
     }

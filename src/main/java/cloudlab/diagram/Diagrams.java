@@ -1,0 +1,58 @@
+package cloudlab.diagram;
+
+import cloudlab.sim.Layout;
+
+import java.util.Collection;
+
+/**
+ * Server-side SVG diagrams of a layout: the front door of the package. Each method returns one
+ * complete, standalone {@code <svg>} element, safe to inline in HTML: every text taken from the
+ * layout is XML-escaped, there are no scripts or event handlers, and styles live in a
+ * {@code <style>} scoped under the {@code cld} class.
+ *
+ * <p>What is up, running, failed or available always comes from the core's
+ * {@link cloudlab.sim.Simulator#simulate report}; the diagrams only draw it. Every host, VM,
+ * region, zone, data center and user carries a {@code data-id} with its id, a class naming
+ * its kind and state, and a {@code <title>} tooltip. {@code extraFailed} (null for none) adds
+ * failures for this picture only, as {@code simulate --fail} does; callers check the ids first
+ * with {@link cloudlab.sim.Simulator#failProblem}.
+ */
+public final class Diagrams {
+    private Diagrams() {
+    }
+
+    /**
+     * The virtualization view: each host as layers bottom-up (hardware, host OS for type 2,
+     * hypervisor, one box per VM), bars of vCPU, memory and disk with the R1 reservation first,
+     * and a memory map of the VMs' private slices. A layout without hosts draws "No hosts yet".
+     */
+    public static String hosts(Layout layout, Collection<String> extraFailed) {
+        return HostsView.render(layout, extraFailed);
+    }
+
+    /**
+     * The infrastructure view: regions, zones, data centers and host chips as nested boxes;
+     * failed nodes in red dashes labelled FAILED, everything under them greyed, and a line per
+     * app saying whether it is available. A layout without regions draws "No regions yet".
+     */
+    public static String infrastructure(Layout layout, Collection<String> extraFailed) {
+        return InfrastructureView.render(layout, extraFailed);
+    }
+
+    /**
+     * The world map (view box 0 0 1000 500): land, the layout's regions as markers (serving,
+     * idle or failed), users with a line to their nearest serving region and its round trip, and,
+     * when {@code showCatalog} is true, every other catalog region as a small grey dot.
+     */
+    public static String map(Layout layout, Collection<String> extraFailed, boolean showCatalog) {
+        return MapView.render(layout, extraFailed, showCatalog);
+    }
+
+    /**
+     * Where a point falls on the map, as {x, y} in its view box: equirectangular, longitude
+     * −180..180 to x 0..1000 and latitude 90..−90 to y 0..500.
+     */
+    public static double[] project(double lat, double lon) {
+        return MapView.project(lat, lon);
+    }
+}

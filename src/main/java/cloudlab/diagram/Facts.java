@@ -1,0 +1,93 @@
+package cloudlab.diagram;
+
+import cloudlab.sim.Host;
+import cloudlab.sim.Layout;
+import cloudlab.sim.Node;
+import cloudlab.sim.Region;
+import cloudlab.sim.Report;
+import cloudlab.sim.Simulator;
+import cloudlab.sim.Vm;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the core's report says about one layout, indexed for drawing. The diagrams ask here
+ * whether a host is up or a VM runs; they never work it out from the rules themselves.
+ */
+final class Facts {
+    final Layout layout;
+    final Report report;
+    final Set<String> failed;
+    private final Map<String, Report.HostReport> hosts = new HashMap<>();
+    private final Map<String, Report.VmReport> vms = new HashMap<>();
+    private final Set<String> servingRegions = new HashSet<>();
+
+    private Facts(Layout layout, Report report) {
+        this.layout = layout;
+        this.report = report;
+        this.failed = new LinkedHashSet<>(report.failed());
+        for (Report.HostReport h : report.hosts()) hosts.put(h.id(), h);
+        for (Report.VmReport v : report.vms()) {
+            vms.put(v.id(), v);
+            if (v.status().equals("running")) {
+                Report.HostReport h = hosts.get(v.host());
+                if (h != null) servingRegions.add(h.region());
+            }
+        }
+    }
+
+    /** The report of the layout with {@code extraFailed} (null for none) failed as well. */
+    static Facts of(Layout layout, Collection<String> extraFailed) {
+        if (layout == null) throw new IllegalArgumentException("a diagram needs a layout");
+        Collection<String> extra = extraFailed == null ? List.of() : extraFailed;
+        return new Facts(layout, Simulator.simulate(layout, extra, List.of()));
+    }
+
+    Report.HostReport host(Host h) {
+        return hosts.get(h.id());
+    }
+
+    boolean up(Host h) {
+        Report.HostReport r = hosts.get(h.id());
+        return r == null || r.up();
+    }
+
+    /** running, stopped or down, as the report has it. */
+    String status(Vm vm) {
+        Report.VmReport r = vms.get(vm.id());
+        return r == null ? "stopped" : r.status();
+    }
+
+    /** Whether this very node is in the failed list (not just under a failed one). */
+    boolean failedItself(Node n) {
+        return failed.contains(n.id());
+    }
+
+    /**
+     * The failed id that takes the node down, or null: the outermost failed node among itself
+     * and its containers, as {@link Layout#downBecause} picks it, but over the report's failures.
+     */
+    String cause(Node n) {
+        String cause = null;
+        for (Node x = n; x != null; x = x.parent()) {
+            if (failed.contains(x.id())) cause = x.id();
+        }
+        return cause;
+    }
+
+    /** The failed container above the node, or null: whether it sits in a blast radius. */
+    String failedAbove(Node n) {
+        return n.parent() == null ? null : cause(n.parent());
+    }
+
+    /** Whether the region holds at least one VM with status running. */
+    boolean serving(Region r) {
+        return servingRegions.contains(r.code());
+    }
+}

@@ -1,0 +1,400 @@
+package cloudlab.diagram;
+
+import cloudlab.sim.Host;
+import cloudlab.sim.HostSpec;
+import cloudlab.sim.Hypervisor;
+import cloudlab.sim.Layout;
+import cloudlab.sim.Num;
+import cloudlab.sim.Report;
+import cloudlab.sim.Vm;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The virtualization view: each host as a stack of layers (hardware, host OS, hypervisor, VMs),
+ * with bars of what rules R1–R4 count and a memory map that shows each VM's private slice.
+ */
+final class HostsView {
+    /** Colours for running VMs, blues and teals dark enough to carry white text. */
+    static final String[] VM_COLOURS = {"#1565c0", "#00796b", "#3949ab", "#00838f", "#0277bd", "#00695c", "#283593",
+            "#006064"};
+
+    private static final double MARGIN = 16;
+    private static final double LEGEND_H = 34;
+    private static final double CARD_W = 470;
+    private static final double GAP = 20;
+    private static final double PAD = 14;
+    private static final double INNER = CARD_W - 2 * PAD;
+    private static final double HEADER = 72;
+    private static final int VM_COLS = 3;
+    private static final double VM_GAP = 8;
+    private static final double VM_W = (INNER - (VM_COLS - 1) * VM_GAP) / VM_COLS;
+    private static final double VM_H = 62;
+    private static final double NO_VMS_H = 40;
+    private static final double LAYER_H = 30;
+    private static final double LAYER_GAP = 4;
+    private static final double SECTION_GAP = 16;
+    private static final double BAR_ROW = 36;
+    private static final double BAR_H = 12;
+    private static final double STRIP_H = 28;
+
+    private HostsView() {
+    }
+
+    static String render(Layout layout, Collection<String> extraFailed) {
+        Facts facts = Facts.of(layout, extraFailed);
+        List<Host> hosts = layout.hosts();
+        String title = "Virtualization view" + (layout.name() != null ? " of " + layout.name() : "");
+        if (hosts.isEmpty()) {
+            return Empty.render("cld-hosts", title, "No hosts yet",
+                    "Add a region, a zone, a data center and a host to see its layers here.");
+        }
+        int cols = hosts.size() == 1 ? 1 : 2;
+        double width = 2 * MARGIN + cols * CARD_W + (cols - 1) * GAP;
+        List<Double> rowHeights = new ArrayList<>();
+        for (int i = 0; i < hosts.size(); i += cols) {
+            double h = 0;
+            for (int j = i; j < Math.min(hosts.size(), i + cols); j++) h = Math.max(h, cardHeight(hosts.get(j)));
+            rowHeights.add(h);
+        }
+        double height = MARGIN + LEGEND_H + rowHeights.stream().mapToDouble(Double::doubleValue).sum()
+                + (rowHeights.size() - 1) * GAP + MARGIN;
+
+        Svg s = Svg.start("cld-hosts" + (cols == 1 ? " cld-narrow" : ""), width, height, title, describe(facts, hosts),
+                Style.HOSTS);
+        s.rect(0, 0, width, height, "class", "bg");
+        legend(s, MARGIN, MARGIN);
+        double y = MARGIN + LEGEND_H;
+        for (int row = 0; row < rowHeights.size(); row++) {
+            for (int c = 0; c < cols; c++) {
+                int i = row * cols + c;
+                if (i >= hosts.size()) break;
+                card(s, facts, hosts.get(i), MARGIN + c * (CARD_W + GAP), y, rowHeights.get(row));
+            }
+            y += rowHeights.get(row) + GAP;
+        }
+        return s.finish();
+    }
+
+    /** "2 hosts, 3 VMs (2 running, 1 down). h1 is down because use1-az1 failed." */
+    static String describe(Facts facts, List<Host> hosts) {
+        int running = 0, stopped = 0, down = 0, total = 0;
+        List<String> downHosts = new ArrayList<>();
+        for (Host h : hosts) {
+            for (Vm vm : h.vms()) {
+                total++;
+                switch (facts.status(vm)) {
+                    case "running" -> running++;
+                    case "down" -> down++;
+                    default -> stopped++;
+                }
+            }
+            if (!facts.up(h)) {
+                String cause = facts.cause(h);
+                downHosts.add(h.id() + " is down because " + (cause == null ? "it failed" : cause + " failed"));
+            }
+        }
+        StringBuilder d = new StringBuilder(Num.count(hosts.size(), "host") + ", " + Num.count(total, "VM"));
+        List<String> parts = new ArrayList<>();
+        if (running > 0) parts.add(running + " running");
+        if (stopped > 0) parts.add(stopped + " stopped");
+        if (down > 0) parts.add(down + " down");
+        if (!parts.isEmpty()) d.append(" (").append(String.join(", ", parts)).append(')');
+        d.append('.');
+        int shown = Math.min(5, downHosts.size());
+        for (int i = 0; i < shown; i++) d.append(' ').append(downHosts.get(i)).append('.');
+        if (downHosts.size() > shown) d.append(" And ").append(downHosts.size() - shown).append(" more hosts are down.");
+        if (downHosts.isEmpty()) d.append(" Every host is up.");
+        return d.toString();
+    }
+
+    private static void legend(Svg s, double x, double y) {
+        s.open("g", "class", "legend");
+        double cx = x;
+        s.rect(cx, y + 4, 22, 14, "rx", "3", "class", "key-running");
+        s.text(cx + 28, y + 15, null, "running");
+        cx += 96;
+        s.rect(cx, y + 4, 22, 14, "rx", "3", "class", "key-stopped");
+        s.text(cx + 28, y + 15, null, "stopped (dashed)");
+        cx += 146;
+        s.rect(cx, y + 4, 22, 14, "rx", "3", "class", "key-down");
+        s.line(cx + 7, y + 7, cx + 15, y + 15, "cross");
+        s.line(cx + 15, y + 7, cx + 7, y + 15, "cross");
+        s.text(cx + 28, y + 15, null, "down");
+        cx += 82;
+        s.rect(cx, y + 4, 22, 14, "class", "reserved");
+        s.hatch(cx, y + 4, 22, 14, "hatch");
+        s.text(cx + 28, y + 15, null, "kept by hypervisor / host OS");
+        s.close("g");
+    }
+
+    private static int vmRows(Host h) {
+        return (h.vms().size() + VM_COLS - 1) / VM_COLS;
+    }
+
+    private static double vmAreaHeight(Host h) {
+        int rows = vmRows(h);
+        return rows == 0 ? NO_VMS_H : rows * VM_H + (rows - 1) * VM_GAP;
+    }
+
+    private static int layerCount(Host h) {
+        return h.hypervisor() == Hypervisor.TYPE2 ? 3 : 2;
+    }
+
+    private static double cardHeight(Host h) {
+        int layers = layerCount(h);
+        return HEADER + vmAreaHeight(h) + LAYER_GAP + layers * LAYER_H + (layers - 1) * LAYER_GAP
+                + SECTION_GAP + 3 * BAR_ROW
+                + SECTION_GAP + 18 + STRIP_H + 22 + PAD;
+    }
+
+    private static void card(Svg s, Facts facts, Host host, double x, double y, double height) {
+        boolean up = facts.up(host);
+        String cause = up ? null : facts.cause(host);
+        HostSpec spec = host.spec();
+        String hv = host.hypervisor() == Hypervisor.TYPE1 ? "type 1 hypervisor" : "type 2 hypervisor";
+        String where = host.zone().region().code() + " › " + host.zone().id() + " › " + host.datacenter().id();
+
+        s.open("g", "class", "host " + host.hypervisor().word() + (up ? " up" : " failed"), "data-id", host.id(),
+                "transform", "translate(" + Svg.n(x) + "," + Svg.n(y) + ")");
+        s.title(host.id() + ": " + hv + ", " + hardware(spec) + ", " + Num.count(host.vms().size(), "VM") + " — in " + where
+                + (up ? "; up" : "; DOWN because " + (cause == null ? "it" : cause) + " failed"));
+        s.rect(0, 0, CARD_W, height, "rx", "10", "class", "card");
+
+        // header: id, where it is, whether it is up
+        double idWidth = up ? INNER : INNER - 80;
+        s.text(PAD, 26, "h", Svg.fit(host.id(), idWidth, 16));
+        s.text(PAD, 44, "muted", Svg.fit(hv + " · " + where, INNER, 11));
+        if (up) {
+            s.text(PAD, 62, "ok", "● up · " + vmSummary(facts, host));
+        } else {
+            s.badge(CARD_W - PAD, 10, "DOWN");
+            s.text(PAD, 62, "red b cause", Svg.fit("✕ " + (cause == null ? "down" : cause + " failed") + " — its VMs are down",
+                    INNER, 12));
+        }
+
+        // the stack, top to bottom: VMs, hypervisor, host OS (type 2), hardware
+        double top = HEADER;
+        List<Vm> vms = new ArrayList<>(host.vms());
+        if (vms.isEmpty()) {
+            s.rect(PAD, top, INNER, NO_VMS_H, "rx", "6", "class", "placeholder");
+            s.text(CARD_W / 2, top + 25, "muted mid", "No VMs on this host yet");
+        }
+        int colour = 0;
+        for (int i = 0; i < vms.size(); i++) {
+            Vm vm = vms.get(i);
+            double vx = PAD + (i % VM_COLS) * (VM_W + VM_GAP);
+            double vy = top + (i / VM_COLS) * (VM_H + VM_GAP);
+            String c = vm.running() ? VM_COLOURS[colour++ % VM_COLOURS.length] : null;
+            vmBox(s, vm, facts.status(vm), c, vx, vy);
+        }
+        double ly = top + vmAreaHeight(host) + LAYER_GAP;
+        Hypervisor h = host.hypervisor();
+        if (h == Hypervisor.TYPE1) {
+            layer(s, "hypervisor", ly, "type 1 hypervisor", "bare metal · keeps " + keeps(h),
+                    "Type 1 hypervisor: runs on the bare hardware and keeps " + keeps(h) + " for itself");
+        } else {
+            layer(s, "hypervisor", ly, "type 2 hypervisor", "runs as a program on the host OS",
+                    "Type 2 hypervisor: a program on the host OS");
+            ly += LAYER_H + LAYER_GAP;
+            layer(s, "host-os", ly, "host OS keeps " + keeps(h), "hosted",
+                    "Host OS: the ordinary operating system under a type 2 hypervisor; it keeps " + keeps(h));
+        }
+        ly += LAYER_H + LAYER_GAP;
+        layer(s, "hardware", ly, hardware(spec), "hardware", "Physical hardware: " + hardware(spec));
+        ly += LAYER_H + SECTION_GAP;
+
+        // R1–R4 bars
+        Report.HostReport r = facts.host(host);
+        bars(s, spec, r, ly);
+        ly += 3 * BAR_ROW + SECTION_GAP;
+
+        memoryMap(s, host, facts, up, ly);
+        s.close("g");
+    }
+
+    /** "2 running, 1 stopped", "no VMs". */
+    private static String vmSummary(Facts facts, Host host) {
+        if (host.vms().isEmpty()) return "no VMs";
+        int running = 0, stopped = 0, down = 0;
+        for (Vm vm : host.vms()) {
+            switch (facts.status(vm)) {
+                case "running" -> running++;
+                case "down" -> down++;
+                default -> stopped++;
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        if (running > 0) parts.add(running + " running");
+        if (stopped > 0) parts.add(stopped + " stopped");
+        if (down > 0) parts.add(down + " down");
+        return String.join(", ", parts);
+    }
+
+    /** "16 cores · 64 GiB · 1000 GiB". */
+    static String hardware(HostSpec spec) {
+        return Num.count(spec.cores(), "core") + " · " + Num.show(spec.memoryGiB()) + " GiB · " + Num.show(spec.storageGiB())
+                + " GiB";
+    }
+
+    /** What R1 has the hypervisor layer keep: "2 GiB", "1 core, 4 GiB". */
+    static String keeps(Hypervisor h) {
+        String mem = Num.show(h.reservedMemoryGiB()) + " GiB";
+        return h.reservedCores() > 0 ? Num.count(h.reservedCores(), "core") + ", " + mem : mem;
+    }
+
+    private static void layer(Svg s, String cls, double y, String label, String note, String tip) {
+        s.open("g", "class", "layer " + cls);
+        s.title(tip);
+        s.rect(PAD, y, INNER, LAYER_H, "rx", "5");
+        s.text(PAD + 12, y + 20, "b", label);
+        if (Svg.width(label, 12) + Svg.width(note, 11) + 40 < INNER) s.text(PAD + INNER - 12, y + 20, "note end", note);
+        s.close("g");
+    }
+
+    private static void vmBox(Svg s, Vm vm, String status, String colour, double x, double y) {
+        s.open("g", "class", "vm " + status, "data-id", vm.id());
+        s.title(vm.id() + ": " + vm.spec().describe() + (vm.app() != null ? "; app " + vm.app() : "; no app") + "; " + status
+                + switch (status) {
+                    case "stopped" -> " (stopped VMs use disk but no vCPU or memory)";
+                    case "down" -> " (its host is down)";
+                    default -> "";
+                });
+        String c = colour == null ? "#90a4ae" : colour;
+        s.rect(x, y, VM_W, VM_H, "rx", "6", "class", "box", "fill", c, "stroke", c);
+        s.rect(x, y, 5, VM_H, "class", "stripe", "fill", c);
+        s.text(x + 13, y + 19, "b", Svg.fit(vm.id(), VM_W - 36, 12));
+        s.text(x + 13, y + 36, "small", vm.vcpus() + " vCPU · " + Num.show(vm.memoryGiB()) + " GiB");
+        String last = (vm.app() != null ? vm.app() + " · " : "") + status;
+        s.text(x + 13, y + 53, "small state", Svg.fit(last, VM_W - 20, 11));
+        double ix = x + VM_W - 14, iy = y + 14;
+        switch (status) {
+            case "running" -> s.circle(ix, iy, 5, "class", "dot", "fill", c);
+            case "stopped" -> {
+                s.rect(ix - 5, iy - 5, 3.5, 10, "class", "pause");
+                s.rect(ix + 1.5, iy - 5, 3.5, 10, "class", "pause");
+            }
+            default -> {
+                s.line(ix - 5, iy - 5, ix + 5, iy + 5, "cross");
+                s.line(ix + 5, iy - 5, ix - 5, iy + 5, "cross");
+            }
+        }
+        s.close("g");
+    }
+
+    private static void bars(Svg s, HostSpec spec, Report.HostReport r, double y) {
+        Hypervisor h = spec.hypervisor();
+        String oc = spec.cpuOvercommit().compareTo(BigDecimal.ONE) != 0 ? " · ×" + Num.show(spec.cpuOvercommit()) + " overcommit" : "";
+        String reservedCores = h.reservedCores() > 0 ? " · " + Num.count(h.reservedCores(), "core") + " kept" : "";
+        bar(s, y, "vCPU", Num.show(r.vcpus().used()) + " of " + Num.show(r.vcpus().capacity()) + " vCPU used" + reservedCores + oc,
+                BigDecimal.valueOf(h.reservedCores()), BigDecimal.valueOf(spec.cores()), r.vcpus());
+        String moc = spec.memoryOvercommit().compareTo(BigDecimal.ONE) != 0
+                ? " · ×" + Num.show(spec.memoryOvercommit()) + " overcommit" : "";
+        bar(s, y + BAR_ROW, "memory", Num.show(r.memoryGiB().used()) + " of " + Num.show(r.memoryGiB().capacity())
+                        + " GiB used · " + Num.show(h.reservedMemoryGiB()) + " GiB kept" + moc,
+                h.reservedMemoryGiB(), spec.memoryGiB(), r.memoryGiB());
+        bar(s, y + 2 * BAR_ROW, "disk", Num.show(r.diskGiB().used()) + " of " + Num.show(r.diskGiB().capacity()) + " GiB used",
+                BigDecimal.ZERO, spec.storageGiB(), r.diskGiB());
+    }
+
+    /**
+     * One bar: the reserved share of the physical total first (R1), then the used share of what
+     * is left for VMs, then free. Overcommit stretches what is left, not the reservation.
+     */
+    private static void bar(Svg s, double y, String label, String value, BigDecimal reserved, BigDecimal physical,
+                            Report.Use use) {
+        double reservedShare = physical.signum() > 0 ? clamp(reserved.doubleValue() / physical.doubleValue()) : 0;
+        double usedShare = use.capacity().signum() > 0 ? clamp(use.used().doubleValue() / use.capacity().doubleValue())
+                : (use.used().signum() > 0 ? 1 : 0);
+        double rw = INNER * reservedShare;
+        double uw = (INNER - rw) * usedShare;
+        s.open("g", "class", "bar " + label);
+        s.title(label + ": " + value);
+        s.text(PAD, y + 12, "b", label);
+        s.text(PAD + INNER, y + 12, "small end", Svg.fit(value, INNER - 70, 11));
+        double by = y + 18;
+        s.rect(PAD, by, INNER, BAR_H, "rx", "2", "class", "track");
+        if (rw > 0) {
+            s.rect(PAD, by, rw, BAR_H, "class", "reserved");
+            s.hatch(PAD, by, rw, BAR_H, "hatch");
+        }
+        if (uw > 0) s.rect(PAD + rw, by, uw, BAR_H, "class", "used");
+        s.close("g");
+    }
+
+    private static double clamp(double v) {
+        return Double.isFinite(v) ? Math.max(0, Math.min(1, v)) : 0;
+    }
+
+    /**
+     * The memory map: physical memory split into what the hypervisor (or host OS) keeps, then
+     * one private slice per started VM, then what is free, so isolation can be seen.
+     */
+    private static void memoryMap(Svg s, Host host, Facts facts, boolean up, double y) {
+        HostSpec spec = host.spec();
+        BigDecimal reserved = spec.hypervisor().reservedMemoryGiB();
+        BigDecimal promised = BigDecimal.ZERO;
+        List<Vm> started = new ArrayList<>();
+        for (Vm vm : host.vms()) {
+            if (vm.running()) {
+                started.add(vm);
+                promised = promised.add(vm.memoryGiB());
+            }
+        }
+        BigDecimal physical = spec.memoryGiB();
+        BigDecimal total = physical.max(reserved.add(promised));
+        boolean over = total.compareTo(physical) > 0;
+        String caption = "Memory map · " + Num.show(physical) + " GiB physical"
+                + (over ? " · overcommitted: VMs are promised " + Num.show(promised) + " GiB" : "");
+        s.open("g", "class", "memory-map");
+        s.title("Memory map of " + host.id() + ": " + Num.show(reserved) + " GiB kept by the "
+                + (spec.hypervisor() == Hypervisor.TYPE2 ? "host OS" : "hypervisor") + ", "
+                + (started.isEmpty() ? "no started VMs" : started.size() + " private VM slices"));
+        s.text(PAD, y + 12, "b small", Svg.fit(caption, INNER, 11));
+        double sy = y + 18;
+        double scale = INNER / total.doubleValue();
+        double x = PAD;
+        s.rect(PAD, sy, INNER, STRIP_H, "rx", "3", "class", "track");
+
+        String who = spec.hypervisor() == Hypervisor.TYPE2 ? "host OS" : "hypervisor";
+        double rw = reserved.doubleValue() * scale;
+        s.open("g", "class", "slice reserved-slice");
+        s.title(who + " keeps " + Num.show(reserved) + " GiB");
+        s.rect(x, sy, rw, STRIP_H, "class", "reserved");
+        s.hatch(x, sy, rw, STRIP_H, "hatch");
+        sliceLabel(s, x, sy, rw, "slice-dark", who + " " + Num.show(reserved) + " GiB", who);
+        s.close("g");
+        x += rw;
+
+        int colour = 0;
+        for (Vm vm : started) {
+            double w = vm.memoryGiB().doubleValue() * scale;
+            String c = VM_COLOURS[colour++ % VM_COLOURS.length];
+            String status = facts.status(vm);
+            s.open("g", "class", "slice vm-slice " + status, "data-vm", vm.id());
+            s.title(vm.id() + ": " + Num.show(vm.memoryGiB()) + " GiB of private memory" + (up ? "" : " (host down)"));
+            s.rect(x, sy, w, STRIP_H, "class", "part", "fill", c);
+            sliceLabel(s, x, sy, w, "slice-light", vm.id() + " " + Num.show(vm.memoryGiB()) + " GiB", vm.id());
+            s.close("g");
+            x += w;
+        }
+        double free = PAD + INNER - x;
+        if (free > 0.5) {
+            BigDecimal freeGiB = physical.subtract(reserved).subtract(promised).max(BigDecimal.ZERO);
+            sliceLabel(s, x, sy, free, "slice-free", "free " + Num.show(freeGiB) + " GiB", "free");
+        }
+        s.text(PAD, sy + STRIP_H + 16, "small muted", up
+                ? "Each started VM gets its own private slice; stopped VMs hold none."
+                : "The host is down: nothing runs in its memory until it is restored.");
+        s.close("g");
+    }
+
+    /** The longest of the labels that fits the slice, or none. */
+    private static void sliceLabel(Svg s, double x, double y, double w, String cls, String longLabel, String shortLabel) {
+        String label = Svg.width(longLabel, 11) + 10 <= w ? longLabel : Svg.width(shortLabel, 11) + 10 <= w ? shortLabel : null;
+        if (label != null) s.text(x + w / 2, y + STRIP_H / 2 + 4, cls + " mid", label);
+    }
+}

@@ -1,0 +1,202 @@
+package cloudlab.diagram;
+
+/**
+ * A small writer of SVG text: elements with escaped attributes and text, numbers rounded to one
+ * decimal, and a rough text-width estimate so labels can be shortened to fit their boxes.
+ */
+final class Svg {
+    /** The red every view uses for failures. */
+    static final String RED = "#c62828";
+
+    /** Average advance of one character of system-ui text, as a share of the font size. */
+    private static final double CHAR_WIDTH = 0.6;
+
+    private final StringBuilder b = new StringBuilder(8192);
+
+    /**
+     * Starts a standalone diagram: the root element sized by its view box, its title and
+     * description for screen readers, and the style sheet (scoped under the {@code cld} class,
+     * since an inline SVG's style applies to the whole page).
+     */
+    static Svg start(String viewClass, double width, double height, String title, String desc, String css) {
+        Svg s = new Svg();
+        s.b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(n(width)).append(' ')
+                .append(n(height)).append("\" width=\"100%\" preserveAspectRatio=\"xMidYMin meet\" role=\"img\" class=\"cld ")
+                .append(esc(viewClass)).append("\" font-family=\"system-ui, sans-serif\">");
+        s.title(title);
+        s.b.append("<desc>").append(esc(desc)).append("</desc>");
+        s.b.append("<style>").append(Style.BASE).append(css).append("</style>");
+        return s;
+    }
+
+    /** Ends the root element and returns the whole document. */
+    String finish() {
+        b.append("</svg>");
+        return b.toString();
+    }
+
+    /** {@code <tag k="v" ...>}; a pair whose value is null is left out. */
+    Svg open(String tag, String... attributes) {
+        b.append('<').append(tag);
+        attrs(attributes);
+        b.append('>');
+        return this;
+    }
+
+    /** {@code <tag k="v" .../>}. */
+    Svg leaf(String tag, String... attributes) {
+        b.append('<').append(tag);
+        attrs(attributes);
+        b.append("/>");
+        return this;
+    }
+
+    Svg close(String tag) {
+        b.append("</").append(tag).append('>');
+        return this;
+    }
+
+    /** A tooltip: the {@code <title>} child of the element just opened. */
+    Svg title(String text) {
+        b.append("<title>").append(esc(text)).append("</title>");
+        return this;
+    }
+
+    /** A {@code <text>} element; {@code cls} may be null. */
+    Svg text(double x, double y, String cls, String content, String... attributes) {
+        b.append("<text x=\"").append(n(x)).append("\" y=\"").append(n(y)).append('"');
+        if (cls != null) b.append(" class=\"").append(esc(cls)).append('"');
+        attrs(attributes);
+        b.append('>').append(esc(content)).append("</text>");
+        return this;
+    }
+
+    Svg rect(double x, double y, double w, double h, String... attributes) {
+        b.append("<rect x=\"").append(n(x)).append("\" y=\"").append(n(y)).append("\" width=\"").append(n(Math.max(0, w)))
+                .append("\" height=\"").append(n(Math.max(0, h))).append('"');
+        attrs(attributes);
+        b.append("/>");
+        return this;
+    }
+
+    Svg line(double x1, double y1, double x2, double y2, String cls) {
+        b.append("<line x1=\"").append(n(x1)).append("\" y1=\"").append(n(y1)).append("\" x2=\"").append(n(x2))
+                .append("\" y2=\"").append(n(y2)).append("\" class=\"").append(esc(cls)).append("\"/>");
+        return this;
+    }
+
+    Svg circle(double cx, double cy, double r, String... attributes) {
+        b.append("<circle cx=\"").append(n(cx)).append("\" cy=\"").append(n(cy)).append("\" r=\"").append(n(r)).append('"');
+        attrs(attributes);
+        b.append("/>");
+        return this;
+    }
+
+    /** A red pill with white capitals ("DOWN", "FAILED") whose right edge is at {@code right}. */
+    Svg badge(double right, double top, String word) {
+        double w = word.length() * 8.2 + 14;
+        open("g", "class", "badge");
+        rect(right - w, top, w, 20, "rx", "10");
+        text(right - w / 2, top + 14, "mid", word);
+        return close("g");
+    }
+
+    /**
+     * Diagonal stripes clipped to a rectangle, as one path: the hatching that marks what R1
+     * reserves. Drawn as geometry rather than a {@code <pattern>} so that no element id is needed
+     * (ids clash when several diagrams share a page).
+     */
+    Svg hatch(double x, double y, double w, double h, String cls) {
+        if (w < 1 || h < 1) return this;
+        StringBuilder d = new StringBuilder();
+        double step = 6;
+        for (double a = x - h; a < x + w; a += step) {
+            // the stripe runs from (a, y + h) up and to the right to (a + h, y)
+            double s0 = Math.max(0, x - a);
+            double s1 = Math.min(h, x + w - a);
+            if (s1 <= s0) continue;
+            d.append('M').append(n(a + s0)).append(',').append(n(y + h - s0))
+                    .append('L').append(n(a + s1)).append(',').append(n(y + h - s1));
+        }
+        if (d.length() > 0) leaf("path", "d", d.toString(), "class", cls);
+        return this;
+    }
+
+    Svg raw(String svgText) {
+        b.append(svgText);
+        return this;
+    }
+
+    private void attrs(String... kv) {
+        for (int i = 0; i + 1 < kv.length; i += 2) {
+            if (kv[i + 1] == null) continue;
+            b.append(' ').append(kv[i]).append("=\"").append(esc(kv[i + 1])).append('"');
+        }
+    }
+
+    /**
+     * The text made safe for XML element content and attribute values: markup characters become
+     * entities, and characters XML 1.0 cannot carry (control characters, lone surrogates) become
+     * U+FFFD, so a diagram always parses.
+     */
+    static String esc(String s) {
+        if (s == null) return "";
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        s.codePoints().forEach(cp -> {
+            switch (cp) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> {
+                    boolean allowed = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF)
+                            || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+                    out.appendCodePoint(allowed ? cp : 0xFFFD);
+                }
+            }
+        });
+        return out.toString();
+    }
+
+    /** A number for SVG: rounded to one decimal, without a trailing ".0". */
+    static String n(double v) {
+        long tenths = Math.round(v * 10);
+        if (tenths % 10 == 0) return Long.toString(tenths / 10);
+        long a = Math.abs(tenths);
+        return (tenths < 0 ? "-" : "") + (a / 10) + "." + (a % 10);
+    }
+
+    /** About how wide the text is at this font size, in view-box units. */
+    static double width(String text, double fontSize) {
+        return text.codePointCount(0, text.length()) * fontSize * CHAR_WIDTH;
+    }
+
+    /** The text broken at spaces into lines no wider than {@code maxWidth} (a long word is cut). */
+    static java.util.List<String> wrap(String text, double maxWidth, double fontSize) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            String candidate = line.length() == 0 ? word : line + " " + word;
+            if (width(candidate, fontSize) <= maxWidth || line.length() == 0) {
+                line.setLength(0);
+                line.append(candidate);
+            } else {
+                lines.add(fit(line.toString(), maxWidth, fontSize));
+                line.setLength(0);
+                line.append(word);
+            }
+        }
+        if (line.length() > 0) lines.add(fit(line.toString(), maxWidth, fontSize));
+        return lines;
+    }
+
+    /** The text, cut short with an ellipsis when it would be wider than {@code maxWidth}. */
+    static String fit(String text, double maxWidth, double fontSize) {
+        if (width(text, fontSize) <= maxWidth) return text;
+        int keep = (int) Math.floor(maxWidth / (fontSize * CHAR_WIDTH)) - 1;
+        if (keep < 1) return "…";
+        int end = text.offsetByCodePoints(0, Math.min(keep, text.codePointCount(0, text.length())));
+        return text.substring(0, end) + "…";
+    }
+}

@@ -1,0 +1,146 @@
+package cloudlab.lesson;
+
+import cloudlab.sim.GradeResult;
+import cloudlab.sim.Grader;
+import cloudlab.sim.InputException;
+import cloudlab.sim.Layout;
+import cloudlab.sim.RegionCatalog;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The lessons of one folder, in course order, with the problems found while reading them. A
+ * malformed lesson is left out of the course and reported (file and line) in {@link #problems()}.
+ */
+public final class Course {
+    private final List<Lesson> lessons;
+    private final List<String> problems;
+
+    private Course(List<Lesson> lessons, List<String> problems) {
+        this.lessons = List.copyOf(lessons);
+        this.problems = List.copyOf(problems);
+    }
+
+    /** Reads every {@code *.md} file of the folder. */
+    public static Course load(Path folder, RegionCatalog catalog) {
+        List<Lesson> lessons = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        List<Path> files;
+        try (Stream<Path> s = Files.list(folder)) {
+            files = s.filter(p -> p.getFileName().toString().endsWith(".md")).sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+        } catch (IOException e) {
+            return new Course(List.of(), List.of(folder + ": cannot list the lessons folder (" + e.getMessage() + ")"));
+        }
+        for (Path file : files) {
+            String name = file.getFileName().toString();
+            try {
+                String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+                lessons.add(LessonReader.read(text, name, folder, catalog));
+            } catch (InputException e) {
+                problems.add(e.getMessage());
+            } catch (IOException e) {
+                problems.add(name + ": cannot be read (" + e.getMessage() + ")");
+            }
+        }
+        lessons.sort(Comparator.comparingInt(Lesson::order).thenComparing(Lesson::slug));
+        crossCheck(lessons, problems);
+        return new Course(lessons, problems);
+    }
+
+    /** Ids and orders that must be unique across the course. */
+    private static void crossCheck(List<Lesson> lessons, List<String> problems) {
+        Map<String, String> slugs = new HashMap<>();
+        Map<Integer, String> orders = new HashMap<>();
+        Map<String, String> quizzes = new HashMap<>();
+        Map<String, String> challenges = new HashMap<>();
+        for (Lesson l : lessons) {
+            String prev = slugs.putIfAbsent(l.slug(), l.source());
+            if (prev != null) problems.add(l.source() + ": the slug " + l.slug() + " is already used by " + prev);
+            prev = orders.putIfAbsent(l.order(), l.source());
+            if (prev != null) problems.add(l.source() + ": order " + l.order() + " is already used by " + prev);
+            if (l.quiz() != null) {
+                prev = quizzes.putIfAbsent(l.quiz().id(), l.source());
+                if (prev != null) problems.add(l.source() + ": the quiz id " + l.quiz().id() + " is already used by " + prev);
+            }
+            for (LessonChallenge c : l.challenges()) {
+                prev = challenges.putIfAbsent(c.id(), l.source());
+                if (prev != null) problems.add(l.source() + ": the challenge id " + c.id() + " is already used by " + prev);
+            }
+        }
+    }
+
+    /**
+     * The authoring checks that need the grader: each challenge's start layout fails, its
+     * reference solution passes and every known-wrong layout fails. Returns the problems found.
+     */
+    public List<String> checkChallenges() {
+        List<String> out = new ArrayList<>();
+        for (Lesson l : lessons) {
+            for (LessonChallenge c : l.challenges()) {
+                String at = l.source() + ": challenge " + c.id() + ": ";
+                if (Grader.grade(c.challenge(), c.start()).passed()) out.add(at + "the start layout already passes every goal");
+                if (c.solution() == null) {
+                    out.add(at + "has no reference solution");
+                } else {
+                    GradeResult r = Grader.grade(c.challenge(), c.solution());
+                    if (!r.passed()) out.add(at + "the reference solution fails: " + firstFailure(r));
+                }
+                if (c.wrong().isEmpty()) out.add(at + "has no known-wrong layout");
+                for (int i = 0; i < c.wrong().size(); i++) {
+                    Layout w = c.wrong().get(i);
+                    if (Grader.grade(c.challenge(), w).passed()) out.add(at + "wrong[" + i + "] passes every goal, but must fail one");
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String firstFailure(GradeResult r) {
+        for (GradeResult.CheckResult c : r.checks()) if (!c.passed()) return c.goal() + ": " + c.message();
+        return "";
+    }
+
+    public List<Lesson> lessons() {
+        return lessons;
+    }
+
+    public List<String> problems() {
+        return problems;
+    }
+
+    public Lesson lesson(String slug) {
+        for (Lesson l : lessons) if (l.slug().equals(slug)) return l;
+        return null;
+    }
+
+    /** The lesson holding the quiz, or null. */
+    public Lesson lessonOfQuiz(String quizId) {
+        for (Lesson l : lessons) if (l.quiz() != null && l.quiz().id().equals(quizId)) return l;
+        return null;
+    }
+
+    public LessonChallenge challenge(String id) {
+        for (Lesson l : lessons) for (LessonChallenge c : l.challenges()) if (c.id().equals(id)) return c;
+        return null;
+    }
+
+    /** The lesson after this one in course order, or null. */
+    public Lesson next(Lesson lesson) {
+        int i = lessons.indexOf(lesson);
+        return i >= 0 && i + 1 < lessons.size() ? lessons.get(i + 1) : null;
+    }
+
+    public Lesson previous(Lesson lesson) {
+        int i = lessons.indexOf(lesson);
+        return i > 0 ? lessons.get(i - 1) : null;
+    }
+}

@@ -1,0 +1,352 @@
+package cloudlab.lesson;
+
+import cloudlab.sim.Challenge;
+import cloudlab.sim.ChallengeReader;
+import cloudlab.sim.Check;
+import cloudlab.sim.Documents;
+import cloudlab.sim.InputException;
+import cloudlab.sim.Layout;
+import cloudlab.sim.LayoutReader;
+import cloudlab.sim.Num;
+import cloudlab.sim.RegionCatalog;
+import cloudlab.sim.Rules;
+import cloudlab.sim.Simulator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.commonmark.Extension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.Node;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads one lesson file: YAML front matter, then CommonMark whose {@code figure}, {@code sandbox},
+ * {@code quiz} and {@code challenge} fenced blocks hold YAML. Every fault names the file and line.
+ */
+public final class LessonReader {
+    private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
+    private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS)
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
+    private static final HtmlRenderer HTML = HtmlRenderer.builder().extensions(EXTENSIONS)
+            .escapeHtml(true).sanitizeUrls(true).build();
+    private static final Set<String> VIEWS = Set.of("hosts", "infrastructure", "map");
+
+    private final String file;
+    private final Path folder;
+    private final RegionCatalog catalog;
+
+    private LessonReader(String file, Path folder, RegionCatalog catalog) {
+        this.file = file;
+        this.folder = folder;
+        this.catalog = catalog;
+    }
+
+    /** The slug of a lesson file: its name without a leading number and without {@code .md}. */
+    public static String slugOf(String fileName) {
+        return fileName.replaceFirst("\\.md$", "").replaceFirst("^[0-9]+[-_]", "");
+    }
+
+    /**
+     * Reads a lesson from its text. {@code fileName} names it in messages and gives the slug;
+     * {@code folder} is where paths in challenge blocks are resolved (may be null).
+     */
+    public static Lesson read(String text, String fileName, Path folder, RegionCatalog catalog) throws InputException {
+        return new LessonReader(fileName, folder, catalog).lesson(text.replace("\r\n", "\n"));
+    }
+
+    private Lesson lesson(String text) throws InputException {
+        if (!text.startsWith("---\n")) throw InputException.at(file, "line 1", "a lesson starts with front matter between two --- lines");
+        int end = text.indexOf("\n---\n", 3);
+        if (end < 0) throw InputException.at(file, "line 1", "the front matter is not closed by a --- line");
+        String front = text.substring(4, end + 1);
+        int bodyLine = lineOf(text, end + 5); // 0-based line index where the body starts
+        JsonNode meta = yaml("\n" + front, file + ": front matter");
+        Check check = new Check(file + ": front matter");
+        ObjectNode o = check.object(meta, "", "front matter");
+        check.required(o, "", "title", "order", "summary", "teaches", "minutes");
+        String title = null;
+        String summary = null;
+        String slug = slugOf(Path.of(file).getFileName().toString());
+        int order = 0;
+        int minutes = 0;
+        List<String> teaches = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> f : Check.entries(o)) {
+            String p = f.getKey();
+            switch (f.getKey()) {
+                case "title" -> title = shortText(check, f.getValue(), p, 80);
+                case "summary" -> summary = shortText(check, f.getValue(), p, 300);
+                case "order" -> order = check.whole(f.getValue(), p, 1, 1000);
+                case "minutes" -> minutes = check.whole(f.getValue(), p, 1, 30);
+                case "slug" -> {
+                    slug = check.text(f.getValue(), p);
+                    if (!slug.matches("[a-z0-9-]{1,60}")) throw check.fail(p, "must be 1 to 60 lowercase letters, digits or '-'");
+                }
+                case "teaches" -> {
+                    ArrayNode list = check.list(f.getValue(), p);
+                    if (list.isEmpty() || list.size() > 6) throw check.fail(p, "must list 1 to 6 things the lesson teaches");
+                    for (int i = 0; i < list.size(); i++) teaches.add(shortText(check, list.get(i), Check.item(p, i), 200));
+                }
+                default -> throw check.unknown("", f.getKey(), "title, order, summary, teaches, minutes, slug");
+            }
+        }
+        List<Segment> segments = body(text.substring(end + 5), bodyLine);
+        return new Lesson(slug, file, title, order, summary, teaches, minutes, segments);
+    }
+
+    private static String shortText(Check check, JsonNode n, String place, int max) throws InputException {
+        String s = check.text(n, place).strip();
+        if (s.isEmpty() || s.length() > max) throw check.fail(place, "must be 1 to " + max + " characters");
+        return s;
+    }
+
+    private List<Segment> body(String markdown, int lineOffset) throws InputException {
+        Node doc = PARSER.parse(markdown);
+        List<Segment> out = new ArrayList<>();
+        StringBuilder prose = new StringBuilder();
+        Set<String> questionIds = new HashSet<>();
+        int sandboxes = 0;
+        boolean quizSeen = false;
+        for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
+            String info = n instanceof FencedCodeBlock fb && fb.getInfo() != null ? fb.getInfo().strip() : "";
+            if (!Set.of("figure", "sandbox", "quiz", "challenge").contains(info)) {
+                prose.append(HTML.render(n));
+                continue;
+            }
+            if (prose.length() > 0) {
+                out.add(new Segment.Prose(prose.toString()));
+                prose.setLength(0);
+            }
+            FencedCodeBlock block = (FencedCodeBlock) n;
+            int line = lineOffset + block.getSourceSpans().get(0).getLineIndex() + 1; // 1-based line of the opening fence
+            String where = file + ": " + info + " block at line " + line;
+            JsonNode tree = yaml("\n".repeat(line) + block.getLiteral(), where);
+            Check check = new Check(where);
+            switch (info) {
+                case "figure" -> out.add(figure(check, tree, where));
+                case "sandbox" -> out.add(sandbox(check, tree, where, sandboxes++));
+                case "quiz" -> {
+                    if (quizSeen) throw check.fail("", "a lesson holds one quiz block");
+                    quizSeen = true;
+                    out.add(new Segment.QuizBlock(quiz(check, tree, questionIds)));
+                }
+                default -> out.add(new Segment.ChallengeBlock(challenge(check, tree, where)));
+            }
+        }
+        if (prose.length() > 0) out.add(new Segment.Prose(prose.toString()));
+        return out;
+    }
+
+    private Segment figure(Check check, JsonNode tree, String where) throws InputException {
+        ObjectNode o = check.object(tree, "", "a figure");
+        check.required(o, "", "caption", "view", "layout");
+        String caption = null;
+        String view = null;
+        Layout layout = null;
+        List<String> fail = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> f : Check.entries(o)) {
+            String p = f.getKey();
+            switch (p) {
+                case "caption" -> caption = shortText(check, f.getValue(), p, 200);
+                case "view" -> {
+                    view = check.text(f.getValue(), p);
+                    if (!VIEWS.contains(view)) throw check.fail(p, "must be hosts, infrastructure or map (got " + view + ")");
+                }
+                case "layout" -> layout = LayoutReader.fromTree(f.getValue(), "layout", where, catalog);
+                case "fail" -> {
+                    ArrayNode list = check.list(f.getValue(), p);
+                    for (int i = 0; i < list.size(); i++) fail.add(check.text(list.get(i), Check.item(p, i)));
+                }
+                default -> throw check.unknown("", p, "caption, view, layout, fail");
+            }
+        }
+        for (int i = 0; i < fail.size(); i++) {
+            String problem = Simulator.failProblem(layout, fail.get(i));
+            if (problem != null) throw check.fail(Check.item("fail", i), problem);
+        }
+        return new Segment.Figure(caption, view, layout, fail);
+    }
+
+    private Segment sandbox(Check check, JsonNode tree, String where, int index) throws InputException {
+        ObjectNode o = check.object(tree, "", "a sandbox");
+        check.required(o, "", "title", "layout");
+        String title = null;
+        String prompt = null;
+        Layout layout = null;
+        for (Map.Entry<String, JsonNode> f : Check.entries(o)) {
+            String p = f.getKey();
+            switch (p) {
+                case "title" -> title = shortText(check, f.getValue(), p, 120);
+                case "prompt" -> prompt = shortText(check, f.getValue(), p, 1000);
+                case "layout" -> layout = LayoutReader.fromTree(f.getValue(), "layout", where, catalog);
+                default -> throw check.unknown("", p, "title, prompt, layout");
+            }
+        }
+        return new Segment.Sandbox(index, title, prompt, layout);
+    }
+
+    private Quiz quiz(Check check, JsonNode tree, Set<String> questionIds) throws InputException {
+        ObjectNode o = check.object(tree, "", "a quiz");
+        check.required(o, "", "id", "questions");
+        String id = null;
+        List<Question> questions = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> f : Check.entries(o)) {
+            String p = f.getKey();
+            switch (p) {
+                case "id" -> {
+                    id = check.text(f.getValue(), p);
+                    String e = Rules.id(id);
+                    if (e != null) throw check.fail(p, e);
+                }
+                case "questions" -> {
+                    ArrayNode list = check.list(f.getValue(), p);
+                    if (list.isEmpty()) throw check.fail(p, "a quiz needs at least one question");
+                    for (int i = 0; i < list.size(); i++) questions.add(question(check, list.get(i), Check.item(p, i), questionIds));
+                }
+                default -> throw check.unknown("", p, "id, questions");
+            }
+        }
+        return new Quiz(id, questions);
+    }
+
+    private Question question(Check check, JsonNode n, String place, Set<String> ids) throws InputException {
+        ObjectNode o = check.object(n, place, "a question");
+        check.required(o, place, "id", "type", "prompt");
+        String typeWord = check.text(o.get("type"), Check.child(place, "type"));
+        Question.Type type = Question.Type.fromWord(typeWord);
+        if (type == null) throw check.fail(Check.child(place, "type"), "must be single, multiple, truefalse or numeric (got " + typeWord + ")");
+        String id = null;
+        String prompt = null;
+        String explanation = null;
+        String unit = null;
+        List<Question.Option> options = new ArrayList<>();
+        Boolean truth = null;
+        BigDecimal number = null;
+        BigDecimal tolerance = BigDecimal.ZERO;
+        for (Map.Entry<String, JsonNode> f : Check.entries(o)) {
+            String p = Check.child(place, f.getKey());
+            JsonNode v = f.getValue();
+            switch (f.getKey()) {
+                case "type" -> { }
+                case "id" -> {
+                    id = check.text(v, p);
+                    String e = Rules.id(id);
+                    if (e != null) throw check.fail(p, e);
+                    if (!ids.add(id)) throw check.fail(p, "duplicate question id " + id);
+                }
+                case "prompt" -> prompt = shortText(check, v, p, 1000);
+                case "explanation" -> explanation = shortText(check, v, p, 2000);
+                case "unit" -> unit = shortText(check, v, p, 30);
+                case "options" -> {
+                    ArrayNode list = check.list(v, p);
+                    for (int i = 0; i < list.size(); i++) options.add(option(check, list.get(i), Check.item(p, i)));
+                }
+                case "answer" -> {
+                    if (type == Question.Type.TRUEFALSE) truth = check.bool(v, p);
+                    else if (type == Question.Type.NUMERIC) number = check.decimal(v, p);
+                    else throw check.fail(p, "a " + typeWord + " question marks its answers with correct: true on options");
+                }
+                case "tolerance" -> {
+                    tolerance = check.decimal(v, p);
+                    if (tolerance.signum() < 0) throw check.fail(p, "must be 0 or more (got " + Num.show(tolerance) + ")");
+                }
+                default -> throw check.unknown(place, f.getKey(), "id, type, prompt, options, answer, tolerance, unit, explanation");
+            }
+        }
+        switch (type) {
+            case SINGLE, MULTIPLE -> {
+                if (options.size() < 2 || options.size() > 8) throw check.fail(Check.child(place, "options"), "must hold 2 to 8 options");
+                long correct = options.stream().filter(Question.Option::correct).count();
+                if (type == Question.Type.SINGLE && correct != 1) {
+                    throw check.fail(Check.child(place, "options"), "a single-choice question has exactly one correct option (found " + correct + ")");
+                }
+                if (type == Question.Type.MULTIPLE && correct < 1) {
+                    throw check.fail(Check.child(place, "options"), "a multiple-choice question has at least one correct option");
+                }
+            }
+            case TRUEFALSE -> {
+                if (truth == null) throw check.fail(place, "missing required field answer (true or false)");
+            }
+            case NUMERIC -> {
+                if (number == null) throw check.fail(place, "missing required field answer (a number)");
+            }
+        }
+        if (type != Question.Type.SINGLE && type != Question.Type.MULTIPLE && !options.isEmpty()) {
+            throw check.fail(Check.child(place, "options"), "only single and multiple choice questions have options");
+        }
+        return new Question(id, type, prompt, options, truth, number, tolerance, unit, explanation);
+    }
+
+    private Question.Option option(Check check, JsonNode n, String place) throws InputException {
+        ObjectNode o = check.object(n, place, "an option");
+        check.required(o, place, "text");
+        String text = null;
+        boolean correct = false;
+        String feedback = null;
+        for (Map.Entry<String, JsonNode> f : Check.entries(o)) {
+            String p = Check.child(place, f.getKey());
+            switch (f.getKey()) {
+                case "text" -> text = shortText(check, f.getValue(), p, 500);
+                case "correct" -> correct = check.bool(f.getValue(), p);
+                case "feedback" -> feedback = shortText(check, f.getValue(), p, 1000);
+                default -> throw check.unknown(place, f.getKey(), "text, correct, feedback");
+            }
+        }
+        return new Question.Option(text, correct, feedback);
+    }
+
+    private LessonChallenge challenge(Check check, JsonNode tree, String where) throws InputException {
+        ObjectNode o = check.object(tree, "", "a challenge");
+        check.required(o, "", "id", "title", "goals", "start");
+        ObjectNode contract = o.objectNode();
+        Layout start = null;
+        Layout solution = null;
+        List<Layout> wrong = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> f : Check.entries(o)) {
+            String p = f.getKey();
+            switch (p) {
+                case "id", "title", "goals" -> contract.set(p, f.getValue());
+                case "start" -> start = layoutOrPath(check, f.getValue(), p, where);
+                case "solution" -> solution = LayoutReader.fromTree(f.getValue(), p, where, catalog);
+                case "wrong" -> {
+                    ArrayNode list = check.list(f.getValue(), p);
+                    for (int i = 0; i < list.size(); i++) wrong.add(LayoutReader.fromTree(list.get(i), Check.item(p, i), where, catalog));
+                }
+                default -> throw check.unknown("", p, "id, title, goals, start, solution, wrong");
+            }
+        }
+        Challenge challenge = ChallengeReader.fromTree(contract, "", where, null);
+        return new LessonChallenge(challenge, start, solution, wrong);
+    }
+
+    /** An inline layout, or the path of a layout file relative to the lesson's folder. */
+    private Layout layoutOrPath(Check check, JsonNode n, String place, String where) throws InputException {
+        if (n != null && n.isTextual()) {
+            if (folder == null) throw check.fail(place, "a path needs the lesson's folder; give the layout inline");
+            Path p = folder.resolve(n.textValue()).normalize();
+            if (!p.startsWith(folder.normalize())) throw check.fail(place, "must stay inside the lessons folder");
+            return LayoutReader.read(p, catalog);
+        }
+        return LayoutReader.fromTree(n, place, where, catalog);
+    }
+
+    private static JsonNode yaml(String text, String source) throws InputException {
+        return Documents.parse(text, Documents.Format.YAML, source);
+    }
+
+    private static int lineOf(String text, int offset) {
+        int line = 0;
+        for (int i = 0; i < offset && i < text.length(); i++) if (text.charAt(i) == '\n') line++;
+        return line;
+    }
+}

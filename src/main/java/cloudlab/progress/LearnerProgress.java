@@ -1,0 +1,33 @@
+package cloudlab.progress;
+
+import java.util.Map;
+
+/** What one learner has done: lessons opened and completed, and the latest answer to each question. */
+public record LearnerProgress(Map<String, LessonState> lessons, Map<String, Answer> answers) {
+    /** When a lesson was first opened and, if so, completed (ISO-8601 UTC text). */
+    public record LessonState(String openedAt, String completedAt) {
+        public boolean completed() {
+            return completedAt != null;
+        }
+    }
+
+    /** The latest answer to a question: what was given, its score out of max, and how many tries. */
+    public record Answer(String quizId, String questionId, String answer, double score, double max, int attempts,
+                         String submittedAt) {
+        public boolean correct() {
+            return score >= max;
+        }
+    }
+
+    public static String key(String quizId, String questionId) {
+        return quizId + "/" + questionId;
+    }
+
+    public LessonState lesson(String slug) {
+        return lessons.get(slug);
+    }
+
+    public Answer answer(String quizId, String questionId) {
+        return answers.get(key(quizId, questionId));
+    }
+}

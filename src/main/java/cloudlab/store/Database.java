@@ -1,0 +1,175 @@
+package cloudlab.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The database: a small pool of connections to one SQLite file in WAL mode with a busy timeout,
+ * and the versioned schema migrations every feature's tables come from. Features call
+ * {@link #transaction} or {@link #read} with plain, portable SQL.
+ */
+public final class Database implements AutoCloseable {
+    /** The migrations in order; each runs once, recorded in {@code schema_version}. */
+    private static final List<String> MIGRATIONS = List.of("001-learners-and-progress.sql");
+
+    private final HikariDataSource pool;
+    private final String description;
+
+    private Database(HikariDataSource pool, String description) {
+        this.pool = pool;
+        this.description = description;
+    }
+
+    /** Opens (creating if needed) the SQLite file and brings its schema up to date. */
+    public static Database openSqlite(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the folder for " + file, e);
+        }
+        SQLiteConfig sqlite = new SQLiteConfig();
+        sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        sqlite.setBusyTimeout(10_000);
+        sqlite.enforceForeignKeys(true);
+        SQLiteDataSource ds = new SQLiteDataSource(sqlite);
+        ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        HikariConfig hc = new HikariConfig();
+        hc.setDataSource(ds);
+        hc.setPoolName("cloud-lab-sqlite");
+        hc.setMaximumPoolSize(4);
+        hc.setMinimumIdle(1);
+        hc.setAutoCommit(true);
+        Database db = new Database(new HikariDataSource(hc), "SQLite " + file);
+        db.migrate();
+        return db;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** Work that reads or writes inside one transaction. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Runs the work in one transaction: all of it is stored, or none of it. */
+    public <T> T transaction(Work<T> work) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    /** Runs read-only work on a connection in autocommit mode. */
+    public <T> T read(Work<T> work) {
+        try (Connection c = pool.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    /** The schema version now (the number of migrations applied). */
+    public int schemaVersion() {
+        return read(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(version) FROM schema_version")) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        });
+    }
+
+    /** "2026-11-27T16:00:00Z": how every timestamp is stored. */
+    public static String now() {
+        return Instant.now().toString();
+    }
+
+    private void migrate() {
+        transaction(c -> {
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name VARCHAR(200) NOT NULL, applied_at VARCHAR(40) NOT NULL)");
+            }
+            int current = 0;
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(version) FROM schema_version")) {
+                if (rs.next()) current = rs.getInt(1);
+            }
+            for (int v = current + 1; v <= MIGRATIONS.size(); v++) {
+                String name = MIGRATIONS.get(v - 1);
+                for (String statement : statements(load(name))) {
+                    try (Statement s = c.createStatement()) {
+                        s.executeUpdate(statement);
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)")) {
+                    ps.setInt(1, v);
+                    ps.setString(2, name);
+                    ps.setString(3, now());
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    private static String load(String name) {
+        try (InputStream in = Database.class.getResourceAsStream("migrations/" + name)) {
+            if (in == null) throw new IllegalStateException("migration " + name + " is missing from the build");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Splits a migration file on semicolons at line ends, dropping comment lines. */
+    static List<String> statements(String sql) {
+        List<String> out = new ArrayList<>();
+        StringBuilder sb = new StringBuilder();
+        for (String line : sql.split("\n")) {
+            if (line.strip().startsWith("--")) continue;
+            sb.append(line).append('\n');
+            if (line.strip().endsWith(";")) {
+                String st = sb.toString().strip();
+                out.add(st.substring(0, st.length() - 1));
+                sb.setLength(0);
+            }
+        }
+        if (!sb.toString().isBlank()) out.add(sb.toString().strip());
+        return out;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

@@ -1,0 +1,216 @@
+package cloudlab.web;
+
+import cloudlab.lesson.LessonChallenge;
+import cloudlab.sim.Challenge;
+import cloudlab.sim.ChallengeReader;
+import cloudlab.sim.Check;
+import cloudlab.sim.Documents;
+import cloudlab.sim.GradeResult;
+import cloudlab.sim.Grader;
+import cloudlab.sim.InputException;
+import cloudlab.sim.Json;
+import cloudlab.sim.Layout;
+import cloudlab.sim.LayoutReader;
+import cloudlab.sim.Location;
+import cloudlab.sim.RegionCatalog;
+import cloudlab.sim.Rules;
+import cloudlab.sim.Simulator;
+import cloudlab.sim.User;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The stateless JSON API of contract section 6: same core, same messages. It reads no cookie
+ * and stores nothing; bad input is a 400 with {@code {"error": ...}}, never a 500.
+ */
+final class Api {
+    static final int MAX_BODY = 1024 * 1024;
+    private final Services services;
+
+    Api(Services services) {
+        this.services = services;
+    }
+
+    /** A 4xx answer on its way out of a handler. */
+    static final class Refusal extends RuntimeException {
+        final int status;
+
+        Refusal(int status, String message) {
+            super(message, null, false, false);
+            this.status = status;
+        }
+    }
+
+    void simulate(Context ctx) {
+        ObjectNode body = body(ctx);
+        check(body, Set.of("layout", "fail", "users"));
+        if (!body.has("layout")) throw new Refusal(400, "missing required field layout");
+        Layout layout = layout(body.get("layout"));
+        List<String> fail = new ArrayList<>();
+        Check check = new Check(null);
+        try {
+            if (body.has("fail")) {
+                ArrayNode list = check.list(body.get("fail"), "fail");
+                for (int i = 0; i < list.size(); i++) {
+                    String id = check.text(list.get(i), Check.item("fail", i));
+                    String problem = Simulator.failProblem(layout, id);
+                    if (problem != null) throw check.fail(Check.item("fail", i), problem);
+                    fail.add(id);
+                }
+            }
+            List<User> users = body.has("users") ? users(check, body.get("users"), layout) : List.of();
+            json(ctx, 200, Json.line(Simulator.simulate(layout, fail, users)));
+        } catch (InputException e) {
+            throw new Refusal(400, e.getMessage());
+        }
+    }
+
+    void grade(Context ctx) {
+        ObjectNode body = body(ctx);
+        check(body, Set.of("challenge", "layout"));
+        if (!body.has("challenge")) throw new Refusal(400, "missing required field challenge");
+        if (!body.has("layout")) throw new Refusal(400, "missing required field layout");
+        Challenge challenge;
+        JsonNode c = body.get("challenge");
+        if (c.isTextual()) {
+            LessonChallenge lc = services.course().course().challenge(c.textValue());
+            if (lc == null) {
+                String id = c.textValue();
+                throw new Refusal(404, "challenge: no lesson has a challenge with the id " + (Rules.id(id) == null ? id : "given"));
+            }
+            challenge = lc.challenge();
+        } else {
+            try {
+                challenge = ChallengeReader.fromTree(c, "challenge", null, "challenge");
+            } catch (InputException e) {
+                throw new Refusal(400, e.getMessage());
+            }
+        }
+        GradeResult result;
+        try {
+            result = Grader.grade(challenge, LayoutReader.fromTree(body.get("layout"), "layout", null, services.catalog()));
+        } catch (InputException e) {
+            result = GradeResult.invalid(challenge.id(), e.getMessage());
+        }
+        json(ctx, 200, Json.line(result));
+    }
+
+    void regions(Context ctx) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (RegionCatalog.Entry e : services.catalog().entries()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("code", e.code());
+            m.put("name", e.name());
+            m.put("city", e.city());
+            m.put("lat", e.lat());
+            m.put("lon", e.lon());
+            m.put("azs", e.azs());
+            out.add(m);
+        }
+        json(ctx, 200, Json.line(out));
+    }
+
+    private Layout layout(JsonNode tree) {
+        try {
+            return LayoutReader.fromTree(tree, "layout", null, services.catalog());
+        } catch (InputException e) {
+            throw new Refusal(400, e.getMessage());
+        }
+    }
+
+    private static List<User> users(Check check, JsonNode node, Layout layout) throws InputException {
+        ArrayNode list = check.list(node, "users");
+        Set<String> names = new HashSet<>();
+        layout.users().forEach(u -> names.add(u.name()));
+        List<User> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String p = Check.item("users", i);
+            ObjectNode o = check.object(list.get(i), p, "a user");
+            check.required(o, p, "name", "lat", "lon");
+            String name = null;
+            BigDecimal lat = null;
+            BigDecimal lon = null;
+            for (Map.Entry<String, JsonNode> f : Check.entries(o)) {
+                String fp = Check.child(p, f.getKey());
+                switch (f.getKey()) {
+                    case "name" -> {
+                        name = check.text(f.getValue(), fp);
+                        String e = Rules.userName(name);
+                        if (e != null) throw check.fail(fp, e);
+                        if (!names.add(name)) throw check.fail(fp, "there is already a user named " + name);
+                    }
+                    case "lat" -> {
+                        lat = check.decimal(f.getValue(), fp);
+                        String e = Rules.latitude(lat);
+                        if (e != null) throw check.fail(fp, e);
+                    }
+                    case "lon" -> {
+                        lon = check.decimal(f.getValue(), fp);
+                        String e = Rules.longitude(lon);
+                        if (e != null) throw check.fail(fp, e);
+                    }
+                    default -> throw check.unknown(p, f.getKey(), "name, lat, lon");
+                }
+            }
+            out.add(new User(name, new Location(lat, lon)));
+        }
+        return out;
+    }
+
+    /** The request body as a JSON object, after the content type and size checks. */
+    private static ObjectNode body(Context ctx) {
+        String type = ctx.contentType();
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).strip().startsWith("application/json")) {
+            throw new Refusal(415, "the body must be JSON, sent with Content-Type: application/json");
+        }
+        String length = ctx.header("Content-Length");
+        if (length != null) {
+            try {
+                if (Long.parseLong(length.strip()) > MAX_BODY) throw new Refusal(413, "the body is over 1 MiB");
+            } catch (NumberFormatException e) {
+                throw new Refusal(400, "Content-Length must be a number");
+            }
+        }
+        byte[] bytes = ctx.bodyAsBytes();
+        if (bytes.length > MAX_BODY) throw new Refusal(413, "the body is over 1 MiB");
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.isBlank()) throw new Refusal(400, "the body is empty; send a JSON object");
+        JsonNode tree;
+        try {
+            tree = Documents.strictJson().readTree(text);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            String msg = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage().split("\n")[0];
+            throw new Refusal(400, "the body is not valid JSON" + where + ": " + msg);
+        }
+        if (tree == null || !tree.isObject()) throw new Refusal(400, "the body must be a JSON object");
+        return (ObjectNode) tree;
+    }
+
+    private static void check(ObjectNode body, Set<String> known) {
+        body.fieldNames().forEachRemaining(f -> {
+            if (!known.contains(f)) throw new Refusal(400, f + ": unknown field (known fields: " + String.join(", ", known.stream().sorted().toList()) + ")");
+        });
+    }
+
+    static void json(Context ctx, int status, String json) {
+        ctx.status(status).contentType("application/json; charset=utf-8").result(json);
+    }
+
+    static String error(String message) {
+        return Json.line(Map.of("error", message));
+    }
+}

@@ -1,0 +1,108 @@
+package cloudlab.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+
+/**
+ * The one wiring point: every route, the renderer, static files and error handling, configured
+ * up front from {@link Services}. {@code main} and every test build the server here.
+ */
+public final class App {
+    private static final Logger LOG = LoggerFactory.getLogger(App.class);
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+            + "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+
+    private App() {
+    }
+
+    /** An unstarted server; start it with {@code start(port)} or {@code start("127.0.0.1", 0)}. */
+    public static Javalin create(Services services) {
+        Learners learners = new Learners(services.progress());
+        LessonPages lessons = new LessonPages(services, learners);
+        ProgressPages progress = new ProgressPages(services, learners);
+        Api api = new Api(services);
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.http.maxRequestSize = Api.MAX_BODY;
+            config.fileRenderer(services.renderer());
+            config.staticFiles.enableWebjars();
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/static";
+                if (services.settings().staticFiles() != null) {
+                    files.directory = services.settings().staticFiles().toString();
+                    files.location = Location.EXTERNAL;
+                } else {
+                    files.directory = "/static";
+                    files.location = Location.CLASSPATH;
+                }
+            });
+            config.routes.before(App::securityHeaders);
+            config.routes.get("/", lessons::home);
+            config.routes.get("/lessons", ctx -> ctx.redirect("/", HttpStatus.MOVED_PERMANENTLY));
+            config.routes.get("/lessons/{slug}", lessons::show);
+            config.routes.post("/lessons/{slug}/quiz/{question}", lessons::answer);
+            config.routes.get("/progress", progress::show);
+            config.routes.post("/progress/resume", progress::resume);
+            config.routes.get("/healthz", ctx -> ctx.result("ok"));
+            config.routes.post("/api/v1/simulate", api::simulate);
+            config.routes.post("/api/v1/grade", api::grade);
+            config.routes.get("/api/v1/regions", api::regions);
+
+            config.routes.exception(Api.Refusal.class, (e, ctx) -> Api.json(ctx, e.status, Api.error(e.getMessage())));
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(services, ctx, e.getStatus(), e.getMessage()));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("unexpected fault on {} {}", ctx.method(), ctx.path(), e);
+                problem(services, ctx, 500, "Something went wrong on our side. Your work so far is saved; please try again.");
+            });
+            config.routes.error(404, ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().startsWith("Endpoint")) {
+                    problem(services, ctx, 404, "There is no page at " + ctx.path() + ".");
+                }
+            });
+        });
+    }
+
+    /** An error answer: JSON for the API, a page (or fragment) for people. */
+    static void problem(Services services, Context ctx, int status, String message) {
+        if (ctx.path().startsWith("/api/")) {
+            Api.json(ctx, status, Api.error(message));
+            return;
+        }
+        Map<String, Object> model = LessonPages.base(ctx, titleFor(status) + " — Cloud Lab");
+        model.put("status", status);
+        model.put("heading", titleFor(status));
+        model.put("message", message);
+        String html;
+        try {
+            html = services.renderer().page("error", model);
+        } catch (RuntimeException e) {
+            LOG.error("the error page itself failed", e);
+            html = "<!DOCTYPE html><title>Error</title><p>" + status + ": something went wrong.</p>";
+        }
+        ctx.status(status).html(html);
+    }
+
+    private static String titleFor(int status) {
+        return switch (status) {
+            case 404 -> "Page not found";
+            case 413 -> "Too large";
+            case 400 -> "That did not work";
+            case 500 -> "Something went wrong";
+            default -> "Request refused";
+        };
+    }
+
+    private static void securityHeaders(Context ctx) {
+        ctx.header("Content-Security-Policy", CSP);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "same-origin");
+        ctx.header("X-Frame-Options", "DENY");
+    }
+}

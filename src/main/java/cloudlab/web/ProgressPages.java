@@ -1,0 +1,57 @@
+package cloudlab.web;
+
+import cloudlab.lesson.Course;
+import cloudlab.progress.Learner;
+import cloudlab.progress.LearnerProgress;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** "My progress": the course map with the learner's state, the resume code, and resuming elsewhere. */
+final class ProgressPages {
+    private final Services services;
+    private final Learners learners;
+
+    ProgressPages(Services services, Learners learners) {
+        this.services = services;
+        this.learners = learners;
+    }
+
+    void show(Context ctx) {
+        render(ctx, null, null);
+    }
+
+    /** A resume code typed into this browser: this browser becomes that learner's. */
+    void resume(Context ctx) {
+        String code = ctx.formParam("code");
+        Optional<Learner> learner = services.progress().byResumeCode(code);
+        if (learner.isEmpty()) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            String typed = code == null ? "" : code.strip();
+            render(ctx, typed.isEmpty() ? "code: type the resume code shown on your other browser's progress page"
+                    : "code: no learner has the resume code " + (typed.length() > 20 ? typed.substring(0, 20) + "..." : typed)
+                    + "; check it (12 letters and digits, like ABCD-EFGH-JKMN)", typed);
+            return;
+        }
+        learners.signIn(ctx, learner.get());
+        ctx.redirect("/progress?resumed=1", HttpStatus.SEE_OTHER);
+    }
+
+    private void render(Context ctx, String error, String typed) {
+        Course course = services.course().course();
+        Optional<Learner> learner = learners.current(ctx);
+        LearnerProgress progress = learner.map(l -> services.progress().of(l.id())).orElse(null);
+        Map<String, Object> model = LessonPages.base(ctx, "My progress — Cloud Lab");
+        model.put("learner", learner.orElse(null));
+        model.put("cards", LessonPages.cards(course, progress));
+        model.put("error", error);
+        model.put("typed", typed);
+        model.put("resumed", "1".equals(ctx.queryParam("resumed")));
+        long done = LessonPages.cards(course, progress).stream().filter(c -> c.state().equals("done")).count();
+        model.put("done", done);
+        model.put("total", course.lessons().size());
+        ctx.render("progress", model);
+    }
+}

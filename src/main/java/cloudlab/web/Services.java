@@ -1,0 +1,59 @@
+package cloudlab.web;
+
+import cloudlab.lesson.CourseSource;
+import cloudlab.progress.Progress;
+import cloudlab.sim.RegionCatalog;
+import cloudlab.store.Database;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Everything a handler needs, made once at start-up and handed to {@link App#create}. */
+public record Services(Settings settings, Database database, Progress progress, CourseSource course, Renderer renderer,
+                       RegionCatalog catalog) implements AutoCloseable {
+
+    /** Opens the database, finds the content and reads the course. */
+    public static Services open(Settings settings) {
+        RegionCatalog catalog = RegionCatalog.builtIn();
+        Database db = Database.openSqlite(settings.database());
+        Path lessons = settings.lessons() != null ? settings.lessons() : packaged("lessons");
+        CourseSource course = new CourseSource(lessons, settings.lessons() != null, catalog);
+        return new Services(settings, db, new Progress(db), course, new Renderer(settings.templates()), catalog);
+    }
+
+    /** A folder packed in the jar (or on the class path of a build), as a path that can be listed. */
+    static Path packaged(String folder) {
+        URL url = Services.class.getClassLoader().getResource(folder);
+        if (url == null) throw new IllegalStateException("the build holds no " + folder + " folder");
+        try {
+            URI uri = url.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                FileSystem fs;
+                try {
+                    fs = FileSystems.newFileSystem(uri, Map.of());
+                } catch (FileSystemAlreadyExistsException e) {
+                    fs = FileSystems.getFileSystem(uri);
+                }
+                return fs.getPath("/" + folder);
+            }
+            return Path.of(uri);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot locate " + folder + " in the build", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}
