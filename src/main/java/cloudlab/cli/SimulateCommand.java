@@ -50,7 +50,13 @@ final class SimulateCommand implements Callable<Integer> {
                 String problem = Simulator.failProblem(l, id);
                 if (problem != null) throw new InputException(layout + ": --fail " + id + ": " + problem);
             }
-            List<User> extra = parseUsers(users, l);
+            List<User> extra;
+            try {
+                extra = parseUsers(users, l);
+            } catch (InputException e) {
+                // like --fail, a bad --user names the file it was given with
+                throw new InputException(layout + ": " + e.getMessage());
+            }
             parent.out.println(Json.pretty(Simulator.simulate(l, fail, extra)));
             return 0;
         } catch (InputException e) {

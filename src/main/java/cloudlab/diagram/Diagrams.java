@@ -16,6 +16,11 @@ import java.util.Collection;
  * its kind and state, and a {@code <title>} tooltip. {@code extraFailed} (null for none) adds
  * failures for this picture only, as {@code simulate --fail} does; callers check the ids first
  * with {@link cloudlab.sim.Simulator#failProblem}.
+ *
+ * <p>The class {@code failed} means, in the hosts view, a host that is down (for whatever cause);
+ * in the infrastructure view and on the map, a node that is itself in the failed list, while
+ * nodes under it carry {@code in-blast}. VMs carry {@code running}, {@code stopped} or
+ * {@code down} as the report has them.
  */
 public final class Diagrams {
     private Diagrams() {

@@ -148,7 +148,7 @@ final class HostsView {
         int layers = layerCount(h);
         return HEADER + vmAreaHeight(h) + LAYER_GAP + layers * LAYER_H + (layers - 1) * LAYER_GAP
                 + SECTION_GAP + 3 * BAR_ROW
-                + SECTION_GAP + 18 + STRIP_H + 22 + PAD;
+                + SECTION_GAP + 18 + STRIP_H + 8 + keyLines(h) * KEY_LINE + 14 + PAD;
     }
 
     private static void card(Svg s, Facts facts, Host host, double x, double y, double height) {
@@ -166,14 +166,14 @@ final class HostsView {
 
         // header: id, where it is, whether it is up
         double idWidth = up ? INNER : INNER - 80;
-        s.text(PAD, 26, "h", Svg.fit(host.id(), idWidth, 16));
+        s.text(PAD, 26, "h", Svg.fit(host.id(), idWidth, 16, true));
         s.text(PAD, 44, "muted", Svg.fit(hv + " · " + where, INNER, 11));
         if (up) {
             s.text(PAD, 62, "ok", "● up · " + vmSummary(facts, host));
         } else {
             s.badge(CARD_W - PAD, 10, "DOWN");
             s.text(PAD, 62, "red b cause", Svg.fit("✕ " + (cause == null ? "down" : cause + " failed") + " — its VMs are down",
-                    INNER, 12));
+                    INNER, 12, true));
         }
 
         // the stack, top to bottom: VMs, hypervisor, host OS (type 2), hardware
@@ -251,7 +251,7 @@ final class HostsView {
         s.title(tip);
         s.rect(PAD, y, INNER, LAYER_H, "rx", "5");
         s.text(PAD + 12, y + 20, "b", label);
-        if (Svg.width(label, 12) + Svg.width(note, 11) + 40 < INNER) s.text(PAD + INNER - 12, y + 20, "note end", note);
+        if (Svg.width(label, 12, true) + Svg.width(note, 11) + 40 < INNER) s.text(PAD + INNER - 12, y + 20, "note end", note);
         s.close("g");
     }
 
@@ -266,10 +266,13 @@ final class HostsView {
         String c = colour == null ? "#90a4ae" : colour;
         s.rect(x, y, VM_W, VM_H, "rx", "6", "class", "box", "fill", c, "stroke", c);
         s.rect(x, y, 5, VM_H, "class", "stripe", "fill", c);
-        s.text(x + 13, y + 19, "b", Svg.fit(vm.id(), VM_W - 36, 12));
+        s.text(x + 13, y + 19, "b", Svg.fit(vm.id(), VM_W - 40, 12, true));
         s.text(x + 13, y + 36, "small", vm.vcpus() + " vCPU · " + Num.show(vm.memoryGiB()) + " GiB");
-        String last = (vm.app() != null ? vm.app() + " · " : "") + status;
-        s.text(x + 13, y + 53, "small state", Svg.fit(last, VM_W - 20, 11));
+        // the status word always shows in full; a long app name gives way
+        boolean bold = status.equals("down");
+        double room = VM_W - 20 - Svg.width(" · " + status, 11, bold);
+        String last = (vm.app() != null ? Svg.fit(vm.app(), room, 11, bold) + " · " : "") + status;
+        s.text(x + 13, y + 53, "small state", last);
         double ix = x + VM_W - 14, iy = y + 14;
         switch (status) {
             case "running" -> s.circle(ix, iy, 5, "class", "dot", "fill", c);
@@ -329,6 +332,51 @@ final class HostsView {
         return Double.isFinite(v) ? Math.max(0, Math.min(1, v)) : 0;
     }
 
+    /** One entry of a memory map's key: a swatch and its words, with where it goes. */
+    private record KeyItem(String label, String colour, String cls, double x, int line) {
+    }
+
+    private static final double KEY_LINE = 18;
+
+    /** Who keeps the reserved memory on this host. */
+    private static String keeper(Host host) {
+        return host.hypervisor() == Hypervisor.TYPE2 ? "host OS" : "hypervisor";
+    }
+
+    /** The started VMs: those whose memory R3 counts, each with a slice of its own. */
+    private static List<Vm> started(Host host) {
+        List<Vm> out = new ArrayList<>();
+        for (Vm vm : host.vms()) if (vm.running()) out.add(vm);
+        return out;
+    }
+
+    /** The key under the strip, flowed into lines: the reserved slice, then each VM's slice. */
+    private static List<KeyItem> memoryKey(Host host) {
+        List<String> labels = new ArrayList<>();
+        labels.add(keeper(host) + " " + Num.show(host.hypervisor().reservedMemoryGiB()) + " GiB");
+        for (Vm vm : started(host)) labels.add(Svg.fit(vm.id(), 150, 11) + " " + Num.show(vm.memoryGiB()) + " GiB");
+        List<KeyItem> out = new ArrayList<>();
+        double x = 0;
+        int line = 0;
+        int colour = 0;
+        for (int i = 0; i < labels.size(); i++) {
+            double w = 16 + Svg.width(labels.get(i), 11) + 12;
+            if (x > 0 && x + w > INNER) {
+                x = 0;
+                line++;
+            }
+            String c = i == 0 ? null : VM_COLOURS[colour++ % VM_COLOURS.length];
+            out.add(new KeyItem(labels.get(i), c, i == 0 ? "reserved" : "part", x, line));
+            x += w;
+        }
+        return out;
+    }
+
+    private static int keyLines(Host host) {
+        List<KeyItem> key = memoryKey(host);
+        return key.get(key.size() - 1).line() + 1;
+    }
+
     /**
      * The memory map: physical memory split into what the hypervisor (or host OS) keeps, then
      * one private slice per started VM, then what is free, so isolation can be seen.
@@ -336,30 +384,24 @@ final class HostsView {
     private static void memoryMap(Svg s, Host host, Facts facts, boolean up, double y) {
         HostSpec spec = host.spec();
         BigDecimal reserved = spec.hypervisor().reservedMemoryGiB();
+        List<Vm> started = started(host);
         BigDecimal promised = BigDecimal.ZERO;
-        List<Vm> started = new ArrayList<>();
-        for (Vm vm : host.vms()) {
-            if (vm.running()) {
-                started.add(vm);
-                promised = promised.add(vm.memoryGiB());
-            }
-        }
+        for (Vm vm : started) promised = promised.add(vm.memoryGiB());
         BigDecimal physical = spec.memoryGiB();
         BigDecimal total = physical.max(reserved.add(promised));
         boolean over = total.compareTo(physical) > 0;
         String caption = "Memory map · " + Num.show(physical) + " GiB physical"
-                + (over ? " · overcommitted: VMs are promised " + Num.show(promised) + " GiB" : "");
+                + (over ? " · overcommitted: " + Num.show(promised) + " GiB promised" : "");
+        String who = keeper(host);
         s.open("g", "class", "memory-map");
-        s.title("Memory map of " + host.id() + ": " + Num.show(reserved) + " GiB kept by the "
-                + (spec.hypervisor() == Hypervisor.TYPE2 ? "host OS" : "hypervisor") + ", "
-                + (started.isEmpty() ? "no started VMs" : started.size() + " private VM slices"));
-        s.text(PAD, y + 12, "b small", Svg.fit(caption, INNER, 11));
+        s.title("Memory map of " + host.id() + ": " + Num.show(reserved) + " GiB kept by the " + who + ", "
+                + (started.isEmpty() ? "no started VMs" : Num.count(started.size(), "private VM slice")));
+        s.text(PAD, y + 12, "b small", Svg.fit(caption, INNER, 11, true));
         double sy = y + 18;
         double scale = INNER / total.doubleValue();
         double x = PAD;
         s.rect(PAD, sy, INNER, STRIP_H, "rx", "3", "class", "track");
 
-        String who = spec.hypervisor() == Hypervisor.TYPE2 ? "host OS" : "hypervisor";
         double rw = reserved.doubleValue() * scale;
         s.open("g", "class", "slice reserved-slice");
         s.title(who + " keeps " + Num.show(reserved) + " GiB");
@@ -386,7 +428,20 @@ final class HostsView {
             BigDecimal freeGiB = physical.subtract(reserved).subtract(promised).max(BigDecimal.ZERO);
             sliceLabel(s, x, sy, free, "slice-free", "free " + Num.show(freeGiB) + " GiB", "free");
         }
-        s.text(PAD, sy + STRIP_H + 16, "small muted", up
+
+        // the key, so that even a slice too thin for its label is named
+        double ky = sy + STRIP_H + 8;
+        s.open("g", "class", "memory-key" + (up ? "" : " down"));
+        for (KeyItem k : memoryKey(host)) {
+            double kx = PAD + k.x();
+            double top = ky + k.line() * KEY_LINE;
+            s.rect(kx, top + 1, 11, 11, "class", k.cls(), "fill", k.colour());
+            if (k.colour() == null) s.hatch(kx, top + 1, 11, 11, "hatch");
+            s.text(kx + 16, top + 11, "small", k.label());
+        }
+        s.close("g");
+        double ny = ky + keyLines(host) * KEY_LINE + 12;
+        s.text(PAD, ny, "small muted", up
                 ? "Each started VM gets its own private slice; stopped VMs hold none."
                 : "The host is down: nothing runs in its memory until it is restored.");
         s.close("g");
@@ -394,7 +449,8 @@ final class HostsView {
 
     /** The longest of the labels that fits the slice, or none. */
     private static void sliceLabel(Svg s, double x, double y, double w, String cls, String longLabel, String shortLabel) {
-        String label = Svg.width(longLabel, 11) + 10 <= w ? longLabel : Svg.width(shortLabel, 11) + 10 <= w ? shortLabel : null;
+        String label = Svg.width(longLabel, 11, true) + 10 <= w ? longLabel
+                : Svg.width(shortLabel, 11, true) + 10 <= w ? shortLabel : null;
         if (label != null) s.text(x + w / 2, y + STRIP_H / 2 + 4, cls + " mid", label);
     }
 }

@@ -93,16 +93,19 @@ final class InfrastructureView {
 
     private static void header(Svg s, Layout layout) {
         String heading = layout.name() != null ? layout.name() : "Infrastructure";
-        s.text(M, M + 20, "h", Svg.fit(heading, 420, 16));
+        s.text(M, M + 20, "h", Svg.fit(heading, 440, 16, true));
         // key, right-aligned: what a red dashed box and a grey box mean
-        double x = W - M - 470;
+        String[] words = {"FAILED", "inside a failure (blast radius)", "host chip"};
+        String[] keys = {"key-failed", "key-blast", "key-host"};
+        double total = 0;
+        for (String w : words) total += 32 + Svg.width(w, 12) + 18;
+        double x = W - M - total + 18;
         s.open("g", "class", "legend");
-        s.rect(x, M + 7, 26, 16, "rx", "4", "class", "key-failed");
-        s.text(x + 32, M + 20, null, "FAILED");
-        s.rect(x + 100, M + 7, 26, 16, "rx", "4", "class", "key-blast");
-        s.text(x + 132, M + 20, null, "inside a failure (blast radius)");
-        s.rect(x + 356, M + 7, 26, 16, "rx", "8", "class", "key-host");
-        s.text(x + 388, M + 20, null, "host");
+        for (int i = 0; i < words.length; i++) {
+            s.rect(x, M + 7, 26, 16, "rx", i == 2 ? "8" : "4", "class", keys[i]);
+            s.text(x + 32, M + 20, null, words[i]);
+            x += 32 + Svg.width(words[i], 12) + 18;
+        }
         s.close("g");
     }
 
@@ -177,6 +180,13 @@ final class InfrastructureView {
         return above != null ? " — down because " + above + " failed" : "";
     }
 
+    /** How wide a box's id may be beside its FAILED badge or kind word. */
+    private static double headRoom(Facts facts, Node n, double w, String kind, double pad) {
+        double right = facts.failedItself(n) ? Svg.width("FAILED", 11, true) + 18 + 8
+                : Svg.width(kind, 11) + 80 < w ? Svg.width(kind, 11) + 10 : 0;
+        return w - 2 * pad - right - 8;
+    }
+
     private static void boxHead(Svg s, Facts facts, Node n, double x, double y, double w, String kind, double baseline) {
         if (facts.failedItself(n)) {
             s.badge(x + w - 8, y + 7, "FAILED");
@@ -192,8 +202,8 @@ final class InfrastructureView {
         s.open("g", "class", "region" + state(facts, r), "data-id", r.code());
         s.title("Region " + r.code() + " (" + about + "): " + Num.count(r.zones().size(), "zone") + stateWords(facts, r));
         s.rect(x, y, w, h, "rx", "12", "class", "box");
-        s.text(x + PAD_R, y + 22, "region-code", Svg.fit(r.code(), w - 140, 15));
-        s.text(x + PAD_R, y + 39, "muted", Svg.fit(about, w - 140, 11));
+        s.text(x + PAD_R, y + 22, "region-code", Svg.fit(r.code(), headRoom(facts, r, w, "region", PAD_R), 15, true));
+        s.text(x + PAD_R, y + 39, "muted", Svg.fit(about, w - 2 * PAD_R, 11));
         boxHead(s, facts, r, x, y, w, "region", 22);
 
         double top = y + REGION_HEAD;
@@ -223,7 +233,7 @@ final class InfrastructureView {
         s.title("Availability zone " + z.id() + " in " + z.region().code() + ": "
                 + z.datacenters().size() + (z.datacenters().size() == 1 ? " data center" : " data centers") + stateWords(facts, z));
         s.rect(x, y, w, h, "rx", "9", "class", "box");
-        s.text(x + PAD_Z, y + 21, "zone-id", Svg.fit(z.id(), w - 110, 13));
+        s.text(x + PAD_Z, y + 21, "zone-id", Svg.fit(z.id(), headRoom(facts, z, w, "zone", PAD_Z), 13, true));
         boxHead(s, facts, z, x, y, w, "zone", 21);
         double top = y + ZONE_HEAD;
         if (z.datacenters().isEmpty()) {
@@ -243,7 +253,7 @@ final class InfrastructureView {
         s.title("Data center " + dc.id() + " in " + dc.zone().id() + ": " + Num.count(dc.hosts().size(), "host")
                 + stateWords(facts, dc));
         s.rect(x, y, w, h, "rx", "7", "class", "box");
-        s.text(x + PAD_D, y + 19, "dc-id", Svg.fit(dc.id(), w - 110, 12));
+        s.text(x + PAD_D, y + 19, "dc-id", Svg.fit(dc.id(), headRoom(facts, dc, w, "data center", PAD_D), 12, true));
         boxHead(s, facts, dc, x, y - 2, w, "data center", 21);
         double top = y + DC_HEAD;
         List<Host> hosts = new ArrayList<>(dc.hosts());
@@ -278,8 +288,8 @@ final class InfrastructureView {
                 + (up ? ", " + running + " running, " + stopped + " stopped" : ", " + down + " down, " + stopped + " stopped")
                 + stateWords(facts, h));
         s.rect(x, y, w, CHIP_H, "rx", "8", "class", "chip");
-        s.text(x + 10, y + 17, "chip-label", Svg.fit(h.id() + " · " + Num.count(h.vms().size(), "VM"), w - 16, 12));
-        s.text(x + 10, y + 32, "chip-status", Svg.fit(status, w - 16, 11));
+        s.text(x + 10, y + 17, "chip-label", Svg.fit(h.id() + " · " + Num.count(h.vms().size(), "VM"), w - 18, 12, true));
+        s.text(x + 10, y + 32, "chip-status", Svg.fit(status, w - 18, 11, status.equals("FAILED")));
         s.close("g");
     }
 
@@ -295,7 +305,7 @@ final class InfrastructureView {
             s.open("g", "class", "app " + (a.available() ? "available" : "unavailable"), "data-app", a.name());
             s.title(appLine(a));
             s.text(M, y + 14, a.available() ? "ok b" : "red b", a.available() ? "✓" : "✕");
-            s.text(M + 18, y + 14, a.available() ? "app-line" : "app-line red", appLine(a));
+            s.text(M + 18, y + 14, a.available() ? "app-line" : "app-line red", Svg.fit(appLine(a), W - 2 * M - 18, 12));
             s.close("g");
             y += LINE_H;
         }

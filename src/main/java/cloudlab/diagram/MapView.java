@@ -58,6 +58,10 @@ final class MapView {
             regionXY.put(r.code(), p);
             labels.block(p[0] - 9, p[1] - 9, 18, 18);
         }
+        for (User u : layout.users()) {
+            double[] p = project(u.location());
+            labels.block(p[0] - 8, p[1] - 8, 16, 16);
+        }
         if (showCatalog) catalog(s, layout, regionXY);
 
         // lines first, so markers sit on top of them
@@ -154,8 +158,8 @@ final class MapView {
             s.line(p[0] - 3.5, p[1] - 3.5, p[0] + 3.5, p[1] + 3.5, "cross");
             s.line(p[0] + 3.5, p[1] - 3.5, p[0] - 3.5, p[1] + 3.5, "cross");
         }
-        String label = Svg.fit(r.code(), 160, 12);
-        labels.place(s, p[0], p[1], 10, label, 12, "region-label" + (st.equals("failed") ? " red" : ""));
+        String label = Svg.fit(r.code(), 170, 12, true);
+        labels.place(s, p[0], p[1], 10, label, 12, true, "region-label" + (st.equals("failed") ? " red" : ""));
         s.close("g");
     }
 
@@ -172,11 +176,24 @@ final class MapView {
         if (mx < 0) mx += W;
         if (mx > W) mx -= W;
         String text = ms(n.rttMs());
-        double w = Svg.width(text, 11) + 10;
-        mx = Math.max(w / 2 + 2, Math.min(W - w / 2 - 2, mx));
-        s.rect(mx - w / 2, my - 9, w, 17, "rx", "8.5", "class", "rtt-pill");
-        s.text(mx, my + 4, "rtt-label mid", text);
-        labels.block(mx - w / 2, my - 9, w, 17);
+        double w = Svg.width(text, 11, true) + 10, h = 17;
+        // the middle of the line, or nearby along its normal when a marker or label is there
+        double len = Math.hypot(tx - from[0], to[1] - from[1]);
+        double nx = len == 0 ? 0 : -(to[1] - from[1]) / len, ny = len == 0 ? 1 : (tx - from[0]) / len;
+        double[] best = null;
+        for (double off : new double[] {0, 16, -16, 28, -28, 42, -42}) {
+            double cx = Math.max(w / 2 + 2, Math.min(W - w / 2 - 2, mx + nx * off));
+            double cy = Math.max(h / 2 + 2, Math.min(H - 40, my + ny * off));
+            double[] box = {cx - w / 2, cy - h / 2, w, h};
+            if (best == null) best = box;
+            if (labels.free(box)) {
+                best = box;
+                break;
+            }
+        }
+        s.rect(best[0], best[1], w, h, "rx", "8.5", "class", "rtt-pill");
+        s.text(best[0] + w / 2, best[1] + 12.5, "rtt-label mid", text);
+        labels.block(best[0], best[1], w, h);
         s.close("g");
     }
 
@@ -190,33 +207,31 @@ final class MapView {
         s.leaf("path", "class", "diamond", "d", "M" + Svg.n(p[0]) + "," + Svg.n(p[1] - r) + " " + Svg.n(p[0] + r) + ","
                 + Svg.n(p[1]) + " " + Svg.n(p[0]) + "," + Svg.n(p[1] + r) + " " + Svg.n(p[0] - r) + "," + Svg.n(p[1]) + "Z");
         labels.place(s, p[0], p[1], 10, Svg.fit(u.name(), 160, 12) + (n == null ? " (no serving region)" : ""), 12,
-                "user-label");
+                false, "user-label");
         s.close("g");
     }
 
     private static void legend(Svg s, boolean showCatalog) {
-        double x = 10, y = H - 32, h = 24;
-        double w = showCatalog ? 520 : 420;
+        List<String> words = new ArrayList<>(List.of("serving", "no running VM", "failed", "user → nearest serving region"));
+        if (showCatalog) words.add("other AWS regions");
+        double x = 10, y = H - 32, h = 24, step = 16 + 6 + 14;
+        double w = 10;
+        for (String word : words) w += step + Svg.width(word, 11);
         s.open("g", "class", "legend");
         s.rect(x, y, w, h, "rx", "6", "class", "legend-box");
         double cy = y + h / 2;
         double cx = x + 16;
-        s.circle(cx, cy, 6, "class", "key-serving");
-        s.text(cx + 10, cy + 4, null, "serving");
-        cx += 78;
-        s.circle(cx, cy, 6, "class", "key-idle");
-        s.text(cx + 10, cy + 4, null, "no running VM");
-        cx += 118;
-        s.circle(cx, cy, 6, "class", "key-failed");
-        s.text(cx + 10, cy + 4, null, "failed");
-        cx += 68;
-        s.leaf("path", "class", "diamond", "d", "M" + Svg.n(cx) + "," + Svg.n(cy - 6) + " " + Svg.n(cx + 6) + "," + Svg.n(cy)
-                + " " + Svg.n(cx) + "," + Svg.n(cy + 6) + " " + Svg.n(cx - 6) + "," + Svg.n(cy) + "Z");
-        s.text(cx + 10, cy + 4, null, "user → nearest");
-        if (showCatalog) {
-            cx += 128;
-            s.circle(cx, cy, 3.5, "class", "key-catalog");
-            s.text(cx + 9, cy + 4, null, "other AWS regions");
+        for (String word : words) {
+            switch (word) {
+                case "serving" -> s.circle(cx, cy, 6, "class", "key-serving");
+                case "no running VM" -> s.circle(cx, cy, 6, "class", "key-idle");
+                case "failed" -> s.circle(cx, cy, 5, "class", "key-failed");
+                case "other AWS regions" -> s.circle(cx, cy, 3.5, "class", "key-catalog");
+                default -> s.leaf("path", "class", "diamond", "d", "M" + Svg.n(cx) + "," + Svg.n(cy - 6) + " " + Svg.n(cx + 6)
+                        + "," + Svg.n(cy) + " " + Svg.n(cx) + "," + Svg.n(cy + 6) + " " + Svg.n(cx - 6) + "," + Svg.n(cy) + "Z");
+            }
+            s.text(cx + 10, cy + 4, null, word);
+            cx += step + Svg.width(word, 11);
         }
         s.close("g");
     }
@@ -232,8 +247,12 @@ final class MapView {
             taken.add(new double[] {x, y, w, h});
         }
 
-        void place(Svg s, double px, double py, double gap, String text, double size, String cls) {
-            double w = Svg.width(text, size), h = size + 2;
+        boolean free(double[] box) {
+            return taken.stream().noneMatch(t -> overlaps(t, box));
+        }
+
+        void place(Svg s, double px, double py, double gap, String text, double size, boolean bold, String cls) {
+            double w = Svg.width(text, size, bold), h = size + 2;
             double[][] spots = {
                     {px + gap, py + size / 2 - 2, 0},           // right, text-anchor start
                     {px - gap, py + size / 2 - 2, 1},           // left, end

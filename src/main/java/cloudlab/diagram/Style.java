@@ -37,14 +37,14 @@ final class Style {
             .cld-hosts .card{fill:#fff;stroke:#d9e2ec;stroke-width:1.2}
             .cld-hosts .host.failed>.card{stroke:#c62828;stroke-width:3;fill:#fffafa}
             .cld-hosts .placeholder{fill:#f8fafc;stroke:#bcccdc;stroke-dasharray:5 4}
-            .cld-hosts .hardware rect{fill:#37474f}
-            .cld-hosts .hardware text{fill:#fff}
-            .cld-hosts .hardware text.note{fill:#cfd8dc}
             .cld-hosts .hypervisor rect{fill:#ffcc80;stroke:#ef6c00}
             .cld-hosts .host-os rect{fill:#ffe0b2;stroke:#fb8c00}
             .cld-hosts .layer text{fill:#3e2723}
             .cld-hosts .layer text.note{font-size:11px;fill:#6d4c41}
-            .cld-hosts .hardware text.note{fill:#cfd8dc}
+            .cld-hosts .hardware rect{fill:#37474f;stroke:#263238}
+            .cld-hosts .layer.hardware text{fill:#fff}
+            .cld-hosts .layer.hardware text.note{fill:#cfd8dc}
+            .cld-hosts .memory-key.down .part,.cld-hosts .vm-slice.down .part{fill:#b0bec5}
             .cld-hosts .vm .box{fill-opacity:.1;stroke-width:1.5}
             .cld-hosts .vm.stopped .box{fill:#f5f5f5;fill-opacity:1;stroke:#90a4ae;stroke-dasharray:5 3}
             .cld-hosts .vm.down .box{fill:#e0e0e0;fill-opacity:1;stroke:#9e9e9e}
@@ -59,7 +59,6 @@ final class Style {
             .cld-hosts .reserved{fill:#ffe0b2}
             .cld-hosts .hatch{stroke:#ef6c00;stroke-width:1.2;fill:none}
             .cld-hosts .vm-slice .part{stroke:#fff;stroke-width:1}
-            .cld-hosts .vm-slice.down .part{fill:#b0bec5}
             .cld-hosts text.slice-light{fill:#fff;font-size:11px;font-weight:600}
             .cld-hosts text.slice-dark{fill:#4e342e;font-size:11px;font-weight:600}
             .cld-hosts text.slice-free{fill:#52606d;font-size:11px}
@@ -102,7 +101,7 @@ final class Style {
             .cld-map .region .marker{stroke:#fff;stroke-width:2}
             .cld-map .region.serving .marker{fill:#00897b}
             .cld-map .region.serving .halo{fill:#00897b;fill-opacity:.22}
-            .cld-map .region.idle .marker{fill:#5c7cfa;fill:#1e88e5}
+            .cld-map .region.idle .marker{fill:#1e88e5}
             .cld-map .region.failed .marker{fill:#fff;stroke:#c62828;stroke-width:2.5}
             .cld-map .region .cross{stroke-width:1.8}
             .cld-map .region-label,.cld-map .user-label,.cld-map .legend text{paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}

@@ -1,5 +1,8 @@
 package cloudlab.diagram;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * A small writer of SVG text: elements with escaped attributes and text, numbers rounded to one
  * decimal, and a rough text-width estimate so labels can be shortened to fit their boxes.
@@ -7,9 +10,6 @@ package cloudlab.diagram;
 final class Svg {
     /** The red every view uses for failures. */
     static final String RED = "#c62828";
-
-    /** Average advance of one character of system-ui text, as a share of the font size. */
-    private static final double CHAR_WIDTH = 0.6;
 
     private final StringBuilder b = new StringBuilder(8192);
 
@@ -94,7 +94,7 @@ final class Svg {
 
     /** A red pill with white capitals ("DOWN", "FAILED") whose right edge is at {@code right}. */
     Svg badge(double right, double top, String word) {
-        double w = word.length() * 8.2 + 14;
+        double w = width(word, 11, true) + 18;
         open("g", "class", "badge");
         rect(right - w, top, w, 20, "rx", "10");
         text(right - w / 2, top + 14, "mid", word);
@@ -169,12 +169,59 @@ final class Svg {
 
     /** About how wide the text is at this font size, in view-box units. */
     static double width(String text, double fontSize) {
-        return text.codePointCount(0, text.length()) * fontSize * CHAR_WIDTH;
+        return width(text, fontSize, false);
+    }
+
+    /**
+     * About how wide the text is, erring wide: per-character advances close to DejaVu Sans, the
+     * widest common system-ui fallback, so a label that fits here fits in any browser.
+     */
+    static double width(String text, double fontSize, boolean bold) {
+        double em = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            em += advance(cp);
+        }
+        return em * fontSize * (bold ? 1.1 : 1.0);
+    }
+
+    private static double advance(int cp) {
+        if ("iljI.,:;'|!".indexOf(cp) >= 0) return 0.29;
+        if (" ft·".indexOf(cp) >= 0) return 0.36;
+        if ("r-()[]".indexOf(cp) >= 0) return 0.41;
+        if ("sczxJ".indexOf(cp) >= 0) return 0.55;
+        if ("mwMW@%".indexOf(cp) >= 0) return 0.95;
+        if (cp >= '0' && cp <= '9') return 0.64;
+        if (cp >= 'A' && cp <= 'Z') return 0.74;
+        if (cp < 0x80) return 0.63;
+        return 0.8;  // symbols and other scripts: err wide
+    }
+
+    /** The text, cut short with an ellipsis when it would be wider than {@code maxWidth}. */
+    static String fit(String text, double maxWidth, double fontSize) {
+        return fit(text, maxWidth, fontSize, false);
+    }
+
+    /** As {@link #fit(String, double, double)}, for bold text. */
+    static String fit(String text, double maxWidth, double fontSize, boolean bold) {
+        if (width(text, fontSize, bold) <= maxWidth) return text;
+        double room = maxWidth - width("…", fontSize, bold);
+        int end = 0;
+        double used = 0;
+        while (end < text.length()) {
+            int cp = text.codePointAt(end);
+            double w = advance(cp) * fontSize * (bold ? 1.1 : 1.0);
+            if (used + w > room) break;
+            used += w;
+            end += Character.charCount(cp);
+        }
+        return text.substring(0, end) + "…";
     }
 
     /** The text broken at spaces into lines no wider than {@code maxWidth} (a long word is cut). */
-    static java.util.List<String> wrap(String text, double maxWidth, double fontSize) {
-        java.util.List<String> lines = new java.util.ArrayList<>();
+    static List<String> wrap(String text, double maxWidth, double fontSize) {
+        List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : text.split(" ")) {
             String candidate = line.length() == 0 ? word : line + " " + word;
@@ -189,14 +236,5 @@ final class Svg {
         }
         if (line.length() > 0) lines.add(fit(line.toString(), maxWidth, fontSize));
         return lines;
-    }
-
-    /** The text, cut short with an ellipsis when it would be wider than {@code maxWidth}. */
-    static String fit(String text, double maxWidth, double fontSize) {
-        if (width(text, fontSize) <= maxWidth) return text;
-        int keep = (int) Math.floor(maxWidth / (fontSize * CHAR_WIDTH)) - 1;
-        if (keep < 1) return "…";
-        int end = text.offsetByCodePoints(0, Math.min(keep, text.codePointCount(0, text.length())));
-        return text.substring(0, end) + "…";
     }
 }

@@ -3,7 +3,11 @@ package cloudlab.progress;
 import java.util.Map;
 
 /** What one learner has done: lessons opened and completed, and the latest answer to each question. */
-public record LearnerProgress(Map<String, LessonState> lessons, Map<String, Answer> answers) {
+public record LearnerProgress(Map<String, LessonState> lessons, Map<String, Answer> answers, Map<String, ChallengeResult> challenges) {
+    /** The best check of a challenge so far: its score, whether it passed, and how many checks. */
+    public record ChallengeResult(String challengeId, double bestScore, boolean passed, int attempts, String lastAt) {
+    }
+
     /** When a lesson was first opened and, if so, completed (ISO-8601 UTC text). */
     public record LessonState(String openedAt, String completedAt) {
         public boolean completed() {
@@ -25,6 +29,10 @@ public record LearnerProgress(Map<String, LessonState> lessons, Map<String, Answ
 
     public LessonState lesson(String slug) {
         return lessons.get(slug);
+    }
+
+    public ChallengeResult challenge(String challengeId) {
+        return challenges.get(challengeId);
     }
 
     public Answer answer(String quizId, String questionId) {

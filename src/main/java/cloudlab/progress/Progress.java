@@ -140,6 +140,33 @@ public final class Progress {
         });
     }
 
+    /** Stores one check of a challenge: the score, whether every goal passed, and the layout graded. */
+    public int challengeChecked(String learnerId, String challengeId, double score, boolean passed, String layoutJson) {
+        return db.transaction(c -> {
+            int attempt = 1;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT MAX(attempt) FROM challenge_results WHERE learner_id = ? AND challenge_id = ?")) {
+                ps.setString(1, learnerId);
+                ps.setString(2, challengeId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) attempt = rs.getInt(1) + 1;
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO challenge_results (learner_id, challenge_id, attempt, score, "
+                    + "passed, layout, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, learnerId);
+                ps.setString(2, challengeId);
+                ps.setInt(3, attempt);
+                ps.setDouble(4, score);
+                ps.setInt(5, passed ? 1 : 0);
+                ps.setString(6, layoutJson);
+                ps.setString(7, Database.now());
+                ps.executeUpdate();
+            }
+            return attempt;
+        });
+    }
+
     /** Everything the learner has done. */
     public LearnerProgress of(String learnerId) {
         return db.read(c -> {
@@ -163,7 +190,18 @@ public final class Progress {
                     }
                 }
             }
-            return new LearnerProgress(lessons, answers);
+            Map<String, LearnerProgress.ChallengeResult> challenges = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT challenge_id, MAX(score), MAX(passed), COUNT(*), MAX(submitted_at) "
+                    + "FROM challenge_results WHERE learner_id = ? GROUP BY challenge_id")) {
+                ps.setString(1, learnerId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        challenges.put(rs.getString(1), new LearnerProgress.ChallengeResult(rs.getString(1), rs.getDouble(2),
+                                rs.getInt(3) == 1, rs.getInt(4), rs.getString(5)));
+                    }
+                }
+            }
+            return new LearnerProgress(lessons, answers, challenges);
         });
     }
 

@@ -160,6 +160,7 @@ public final class Documents {
     private static final class YamlTreeBuilder {
         private final Iterator<org.yaml.snakeyaml.events.Event> events;
         private final String source;
+        private int depth; // SnakeYAML's nesting limit guards only its composer, not this event walk
 
         YamlTreeBuilder(Iterator<org.yaml.snakeyaml.events.Event> events, String source) {
             this.events = events;
@@ -193,8 +194,13 @@ public final class Documents {
             if (e instanceof CollectionStartEvent ce && ce.getTag() != null) {
                 throw refuse(e, place, "explicit YAML tags (" + ce.getTag() + ") are refused");
             }
-            if (e instanceof MappingStartEvent) return mapping(place);
-            if (e instanceof SequenceStartEvent) return sequence(place);
+            if (e instanceof CollectionStartEvent) {
+                if (depth == MAX_DEPTH) throw refuse(e, place, "the document nests deeper than " + MAX_DEPTH + " levels");
+                depth++;
+                JsonNode n = e instanceof MappingStartEvent ? mapping(place) : sequence(place);
+                depth--;
+                return n;
+            }
             if (e instanceof ScalarEvent s) return scalar(s, place);
             throw refuse(e, place, "unexpected " + e.getEventId());
         }

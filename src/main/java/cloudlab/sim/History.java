@@ -18,23 +18,35 @@ public final class History {
     }
 
     private final RegionCatalog catalog;
+    private final List<Event> base;
     private final List<Entry> entries = new ArrayList<>();
     private int position;
     private Layout state;
 
+    /** An empty history over an empty layout. */
     public History(RegionCatalog catalog) {
+        this(catalog, List.of());
+    }
+
+    private History(RegionCatalog catalog, List<Event> base) {
         this.catalog = catalog;
-        this.state = new Layout(catalog);
+        this.base = List.copyOf(base);
+        this.state = Layout.replay(catalog, this.base);
     }
 
     /** A history that replays the given entries, all of them applied. */
     public static History of(RegionCatalog catalog, List<Entry> entries) {
-        History h = new History(catalog);
-        for (Entry e : entries) {
-            h.entries.add(e);
-            e.events().forEach(h.state::apply);
-        }
-        h.position = entries.size();
+        return from(Layout.replay(catalog, List.of()), entries, entries.size());
+    }
+
+    /**
+     * A history that starts from a layout (step 0) and holds the given entries, the first
+     * {@code position} of them applied.
+     */
+    public static History from(Layout start, List<Entry> entries, int position) {
+        History h = new History(start.catalog(), LayoutCommands.eventsFor(start));
+        h.entries.addAll(entries);
+        h.moveTo(position);
         return h;
     }
 
@@ -65,16 +77,21 @@ public final class History {
         return true;
     }
 
-    /** Moves to the state after the first {@code n} commands (0 is the empty layout). */
+    /** Moves to the state after the first {@code n} commands (0 is the start layout). */
     public void moveTo(int n) {
         if (n < 0 || n > entries.size()) throw new IllegalArgumentException("no step " + n + " in a history of " + entries.size());
         if (n >= position) {
             for (int i = position; i < n; i++) entries.get(i).events().forEach(state::apply);
         } else {
-            state = new Layout(catalog);
+            state = Layout.replay(catalog, base);
             for (int i = 0; i < n; i++) entries.get(i).events().forEach(state::apply);
         }
         position = n;
+    }
+
+    /** The layout the history starts from (step 0), rebuilt afresh. */
+    public Layout start() {
+        return Layout.replay(catalog, base);
     }
 
     /** The state now. It belongs to this history: copy it before changing it elsewhere. */

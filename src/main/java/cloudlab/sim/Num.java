@@ -10,6 +10,8 @@ public final class Num {
     /** A decimal for display: no trailing zeros, never in exponent form ({@code 3.3}, {@code 16}). */
     public static String show(BigDecimal value) {
         BigDecimal v = value.stripTrailingZeros();
+        // a document may write 1e999999999: its plain form has a billion digits, so keep the exponent
+        if (Math.abs((long) v.scale()) > 100) return v.toString();
         if (v.scale() < 0) v = v.setScale(0);
         return v.toPlainString();
     }

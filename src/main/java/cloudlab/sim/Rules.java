@@ -67,7 +67,7 @@ public final class Rules {
         if (value.signum() < 0 || (aboveZero && value.signum() == 0) || value.compareTo(MAX_SIZE_GIB) > 0) {
             return "must be " + range + " (got " + Num.show(value) + ")";
         }
-        if (Num.decimals(value) > 3) return "must have at most 3 digits after the point (got " + value.toPlainString() + ")";
+        if (Num.decimals(value) > 3) return "must have at most 3 digits after the point (got " + Num.show(value) + ")";
         return null;
     }
 
@@ -83,7 +83,7 @@ public final class Rules {
         if (value.compareTo(BigDecimal.ONE) < 0 || value.compareTo(max) > 0) {
             return "must be from 1.0 to " + Num.show(max) + ".0 (got " + Num.show(value) + ")";
         }
-        if (Num.decimals(value) > 2) return "must have at most 2 digits after the point (got " + value.toPlainString() + ")";
+        if (Num.decimals(value) > 2) return "must have at most 2 digits after the point (got " + Num.show(value) + ")";
         return null;
     }
 

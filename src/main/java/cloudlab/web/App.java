@@ -28,6 +28,7 @@ public final class App {
         LessonPages lessons = new LessonPages(services, learners);
         ProgressPages progress = new ProgressPages(services, learners);
         Api api = new Api(services);
+        SandboxPages sandboxes = new SandboxPages(services, learners);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = Api.MAX_BODY;
@@ -51,10 +52,30 @@ public final class App {
             config.routes.get("/progress", progress::show);
             config.routes.post("/progress/resume", progress::resume);
             config.routes.get("/healthz", ctx -> ctx.result("ok"));
+            config.routes.get("/sandboxes", sandboxes::list);
+            config.routes.post("/sandboxes", sandboxes::create);
+            config.routes.post("/sandboxes/import", sandboxes::importLayout);
+            config.routes.get("/sandboxes/{id}", sandboxes::show);
+            config.routes.post("/sandboxes/{id}/do", sandboxes::act);
+            config.routes.post("/sandboxes/{id}/undo", sandboxes::undo);
+            config.routes.post("/sandboxes/{id}/redo", sandboxes::redo);
+            config.routes.post("/sandboxes/{id}/reset", sandboxes::reset);
+            config.routes.post("/sandboxes/{id}/step", sandboxes::step);
+            config.routes.post("/sandboxes/{id}/share", sandboxes::share);
+            config.routes.post("/sandboxes/{id}/check", sandboxes::check);
+            config.routes.get("/sandboxes/{id}/export.yaml", sandboxes::export);
+            config.routes.get("/sandboxes/{id}/export.json", sandboxes::export);
+            config.routes.get("/shared/{token}", sandboxes::sharedPreview);
+            config.routes.post("/shared/{token}", sandboxes::copyShared);
+            config.routes.post("/lessons/{slug}/sandboxes/{index}", sandboxes::openLessonSandbox);
+            config.routes.post("/lessons/{slug}/challenges/{challenge}", sandboxes::openChallenge);
             config.routes.post("/api/v1/simulate", api::simulate);
             config.routes.post("/api/v1/grade", api::grade);
             config.routes.get("/api/v1/regions", api::regions);
 
+            config.routes.exception(cloudlab.sandbox.Sandboxes.NotFound.class,
+                    (e, ctx) -> problem(services, ctx, 404, "There is no such shared layout or sandbox."));
+            config.routes.exception(cloudlab.sandbox.Sandboxes.LimitReached.class, (e, ctx) -> problem(services, ctx, 400, e.getMessage()));
             config.routes.exception(Api.Refusal.class, (e, ctx) -> Api.json(ctx, e.status, Api.error(e.getMessage())));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(services, ctx, e.getStatus(), e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {

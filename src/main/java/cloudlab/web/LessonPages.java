@@ -49,7 +49,7 @@ final class LessonPages {
     }
 
     /** A challenge block: its goals in words and the start layout drawn. */
-    record ChallengeView(LessonChallenge challenge, List<String> goals, String svg, String yaml) {
+    record ChallengeView(LessonChallenge challenge, List<String> goals, String svg, String yaml, boolean passed) {
     }
 
     /** A sandbox block: what to try and the layout drawn. */
@@ -176,9 +176,7 @@ final class LessonPages {
         }
         Scoring.Result result = Scoring.score(q, given);
         int attempt = progress.answered(learner.id(), quiz.id(), q.id(), given.toJson(), result.score(), result.max());
-        LearnerProgress now = progress.of(learner.id());
-        boolean all = quiz.questions().stream().allMatch(x -> now.answer(quiz.id(), x.id()) != null);
-        if (all) progress.completed(learner.id(), lesson.slug());
+        completeIfDone(services, learner, lesson);
         if (htmx) {
             Map<String, Object> model = base(ctx, lesson.title());
             model.put("qv", new QuestionView(lesson.slug(), quiz.id(), q, number, given, result, attempt, null));
@@ -186,6 +184,15 @@ final class LessonPages {
         } else {
             ctx.redirect("/lessons/" + lesson.slug() + "#q-" + q.id(), HttpStatus.SEE_OTHER);
         }
+    }
+
+    /** A lesson is complete once every quiz question is answered and every challenge passed. */
+    static void completeIfDone(Services services, Learner learner, Lesson lesson) {
+        LearnerProgress now = services.progress().of(learner.id());
+        Quiz quiz = lesson.quiz();
+        boolean answered = quiz == null || quiz.questions().stream().allMatch(x -> now.answer(quiz.id(), x.id()) != null);
+        boolean passed = lesson.challenges().stream().allMatch(c -> now.challenge(c.id()) != null && now.challenge(c.id()).passed());
+        if (answered && passed) services.progress().completed(learner.id(), lesson.slug());
     }
 
     private void renderLessonWithError(Context ctx, Course course, Lesson lesson, Learner learner, Question q, String error) {
@@ -227,8 +234,9 @@ final class LessonPages {
                 List<String> goals = new ArrayList<>();
                 for (Goal g : c.challenge().goals()) goals.add(Goals.describe(g));
                 String svg = figures.draw("infrastructure", c.start(), List.of());
+                boolean passed = progress != null && progress.challenge(c.id()) != null && progress.challenge(c.id()).passed();
                 out.add(new SegmentView("challenge", null, c.challenge().title(), svg,
-                        new ChallengeView(c, goals, svg, LayoutWriter.toYaml(c.start()))));
+                        new ChallengeView(c, goals, svg, LayoutWriter.toYaml(c.start()), passed)));
             }
         }
         return out;
@@ -239,7 +247,7 @@ final class LessonPages {
         model.put("title", title);
         model.put("path", ctx.path());
         model.put("home", ctx.path().equals("/"));
-        model.put("section", ctx.path().startsWith("/progress") ? "progress" : "course");
+        model.put("section", ctx.path().startsWith("/progress") ? "progress" : ctx.path().startsWith("/sandboxes") ? "sandboxes" : "course");
         return model;
     }
 

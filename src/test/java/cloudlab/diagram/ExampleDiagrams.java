@@ -97,6 +97,10 @@ class ExampleDiagrams {
         write(dir, "infrastructure", Diagrams.infrastructure(world, List.of("use1-az1")));
         write(dir, "infrastructure-region", Diagrams.infrastructure(world, List.of("us-east-1", "dub-1")));
         write(dir, "map", Diagrams.map(world, List.of("use1-az1"), true));
+        Layout stress = read(SvgTestSupport.stress());
+        write(dir, "stress-hosts", Diagrams.hosts(stress, List.of(stress.zones().get(2).id())));
+        write(dir, "stress-infrastructure", Diagrams.infrastructure(stress, List.of(stress.zones().get(2).id())));
+        write(dir, "stress-map", Diagrams.map(stress, List.of(), true));
         write(dir, "map-failed", Diagrams.map(world, List.of("us-east-1"), false));
     }
 

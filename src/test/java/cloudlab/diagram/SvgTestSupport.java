@@ -65,6 +65,33 @@ final class SvgTestSupport {
               - {name: sydney, lat: -33.87, lon: 151.21}
             """;
 
+    /**
+     * A layout at the edges of the field rules: 64-character ids, names full of markup, six zones
+     * of one custom region near the date line and the pole, ten VMs a host, overcommit, no disk.
+     */
+    static String stress() {
+        String a = "a".repeat(60);
+        StringBuilder y = new StringBuilder();
+        y.append("name: \"").append("<&>'".repeat(50)).append("\"\n");
+        y.append("apps:\n  - {name: app-").append(a, 0, 50).append(", minRunning: 100}\n");
+        y.append("regions:\n  - code: cust-").append(a, 0, 50).append("\n    location: {lat: -89, lon: 179.9}\n    zones:\n");
+        for (int z = 0; z < 6; z++) {
+            y.append("      - id: z").append(z).append('-').append(a, 0, 20).append('\n');
+            y.append("        datacenters:\n          - id: dc").append(z).append('-').append(a, 0, 30).append('\n');
+            y.append("            hosts:\n              - id: host").append(z).append('-').append(a, 0, 50).append('\n');
+            y.append("                hypervisor: type2\n                cores: 64\n                memoryGiB: 64\n");
+            y.append("                storageGiB: 0\n                memoryOvercommit: 2.0\n                cpuOvercommit: 16\n");
+            y.append("                vms:\n");
+            for (int v = 0; v < 10; v++) {
+                y.append("                  - {id: vm").append(z).append('-').append(v).append('-').append(a, 0, 40)
+                        .append(", vcpus: 4, memoryGiB: 9, diskGiB: 0, app: app-").append(a, 0, 50)
+                        .append(v % 3 == 0 ? ", state: stopped}" : "}").append('\n');
+            }
+        }
+        y.append("users:\n  - {name: \"").append("W".repeat(64)).append("\", lat: 89, lon: -179}\n");
+        return y.toString();
+    }
+
     static Layout read(String yaml) throws Exception {
         return LayoutReader.read(yaml, Documents.Format.YAML, "t.yaml", RegionCatalog.builtIn());
     }

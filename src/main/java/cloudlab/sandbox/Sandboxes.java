@@ -1,0 +1,309 @@
+package cloudlab.sandbox;
+
+import cloudlab.sim.Command;
+import cloudlab.sim.Decision;
+import cloudlab.sim.Documents;
+import cloudlab.sim.Event;
+import cloudlab.sim.History;
+import cloudlab.sim.InputException;
+import cloudlab.sim.Json;
+import cloudlab.sim.Layout;
+import cloudlab.sim.LayoutReader;
+import cloudlab.sim.LayoutWriter;
+import cloudlab.sim.RegionCatalog;
+import cloudlab.store.Database;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Learners' sandboxes, kept as event logs in the database. Every change goes through the core's
+ * {@link cloudlab.sim.Decider}; an accepted command and its events are appended in one
+ * transaction, a refused one writes nothing. A learner only ever sees their own sandboxes.
+ */
+public final class Sandboxes {
+    /** The most commands one sandbox keeps, so one learner cannot slow the room. */
+    public static final int MAX_COMMANDS = 50_000;
+    /** The most sandboxes one learner may hold. */
+    public static final int MAX_SANDBOXES = 200;
+    private static final String ALPHABET = "abcdefghjkmnpqrstvwxyz23456789";
+    private static final TypeReference<List<Event>> EVENTS = new TypeReference<>() { };
+
+    private final Database db;
+    private final RegionCatalog catalog;
+    private final SecureRandom random = new SecureRandom();
+    private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
+
+    public Sandboxes(Database db, RegionCatalog catalog) {
+        this.db = db;
+        this.catalog = catalog;
+    }
+
+    /** A line of a learner's list of sandboxes. */
+    public record Summary(String id, String title, Sandbox.Origin origin, String originRef, int steps, String updatedAt) {
+    }
+
+    /** Thrown when a learner asks for a sandbox that is not theirs (or does not exist): the same answer for both. */
+    public static final class NotFound extends RuntimeException {
+        public NotFound() {
+            super("no such sandbox", null, false, false);
+        }
+    }
+
+    /** Thrown when a learner reaches a limit; the message says which. */
+    public static final class LimitReached extends RuntimeException {
+        public LimitReached(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    public Sandbox create(String learnerId, String title, Sandbox.Origin origin, String originRef, Layout start) {
+        String id = "s" + randomText(12);
+        String now = Database.now();
+        String layout = LayoutWriter.toJson(start);
+        db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM sandboxes WHERE learner_id = ?")) {
+                ps.setString(1, learnerId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next() && rs.getInt(1) >= MAX_SANDBOXES) {
+                        throw new LimitReached("you have " + MAX_SANDBOXES + " sandboxes, the most one learner may keep");
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO sandboxes (id, learner_id, title, origin_kind, origin_ref, "
+                    + "start_layout, position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)")) {
+                ps.setString(1, id);
+                ps.setString(2, learnerId);
+                ps.setString(3, title);
+                ps.setString(4, origin.name());
+                ps.setString(5, originRef);
+                ps.setString(6, layout);
+                ps.setString(7, now);
+                ps.setString(8, now);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        return new Sandbox(id, learnerId, title, origin, originRef, History.from(start, List.of(), 0));
+    }
+
+    /** The learner's sandbox with that id; {@link NotFound} when it is someone else's or missing. */
+    public Sandbox get(String learnerId, String sandboxId) {
+        return db.read(c -> load(c, learnerId, sandboxId));
+    }
+
+    /** The learner's latest sandbox from that origin (a lesson block, a challenge), if any. */
+    public Optional<String> latest(String learnerId, Sandbox.Origin origin, String originRef) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM sandboxes WHERE learner_id = ? AND origin_kind = ? "
+                    + "AND origin_ref = ? ORDER BY created_at DESC")) {
+                ps.setString(1, learnerId);
+                ps.setString(2, origin.name());
+                ps.setString(3, originRef);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    public List<Summary> of(String learnerId) {
+        return db.read(c -> {
+            List<Summary> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, title, origin_kind, origin_ref, position, updated_at "
+                    + "FROM sandboxes WHERE learner_id = ? ORDER BY updated_at DESC")) {
+                ps.setString(1, learnerId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Summary(rs.getString(1), rs.getString(2), Sandbox.Origin.valueOf(rs.getString(3)), rs.getString(4),
+                                rs.getInt(5), rs.getString(6)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Decides the command against the sandbox's state; an accepted one is stored (dropping any
+     * steps that an undo had taken back) and applied. The decision says why when it is refused.
+     */
+    public Decision submit(String learnerId, String sandboxId, Command command) {
+        synchronized (lock(sandboxId)) {
+            return db.transaction(c -> {
+                Sandbox s = load(c, learnerId, sandboxId);
+                History h = s.history();
+                if (h.position() >= MAX_COMMANDS) {
+                    return Decision.refuse("this sandbox holds " + MAX_COMMANDS + " steps, the most one may keep; start a new sandbox from an export");
+                }
+                Decision d = h.submit(command);
+                if (!d.accepted()) return d;
+                int seq = h.position();
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM sandbox_commands WHERE sandbox_id = ? AND seq >= ?")) {
+                    ps.setString(1, sandboxId);
+                    ps.setInt(2, seq);
+                    ps.executeUpdate();
+                }
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO sandbox_commands (sandbox_id, seq, command, events, created_at) "
+                        + "VALUES (?, ?, ?, ?, ?)")) {
+                    ps.setString(1, sandboxId);
+                    ps.setInt(2, seq);
+                    ps.setString(3, json(command));
+                    ps.setString(4, Json.mapper().writerFor(EVENTS).writeValueAsString(d.events()));
+                    ps.setString(5, Database.now());
+                    ps.executeUpdate();
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException(e);
+                }
+                setPosition(c, sandboxId, seq);
+                return d;
+            });
+        }
+    }
+
+    /** Takes back the last applied step; false when at the start. */
+    public boolean undo(String learnerId, String sandboxId) {
+        return move(learnerId, sandboxId, -1);
+    }
+
+    /** Applies again the step an undo took back; false when there is none. */
+    public boolean redo(String learnerId, String sandboxId) {
+        return move(learnerId, sandboxId, +1);
+    }
+
+    /** Moves to the state after {@code step} commands (0 is the start layout); later steps stay for redo. */
+    public void moveTo(String learnerId, String sandboxId, int step) {
+        synchronized (lock(sandboxId)) {
+            db.transaction(c -> {
+                Sandbox s = load(c, learnerId, sandboxId);
+                if (step < 0 || step > s.history().entries().size()) {
+                    throw new IllegalArgumentException("step must be from 0 to " + s.history().entries().size());
+                }
+                setPosition(c, sandboxId, step);
+                return null;
+            });
+        }
+    }
+
+    private boolean move(String learnerId, String sandboxId, int delta) {
+        synchronized (lock(sandboxId)) {
+            return db.transaction(c -> {
+                Sandbox s = load(c, learnerId, sandboxId);
+                int target = s.history().position() + delta;
+                if (target < 0 || target > s.history().entries().size()) return false;
+                setPosition(c, sandboxId, target);
+                return true;
+            });
+        }
+    }
+
+    /** Saves the sandbox's current state under a random token that anyone with the link can copy. */
+    public String share(String learnerId, String sandboxId) {
+        Sandbox s = get(learnerId, sandboxId);
+        String token = randomText(24);
+        db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO shared_layouts (token, title, layout, created_at) VALUES (?, ?, ?, ?)")) {
+                ps.setString(1, token);
+                ps.setString(2, s.title());
+                ps.setString(3, LayoutWriter.toJson(s.history().state()));
+                ps.setString(4, Database.now());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        return token;
+    }
+
+    /** A new sandbox for the learner, starting from a shared state; {@link NotFound} for an unknown token. */
+    public Sandbox copyShared(String learnerId, String token) {
+        record Shared(String title, String layout) { }
+        Shared shared = db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT title, layout FROM shared_layouts WHERE token = ?")) {
+                ps.setString(1, token);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) throw new NotFound();
+                    return new Shared(rs.getString(1), rs.getString(2));
+                }
+            }
+        });
+        return create(learnerId, "Copy of " + shared.title(), Sandbox.Origin.COPY, token, readLayout(shared.layout()));
+    }
+
+    private Sandbox load(Connection c, String learnerId, String sandboxId) throws SQLException {
+        String title;
+        Sandbox.Origin origin;
+        String ref;
+        String start;
+        int position;
+        try (PreparedStatement ps = c.prepareStatement("SELECT title, origin_kind, origin_ref, start_layout, position FROM sandboxes "
+                + "WHERE id = ? AND learner_id = ?")) {
+            ps.setString(1, sandboxId);
+            ps.setString(2, learnerId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) throw new NotFound();
+                title = rs.getString(1);
+                origin = Sandbox.Origin.valueOf(rs.getString(2));
+                ref = rs.getString(3);
+                start = rs.getString(4);
+                position = rs.getInt(5);
+            }
+        }
+        List<History.Entry> entries = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT command, events FROM sandbox_commands WHERE sandbox_id = ? ORDER BY seq")) {
+            ps.setString(1, sandboxId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(new History.Entry(Json.mapper().readValue(rs.getString(1), Command.class),
+                            Json.mapper().readValue(rs.getString(2), EVENTS)));
+                }
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("sandbox " + sandboxId + " holds an unreadable step", e);
+            }
+        }
+        return new Sandbox(sandboxId, learnerId, title, origin, ref, History.from(readLayout(start), entries, Math.min(position, entries.size())));
+    }
+
+    private Layout readLayout(String json) {
+        try {
+            return LayoutReader.read(json, Documents.Format.JSON, "stored layout", catalog);
+        } catch (InputException e) {
+            throw new IllegalStateException("a stored layout no longer reads: " + e.getMessage(), e);
+        }
+    }
+
+    private static void setPosition(Connection c, String sandboxId, int position) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE sandboxes SET position = ?, updated_at = ? WHERE id = ?")) {
+            ps.setInt(1, position);
+            ps.setString(2, Database.now());
+            ps.setString(3, sandboxId);
+            ps.executeUpdate();
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return Json.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Object lock(String sandboxId) {
+        return locks.computeIfAbsent(sandboxId, k -> new Object());
+    }
+
+    private String randomText(int n) {
+        StringBuilder sb = new StringBuilder(n);
+        for (int i = 0; i < n; i++) sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        return sb.toString();
+    }
+}

@@ -1,0 +1,93 @@
+package cloudlab.web;
+
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Headless Debian Chromium driven by the installed chromedriver, each with a fresh profile, so
+ * that Selenium Manager never looks anything up on the network.
+ */
+final class Browsers {
+    static final String CHROMIUM = "/usr/bin/chromium";
+    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    private Browsers() {
+    }
+
+    /** A browser and the profile folder it owns; quitting removes both. */
+    static final class Browser implements AutoCloseable {
+        final ChromeDriver driver;
+        private final ChromeDriverService service;
+        private final Path profile;
+
+        private Browser(ChromeDriver driver, ChromeDriverService service, Path profile) {
+            this.driver = driver;
+            this.service = service;
+            this.profile = profile;
+        }
+
+        @Override
+        public void close() {
+            try {
+                driver.quit();
+            } finally {
+                service.stop();
+                deleteQuietly(profile);
+            }
+        }
+    }
+
+    static boolean available() {
+        return new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
+    }
+
+    /** A new headless browser with a fresh user-data-dir; JavaScript on or off. */
+    static Browser open(boolean javascript) {
+        Path profile;
+        try {
+            profile = Files.createTempDirectory("cloudlab-chromium-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1280,900", "--user-data-dir=" + profile);
+        if (!javascript) {
+            options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
+        try {
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+            return new Browser(driver, service, profile);
+        } catch (RuntimeException e) {
+            service.stop();
+            deleteQuietly(profile);
+            throw e;
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (Stream<Path> s = Files.walk(folder)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // a profile left in the temp folder is harmless
+        }
+    }
+}

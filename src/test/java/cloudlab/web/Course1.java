@@ -1,0 +1,73 @@
+package cloudlab.web;
+
+import cloudlab.lesson.Course;
+import cloudlab.lesson.Lesson;
+import cloudlab.lesson.Question;
+import cloudlab.sim.RegionCatalog;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The checkout's course as the lab reads it, and the right (or wrong) answers to its quiz
+ * questions worked out from the lesson files, so tests never hard-code an answer key.
+ */
+final class Course1 {
+    private Course1() {
+    }
+
+    static Course course() {
+        return Course.load(Path.of("lessons").toAbsolutePath(), RegionCatalog.builtIn());
+    }
+
+    static Lesson first() {
+        return course().lessons().get(0);
+    }
+
+    /** The form body that answers the question correctly. */
+    static String rightForm(Question q) {
+        return switch (q.type()) {
+            case SINGLE, MULTIPLE -> {
+                List<String> pairs = new ArrayList<>();
+                for (int i : rightChoices(q)) {
+                    pairs.add("choice");
+                    pairs.add(Integer.toString(i));
+                }
+                yield WebClient.form(pairs.toArray(String[]::new));
+            }
+            case TRUEFALSE -> WebClient.form("answer", q.truth().toString());
+            case NUMERIC -> WebClient.form("answer", q.number().toPlainString());
+        };
+    }
+
+    /** A form body that answers the question wrongly (scoring 0). */
+    static String wrongForm(Question q) {
+        return switch (q.type()) {
+            case SINGLE, MULTIPLE -> WebClient.form("choice", Integer.toString(wrongChoice(q)));
+            case TRUEFALSE -> WebClient.form("answer", Boolean.toString(!q.truth()));
+            case NUMERIC -> {
+                BigDecimal off = q.tolerance() == null ? BigDecimal.ONE : q.tolerance().add(BigDecimal.ONE);
+                yield WebClient.form("answer", q.number().add(off.multiply(BigDecimal.TEN)).toPlainString());
+            }
+        };
+    }
+
+    static List<Integer> rightChoices(Question q) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < q.options().size(); i++) if (q.options().get(i).correct()) out.add(i);
+        return out;
+    }
+
+    static int wrongChoice(Question q) {
+        for (int i = 0; i < q.options().size(); i++) if (!q.options().get(i).correct()) return i;
+        throw new IllegalStateException(q.id() + " has no wrong option");
+    }
+
+    /** The first question of the lesson's quiz of the given type. */
+    static Question ofType(Lesson lesson, Question.Type type) {
+        return lesson.quiz().questions().stream().filter(q -> q.type() == type).findFirst()
+                .orElseThrow(() -> new IllegalStateException(lesson.source() + " has no " + type.word() + " question"));
+    }
+}

@@ -1,0 +1,107 @@
+package cloudlab.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A plain HTTP client for the lab, like a browser without JavaScript: it never follows redirects
+ * (tests look at them) and, when it keeps cookies, it keeps only {@code cl_learner}.
+ */
+final class WebClient {
+    static final String COOKIE = "cl_learner";
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    private final TestServer server;
+    private final boolean keepsCookie;
+    private String learnerCookie;
+
+    private WebClient(TestServer server, boolean keepsCookie) {
+        this.server = server;
+        this.keepsCookie = keepsCookie;
+    }
+
+    /** A client that stores the learner cookie it is given and sends it back, like a browser. */
+    static WebClient browser(TestServer server) {
+        return new WebClient(server, true);
+    }
+
+    /** A client that never sends a cookie. */
+    static WebClient cookieless(TestServer server) {
+        return new WebClient(server, false);
+    }
+
+    /** The learner cookie's value this client holds, or null. */
+    String learnerCookie() {
+        return learnerCookie;
+    }
+
+    HttpResponse<String> get(String path, String... headers) {
+        return send(request(path, headers).GET());
+    }
+
+    HttpResponse<String> postForm(String path, String form, String... headers) {
+        return send(request(path, headers).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    HttpResponse<String> post(String path, String contentType, HttpRequest.BodyPublisher body, String... headers) {
+        HttpRequest.Builder b = request(path, headers);
+        if (contentType != null) b.header("Content-Type", contentType);
+        return send(b.POST(body));
+    }
+
+    HttpResponse<String> postJson(String path, String json, String... headers) {
+        return post(path, "application/json", HttpRequest.BodyPublishers.ofString(json), headers);
+    }
+
+    private HttpRequest.Builder request(String path, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(server.uri(path)).timeout(Duration.ofSeconds(20));
+        for (int i = 0; i + 1 < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
+        if (keepsCookie && learnerCookie != null) b.header("Cookie", COOKIE + "=" + learnerCookie);
+        return b;
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder b) {
+        HttpResponse<String> r;
+        try {
+            r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (keepsCookie) learnerCookieOf(r).ifPresent(v -> learnerCookie = v);
+        return r;
+    }
+
+    /** The Set-Cookie header that sets {@code cl_learner}, if the answer has one. */
+    static Optional<String> setCookieHeader(HttpResponse<?> r) {
+        return r.headers().allValues("Set-Cookie").stream().filter(h -> h.startsWith(COOKIE + "=")).findFirst();
+    }
+
+    static Optional<String> learnerCookieOf(HttpResponse<?> r) {
+        return setCookieHeader(r).map(h -> h.substring(COOKIE.length() + 1, h.contains(";") ? h.indexOf(';') : h.length()));
+    }
+
+    /** An application/x-www-form-urlencoded body from name, value pairs. */
+    static String form(String... pairs) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i + 1 < pairs.length; i += 2) {
+            parts.add(URLEncoder.encode(pairs[i], StandardCharsets.UTF_8) + "=" + URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
+        }
+        return String.join("&", parts);
+    }
+}
