@@ -66,7 +66,7 @@ final class HostsView {
         Svg s = Svg.start("cld-hosts" + (cols == 1 ? " cld-narrow" : ""), width, height, title, describe(facts, hosts),
                 Style.HOSTS);
         s.rect(0, 0, width, height, "class", "bg");
-        legend(s, MARGIN, MARGIN);
+        legend(s, MARGIN, MARGIN, cols == 1);
         double y = MARGIN + LEGEND_H;
         for (int row = 0; row < rowHeights.size(); row++) {
             for (int c = 0; c < cols; c++) {
@@ -111,15 +111,16 @@ final class HostsView {
         return d.toString();
     }
 
-    private static void legend(Svg s, double x, double y) {
+    /** The key; a one-column diagram is narrower, so its labels are shorter. */
+    private static void legend(Svg s, double x, double y, boolean narrow) {
         s.open("g", "class", "legend");
         double cx = x;
         s.rect(cx, y + 4, 22, 14, "rx", "3", "class", "key-running");
         s.text(cx + 28, y + 15, null, "running");
         cx += 96;
         s.rect(cx, y + 4, 22, 14, "rx", "3", "class", "key-stopped");
-        s.text(cx + 28, y + 15, null, "stopped (dashed)");
-        cx += 146;
+        s.text(cx + 28, y + 15, null, narrow ? "stopped" : "stopped (dashed)");
+        cx += narrow ? 90 : 146;
         s.rect(cx, y + 4, 22, 14, "rx", "3", "class", "key-down");
         s.line(cx + 7, y + 7, cx + 15, y + 15, "cross");
         s.line(cx + 15, y + 7, cx + 7, y + 15, "cross");
@@ -127,7 +128,7 @@ final class HostsView {
         cx += 82;
         s.rect(cx, y + 4, 22, 14, "class", "reserved");
         s.hatch(cx, y + 4, 22, 14, "hatch");
-        s.text(cx + 28, y + 15, null, "kept by hypervisor / host OS");
+        s.text(cx + 28, y + 15, null, narrow ? "kept by hypervisor / OS" : "kept by hypervisor / host OS");
         s.close("g");
     }
 
