@@ -134,6 +134,15 @@ class SimulateCommandTest {
     }
 
     @Test
+    void absurdNumbersAndDeepNestingAreBadInputNotACrash() throws IOException {
+        Path huge = host("1e999999999", "2");
+        assertEquals(huge + ": regions[0].zones[0].datacenters[0].hosts[0].cores: must be a whole number from 1 to 4096 (got 1E+999999999)",
+                run("simulate", huge).badInput());
+        Path deep = write("deep.yaml", "name: " + "[".repeat(3000) + "]".repeat(3000) + "\n");
+        assertTrue(run("simulate", deep).badInput().endsWith("the document nests deeper than 64 levels"));
+    }
+
+    @Test
     void aMissingFileOrAFolderExitsTwo() {
         Path missing = dir.resolve("nope.yaml");
         assertEquals(missing + ": no such file", run("simulate", missing).badInput());

@@ -31,7 +31,7 @@ class LayoutPropertiesTest {
     static final List<String> ZONES = List.of("z1", "z2", "z3");
     static final List<String> DCS = List.of("d1", "d2", "d3");
     static final List<String> HOSTS = List.of("h1", "h2", "h3", "h4");
-    static final List<String> VMS = List.of("v1", "v2", "v3", "v4", "v5", "v6");
+    static final List<String> VMS = List.of("v1", "v2", "v3", "v4");
     static final List<String> APPS = List.of("shop", "blog", "123");
     // ids that are valid but look like numbers, booleans or null to a careless YAML writer
     static final List<String> FRESH = List.of("n1", "123", "1e3", ".inf", "true", "null", "0x1F", "-5");
@@ -71,7 +71,9 @@ class LayoutPropertiesTest {
                 .as(VmSpec::new);
     }
 
-    /** A skeleton to grow from: apps, two regions, three zones with a data center and a host each. */
+    static final VmSpec SMALL_VM = new VmSpec(1, new BigDecimal("0.5"), BigDecimal.ZERO, null, true);
+
+    /** A skeleton to grow from: apps, two regions, three zones with a data center and a host each, a few VMs. */
     static Arbitrary<List<Command>> scaffold() {
         return hostSpecs().list().ofSize(3).map(specs -> List.of(
                 new Command.AddApp("shop", 2), new Command.AddApp("blog", null),
@@ -79,7 +81,10 @@ class LayoutPropertiesTest {
                 new Command.AddZone("us-east-1", "z1"), new Command.AddZone("us-east-1", "z2"), new Command.AddZone("lab-x", "z3"),
                 new Command.AddDatacenter("z1", "d1"), new Command.AddDatacenter("z2", "d2"), new Command.AddDatacenter("z3", "d3"),
                 new Command.AddHost("d1", "h1", specs.get(0)), new Command.AddHost("d2", "h2", specs.get(1)),
-                new Command.AddHost("d3", "h3", specs.get(2))));
+                new Command.AddHost("d3", "h3", specs.get(2)),
+                new Command.AddVm("v1", SMALL_VM.withApp("shop"), "h1", null),
+                new Command.AddVm("v2", SMALL_VM.withApp("shop"), "h2", null),
+                new Command.AddVm("v3", SMALL_VM.withRunning(false), null, Placement.Policy.SPREAD)));
     }
 
     @Provide
@@ -116,8 +121,10 @@ class LayoutPropertiesTest {
                 anyId().map(Command.Fail::new),
                 any(FAILING).map(Command.Fail::new),
                 any(FAILING).map(Command.Restore::new),
+                any(FAILING).map(Command.Restore::new),
                 Combinators.combine(any(USERS), locations()).as(Command.PlaceUser::new),
-                any(USERS).map(Command.RemoveUser::new));
+                Combinators.combine(any(USERS.subList(0, 2)), locations()).as(Command.PlaceUser::new),
+                any(USERS.subList(0, 2)).map(Command.RemoveUser::new));
         Arbitrary<List<Command>> tail = Arbitraries.frequencyOf(
                         net.jqwik.api.Tuple.of(2, infrastructure),
                         net.jqwik.api.Tuple.of(5, vms),
@@ -237,7 +244,7 @@ class LayoutPropertiesTest {
         java.util.Map<Class<?>, Integer> accepted = new java.util.HashMap<>();
         int total = 0;
         int ok = 0;
-        for (List<Command> commands : commands().sampleStream().limit(300).toList()) {
+        for (List<Command> commands : commands().sampleStream().limit(500).toList()) {
             History h = new History(RegionCatalog.builtIn());
             for (Command c : commands) {
                 total++;

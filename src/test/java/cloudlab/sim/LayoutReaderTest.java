@@ -158,6 +158,18 @@ class LayoutReaderTest {
         }
 
         @Test
+        void aHugeExponentIsRefusedWithoutWritingOutItsDigits() {
+            assertEquals(HOST + ".memoryGiB: must have at most 3 digits after the point (got 1E-999999999)",
+                    hostError("hypervisor: type1, cores: 4, memoryGiB: 1e-999999999, storageGiB: 1"));
+            assertEquals(HOST + ".cores: must be a whole number from 1 to 4096 (got 1E+999999999)",
+                    hostError("hypervisor: type1, cores: 1e999999999, memoryGiB: 8, storageGiB: 1"));
+            assertEquals(HOST + ".storageGiB: must be from 0 to 10000000 (got 1E+999999999)",
+                    hostError("hypervisor: type1, cores: 4, memoryGiB: 8, storageGiB: 1e999999999"));
+            assertEquals("layout.json: regions[0].location.lat: must be from -90 to 90 (got 1E+999999999)",
+                    jsonError("{\"regions\": [{\"code\": \"lab\", \"location\": {\"lat\": 1e999999999, \"lon\": 0}}]}"));
+        }
+
+        @Test
         void minRunningIsWholeFrom1To100000() {
             assertEquals("layout.yaml: apps[0].minRunning: must be a whole number from 1 to 100000 (got 0)",
                     yamlError("apps: [{name: a, minRunning: 0}]\n"));
@@ -333,6 +345,13 @@ class LayoutReaderTest {
             assertEquals("layout.yaml: the document is empty", yamlError("   \n"));
             assertEquals("layout.yaml: the document is empty", yamlError("# only a comment\n"));
             assertEquals("layout.yaml: must be a layout (a mapping of fields), not a list", yamlError("- a\n"));
+        }
+
+        @Test
+        void deepNestingIsRefusedNotAStackOverflow() {
+            String e = yamlError("name: " + "[".repeat(5000) + "]".repeat(5000) + "\n");
+            assertTrue(e.endsWith("(line 1, column 70): the document nests deeper than 64 levels"), e);
+            assertTrue(jsonError("[".repeat(5000) + "]".repeat(5000)).startsWith("layout.json: malformed JSON: Document nesting depth (65)"));
         }
 
         @Test
