@@ -77,7 +77,7 @@ public final class App {
                     (e, ctx) -> problem(services, ctx, 404, "There is no such shared layout or sandbox."));
             config.routes.exception(cloudlab.sandbox.Sandboxes.LimitReached.class, (e, ctx) -> problem(services, ctx, 400, e.getMessage()));
             config.routes.exception(Api.Refusal.class, (e, ctx) -> Api.json(ctx, e.status, Api.error(e.getMessage())));
-            config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(services, ctx, e.getStatus(), e.getMessage()));
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(services, ctx, e.getStatus(), plainWords(e, ctx)));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unexpected fault on {} {}", ctx.method(), ctx.path(), e);
                 problem(services, ctx, 500, "Something went wrong on our side. Your work so far is saved; please try again.");
@@ -88,6 +88,17 @@ public final class App {
                 }
             });
         });
+    }
+
+    /** Our own words for the framework's stock refusals ("Endpoint GET /x not found", "Content Too Large"). */
+    private static String plainWords(HttpResponseException e, Context ctx) {
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        if (e.getStatus() == 404 && (m.isEmpty() || m.startsWith("Endpoint ") || m.equals("Not Found"))) {
+            return "There is no page at " + ctx.path() + ".";
+        }
+        if (e.getStatus() == 413) return "the body is over 1 MiB";
+        if (e.getStatus() == 405) return "That address does not take a " + ctx.method() + " request.";
+        return m;
     }
 
     /** An error answer: JSON for the API, a page (or fragment) for people. */
