@@ -223,6 +223,18 @@ public final class Sandboxes {
         return token;
     }
 
+    /** Whether a share link with this token exists. */
+    public boolean isShared(String token) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM shared_layouts WHERE token = ?")) {
+                ps.setString(1, token);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
     /** A new sandbox for the learner, starting from a shared state; {@link NotFound} for an unknown token. */
     public Sandbox copyShared(String learnerId, String token) {
         record Shared(String title, String layout) { }

@@ -17,7 +17,7 @@ import java.util.Map;
 public final class ChallengeReader {
     /** The goals this project knows, for messages. */
     public static final String KNOWN_GOALS = "appAvailable, survivesZoneFailure, survivesRegionFailure, "
-            + "survivesDatacenterFailure, survivesHostFailure, maxHosts, minZones, allHostsHypervisor, maxCpuOvercommit, maxRttMs";
+            + "survivesDatacenterFailure, survivesHostFailure, minRunning, maxHosts, minZones, allHostsHypervisor, maxCpuOvercommit, maxRttMs";
 
     private final Check check;
 
@@ -91,6 +91,7 @@ public final class ChallengeReader {
             case "survivesHostFailure" -> new Goal.Survives(arg, Node.Kind.HOST, appName(arg, place));
             case "maxHosts" -> new Goal.MaxHosts(arg, check.whole(arg, place, 0, 1_000_000));
             case "minZones" -> minZones(arg, place);
+            case "minRunning" -> minRunning(arg, place);
             case "allHostsHypervisor" -> {
                 String word = check.text(arg, place);
                 Hypervisor h = Hypervisor.fromWord(word);
@@ -128,6 +129,22 @@ public final class ChallengeReader {
             }
         }
         return new Goal.MinZones(arg, region, count);
+    }
+
+    private Goal minRunning(JsonNode arg, String place) throws InputException {
+        ObjectNode o = check.object(arg, place, "{app: APP, count: N}");
+        check.required(o, place, "app", "count");
+        String app = null;
+        int count = 0;
+        for (Map.Entry<String, JsonNode> f : Check.entries(o)) {
+            String fp = Check.child(place, f.getKey());
+            switch (f.getKey()) {
+                case "app" -> app = appName(f.getValue(), fp);
+                case "count" -> count = check.whole(f.getValue(), fp, 1, Rules.MAX_MIN_RUNNING);
+                default -> throw check.unknown(place, f.getKey(), "app, count");
+            }
+        }
+        return new Goal.MinRunning(arg, app, count);
     }
 
     private Goal maxRtt(JsonNode arg, String place) throws InputException {

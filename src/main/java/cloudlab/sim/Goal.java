@@ -39,6 +39,16 @@ public sealed interface Goal {
         }
     }
 
+    /**
+     * The app asks for at least {@code count} running VMs: a project addition that keeps a learner
+     * from passing a survival goal by lowering the bar.
+     */
+    record MinRunning(JsonNode argument, String app, int count) implements Goal {
+        public String name() {
+            return "minRunning";
+        }
+    }
+
     record MaxHosts(JsonNode argument, int max) implements Goal {
         public String name() {
             return "maxHosts";

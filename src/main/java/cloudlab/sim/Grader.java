@@ -36,6 +36,7 @@ public final class Grader {
         Verdict v;
         if (goal instanceof Goal.AppAvailable g) v = appAvailable(layout, g.app());
         else if (goal instanceof Goal.Survives g) v = survives(layout, g.level(), g.app());
+        else if (goal instanceof Goal.MinRunning g) v = minRunning(layout, g.app(), g.count());
         else if (goal instanceof Goal.MaxHosts g) v = maxHosts(layout, g.max());
         else if (goal instanceof Goal.MinZones g) v = minZones(layout, g.region(), g.count());
         else if (goal instanceof Goal.AllHostsHypervisor g) v = allHostsHypervisor(layout, g.hypervisor());
@@ -144,6 +145,14 @@ public final class Grader {
             case DATACENTER -> "data centers";
             default -> "hosts";
         };
+    }
+
+    private static Verdict minRunning(Layout layout, String appName, int count) {
+        App app = layout.app(appName);
+        if (app == null) return undeclared(appName);
+        String sentence = appName + " asks for " + Num.count(app.minRunning(), "running VM");
+        if (app.minRunning() >= count) return new Verdict(true, sentence + " (at least " + count + ")");
+        return new Verdict(false, sentence + "; the challenge needs it to ask for at least " + count);
     }
 
     private static Verdict maxHosts(Layout layout, int max) {

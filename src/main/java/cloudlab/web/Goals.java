@@ -13,6 +13,7 @@ final class Goals {
         if (goal instanceof Goal.Survives g) {
             return g.app() + " stays available when any one " + g.level().word() + " fails";
         }
+        if (goal instanceof Goal.MinRunning g) return "Keep " + g.app() + " asking for at least " + Num.count(g.count(), "running VM");
         if (goal instanceof Goal.MaxHosts g) return "Use at most " + Num.count(g.max(), "host");
         if (goal instanceof Goal.MinZones g) return "Use at least " + Num.count(g.count(), "zone") + " with hosts in " + g.region();
         if (goal instanceof Goal.AllHostsHypervisor g) return "Run every host on a " + g.hypervisor().word() + " hypervisor";

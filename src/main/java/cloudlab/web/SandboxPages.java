@@ -149,7 +149,7 @@ final class SandboxPages {
             return;
         }
         lastChecks.remove(s.id());
-        done(ctx, learner, s.id(), Describe.command(command));
+        done(ctx, learner, s.id(), Describe.command(command), formKey);
     }
 
     void undo(Context ctx) {
@@ -211,6 +211,7 @@ final class SandboxPages {
 
     /** The landing page of a share link: what it holds, and a button that makes the visitor's copy. */
     void sharedPreview(Context ctx) {
+        if (!sandboxes.isShared(ctx.pathParam("token"))) throw new Sandboxes.NotFound();
         Map<String, Object> model = LessonPages.base(ctx, "Open a shared layout — Cloud Lab");
         model.put("section", "sandboxes");
         model.put("token", ctx.pathParam("token"));
@@ -283,9 +284,14 @@ final class SandboxPages {
 
     /** After an accepted action: the new workspace for htmx, or back to the page for a plain form post. */
     private void done(Context ctx, Learner learner, String sandboxId, String notice) {
+        done(ctx, learner, sandboxId, notice, null);
+    }
+
+    /** As above; {@code formKey} names the form just used, which stays open so the learner keeps their place. */
+    private void done(Context ctx, Learner learner, String sandboxId, String notice, String formKey) {
         if ("true".equals(ctx.header("HX-Request"))) {
             Sandbox s = sandboxes.get(learner.id(), sandboxId);
-            Map<String, Object> model = model(ctx, s, null, null);
+            Map<String, Object> model = model(ctx, s, null, formKey);
             model.put("notice", notice);
             ctx.html(services.renderer().fragment("sandbox/sandbox", "workspace", model));
         } else {
@@ -310,7 +316,8 @@ final class SandboxPages {
         model.put("state", state);
         model.put("report", report);
         model.put("error", error);
-        model.put("errorFor", errorFor == null ? "" : errorFor);
+        boolean isChallenge = s.origin() == Sandbox.Origin.CHALLENGE && services.course().course().challenge(s.originRef()) != null;
+        model.put("errorFor", placeShown(errorFor, state, isChallenge) ? errorFor : "");
         model.put("notice", null);
         model.put("hostsSvg", Diagrams.hosts(state, List.of()));
         model.put("infraSvg", Diagrams.infrastructure(state, List.of()));
@@ -337,6 +344,25 @@ final class SandboxPages {
         model.put("check", lastChecks.get(s.id()));
         model.put("lesson", lessonOf(s));
         return model;
+    }
+
+    /**
+     * Whether the page shows a place for the errors of this form key in this state; when it does
+     * not (an unknown key, or a form that is not drawn, say "Add a VM" once every host is gone),
+     * the error is shown at the top instead of being lost.
+     */
+    private static boolean placeShown(String formKey, Layout state, boolean challenge) {
+        if (formKey == null) return false;
+        return switch (formKey) {
+            case "add-vm", "change-host" -> !state.hosts().isEmpty();
+            case "migrate-vm" -> !state.vms().isEmpty();
+            case "add-host" -> !state.datacenters().isEmpty();
+            case "add-zone" -> !state.regions().isEmpty();
+            case "add-datacenter" -> !state.zones().isEmpty();
+            case "add-region", "app", "user", "break", "tree", "history" -> true;
+            case "check" -> challenge;
+            default -> false;
+        };
     }
 
     private Lesson lessonOf(Sandbox s) {

@@ -105,6 +105,32 @@ class GraderTest {
     }
 
     @Nested
+    class MinRunning {
+        @Test
+        void passesWhenTheAppStillAsksForEnough() {
+            passes("minRunning: {app: shop, count: 2}", layout(3), "shop asks for 3 running VMs (at least 2)");
+        }
+
+        @Test
+        void failsWhenTheBarWasLowered() {
+            fails("minRunning: {app: shop, count: 2}", layout(1),
+                    "shop asks for 1 running VM; the challenge needs it to ask for at least 2");
+        }
+
+        @Test
+        void anUndeclaredAppFailsSayingSo() {
+            fails("minRunning: {app: blog, count: 1}", layout(1), "the layout declares no app blog");
+        }
+
+        @Test
+        void aCountBelowOneIsAMalformedGoal() {
+            InputException e = org.junit.jupiter.api.Assertions.assertThrows(InputException.class, () -> ChallengeReader.goals(
+                    Documents.parse("- minRunning: {app: shop, count: 0}\n", Documents.Format.YAML, "g.yaml"), "goals", "g.yaml"));
+            assertTrue(e.getMessage().contains("goals[0].minRunning.count"), e.getMessage());
+        }
+    }
+
+    @Nested
     class Survives {
         @Test
         void zoneFailurePassesWhenEveryZoneCanGo() {
