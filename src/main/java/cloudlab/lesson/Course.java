@@ -76,6 +76,15 @@ public final class Course {
                 if (prev != null) problems.add(l.source() + ": the challenge id " + c.id() + " is already used by " + prev);
             }
         }
+        for (Lesson l : lessons) {
+            if (l.quiz() == null) continue;
+            for (Question q : l.quiz().questions()) {
+                if (q.challenge() != null && !challenges.containsKey(q.challenge())) {
+                    problems.add(l.source() + ": question " + q.id() + " names the challenge " + q.challenge()
+                            + ", which no lesson holds");
+                }
+            }
+        }
     }
 
     /**

@@ -138,7 +138,7 @@ public final class LessonReader {
                 case "quiz" -> {
                     if (quizSeen) throw check.fail("", "a lesson holds one quiz block");
                     quizSeen = true;
-                    out.add(new Segment.QuizBlock(quiz(check, tree, questionIds)));
+                    out.add(new Segment.QuizBlock(quiz(check, tree, questionIds, where)));
                 }
                 default -> out.add(new Segment.ChallengeBlock(challenge(check, tree, where)));
             }
@@ -195,7 +195,7 @@ public final class LessonReader {
         return new Segment.Sandbox(index, title, prompt, layout);
     }
 
-    private Quiz quiz(Check check, JsonNode tree, Set<String> questionIds) throws InputException {
+    private Quiz quiz(Check check, JsonNode tree, Set<String> questionIds, String where) throws InputException {
         ObjectNode o = check.object(tree, "", "a quiz");
         check.required(o, "", "id", "questions");
         String id = null;
@@ -211,98 +211,13 @@ public final class LessonReader {
                 case "questions" -> {
                     ArrayNode list = check.list(f.getValue(), p);
                     if (list.isEmpty()) throw check.fail(p, "a quiz needs at least one question");
-                    for (int i = 0; i < list.size(); i++) questions.add(question(check, list.get(i), Check.item(p, i), questionIds));
+                    QuestionReader reader = new QuestionReader(check, catalog, where);
+                    for (int i = 0; i < list.size(); i++) questions.add(reader.read(list.get(i), Check.item(p, i), questionIds));
                 }
                 default -> throw check.unknown("", p, "id, questions");
             }
         }
         return new Quiz(id, questions);
-    }
-
-    private Question question(Check check, JsonNode n, String place, Set<String> ids) throws InputException {
-        ObjectNode o = check.object(n, place, "a question");
-        check.required(o, place, "id", "type", "prompt");
-        String typeWord = check.text(o.get("type"), Check.child(place, "type"));
-        Question.Type type = Question.Type.fromWord(typeWord);
-        if (type == null) throw check.fail(Check.child(place, "type"), "must be single, multiple, truefalse or numeric (got " + typeWord + ")");
-        String id = null;
-        String prompt = null;
-        String explanation = null;
-        String unit = null;
-        List<Question.Option> options = new ArrayList<>();
-        Boolean truth = null;
-        BigDecimal number = null;
-        BigDecimal tolerance = BigDecimal.ZERO;
-        for (Map.Entry<String, JsonNode> f : Check.entries(o)) {
-            String p = Check.child(place, f.getKey());
-            JsonNode v = f.getValue();
-            switch (f.getKey()) {
-                case "type" -> { }
-                case "id" -> {
-                    id = check.text(v, p);
-                    String e = Rules.id(id);
-                    if (e != null) throw check.fail(p, e);
-                    if (!ids.add(id)) throw check.fail(p, "duplicate question id " + id);
-                }
-                case "prompt" -> prompt = shortText(check, v, p, 1000);
-                case "explanation" -> explanation = shortText(check, v, p, 2000);
-                case "unit" -> unit = shortText(check, v, p, 30);
-                case "options" -> {
-                    ArrayNode list = check.list(v, p);
-                    for (int i = 0; i < list.size(); i++) options.add(option(check, list.get(i), Check.item(p, i)));
-                }
-                case "answer" -> {
-                    if (type == Question.Type.TRUEFALSE) truth = check.bool(v, p);
-                    else if (type == Question.Type.NUMERIC) number = check.decimal(v, p);
-                    else throw check.fail(p, "a " + typeWord + " question marks its answers with correct: true on options");
-                }
-                case "tolerance" -> {
-                    tolerance = check.decimal(v, p);
-                    if (tolerance.signum() < 0) throw check.fail(p, "must be 0 or more (got " + Num.show(tolerance) + ")");
-                }
-                default -> throw check.unknown(place, f.getKey(), "id, type, prompt, options, answer, tolerance, unit, explanation");
-            }
-        }
-        switch (type) {
-            case SINGLE, MULTIPLE -> {
-                if (options.size() < 2 || options.size() > 8) throw check.fail(Check.child(place, "options"), "must hold 2 to 8 options");
-                long correct = options.stream().filter(Question.Option::correct).count();
-                if (type == Question.Type.SINGLE && correct != 1) {
-                    throw check.fail(Check.child(place, "options"), "a single-choice question has exactly one correct option (found " + correct + ")");
-                }
-                if (type == Question.Type.MULTIPLE && correct < 1) {
-                    throw check.fail(Check.child(place, "options"), "a multiple-choice question has at least one correct option");
-                }
-            }
-            case TRUEFALSE -> {
-                if (truth == null) throw check.fail(place, "missing required field answer (true or false)");
-            }
-            case NUMERIC -> {
-                if (number == null) throw check.fail(place, "missing required field answer (a number)");
-            }
-        }
-        if (type != Question.Type.SINGLE && type != Question.Type.MULTIPLE && !options.isEmpty()) {
-            throw check.fail(Check.child(place, "options"), "only single and multiple choice questions have options");
-        }
-        return new Question(id, type, prompt, options, truth, number, tolerance, unit, explanation);
-    }
-
-    private Question.Option option(Check check, JsonNode n, String place) throws InputException {
-        ObjectNode o = check.object(n, place, "an option");
-        check.required(o, place, "text");
-        String text = null;
-        boolean correct = false;
-        String feedback = null;
-        for (Map.Entry<String, JsonNode> f : Check.entries(o)) {
-            String p = Check.child(place, f.getKey());
-            switch (f.getKey()) {
-                case "text" -> text = shortText(check, f.getValue(), p, 500);
-                case "correct" -> correct = check.bool(f.getValue(), p);
-                case "feedback" -> feedback = shortText(check, f.getValue(), p, 1000);
-                default -> throw check.unknown(place, f.getKey(), "text, correct, feedback");
-            }
-        }
-        return new Question.Option(text, correct, feedback);
     }
 
     private LessonChallenge challenge(Check check, JsonNode tree, String where) throws InputException {

@@ -17,7 +17,7 @@ public record LearnerProgress(Map<String, LessonState> lessons, Map<String, Answ
 
     /** The latest answer to a question: what was given, its score out of max, and how many tries. */
     public record Answer(String quizId, String questionId, String answer, double score, double max, int attempts,
-                         String submittedAt) {
+                         String submittedAt, String seed, String hints, String version) {
         public boolean correct() {
             return score >= max;
         }

@@ -11,7 +11,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -113,6 +115,16 @@ public final class Progress {
 
     /** Stores an answer as the next attempt at that question; returns the attempt number. */
     public int answered(String learnerId, String quizId, String questionId, String answer, double score, double max) {
+        return answered(learnerId, quizId, questionId, new Attempt(null, answer, null, null), score, max);
+    }
+
+    /** What an attempt answered: the variant's seed, the answer, the hints shown and the question's version. */
+    public record Attempt(String seed, String answer, String hints, String version) {
+    }
+
+    /** Stores an attempt with its seed, hints and question version; returns the attempt number. */
+    public int answered(String learnerId, String quizId, String questionId, Attempt a, double score, double max) {
+        String answer = a.answer();
         return db.transaction(c -> {
             int attempt = 1;
             try (PreparedStatement ps = c.prepareStatement(
@@ -125,7 +137,7 @@ public final class Progress {
                 }
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO quiz_answers (learner_id, quiz_id, question_id, attempt, "
-                    + "answer, score, max_score, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "answer, score, max_score, submitted_at, seed, hints, question_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, learnerId);
                 ps.setString(2, quizId);
                 ps.setString(3, questionId);
@@ -134,9 +146,113 @@ public final class Progress {
                 ps.setDouble(6, score);
                 ps.setDouble(7, max);
                 ps.setString(8, Database.now());
+                ps.setString(9, a.seed());
+                ps.setString(10, a.hints());
+                ps.setString(11, a.version());
                 ps.executeUpdate();
             }
             return attempt;
+        });
+    }
+
+    /** Records that a hint was shown (once; showing it again changes nothing). */
+    public void hintShown(String learnerId, String quizId, String questionId, int hint) {
+        db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO quiz_hints (learner_id, quiz_id, question_id, hint, shown_at) "
+                    + "SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM quiz_hints WHERE learner_id = ? AND quiz_id = ? "
+                    + "AND question_id = ? AND hint = ?)")) {
+                ps.setString(1, learnerId);
+                ps.setString(2, quizId);
+                ps.setString(3, questionId);
+                ps.setInt(4, hint);
+                ps.setString(5, Database.now());
+                ps.setString(6, learnerId);
+                ps.setString(7, quizId);
+                ps.setString(8, questionId);
+                ps.setInt(9, hint);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** The hints the learner has seen for a question, in order. */
+    public List<Integer> hintsShown(String learnerId, String quizId, String questionId) {
+        return db.read(c -> {
+            List<Integer> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT hint FROM quiz_hints WHERE learner_id = ? AND quiz_id = ? "
+                    + "AND question_id = ? ORDER BY hint")) {
+                ps.setString(1, learnerId);
+                ps.setString(2, quizId);
+                ps.setString(3, questionId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(rs.getInt(1));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** One stored attempt, for regrading and the gradebook. */
+    public record StoredAttempt(String learnerId, String displayName, String quizId, String questionId, int attempt, String seed,
+                                String answer, String hints, String version, double score, double max, String submittedAt) {
+    }
+
+    /** Every stored quiz attempt, by learner, quiz, question and attempt. */
+    public List<StoredAttempt> allAttempts() {
+        return db.read(c -> {
+            List<StoredAttempt> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT a.learner_id, l.display_name, a.quiz_id, a.question_id, a.attempt, "
+                    + "a.seed, a.answer, a.hints, a.question_version, a.score, a.max_score, a.submitted_at FROM quiz_answers a "
+                    + "JOIN learners l ON l.id = a.learner_id ORDER BY a.learner_id, a.quiz_id, a.question_id, a.attempt")) {
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new StoredAttempt(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+                                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getDouble(10), rs.getDouble(11),
+                                rs.getString(12)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** One stored challenge check, for the gradebook. */
+    public record StoredCheck(String learnerId, String displayName, String challengeId, int attempt, double score, boolean passed,
+                              String submittedAt) {
+    }
+
+    public List<StoredCheck> allChecks() {
+        return db.read(c -> {
+            List<StoredCheck> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT r.learner_id, l.display_name, r.challenge_id, r.attempt, r.score, "
+                    + "r.passed, r.submitted_at FROM challenge_results r JOIN learners l ON l.id = r.learner_id "
+                    + "ORDER BY r.learner_id, r.challenge_id, r.attempt")) {
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new StoredCheck(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getDouble(5),
+                                rs.getInt(6) == 1, rs.getString(7)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Sets a stored attempt's score (and the question version it was scored against), as a regrade does. */
+    public void rescore(String learnerId, String quizId, String questionId, int attempt, double score, String version) {
+        db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE quiz_answers SET score = ?, question_version = ? WHERE learner_id = ? "
+                    + "AND quiz_id = ? AND question_id = ? AND attempt = ?")) {
+                ps.setDouble(1, score);
+                ps.setString(2, version);
+                ps.setString(3, learnerId);
+                ps.setString(4, quizId);
+                ps.setString(5, questionId);
+                ps.setInt(6, attempt);
+                ps.executeUpdate();
+            }
+            return null;
         });
     }
 
@@ -179,13 +295,14 @@ public final class Progress {
                 }
             }
             Map<String, LearnerProgress.Answer> answers = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT quiz_id, question_id, answer, score, max_score, attempt, submitted_at "
-                    + "FROM quiz_answers WHERE learner_id = ? ORDER BY quiz_id, question_id, attempt")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT quiz_id, question_id, answer, score, max_score, attempt, submitted_at, "
+                    + "seed, hints, question_version FROM quiz_answers WHERE learner_id = ? ORDER BY quiz_id, question_id, attempt")) {
                 ps.setString(1, learnerId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         LearnerProgress.Answer a = new LearnerProgress.Answer(rs.getString(1), rs.getString(2), rs.getString(3),
-                                rs.getDouble(4), rs.getDouble(5), rs.getInt(6), rs.getString(7));
+                                rs.getDouble(4), rs.getDouble(5), rs.getInt(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                                rs.getString(10));
                         answers.put(LearnerProgress.key(a.quizId(), a.questionId()), a);
                     }
                 }

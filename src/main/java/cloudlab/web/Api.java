@@ -108,6 +108,23 @@ final class Api {
         json(ctx, 200, Json.line(result));
     }
 
+    /**
+     * Grades answers to a lesson's quiz: {@code {"answers": [{"question", "answer", "seed", "hints",
+     * "attempt"}], "learner": ID}}. A question with variants needs the seed it was answered
+     * under; when {@code learner} and {@code attempt} are given the seed must be the one derived
+     * from them, so a tampered seed is refused. A challenge question's answer is a layout.
+     */
+    void gradeQuiz(Context ctx) {
+        ObjectNode body = body(ctx);
+        check(body, Set.of("answers", "learner"));
+        cloudlab.lesson.Lesson lesson = services.course().course().lessonOfQuiz(ctx.pathParam("id"));
+        if (lesson == null) {
+            String id = ctx.pathParam("id");
+            throw new Refusal(404, "no lesson has a quiz with the id " + (Rules.id(id) == null ? id : "given"));
+        }
+        json(ctx, 200, Json.line(QuizApi.grade(lesson, body, services)));
+    }
+
     void regions(Context ctx) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (RegionCatalog.Entry e : services.catalog().entries()) {
@@ -179,7 +196,10 @@ final class Api {
         String length = ctx.header("Content-Length");
         if (length != null) {
             try {
-                if (Long.parseLong(length.strip()) > MAX_BODY) throw new Refusal(413, "the body is over 1 MiB");
+                if (Long.parseLong(length.strip()) > MAX_BODY) {
+                    drain(ctx);
+                    throw new Refusal(413, "the body is over 1 MiB");
+                }
             } catch (NumberFormatException e) {
                 throw new Refusal(400, "Content-Length must be a number");
             }
@@ -198,6 +218,21 @@ final class Api {
         }
         if (tree == null || !tree.isObject()) throw new Refusal(400, "the body must be a JSON object");
         return (ObjectNode) tree;
+    }
+
+    /**
+     * Reads and drops what the client is still sending (up to 16 MiB), so that it hears the 413
+     * instead of a connection reset while it writes.
+     */
+    private static void drain(Context ctx) {
+        try (java.io.InputStream in = ctx.req().getInputStream()) {
+            byte[] buffer = new byte[64 * 1024];
+            long left = 16L * 1024 * 1024;
+            int n;
+            while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) left -= n;
+        } catch (java.io.IOException | RuntimeException e) {
+            // the client went away or the container refused: the 413 still goes out
+        }
     }
 
     private static void check(ObjectNode body, Set<String> known) {

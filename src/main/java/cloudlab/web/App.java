@@ -49,6 +49,7 @@ public final class App {
             config.routes.get("/lessons", ctx -> ctx.redirect("/", HttpStatus.MOVED_PERMANENTLY));
             config.routes.get("/lessons/{slug}", lessons::show);
             config.routes.post("/lessons/{slug}/quiz/{question}", lessons::answer);
+            config.routes.post("/lessons/{slug}/quiz/{question}/hint", lessons::hint);
             config.routes.get("/progress", progress::show);
             config.routes.post("/progress/resume", progress::resume);
             config.routes.get("/healthz", ctx -> ctx.result("ok"));
@@ -71,6 +72,7 @@ public final class App {
             config.routes.post("/lessons/{slug}/challenges/{challenge}", sandboxes::openChallenge);
             config.routes.post("/api/v1/simulate", api::simulate);
             config.routes.post("/api/v1/grade", api::grade);
+            config.routes.post("/api/v1/quizzes/{id}/grade", api::gradeQuiz);
             config.routes.get("/api/v1/regions", api::regions);
 
             config.routes.exception(cloudlab.sandbox.Sandboxes.NotFound.class,

@@ -16,6 +16,7 @@ import cloudlab.sim.Goal;
 import cloudlab.sim.InputException;
 import cloudlab.sim.Layout;
 import cloudlab.sim.LayoutWriter;
+import cloudlab.sim.Json;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
@@ -56,9 +57,13 @@ final class LessonPages {
     record SandboxView(Segment.Sandbox sandbox, String svg, String yaml) {
     }
 
-    /** One question with the learner's latest answer, if any. */
-    record QuestionView(String slug, String quizId, Question question, int number, Submission given, Scoring.Result result,
-                        int attempts, String error) {
+    /**
+     * One question as this learner sees it: the variant their seed names, their latest answer to
+     * it with its result, the hints they have seen, and any error from their last submission.
+     */
+    record QuestionView(String slug, String quizId, Question question, int number, String seed, Submission given,
+                        Scoring.Result result, int attempts, List<Integer> hintsShown, String error,
+                        LearnerProgress.ChallengeResult challengeResult, String predictSvg) {
         public String action() {
             return "/lessons/" + slug + "/quiz/" + question.id();
         }
@@ -67,19 +72,40 @@ final class LessonPages {
             return "q-" + question.id();
         }
 
+        public String type() {
+            return question.type().word();
+        }
+
         public boolean chose(int i) {
             return given != null && given.chose(i);
         }
 
         public boolean answered() {
-            return result != null;
+            return question.type() == Question.Type.CHALLENGE ? challengeResult != null : result != null;
+        }
+
+        public boolean correct() {
+            return question.type() == Question.Type.CHALLENGE ? challengeResult != null && challengeResult.passed()
+                    : result != null && result.correct();
         }
 
         public String verdict() {
-            if (result == null) return "";
-            if (result.correct()) return "Correct";
-            if (result.score() > 0) return "Partly right: " + Math.round(result.score() * 100) + "% of the points";
+            if (!answered()) return "";
+            if (question.type() == Question.Type.CHALLENGE) {
+                return challengeResult.passed() ? "Challenge passed" : "Best so far: " + Math.round(challengeResult.bestScore() * 100) + "% of the goals";
+            }
+            String hintNote = hintsShown.isEmpty() ? "" : " (hints cost " + Math.round(question.hintCost(hintsShown).doubleValue() * 100) + "% of the points)";
+            if (result.correct()) return "Correct" + hintNote;
+            if (result.score() > 0) return "Partly right: " + Math.round(result.score() * 100) + "% of the points" + hintNote;
             return "Not quite";
+        }
+
+        public boolean hintShown(int i) {
+            return hintsShown.contains(i);
+        }
+
+        public String costPercent(int i) {
+            return Math.round(question.hints().get(i).cost().doubleValue() * 100) + "%";
         }
 
         public String givenNumber() {
@@ -88,6 +114,44 @@ final class LessonPages {
 
         public String givenTruth() {
             return given != null && given.truth() != null ? given.truth().toString() : "";
+        }
+
+        public int matchOf(int i) {
+            return given == null ? -1 : given.matchOf(i);
+        }
+
+        public int positionOf(int i) {
+            return given == null ? 0 : given.positionOf(i);
+        }
+
+        /** The right-hand choices of a matching question, by canonical index, shown in alphabetical order. */
+        public List<Map.Entry<Integer, String>> rightChoices() {
+            List<Map.Entry<Integer, String>> out = new ArrayList<>();
+            List<String> rights = question.rights();
+            for (int i = 0; i < rights.size(); i++) out.add(Map.entry(i, rights.get(i)));
+            out.sort(Map.Entry.comparingByValue());
+            return out;
+        }
+
+        /** The items of an ordering question in a shuffled order that does not give the answer away. */
+        public List<Integer> itemOrder() {
+            List<Integer> out = new ArrayList<>();
+            for (int i = 0; i < question.items().size(); i++) out.add(i);
+            out.sort(java.util.Comparator.comparing(i -> Question.Seeds.of(seed, question.id(), String.valueOf(i), 0)));
+            boolean identity = true;
+            for (int i = 0; i < out.size(); i++) identity &= out.get(i) == i;
+            if (identity && out.size() > 1) java.util.Collections.reverse(out);
+            return out;
+        }
+
+        public List<Integer> positions() {
+            List<Integer> out = new ArrayList<>();
+            for (int i = 1; i <= question.items().size(); i++) out.add(i);
+            return out;
+        }
+
+        public String newVariantHref() {
+            return "/lessons/" + slug + "?variant=" + question.id() + "#" + anchor();
         }
     }
 
@@ -141,7 +205,7 @@ final class LessonPages {
         Map<String, Object> model = base(ctx, lesson.title() + " — Cloud Lab");
         model.put("lesson", lesson);
         model.put("cards", cards(course, progress));
-        model.put("segments", segments(lesson, progress, null, null));
+        model.put("segments", segments(lesson, learner, progress, ctx.queryParam("variant"), null, null));
         model.put("next", course.next(lesson));
         model.put("previous", course.previous(lesson));
         model.put("number", course.lessons().indexOf(lesson) + 1);
@@ -158,39 +222,123 @@ final class LessonPages {
         if (q == null) throw new NotFoundResponse("This quiz has no question " + ctx.pathParam("question"));
         Learner learner = learners.ensure(ctx);
         Progress progress = services.progress();
-        int number = quiz.questions().indexOf(q) + 1;
-        boolean htmx = "true".equals(ctx.header("HX-Request"));
-        Submission given;
-        try {
-            given = Submission.fromForm(q, ctx.formParams("choice"), ctx.formParam("answer"));
-        } catch (InputException e) {
+        LearnerProgress before = progress.of(learner.id());
+        LearnerProgress.Answer last = before.answer(quiz.id(), q.id());
+        int attempts = last == null ? 0 : last.attempts();
+        String seed = ctx.formParam("seed");
+        String next = Question.Seeds.of(learner.id(), quiz.id(), q.id(), attempts + 1);
+        String error = null;
+        Submission given = null;
+        if (seed == null || seed.isBlank()) seed = last != null && last.seed() != null ? last.seed() : next;
+        if (!seed.equals(next) && (last == null || !seed.equals(last.seed()))) {
+            error = "seed: this variant of the question was not given to you; reload the lesson to get yours";
+        } else {
+            try {
+                given = Submission.fromForm(q.variant(seed), ctx.formParamMap());
+            } catch (InputException e) {
+                error = e.getMessage();
+            }
+        }
+        if (error != null) {
             ctx.status(HttpStatus.BAD_REQUEST);
-            if (htmx) {
+            if (htmx(ctx)) {
                 Map<String, Object> model = base(ctx, lesson.title());
-                model.put("qv", new QuestionView(lesson.slug(), quiz.id(), q, number, null, null, 0, e.getMessage()));
+                model.put("qv", questionView(lesson, quiz, q, learner, before, null, error, seed));
                 ctx.html(services.renderer().fragment("lesson/question", "question", model));
             } else {
-                renderLessonWithError(ctx, course, lesson, learner, q, e.getMessage());
+                renderLessonWithError(ctx, course, lesson, learner, q, error);
             }
             return;
         }
-        Scoring.Result result = Scoring.score(q, given);
-        int attempt = progress.answered(learner.id(), quiz.id(), q.id(), given.toJson(), result.score(), result.max());
+        Question variant = q.variant(seed);
+        List<Integer> hints = progress.hintsShown(learner.id(), quiz.id(), q.id());
+        Scoring.Result result = Scoring.score(variant, given, hints);
+        progress.answered(learner.id(), quiz.id(), q.id(), new Progress.Attempt(seed, given.toJson(), Json.line(hints), q.version()),
+                result.score(), result.max());
         completeIfDone(services, learner, lesson);
-        if (htmx) {
+        afterQuestion(ctx, lesson, quiz, q, learner);
+    }
+
+    /** Shows a hint; from now on the question's points are scaled down by its cost. */
+    void hint(Context ctx) {
+        Course course = services.course().course();
+        Lesson lesson = course.lesson(ctx.pathParam("slug"));
+        if (lesson == null || lesson.quiz() == null) throw new NotFoundResponse("There is no quiz at " + ctx.path());
+        Quiz quiz = lesson.quiz();
+        Question q = quiz.question(ctx.pathParam("question"));
+        if (q == null) throw new NotFoundResponse("This quiz has no question " + ctx.pathParam("question"));
+        Learner learner = learners.ensure(ctx);
+        int hint;
+        try {
+            hint = Integer.parseInt(String.valueOf(ctx.formParam("hint")).strip());
+        } catch (NumberFormatException e) {
+            hint = -1;
+        }
+        if (hint < 0 || hint >= q.hints().size()) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            String error = "hint: this question has " + q.hints().size() + (q.hints().size() == 1 ? " hint" : " hints");
+            if (htmx(ctx)) {
+                Map<String, Object> model = base(ctx, lesson.title());
+                model.put("qv", questionView(lesson, quiz, q, learner, services.progress().of(learner.id()), null, error, null));
+                ctx.html(services.renderer().fragment("lesson/question", "question", model));
+            } else {
+                renderLessonWithError(ctx, course, lesson, learner, q, error);
+            }
+            return;
+        }
+        services.progress().hintShown(learner.id(), quiz.id(), q.id(), hint);
+        afterQuestion(ctx, lesson, quiz, q, learner);
+    }
+
+    private void afterQuestion(Context ctx, Lesson lesson, Quiz quiz, Question q, Learner learner) {
+        if (htmx(ctx)) {
             Map<String, Object> model = base(ctx, lesson.title());
-            model.put("qv", new QuestionView(lesson.slug(), quiz.id(), q, number, given, result, attempt, null));
+            model.put("qv", questionView(lesson, quiz, q, learner, services.progress().of(learner.id()), null, null, null));
             ctx.html(services.renderer().fragment("lesson/question", "question", model));
         } else {
             ctx.redirect("/lessons/" + lesson.slug() + "#q-" + q.id(), HttpStatus.SEE_OTHER);
         }
     }
 
+    private static boolean htmx(Context ctx) {
+        return "true".equals(ctx.header("HX-Request"));
+    }
+
+    /**
+     * The question as this learner sees it. The variant is the one of their latest attempt, or of
+     * their next attempt when they asked for a new variant ({@code newFor} names the question) or
+     * have not answered yet; {@code forcedSeed} pins it (an error shown for the variant they sent).
+     */
+    QuestionView questionView(Lesson lesson, Quiz quiz, Question q, Learner learner, LearnerProgress progress, String newFor,
+                              String error, String forcedSeed) {
+        LearnerProgress.Answer a = progress == null ? null : progress.answer(quiz.id(), q.id());
+        int attempts = a == null ? 0 : a.attempts();
+        boolean fresh = a == null || (q.hasVariants() && q.id().equals(newFor));
+        String seed = forcedSeed != null ? forcedSeed
+                : fresh ? Question.Seeds.of(learner.id(), quiz.id(), q.id(), attempts + 1)
+                : a.seed() != null ? a.seed() : Question.Seeds.of(learner.id(), quiz.id(), q.id(), attempts);
+        Question variant = q.variant(seed);
+        List<Integer> hints = services.progress().hintsShown(learner.id(), quiz.id(), q.id());
+        Submission given = null;
+        Scoring.Result result = null;
+        if (a != null && !fresh && error == null && q.type() != Question.Type.CHALLENGE) {
+            given = Submission.fromJson(a.answer());
+            if (given.problemWith(variant) == null) result = Scoring.score(variant, given, cloudlab.quiz.Regrade.hintsOf(a.hints()));
+            else given = null;
+        }
+        LearnerProgress.ChallengeResult cr = q.challenge() == null || progress == null ? null : progress.challenge(q.challenge());
+        String svg = variant.predict() == null ? null
+                : figures.draw(variant.predict().view(), variant.predict().layout(), variant.predict().fail());
+        return new QuestionView(lesson.slug(), quiz.id(), variant, quiz.questions().indexOf(q) + 1, seed, given, result, attempts,
+                hints, error, cr, svg);
+    }
+
     /** A lesson is complete once every quiz question is answered and every challenge passed. */
     static void completeIfDone(Services services, Learner learner, Lesson lesson) {
         LearnerProgress now = services.progress().of(learner.id());
         Quiz quiz = lesson.quiz();
-        boolean answered = quiz == null || quiz.questions().stream().allMatch(x -> now.answer(quiz.id(), x.id()) != null);
+        boolean answered = quiz == null || quiz.questions().stream().allMatch(x -> x.type() == Question.Type.CHALLENGE
+                ? now.challenge(x.challenge()) != null : now.answer(quiz.id(), x.id()) != null);
         boolean passed = lesson.challenges().stream().allMatch(c -> now.challenge(c.id()) != null && now.challenge(c.id()).passed());
         if (answered && passed) services.progress().completed(learner.id(), lesson.slug());
     }
@@ -200,7 +348,7 @@ final class LessonPages {
         Map<String, Object> model = base(ctx, lesson.title() + " — Cloud Lab");
         model.put("lesson", lesson);
         model.put("cards", cards(course, progress));
-        model.put("segments", segments(lesson, progress, q, error));
+        model.put("segments", segments(lesson, learner, progress, null, q, error));
         model.put("next", course.next(lesson));
         model.put("previous", course.previous(lesson));
         model.put("number", course.lessons().indexOf(lesson) + 1);
@@ -208,7 +356,8 @@ final class LessonPages {
         ctx.html(services.renderer().page("lesson/lesson", model));
     }
 
-    private List<SegmentView> segments(Lesson lesson, LearnerProgress progress, Question errorQuestion, String error) {
+    private List<SegmentView> segments(Lesson lesson, Learner learner, LearnerProgress progress, String newFor, Question errorQuestion,
+                                       String error) {
         List<SegmentView> out = new ArrayList<>();
         for (Segment s : lesson.segments()) {
             if (s instanceof Segment.Prose p) {
@@ -220,13 +369,8 @@ final class LessonPages {
                 out.add(new SegmentView("sandbox", null, sb.title(), svg, new SandboxView(sb, svg, LayoutWriter.toYaml(sb.layout()))));
             } else if (s instanceof Segment.QuizBlock qb) {
                 List<QuestionView> qs = new ArrayList<>();
-                int n = 1;
                 for (Question q : qb.quiz().questions()) {
-                    LearnerProgress.Answer a = progress == null ? null : progress.answer(qb.quiz().id(), q.id());
-                    Submission given = a == null ? null : Submission.fromJson(a.answer());
-                    Scoring.Result r = given == null ? null : Scoring.score(q, given);
-                    String err = q == errorQuestion ? error : null;
-                    qs.add(new QuestionView(lesson.slug(), qb.quiz().id(), q, n++, given, r, a == null ? 0 : a.attempts(), err));
+                    qs.add(questionView(lesson, qb.quiz(), q, learner, progress, newFor, q == errorQuestion ? error : null, null));
                 }
                 out.add(new SegmentView("quiz", null, null, null, qs));
             } else if (s instanceof Segment.ChallengeBlock cb) {

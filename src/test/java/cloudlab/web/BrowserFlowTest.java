@@ -196,7 +196,7 @@ class BrowserFlowTest {
         }
         WebElement html = d.findElement(By.tagName("html"));
         section.findElement(By.cssSelector("button[type=submit]")).click();
-        waiting(d).until(ExpectedConditions.stalenessOf(section));
+        waiting(d).until(x -> isStale(section));
         WebElement verdict = waiting(d).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#" + anchor + " .result__verdict")));
         assertEquals("Correct", verdict.getText(), q.id());
         List<WebElement> again = d.findElements(By.cssSelector("#" + anchor + " button[type=submit]"));
@@ -209,7 +209,19 @@ class BrowserFlowTest {
         }
     }
 
+    /**
+     * Whether the element left the page. Chromedriver sometimes answers a check on a node that is
+     * being torn down with a plain WebDriverException ("does not belong to the document") rather
+     * than a stale-element error; both mean the node is gone.
+     */
     static boolean isStale(WebElement e) {
-        return ExpectedConditions.stalenessOf(e).apply(null);
+        try {
+            e.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException tornDown) {
+            return String.valueOf(tornDown.getMessage()).contains("does not belong to the document");
+        }
     }
 }

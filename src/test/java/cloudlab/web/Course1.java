@@ -39,6 +39,24 @@ final class Course1 {
             }
             case TRUEFALSE -> WebClient.form("answer", q.truth().toString());
             case NUMERIC -> WebClient.form("answer", q.number().toPlainString());
+            case PREDICT -> WebClient.form("answer", q.answersTruth() ? q.truth().toString() : q.number().toPlainString());
+            case MATCHING -> {
+                List<String> pairs = new ArrayList<>();
+                for (int i = 0; i < q.pairs().size(); i++) {
+                    pairs.add("match-" + i);
+                    pairs.add(Integer.toString(q.rights().indexOf(q.pairs().get(i).right())));
+                }
+                yield WebClient.form(pairs.toArray(String[]::new));
+            }
+            case ORDERING -> {
+                List<String> pairs = new ArrayList<>();
+                for (int i = 0; i < q.items().size(); i++) {
+                    pairs.add("position-" + i);
+                    pairs.add(Integer.toString(i + 1));
+                }
+                yield WebClient.form(pairs.toArray(String[]::new));
+            }
+            case CHALLENGE -> throw new IllegalArgumentException(q.id() + " is answered in a sandbox");
         };
     }
 
@@ -47,10 +65,30 @@ final class Course1 {
         return switch (q.type()) {
             case SINGLE, MULTIPLE -> WebClient.form("choice", Integer.toString(wrongChoice(q)));
             case TRUEFALSE -> WebClient.form("answer", Boolean.toString(!q.truth()));
-            case NUMERIC -> {
+            case PREDICT, NUMERIC -> {
+                if (q.answersTruth()) yield WebClient.form("answer", Boolean.toString(!q.truth()));
                 BigDecimal off = q.tolerance() == null ? BigDecimal.ONE : q.tolerance().add(BigDecimal.ONE);
                 yield WebClient.form("answer", q.number().add(off.multiply(BigDecimal.TEN)).toPlainString());
             }
+            case MATCHING -> {
+                List<String> pairs = new ArrayList<>();
+                int n = q.rights().size();
+                for (int i = 0; i < q.pairs().size(); i++) {
+                    pairs.add("match-" + i);
+                    pairs.add(Integer.toString((q.rights().indexOf(q.pairs().get(i).right()) + 1) % n));
+                }
+                yield WebClient.form(pairs.toArray(String[]::new));
+            }
+            case ORDERING -> {
+                List<String> pairs = new ArrayList<>();
+                int n = q.items().size();
+                for (int i = 0; i < n; i++) {
+                    pairs.add("position-" + i);
+                    pairs.add(Integer.toString((i + 1) % n + 1));
+                }
+                yield WebClient.form(pairs.toArray(String[]::new));
+            }
+            case CHALLENGE -> throw new IllegalArgumentException(q.id() + " is answered in a sandbox");
         };
     }
 

@@ -1,0 +1,66 @@
+package cloudlab.cli;
+
+import cloudlab.lesson.Course;
+import cloudlab.progress.Progress;
+import cloudlab.quiz.Gradebook;
+import cloudlab.sim.RegionCatalog;
+import cloudlab.store.Database;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code cloud-lab gradebook}: one row per learner and item, as CSV or JSON. */
+@Command(name = "gradebook", mixinStandardHelpOptions = true, description = "Export the gradebook as CSV (default) or JSON.")
+final class GradebookCommand implements Callable<Integer> {
+    @ParentCommand
+    CloudLabCommand parent;
+
+    @Option(names = "--db", paramLabel = "PATH", description = "The SQLite file (default data/cloud-lab.db).", defaultValue = "data/cloud-lab.db")
+    Path db;
+
+    @Option(names = "--lessons", paramLabel = "DIR", description = "The lessons folder (default lessons).", defaultValue = "lessons")
+    Path lessons;
+
+    @Option(names = "--format", paramLabel = "csv|json", description = "csv (default) or json.", defaultValue = "csv")
+    String format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write to this file instead of standard output.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        if (!format.equals("csv") && !format.equals("json")) {
+            parent.err.println("gradebook: --format must be csv or json (got " + format + ")");
+            return 2;
+        }
+        if (!Files.isRegularFile(db)) {
+            parent.err.println("gradebook: " + db + ": no such database");
+            return 2;
+        }
+        Course course = Files.isDirectory(lessons) ? Course.load(lessons, RegionCatalog.builtIn()) : null;
+        try (Database database = Database.openSqlite(db)) {
+            List<Gradebook.Row> rows = Gradebook.rows(course, new Progress(database));
+            String text = format.equals("csv") ? Gradebook.csv(rows) : Gradebook.json(rows);
+            if (out == null) {
+                parent.out.print(text);
+                parent.out.flush();
+            } else {
+                try {
+                    Files.writeString(out, text, StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    parent.err.println("gradebook: cannot write " + out + ": " + e.getMessage());
+                    return 2;
+                }
+                parent.out.println(rows.size() + " rows written to " + out);
+            }
+            return 0;
+        }
+    }
+}

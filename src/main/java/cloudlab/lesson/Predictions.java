@@ -1,0 +1,60 @@
+package cloudlab.lesson;
+
+import cloudlab.sim.Host;
+import cloudlab.sim.Latency;
+import cloudlab.sim.Layout;
+import cloudlab.sim.Location;
+import cloudlab.sim.Region;
+import cloudlab.sim.Report;
+import cloudlab.sim.Simulator;
+import cloudlab.sim.VmSpec;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+
+/**
+ * The true answers of predict questions, computed by the core from the question's layout: is an
+ * app available, is a host up, how many VMs of an app run, how many more VMs of a size fit on a
+ * host, what is the round trip from a point to a region.
+ */
+public final class Predictions {
+    private Predictions() {
+    }
+
+    /** Whether the app is available with the given failures (R5, R6). */
+    public static boolean available(Layout layout, List<String> fail, String app) {
+        Report.AppReport a = Simulator.simulate(layout, fail, List.of()).app(app);
+        return a != null && a.available();
+    }
+
+    public static boolean hostUp(Layout layout, List<String> fail, String host) {
+        Report.HostReport h = Simulator.simulate(layout, fail, List.of()).host(host);
+        return h != null && h.up();
+    }
+
+    /** How many of the app's VMs run with the given failures. */
+    public static int running(Layout layout, List<String> fail, String app) {
+        Report.AppReport a = Simulator.simulate(layout, fail, List.of()).app(app);
+        return a == null ? 0 : a.running();
+    }
+
+    /** How many more running VMs of this size fit on the host beside what it holds (R2–R4). */
+    public static int fits(Host host, VmSpec vm) {
+        long n = Long.MAX_VALUE;
+        n = Math.min(n, whole(host.freeVcpus(), BigDecimal.valueOf(vm.vcpus())));
+        n = Math.min(n, whole(host.freeMemoryGiB(), vm.memoryGiB()));
+        n = Math.min(n, whole(host.freeDiskGiB(), vm.diskGiB()));
+        return (int) Math.max(0, Math.min(n, Integer.MAX_VALUE));
+    }
+
+    private static long whole(BigDecimal free, BigDecimal need) {
+        if (need.signum() <= 0) return Long.MAX_VALUE;
+        if (free.signum() <= 0) return 0;
+        return free.divide(need, 0, RoundingMode.FLOOR).longValueExact();
+    }
+
+    public static BigDecimal rttMs(Location user, Region region) {
+        return Latency.rttMs(user, region.location());
+    }
+}
