@@ -91,4 +91,20 @@ final class Browsers {
             // a profile left in the temp folder is harmless
         }
     }
+
+    /**
+     * Whether the element left the page. Chromedriver sometimes answers a check on a node that is
+     * being torn down with a plain WebDriverException ("does not belong to the document") rather
+     * than a stale-element error; both mean the node is gone.
+     */
+    static boolean isGone(org.openqa.selenium.WebElement e) {
+        try {
+            e.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException tornDown) {
+            return String.valueOf(tornDown.getMessage()).contains("does not belong to the document");
+        }
+    }
 }

@@ -1,0 +1,170 @@
+package cloudlab.web;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static cloudlab.web.SandboxBrowserTest.counts;
+import static cloudlab.web.SandboxBrowserTest.fieldError;
+import static cloudlab.web.SandboxBrowserTest.notice;
+import static cloudlab.web.SandboxBrowserTest.row;
+import static cloudlab.web.SandboxBrowserTest.rows;
+import static cloudlab.web.SandboxBrowserTest.scripts;
+import static cloudlab.web.SandboxBrowserTest.vmHosts;
+import static cloudlab.web.SandboxBrowserTest.waiting;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The sandbox with JavaScript off in headless Chromium: every form is a plain post that comes
+ * back as a page, refusals included, and history and sharing work the same way.
+ */
+class SandboxNoScriptTest {
+    @TempDir
+    static Path folder;
+    static TestServer server;
+    static Browsers.Browser browser;
+    static WebDriver d;
+
+    @BeforeAll
+    static void start() {
+        Assumptions.assumeTrue(Browsers.available(), "needs " + Browsers.CHROMIUM + " and " + Browsers.CHROMEDRIVER);
+        server = TestServer.startIn(folder);
+        browser = Browsers.open(false);
+        d = browser.driver;
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            if (browser != null) browser.close();
+        } finally {
+            if (server != null) server.close();
+        }
+    }
+
+    /** Fills the form's fields and presses its first submit button; the browser loads the answer as a page. */
+    static void post(String formId, String... pairs) {
+        WebElement form = d.findElement(By.id(formId));
+        List<WebElement> card = d.findElements(By.xpath("//form[@id='" + formId + "']/ancestor::details[1]"));
+        if (!card.isEmpty() && card.get(0).getAttribute("open") == null) card.get(0).findElement(By.tagName("summary")).click();
+        for (int i = 0; i + 1 < pairs.length; i += 2) {
+            WebElement field = form.findElement(By.name(pairs[i]));
+            if (field.getTagName().equals("select")) {
+                new Select(field).selectByValue(pairs[i + 1]);
+            } else {
+                field.clear();
+                field.sendKeys(pairs[i + 1]);
+            }
+        }
+        press(form.findElement(By.cssSelector("button[type=submit]")));
+    }
+
+    /** Clicks a button and waits for the new page to replace this one. */
+    static void press(WebElement button) {
+        WebElement html = d.findElement(By.tagName("html"));
+        button.click();
+        waiting(d).until(x -> Browsers.isGone(html));
+        waiting(d).until(ExpectedConditions.presenceOfElementLocated(By.tagName("footer")));
+    }
+
+    @Test
+    void withoutJavaScriptAddingAHostIsRefusedWithItsReasonThenAddedAndUndone() {
+        d.get(server.url("/sandboxes"));
+        assertFalse(scripts(d), "JavaScript is off: htmx never loads");
+
+        // import through the page's own form (multipart, no script)
+        d.findElement(By.id("layout")).sendKeys("""
+                name: no script
+                regions:
+                  - code: eu-west-1
+                    zones:
+                      - id: az1
+                        datacenters:
+                          - id: dc1
+                """);
+        press(d.findElement(By.xpath("//section[@id='import']//button[normalize-space()='Import']")));
+        assertTrue(d.getCurrentUrl().matches(".*/sandboxes/s[a-z0-9]{12}$"), d.getCurrentUrl());
+        String page = d.getCurrentUrl();
+        assertEquals("no script", d.findElement(By.cssSelector("h1.ws-title")).getText());
+        List<String> start = rows(d);
+        assertTrue(d.findElement(By.id("form-add-host")).isDisplayed(), "with a data center and no host, the add-host card is open");
+
+        // a type 2 host of 1 core leaves nothing for VMs
+        post("form-add-host", "id", "h1", "hypervisor", "type2", "cores", "1", "memoryGiB", "16", "storageGiB", "500");
+        assertEquals(server.url(page.substring(server.base().length()) + "/do"), d.getCurrentUrl(), "the form posted as a page");
+        assertEquals("h1: cores must be more than the 1 core a type2 hypervisor keeps for itself (got 1)", fieldError(d, "form-add-host"));
+        assertEquals(start, rows(d));
+        assertTrue(d.findElement(By.id("undo")).getAttribute("disabled") != null, "nothing was stored");
+
+        post("form-add-host", "id", "h1", "hypervisor", "type2", "cores", "8", "memoryGiB", "16", "storageGiB", "500");
+        assertEquals(page, d.getCurrentUrl(), "an accepted post comes back to the sandbox page");
+        assertTrue(row(d, "h1").getText().contains("type2 · 8 cores · 16 GiB"), row(d, "h1").getText());
+
+        // the VM that type 1 would hold
+        post("form-add-vm", "id", "big", "vcpus", "2", "memoryGiB", "14", "diskGiB", "20", "host", "h1");
+        assertEquals("type 2 keeps 4 GiB for the host OS: h1 has 12 GiB free, this VM needs 14", fieldError(d, "form-add-vm"));
+        assertTrue(counts(d).endsWith("1 hosts · 0 VMs"), counts(d));
+
+        post("form-add-vm", "id", "small", "vcpus", "2", "memoryGiB", "12", "diskGiB", "20", "host", "h1");
+        assertEquals(page, d.getCurrentUrl());
+        assertEquals("h1", vmHosts(d).get("small"));
+
+        // the break form's two buttons send their own op without script
+        WebElement breakForm = d.findElement(By.id("form-fail"));
+        new Select(breakForm.findElement(By.name("id"))).selectByValue("az1");
+        press(breakForm.findElement(By.cssSelector("button[value=fail]")));
+        assertEquals("failed", row(d, "az1").findElement(By.cssSelector("td.status")).getText());
+        assertTrue(row(d, "small").getAttribute("class").contains("is-down"));
+
+        // undo all the way back
+        int undos = 0;
+        while (d.findElement(By.id("undo")).getAttribute("disabled") == null) {
+            press(d.findElement(By.id("undo")));
+            assertEquals(page, d.getCurrentUrl());
+            undos++;
+            assertTrue(undos <= 3);
+        }
+        assertEquals(3, undos);
+        assertEquals(start, rows(d));
+        press(d.findElement(By.id("redo")));
+        assertNotNull(row(d, "h1"));
+        press(d.findElement(By.cssSelector("button[aria-label='Go to step 3']")));
+        assertEquals("failed", row(d, "az1").findElement(By.cssSelector("td.status")).getText());
+        assertEquals(null, notice(d), "a plain post comes back to the page; the notice is only for htmx");
+    }
+
+    @Test
+    void withoutJavaScriptAShareLinkIsMadeAndOpensACopy() {
+        d.get(server.url("/sandboxes"));
+        d.findElement(By.id("title")).sendKeys("to share");
+        press(d.findElement(By.xpath("//button[normalize-space()='New empty sandbox']")));
+        String page = d.getCurrentUrl();
+        post("form-add-region", "code", "eu-west-1");
+        List<String> rows = rows(d);
+        assertEquals(1, rows.size());
+
+        press(d.findElement(By.cssSelector("#share button[type=submit]")));
+        assertTrue(d.getCurrentUrl().matches(".*\\?shared=[a-z0-9]{24}#share$"), d.getCurrentUrl());
+        WebElement link = d.findElement(By.id("share-link"));
+        String href = link.getAttribute("href");
+        d.get(href);
+        press(d.findElement(By.id("open-copy")));
+        assertTrue(d.getCurrentUrl().matches(".*/sandboxes/s[a-z0-9]{12}$"));
+        assertFalse(d.getCurrentUrl().equals(page), "a copy, not the original");
+        assertEquals("Copy of to share", d.findElement(By.cssSelector("h1.ws-title")).getText());
+        assertEquals(rows, rows(d));
+    }
+}
