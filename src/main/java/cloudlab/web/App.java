@@ -29,6 +29,7 @@ public final class App {
         ProgressPages progress = new ProgressPages(services, learners);
         Api api = new Api(services);
         SandboxPages sandboxes = new SandboxPages(services, learners);
+        InstructorPages instructor = new InstructorPages(services);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = Api.MAX_BODY;
@@ -53,6 +54,13 @@ public final class App {
             config.routes.get("/progress", progress::show);
             config.routes.post("/progress/resume", progress::resume);
             config.routes.get("/healthz", ctx -> ctx.result("ok"));
+            config.routes.get("/instructor", instructor::home);
+            config.routes.post("/instructor/sign-in", instructor::signIn);
+            config.routes.post("/instructor/sign-out", instructor::signOut);
+            config.routes.get("/instructor/regrade", instructor::regrade);
+            config.routes.post("/instructor/regrade", instructor::applyRegrade);
+            config.routes.get("/instructor/gradebook.csv", instructor::gradebook);
+            config.routes.get("/instructor/gradebook.json", instructor::gradebook);
             config.routes.get("/sandboxes", sandboxes::list);
             config.routes.post("/sandboxes", sandboxes::create);
             config.routes.post("/sandboxes/import", sandboxes::importLayout);

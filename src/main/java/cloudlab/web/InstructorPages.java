@@ -1,0 +1,124 @@
+package cloudlab.web;
+
+import cloudlab.lesson.Course;
+import cloudlab.quiz.Gradebook;
+import cloudlab.quiz.Regrade;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The instructor's pages: sign in, regrade stored attempts after a question is fixed (a dry run
+ * first, then apply), and export the gradebook. Every page but sign-in needs a signed-in
+ * instructor; a learner's cookie opens nothing here.
+ */
+final class InstructorPages {
+    static final String COOKIE = "cl_instructor";
+    /** How long a wrong sign-in takes, so that guessing is slow. */
+    static final long WRONG_PASSWORD_DELAY_MS = 1000;
+    private final Services services;
+
+    InstructorPages(Services services) {
+        this.services = services;
+    }
+
+    private Optional<String> instructor(Context ctx) {
+        return services.instructors().bySession(ctx.cookie(COOKIE));
+    }
+
+    void home(Context ctx) {
+        Optional<String> who = instructor(ctx);
+        Map<String, Object> model = LessonPages.base(ctx, "Instructor — Cloud Lab");
+        model.put("section", "instructor");
+        model.put("instructor", who.orElse(null));
+        model.put("error", null);
+        if (who.isPresent()) {
+            Course course = services.course().course();
+            List<Gradebook.Row> rows = Gradebook.rows(course, services.progress());
+            model.put("rows", rows.size());
+            model.put("learners", rows.stream().map(Gradebook.Row::learnerId).distinct().count());
+        }
+        ctx.render("instructor/home", model);
+    }
+
+    void signIn(Context ctx) throws InterruptedException {
+        String name = ctx.formParam("name");
+        String password = ctx.formParam("password");
+        Optional<String> token = services.instructors().signIn(name, password == null ? new char[0] : password.toCharArray());
+        if (token.isEmpty()) {
+            Thread.sleep(WRONG_PASSWORD_DELAY_MS);
+            Map<String, Object> model = LessonPages.base(ctx, "Instructor — Cloud Lab");
+            model.put("section", "instructor");
+            model.put("instructor", null);
+            model.put("error", "That name and password do not match an instructor.");
+            model.put("typedName", name);
+            ctx.status(HttpStatus.UNAUTHORIZED).html(services.renderer().page("instructor/home", model));
+            return;
+        }
+        ctx.res().addHeader("Set-Cookie", COOKIE + "=" + token.get() + "; Path=/instructor; Max-Age=" + 12 * 3600
+                + "; HttpOnly; SameSite=Strict" + (Learners.secure(ctx) ? "; Secure" : ""));
+        ctx.redirect("/instructor", HttpStatus.SEE_OTHER);
+    }
+
+    void signOut(Context ctx) {
+        services.instructors().signOut(ctx.cookie(COOKIE));
+        ctx.res().addHeader("Set-Cookie", COOKIE + "=; Path=/instructor; Max-Age=0; HttpOnly; SameSite=Strict");
+        ctx.redirect("/instructor", HttpStatus.SEE_OTHER);
+    }
+
+    void regrade(Context ctx) {
+        if (!signedIn(ctx)) return;
+        Regrade.Plan plan = Regrade.plan(services.course().course(), services.progress());
+        Map<String, Object> model = LessonPages.base(ctx, "Regrade — Cloud Lab");
+        model.put("section", "instructor");
+        model.put("plan", plan);
+        model.put("applied", null);
+        ctx.render("instructor/regrade", model);
+    }
+
+    void applyRegrade(Context ctx) {
+        if (!signedIn(ctx)) return;
+        String mode = ctx.formParam("mode");
+        if (!"keep".equals(mode) && !"replace".equals(mode)) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            Map<String, Object> model = LessonPages.base(ctx, "Regrade — Cloud Lab");
+            model.put("section", "instructor");
+            model.put("plan", Regrade.plan(services.course().course(), services.progress()));
+            model.put("applied", null);
+            model.put("error", "mode: choose keep (the higher score stays) or replace");
+            ctx.html(services.renderer().page("instructor/regrade", model));
+            return;
+        }
+        Regrade.Plan plan = Regrade.plan(services.course().course(), services.progress());
+        int changed = Regrade.apply(plan, services.progress(), mode.equals("keep"));
+        Map<String, Object> model = LessonPages.base(ctx, "Regrade — Cloud Lab");
+        model.put("section", "instructor");
+        model.put("plan", Regrade.plan(services.course().course(), services.progress()));
+        model.put("applied", changed + (changed == 1 ? " score changed" : " scores changed")
+                + (mode.equals("keep") ? " (higher score kept)." : "."));
+        ctx.render("instructor/regrade", model);
+    }
+
+    void gradebook(Context ctx) {
+        if (!signedIn(ctx)) return;
+        List<Gradebook.Row> rows = Gradebook.rows(services.course().course(), services.progress());
+        boolean json = ctx.path().endsWith(".json");
+        ctx.header("Content-Disposition", "attachment; filename=\"gradebook." + (json ? "json" : "csv") + "\"");
+        ctx.contentType(json ? "application/json; charset=utf-8" : "text/csv; charset=utf-8");
+        ctx.result(json ? Gradebook.json(rows) : Gradebook.csv(rows));
+    }
+
+    /** True when an instructor is signed in; otherwise answers with the sign-in page (401). */
+    private boolean signedIn(Context ctx) {
+        if (instructor(ctx).isPresent()) return true;
+        Map<String, Object> model = LessonPages.base(ctx, "Instructor — Cloud Lab");
+        model.put("section", "instructor");
+        model.put("instructor", null);
+        model.put("error", "Sign in as an instructor to see this page.");
+        ctx.status(HttpStatus.UNAUTHORIZED).html(services.renderer().page("instructor/home", model));
+        return false;
+    }
+}

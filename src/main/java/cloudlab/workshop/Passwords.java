@@ -1,0 +1,55 @@
+package cloudlab.workshop;
+
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * Password hashing with the JDK's PBKDF2 (HMAC-SHA-512, 210,000 iterations, a 16-byte random
+ * salt), stored as {@code pbkdf2-sha512$iterations$salt$hash}. Slow on purpose.
+ */
+public final class Passwords {
+    private static final String ALGORITHM = "PBKDF2WithHmacSHA512";
+    private static final int ITERATIONS = 210_000;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Passwords() {
+    }
+
+    public static String hash(char[] password) {
+        byte[] salt = new byte[16];
+        RANDOM.nextBytes(salt);
+        return "pbkdf2-sha512$" + ITERATIONS + "$" + Base64.getEncoder().encodeToString(salt) + "$"
+                + Base64.getEncoder().encodeToString(derive(password, salt, ITERATIONS));
+    }
+
+    /** Whether the password matches the stored hash; compares in constant time. */
+    public static boolean matches(char[] password, String stored) {
+        String[] parts = stored == null ? new String[0] : stored.split("\\$");
+        if (parts.length != 4 || !parts[0].equals("pbkdf2-sha512")) return false;
+        try {
+            int iterations = Integer.parseInt(parts[1]);
+            byte[] salt = Base64.getDecoder().decode(parts[2]);
+            byte[] expected = Base64.getDecoder().decode(parts[3]);
+            return MessageDigest.isEqual(expected, derive(password, salt, iterations));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static byte[] derive(char[] password, byte[] salt, int iterations) {
+        try {
+            PBEKeySpec spec = new PBEKeySpec(password, salt, iterations, 256);
+            try {
+                return SecretKeyFactory.getInstance(ALGORITHM).generateSecret(spec).getEncoded();
+            } finally {
+                spec.clearPassword();
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("PBKDF2 is part of every JDK", e);
+        }
+    }
+}
