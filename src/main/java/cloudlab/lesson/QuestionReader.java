@@ -62,10 +62,12 @@ final class QuestionReader {
         if (!o.has("variants")) return concrete(o, place, version, null, List.of());
 
         Map<String, List<JsonNode>> params = params(o.get("variants"), Check.child(place, "variants"));
-        List<Map<String, JsonNode>> combos = combinations(params);
-        if (combos.size() > MAX_VARIANTS) {
-            throw check.fail(Check.child(place, "variants"), "makes " + combos.size() + " variants; at most " + MAX_VARIANTS);
+        java.math.BigInteger count = java.math.BigInteger.ONE;
+        for (List<JsonNode> values : params.values()) count = count.multiply(java.math.BigInteger.valueOf(values.size()));
+        if (count.compareTo(java.math.BigInteger.valueOf(MAX_VARIANTS)) > 0) {
+            throw check.fail(Check.child(place, "variants"), "makes " + count + " variants; at most " + MAX_VARIANTS);
         }
+        List<Map<String, JsonNode>> combos = combinations(params);
         ObjectNode template = o.deepCopy();
         template.remove("variants");
         List<Question> variants = new ArrayList<>();

@@ -9,5 +9,5 @@ import cloudlab.sim.History;
  */
 public record Sandbox(String id, String learnerId, String title, Origin origin, String originRef, History history) {
     /** Where a sandbox came from. */
-    public enum Origin { BLANK, LESSON, CHALLENGE, IMPORT, COPY }
+    public enum Origin { BLANK, LESSON, CHALLENGE, IMPORT, COPY, WORKSHOP }
 }

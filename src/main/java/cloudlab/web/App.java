@@ -30,6 +30,7 @@ public final class App {
         Api api = new Api(services);
         SandboxPages sandboxes = new SandboxPages(services, learners);
         InstructorPages instructor = new InstructorPages(services);
+        WorkshopPages workshops = new WorkshopPages(services, learners);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = Api.MAX_BODY;
@@ -61,6 +62,26 @@ public final class App {
             config.routes.post("/instructor/regrade", instructor::applyRegrade);
             config.routes.get("/instructor/gradebook.csv", instructor::gradebook);
             config.routes.get("/instructor/gradebook.json", instructor::gradebook);
+            config.routes.get("/instructor/workshops", workshops::list);
+            config.routes.post("/instructor/workshops", workshops::create);
+            config.routes.get("/instructor/workshops/{id}", workshops::room);
+            config.routes.get("/instructor/workshops/{id}/grid", workshops::grid);
+            config.routes.post("/instructor/workshops/{id}/pace", workshops::pace);
+            config.routes.post("/instructor/workshops/{id}/push", workshops::push);
+            config.routes.post("/instructor/workshops/{id}/chaos", workshops::chaos);
+            config.routes.post("/instructor/workshops/{id}/close", workshops::closeWorkshop);
+            config.routes.post("/instructor/workshops/{id}/learners/{learner}/reset", workshops::resetLearner);
+            config.routes.get("/instructor/workshops/{id}/learners/{learner}", workshops::learner);
+            config.routes.get("/instructor/workshops/{id}/results.csv", workshops::results);
+            config.routes.get("/instructor/workshops/{id}/summary", workshops::summary);
+            config.routes.get("/join", workshops::joinForm);
+            config.routes.get("/join/{code}", workshops::joinForm);
+            config.routes.post("/join", workshops::join);
+            config.routes.get("/workshop", workshops::home);
+            config.routes.after("/lessons/*", workshops::seen);
+            config.routes.after("/sandboxes/*", ctx -> {
+                if (ctx.method().toString().equals("POST")) workshops.seen(ctx);
+            });
             config.routes.get("/sandboxes", sandboxes::list);
             config.routes.post("/sandboxes", sandboxes::create);
             config.routes.post("/sandboxes/import", sandboxes::importLayout);
@@ -135,6 +156,7 @@ public final class App {
         return switch (status) {
             case 404 -> "Page not found";
             case 413 -> "Too large";
+            case 403 -> "Not open yet";
             case 400 -> "That did not work";
             case 500 -> "Something went wrong";
             default -> "Request refused";

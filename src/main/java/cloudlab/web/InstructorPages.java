@@ -40,6 +40,7 @@ final class InstructorPages {
             List<Gradebook.Row> rows = Gradebook.rows(course, services.progress());
             model.put("rows", rows.size());
             model.put("learners", rows.stream().map(Gradebook.Row::learnerId).distinct().count());
+            model.put("workshops", services.workshops().ofInstructor(who.get()));
         }
         ctx.render("instructor/home", model);
     }
@@ -114,11 +115,16 @@ final class InstructorPages {
     /** True when an instructor is signed in; otherwise answers with the sign-in page (401). */
     private boolean signedIn(Context ctx) {
         if (instructor(ctx).isPresent()) return true;
+        signInPage(services, ctx, "Sign in as an instructor to see this page.");
+        return false;
+    }
+
+    /** The sign-in page with a message, as a 401. */
+    static void signInPage(Services services, Context ctx, String message) {
         Map<String, Object> model = LessonPages.base(ctx, "Instructor — Cloud Lab");
         model.put("section", "instructor");
         model.put("instructor", null);
-        model.put("error", "Sign in as an instructor to see this page.");
+        model.put("error", message);
         ctx.status(HttpStatus.UNAUTHORIZED).html(services.renderer().page("instructor/home", model));
-        return false;
     }
 }

@@ -163,6 +163,7 @@ final class LessonPages {
         model.put("cards", cards(course, progress));
         model.put("learner", learner.orElse(null));
         model.put("problems", course.problems());
+        model.put("membership", learner.flatMap(l -> services.workshops().current(l.id())).orElse(null));
         ctx.render("home", model);
     }
 
@@ -200,6 +201,7 @@ final class LessonPages {
         Lesson lesson = course.lesson(ctx.pathParam("slug"));
         if (lesson == null) throw new NotFoundResponse("There is no lesson at " + ctx.path());
         Learner learner = learners.ensure(ctx);
+        if (locked(ctx, learner, lesson)) return;
         services.progress().opened(learner.id(), lesson.slug());
         LearnerProgress progress = services.progress().of(learner.id());
         Map<String, Object> model = base(ctx, lesson.title() + " — Cloud Lab");
@@ -221,6 +223,7 @@ final class LessonPages {
         Question q = quiz.question(ctx.pathParam("question"));
         if (q == null) throw new NotFoundResponse("This quiz has no question " + ctx.pathParam("question"));
         Learner learner = learners.ensure(ctx);
+        if (locked(ctx, learner, lesson)) return;
         Progress progress = services.progress();
         LearnerProgress before = progress.of(learner.id());
         LearnerProgress.Answer last = before.answer(quiz.id(), q.id());
@@ -257,6 +260,18 @@ final class LessonPages {
                 result.score(), result.max());
         completeIfDone(services, learner, lesson);
         afterQuestion(ctx, lesson, quiz, q, learner);
+    }
+
+    /**
+     * Whether the learner's workshop has not opened this lesson yet; if so the answer is a page
+     * that says so (403) and the lesson stays closed.
+     */
+    private boolean locked(Context ctx, Learner learner, Lesson lesson) {
+        var ms = services.workshops().current(learner.id());
+        if (ms.isEmpty() || ms.get().workshop().lessonOpen(lesson.slug())) return false;
+        App.problem(services, ctx, 403, "Your instructor has not opened \"" + lesson.title() + "\" yet in "
+                + ms.get().workshop().title() + ". It opens when the room gets there.");
+        return true;
     }
 
     /** Shows a hint; from now on the question's points are scaled down by its cost. */

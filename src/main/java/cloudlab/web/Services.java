@@ -4,6 +4,7 @@ import cloudlab.lesson.CourseSource;
 import cloudlab.progress.Progress;
 import cloudlab.sandbox.Sandboxes;
 import cloudlab.workshop.Instructors;
+import cloudlab.workshop.Workshops;
 import cloudlab.sim.RegionCatalog;
 import cloudlab.store.Database;
 
@@ -20,6 +21,7 @@ import java.util.Map;
 
 /** Everything a handler needs, made once at start-up and handed to {@link App#create}. */
 public record Services(Settings settings, Database database, Progress progress, Sandboxes sandboxes, Instructors instructors,
+                       Workshops workshops,
                        CourseSource course, Renderer renderer, RegionCatalog catalog) implements AutoCloseable {
 
     /** Opens the database, finds the content and reads the course. */
@@ -28,7 +30,7 @@ public record Services(Settings settings, Database database, Progress progress, 
         Database db = Database.openSqlite(settings.database());
         Path lessons = settings.lessons() != null ? settings.lessons() : packaged("lessons");
         CourseSource course = new CourseSource(lessons, settings.lessons() != null, catalog);
-        return new Services(settings, db, new Progress(db), new Sandboxes(db, catalog), new Instructors(db), course, new Renderer(settings.templates()), catalog);
+        return new Services(settings, db, new Progress(db), new Sandboxes(db, catalog), new Instructors(db), new Workshops(db), course, new Renderer(settings.templates()), catalog);
     }
 
     /** A folder packed in the jar (or on the class path of a build), as a path that can be listed. */

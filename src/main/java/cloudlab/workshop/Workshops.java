@@ -1,0 +1,239 @@
+package cloudlab.workshop;
+
+import cloudlab.sim.Json;
+import cloudlab.store.Database;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Workshops and who is in them. A learner joins with a short code and a display name; joining
+ * again (from the same browser, or with the resume code) keeps everything. Closing a workshop
+ * stops new joins and keeps its results.
+ */
+public final class Workshops {
+    /** Join codes: no 0/O, 1/I/L, so a room can read them off a projector. */
+    private static final String CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+    private static final int CODE_LENGTH = 6;
+    public static final int MAX_NAME = 40;
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
+    private final Database db;
+    private final SecureRandom random = new SecureRandom();
+
+    public Workshops(Database db) {
+        this.db = db;
+    }
+
+    public Workshop create(String instructor, String title, List<String> lessons, String startLayoutJson) {
+        String id = "w" + randomText(10).toLowerCase(java.util.Locale.ROOT);
+        String now = Database.now();
+        return db.transaction(c -> {
+            String code;
+            do {
+                code = randomText(CODE_LENGTH);
+            } while (byCode(c, code).isPresent());
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO workshops (id, code, title, instructor, lessons, start_layout, "
+                    + "unlocked, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, id);
+                ps.setString(2, code);
+                ps.setString(3, title);
+                ps.setString(4, instructor);
+                ps.setString(5, Json.line(lessons));
+                ps.setString(6, startLayoutJson);
+                ps.setInt(7, 1);
+                ps.setString(8, now);
+                ps.executeUpdate();
+            }
+            return new Workshop(id, code, title, instructor, lessons, startLayoutJson, 1, now, null);
+        });
+    }
+
+    /** The instructor's own workshop with that id (another instructor's is not found). */
+    public Optional<Workshop> ofInstructor(String instructor, String id) {
+        return db.read(c -> one(c, "SELECT * FROM workshops WHERE id = ? AND instructor = ?", id, instructor));
+    }
+
+    public List<Workshop> ofInstructor(String instructor) {
+        return db.read(c -> {
+            List<Workshop> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM workshops WHERE instructor = ? ORDER BY created_at DESC")) {
+                ps.setString(1, instructor);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(workshop(rs));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The workshop a join code names; case, spaces and dashes do not matter. */
+    public Optional<Workshop> byCode(String code) {
+        String normal = normalize(code);
+        if (normal == null) return Optional.empty();
+        return db.read(c -> byCode(c, normal));
+    }
+
+    private Optional<Workshop> byCode(Connection c, String code) throws SQLException {
+        return one(c, "SELECT * FROM workshops WHERE code = ?", code);
+    }
+
+    /** Joins (or rejoins) a learner; a rejoin keeps the sandbox and updates the name. */
+    public Member join(Workshop w, String learnerId, String displayName) {
+        String now = Database.now();
+        return db.transaction(c -> {
+            Optional<Member> existing = member(c, w.id(), learnerId);
+            if (existing.isPresent()) {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE workshop_members SET display_name = ?, last_seen_at = ? "
+                        + "WHERE workshop_id = ? AND learner_id = ?")) {
+                    ps.setString(1, displayName);
+                    ps.setString(2, now);
+                    ps.setString(3, w.id());
+                    ps.setString(4, learnerId);
+                    ps.executeUpdate();
+                }
+                Member m = existing.get();
+                return new Member(m.workshopId(), m.learnerId(), displayName, m.sandboxId(), m.joinedAt(), now);
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO workshop_members (workshop_id, learner_id, display_name, "
+                    + "joined_at, last_seen_at) VALUES (?, ?, ?, ?, ?)")) {
+                ps.setString(1, w.id());
+                ps.setString(2, learnerId);
+                ps.setString(3, displayName);
+                ps.setString(4, now);
+                ps.setString(5, now);
+                ps.executeUpdate();
+            }
+            return new Member(w.id(), learnerId, displayName, null, now, now);
+        });
+    }
+
+    /** Points the member at a sandbox (their workshop sandbox, made at join or by a push or reset). */
+    public void setSandbox(String workshopId, String learnerId, String sandboxId) {
+        update("UPDATE workshop_members SET sandbox_id = ? WHERE workshop_id = ? AND learner_id = ?", sandboxId, workshopId, learnerId);
+    }
+
+    /** Notes that the learner did something, for the room's idle column. */
+    public void seen(String workshopId, String learnerId) {
+        update("UPDATE workshop_members SET last_seen_at = ? WHERE workshop_id = ? AND learner_id = ?", Database.now(), workshopId, learnerId);
+    }
+
+    public List<Member> members(String workshopId) {
+        return db.read(c -> {
+            List<Member> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT workshop_id, learner_id, display_name, sandbox_id, joined_at, last_seen_at "
+                    + "FROM workshop_members WHERE workshop_id = ? ORDER BY display_name, joined_at")) {
+                ps.setString(1, workshopId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(member(rs));
+                }
+            }
+            return out;
+        });
+    }
+
+    public Optional<Member> member(String workshopId, String learnerId) {
+        return db.read(c -> member(c, workshopId, learnerId));
+    }
+
+    /** The open workshop the learner joined most recently, with their membership. */
+    public Optional<Membership> current(String learnerId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT w.*, m.display_name AS m_name, m.sandbox_id AS m_sandbox, "
+                    + "m.joined_at AS m_joined, m.last_seen_at AS m_seen FROM workshops w JOIN workshop_members m ON m.workshop_id = w.id "
+                    + "WHERE m.learner_id = ? AND w.closed_at IS NULL ORDER BY m.joined_at DESC")) {
+                ps.setString(1, learnerId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) return Optional.empty();
+                    Workshop w = workshop(rs);
+                    return Optional.of(new Membership(w, new Member(w.id(), learnerId, rs.getString("m_name"), rs.getString("m_sandbox"),
+                            rs.getString("m_joined"), rs.getString("m_seen"))));
+                }
+            }
+        });
+    }
+
+    /** A workshop with one learner's place in it. */
+    public record Membership(Workshop workshop, Member member) {
+    }
+
+    /** Opens lessons: {@code unlocked} of them in order, or -1 for all. */
+    public void pace(String workshopId, int unlocked) {
+        update("UPDATE workshops SET unlocked = ? WHERE id = ?", unlocked, workshopId);
+    }
+
+    public void close(String workshopId) {
+        update("UPDATE workshops SET closed_at = ? WHERE id = ? AND closed_at IS NULL", Database.now(), workshopId);
+    }
+
+    public void setStartLayout(String workshopId, String layoutJson) {
+        update("UPDATE workshops SET start_layout = ? WHERE id = ?", layoutJson, workshopId);
+    }
+
+    /** The canonical form of a typed join code, or null when it cannot be one. */
+    public static String normalize(String code) {
+        if (code == null) return null;
+        String c = code.toUpperCase(java.util.Locale.ROOT).replaceAll("[\\s-]", "");
+        if (c.length() != CODE_LENGTH) return null;
+        for (char ch : c.toCharArray()) if (CODE_ALPHABET.indexOf(ch) < 0) return null;
+        return c;
+    }
+
+    private void update(String sql, Object... args) {
+        db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private Optional<Member> member(Connection c, String workshopId, String learnerId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT workshop_id, learner_id, display_name, sandbox_id, joined_at, last_seen_at "
+                + "FROM workshop_members WHERE workshop_id = ? AND learner_id = ?")) {
+            ps.setString(1, workshopId);
+            ps.setString(2, learnerId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(member(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private static Member member(ResultSet rs) throws SQLException {
+        return new Member(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6));
+    }
+
+    private Optional<Workshop> one(Connection c, String sql, String... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) ps.setString(i + 1, args[i]);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(workshop(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private static Workshop workshop(ResultSet rs) throws SQLException {
+        List<String> lessons;
+        try {
+            lessons = Json.mapper().readValue(rs.getString("lessons"), STRINGS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("workshop " + rs.getString("id") + " holds unreadable lessons", e);
+        }
+        return new Workshop(rs.getString("id"), rs.getString("code"), rs.getString("title"), rs.getString("instructor"), lessons,
+                rs.getString("start_layout"), rs.getInt("unlocked"), rs.getString("created_at"), rs.getString("closed_at"));
+    }
+
+    private String randomText(int n) {
+        StringBuilder sb = new StringBuilder(n);
+        for (int i = 0; i < n; i++) sb.append(CODE_ALPHABET.charAt(random.nextInt(CODE_ALPHABET.length())));
+        return sb.toString();
+    }
+}
