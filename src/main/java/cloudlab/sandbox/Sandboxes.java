@@ -33,6 +33,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Sandboxes {
     /** The most commands one sandbox keeps, so one learner cannot slow the room. */
     public static final int MAX_COMMANDS = 50_000;
+    /** The most hosts one sandbox may hold. */
+    public static final int MAX_HOSTS = 2_000;
+    /** The most VMs one sandbox may hold. */
+    public static final int MAX_VMS = 20_000;
     /** The most sandboxes one learner may hold. */
     public static final int MAX_SANDBOXES = 200;
     private static final String ALPHABET = "abcdefghjkmnpqrstvwxyz23456789";
@@ -145,6 +149,8 @@ public final class Sandboxes {
                 if (h.position() >= MAX_COMMANDS) {
                     return Decision.refuse("this sandbox holds " + MAX_COMMANDS + " steps, the most one may keep; start a new sandbox from an export");
                 }
+                String limit = limit(h.state(), command);
+                if (limit != null) return Decision.refuse(limit);
                 Decision d = h.submit(command);
                 if (!d.accepted()) return d;
                 int seq = h.position();
@@ -168,6 +174,19 @@ public final class Sandboxes {
                 return d;
             });
         }
+    }
+
+    /** Null when the command stays within a sandbox's size limits, else the limit it would pass. */
+    private static String limit(cloudlab.sim.Layout state, Command command) {
+        if (command instanceof Command.AddHost) {
+            var counts = state.counts();
+            if (counts.get("hosts") >= MAX_HOSTS) return "a sandbox holds at most " + MAX_HOSTS + " hosts";
+        }
+        if (command instanceof Command.AddVm) {
+            var counts = state.counts();
+            if (counts.get("vms") >= MAX_VMS) return "a sandbox holds at most " + MAX_VMS + " VMs";
+        }
+        return null;
     }
 
     /** Takes back the last applied step; false when at the start. */

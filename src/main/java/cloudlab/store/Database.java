@@ -110,6 +110,36 @@ public final class Database implements AutoCloseable {
         });
     }
 
+    /**
+     * Writes a consistent copy of the whole database to a new file while the lab keeps running
+     * (SQLite's VACUUM INTO). The file must not exist yet.
+     */
+    public void backupTo(Path file) {
+        Path target = file.toAbsolutePath();
+        if (Files.exists(target)) throw new IllegalArgumentException(file + " already exists; choose a new file name");
+        try {
+            if (target.getParent() != null) Files.createDirectories(target.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the folder for " + file, e);
+        }
+        read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("VACUUM INTO ?")) {
+                ps.setString(1, target.toString());
+                ps.execute();
+            }
+            return null;
+        });
+    }
+
+    /** The result of SQLite's integrity check: "ok" when the file is sound. */
+    public String integrityCheck() {
+        return read(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
+                return rs.next() ? rs.getString(1) : "no answer";
+            }
+        });
+    }
+
     /** "2026-11-27T16:00:00Z": how every timestamp is stored. */
     public static String now() {
         return Instant.now().toString();

@@ -25,12 +25,13 @@ public final class App {
     /** An unstarted server; start it with {@code start(port)} or {@code start("127.0.0.1", 0)}. */
     public static Javalin create(Services services) {
         Learners learners = new Learners(services.progress());
+        RateLimiter limiter = new RateLimiter(java.time.Clock.systemUTC());
         LessonPages lessons = new LessonPages(services, learners);
-        ProgressPages progress = new ProgressPages(services, learners);
+        ProgressPages progress = new ProgressPages(services, learners, limiter);
         Api api = new Api(services);
         SandboxPages sandboxes = new SandboxPages(services, learners);
-        InstructorPages instructor = new InstructorPages(services);
-        WorkshopPages workshops = new WorkshopPages(services, learners);
+        InstructorPages instructor = new InstructorPages(services, limiter);
+        WorkshopPages workshops = new WorkshopPages(services, learners, limiter);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = Api.MAX_BODY;
@@ -47,6 +48,12 @@ public final class App {
                 }
             });
             config.routes.before(App::securityHeaders);
+            config.routes.before(ctx -> {
+                Csrf.issue(ctx);
+                if (ctx.method().toString().equals("POST") && !Csrf.exempt(ctx) && !Csrf.valid(ctx)) {
+                    throw new CsrfRefused();
+                }
+            });
             config.routes.get("/", lessons::home);
             config.routes.get("/lessons", ctx -> ctx.redirect("/", HttpStatus.MOVED_PERMANENTLY));
             config.routes.get("/lessons/{slug}", lessons::show);
@@ -107,6 +114,8 @@ public final class App {
             config.routes.exception(cloudlab.sandbox.Sandboxes.NotFound.class,
                     (e, ctx) -> problem(services, ctx, 404, "There is no such shared layout or sandbox."));
             config.routes.exception(cloudlab.sandbox.Sandboxes.LimitReached.class, (e, ctx) -> problem(services, ctx, 400, e.getMessage()));
+            config.routes.exception(CsrfRefused.class, (e, ctx) -> problem(services, ctx, 403,
+                    "This form has expired or came from another site. Reload the page and try again."));
             config.routes.exception(Api.Refusal.class, (e, ctx) -> Api.json(ctx, e.status, Api.error(e.getMessage())));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(services, ctx, e.getStatus(), plainWords(e, ctx)));
             config.routes.exception(Exception.class, (e, ctx) -> {
@@ -119,6 +128,13 @@ public final class App {
                 }
             });
         });
+    }
+
+    /** A POST without the token its cookie holds. */
+    static final class CsrfRefused extends RuntimeException {
+        CsrfRefused() {
+            super("missing or wrong CSRF token", null, false, false);
+        }
     }
 
     /** Our own words for the framework's stock refusals ("Endpoint GET /x not found", "Content Too Large"). */
@@ -140,7 +156,7 @@ public final class App {
         }
         Map<String, Object> model = LessonPages.base(ctx, titleFor(status) + " — Cloud Lab");
         model.put("status", status);
-        model.put("heading", titleFor(status));
+        model.put("heading", message.startsWith("This form has expired") ? "Please try again" : titleFor(status));
         model.put("message", message);
         String html;
         try {
@@ -157,6 +173,7 @@ public final class App {
             case 404 -> "Page not found";
             case 413 -> "Too large";
             case 403 -> "Not open yet";
+            case 429 -> "Too many tries";
             case 400 -> "That did not work";
             case 500 -> "Something went wrong";
             default -> "Request refused";

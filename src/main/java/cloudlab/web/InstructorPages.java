@@ -19,10 +19,15 @@ final class InstructorPages {
     static final String COOKIE = "cl_instructor";
     /** How long a wrong sign-in takes, so that guessing is slow. */
     static final long WRONG_PASSWORD_DELAY_MS = 1000;
+    /** Wrong passwords allowed per instructor name in {@link #LOCKOUT} before sign-in pauses. */
+    static final int MAX_FAILURES = 5;
+    static final java.time.Duration LOCKOUT = java.time.Duration.ofMinutes(15);
     private final Services services;
+    private final RateLimiter limiter;
 
-    InstructorPages(Services services) {
+    InstructorPages(Services services, RateLimiter limiter) {
         this.services = services;
+        this.limiter = limiter;
     }
 
     private Optional<String> instructor(Context ctx) {
@@ -48,8 +53,19 @@ final class InstructorPages {
     void signIn(Context ctx) throws InterruptedException {
         String name = ctx.formParam("name");
         String password = ctx.formParam("password");
+        String key = "sign-in:" + (name == null ? "" : name.strip().toLowerCase(java.util.Locale.ROOT));
+        if (limiter.count(key, LOCKOUT) >= MAX_FAILURES) {
+            Map<String, Object> model = LessonPages.base(ctx, "Instructor — Cloud Lab");
+            model.put("section", "instructor");
+            model.put("instructor", null);
+            model.put("error", "Too many wrong passwords for this name. Wait 15 minutes, then try again.");
+            model.put("typedName", name);
+            ctx.status(HttpStatus.TOO_MANY_REQUESTS).html(services.renderer().page("instructor/home", model));
+            return;
+        }
         Optional<String> token = services.instructors().signIn(name, password == null ? new char[0] : password.toCharArray());
         if (token.isEmpty()) {
+            limiter.record(key);
             Thread.sleep(WRONG_PASSWORD_DELAY_MS);
             Map<String, Object> model = LessonPages.base(ctx, "Instructor — Cloud Lab");
             model.put("section", "instructor");

@@ -406,6 +406,7 @@ final class LessonPages {
         model.put("title", title);
         model.put("path", ctx.path());
         model.put("home", ctx.path().equals("/"));
+        model.put("csrf", Csrf.token(ctx));
         model.put("section", ctx.path().startsWith("/progress") ? "progress" : ctx.path().startsWith("/sandboxes") ? "sandboxes" : "course");
         return model;
     }

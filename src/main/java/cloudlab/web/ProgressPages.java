@@ -11,12 +11,16 @@ import java.util.Optional;
 
 /** "My progress": the course map with the learner's state, the resume code, and resuming elsewhere. */
 final class ProgressPages {
+    /** Wrong resume codes one address may send per minute. */
+    static final int MISSES_PER_ADDRESS_PER_MINUTE = 30;
     private final Services services;
     private final Learners learners;
+    private final RateLimiter limiter;
 
-    ProgressPages(Services services, Learners learners) {
+    ProgressPages(Services services, Learners learners, RateLimiter limiter) {
         this.services = services;
         this.learners = learners;
+        this.limiter = limiter;
     }
 
     void show(Context ctx) {
@@ -26,8 +30,15 @@ final class ProgressPages {
     /** A resume code typed into this browser: this browser becomes that learner's. */
     void resume(Context ctx) {
         String code = ctx.formParam("code");
+        String missKey = "resume-miss:" + ctx.ip();
+        if (limiter.count(missKey, java.time.Duration.ofMinutes(1)) >= MISSES_PER_ADDRESS_PER_MINUTE) {
+            ctx.status(HttpStatus.TOO_MANY_REQUESTS);
+            render(ctx, "code: too many wrong codes from here; wait a minute and try again", code == null ? "" : code.strip());
+            return;
+        }
         Optional<Learner> learner = services.progress().byResumeCode(code);
         if (learner.isEmpty()) {
+            limiter.record(missKey);
             ctx.status(HttpStatus.BAD_REQUEST);
             String typed = code == null ? "" : code.strip();
             render(ctx, typed.isEmpty() ? "code: type the resume code shown on your other browser's progress page"

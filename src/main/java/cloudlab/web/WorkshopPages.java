@@ -50,14 +50,20 @@ import java.util.Set;
  */
 final class WorkshopPages {
     static final Duration IDLE = Duration.ofMinutes(5);
+    /** Joins one workshop may take per minute: a whole lecture hall at once, not a flood. */
+    static final int JOINS_PER_CODE_PER_MINUTE = 600;
+    /** Wrong join codes one address may send per minute: typos pass, guessing does not. */
+    static final int MISSES_PER_ADDRESS_PER_MINUTE = 60;
     private final Services services;
     private final Learners learners;
     private final Workshops workshops;
+    private final RateLimiter limiter;
 
-    WorkshopPages(Services services, Learners learners) {
+    WorkshopPages(Services services, Learners learners, RateLimiter limiter) {
         this.services = services;
         this.learners = learners;
         this.workshops = services.workshops();
+        this.limiter = limiter;
     }
 
     // ---- learners ----
@@ -76,7 +82,17 @@ final class WorkshopPages {
         String code = ctx.formParam("code");
         String name = ctx.formParam("name") == null ? "" : ctx.formParam("name").strip();
         String error = null;
+        String missKey = "join-miss:" + ctx.ip();
+        if (limiter.count(missKey, Duration.ofMinutes(1)) >= MISSES_PER_ADDRESS_PER_MINUTE) {
+            joinRefused(ctx, code, name, HttpStatus.TOO_MANY_REQUESTS, "code: too many wrong codes from here; wait a minute and try again");
+            return;
+        }
         Optional<Workshop> w = workshops.byCode(code);
+        if (w.isEmpty()) limiter.record(missKey);
+        if (w.isPresent() && !limiter.tryAcquire("join:" + w.get().code(), JOINS_PER_CODE_PER_MINUTE, Duration.ofMinutes(1))) {
+            joinRefused(ctx, code, name, HttpStatus.TOO_MANY_REQUESTS, "code: this workshop is taking many joins right now; try again in a minute");
+            return;
+        }
         if (name.isEmpty() || name.length() > Workshops.MAX_NAME || name.chars().anyMatch(Character::isISOControl)) {
             error = "name: type the name the room will see you by (1 to " + Workshops.MAX_NAME + " characters)";
         } else if (w.isEmpty()) {
@@ -85,18 +101,22 @@ final class WorkshopPages {
             error = "code: that workshop has ended; its results are kept, but it takes no new joins";
         }
         if (error != null) {
-            Map<String, Object> model = LessonPages.base(ctx, "Join a workshop — Cloud Lab");
-            model.put("section", "workshop");
-            model.put("code", code == null ? "" : code);
-            model.put("name", name);
-            model.put("error", error);
-            ctx.status(HttpStatus.BAD_REQUEST).html(services.renderer().page("workshop/join", model));
+            joinRefused(ctx, code, name, HttpStatus.BAD_REQUEST, error);
             return;
         }
         Learner learner = learners.ensure(ctx);
         Member m = workshops.join(w.get(), learner.id(), name);
         if (m.sandboxId() == null) giveSandbox(w.get(), learner.id(), startLayout(w.get()), "Workshop sandbox");
         ctx.redirect("/workshop", HttpStatus.SEE_OTHER);
+    }
+
+    private void joinRefused(Context ctx, String code, String name, HttpStatus status, String error) {
+        Map<String, Object> model = LessonPages.base(ctx, "Join a workshop — Cloud Lab");
+        model.put("section", "workshop");
+        model.put("code", code == null ? "" : code);
+        model.put("name", name);
+        model.put("error", error);
+        ctx.status(status).html(services.renderer().page("workshop/join", model));
     }
 
     /** The learner's workshop page: the lessons in order (locked ones marked) and their sandbox. */

@@ -18,6 +18,8 @@ import java.util.Optional;
  */
 final class WebClient {
     static final String COOKIE = "cl_learner";
+    /** The CSRF token every client presents, in its cookie and in each form (any random-looking value works). */
+    static final String CSRF = "test-csrf-token-0123456789";
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -52,7 +54,14 @@ final class WebClient {
     }
 
     HttpResponse<String> postForm(String path, String form, String... headers) {
+        String body = form.isEmpty() ? "_csrf=" + CSRF : form + "&_csrf=" + CSRF;
         return send(request(path, headers).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** A form post without the CSRF token, as another site would send it. */
+    HttpResponse<String> postFormWithoutToken(String path, String form, String... headers) {
+        return send(request(path, false, headers).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
@@ -67,9 +76,22 @@ final class WebClient {
     }
 
     private HttpRequest.Builder request(String path, String... headers) {
+        return request(path, true, headers);
+    }
+
+    private HttpRequest.Builder request(String path, boolean withToken, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(server.uri(path)).timeout(Duration.ofSeconds(20));
-        for (int i = 0; i + 1 < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
-        if (keepsCookie && learnerCookie != null) b.header("Cookie", COOKIE + "=" + learnerCookie);
+        List<String> cookies = new ArrayList<>();
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            if (headers[i].equalsIgnoreCase("Cookie")) cookies.add(headers[i + 1]);
+            else b.header(headers[i], headers[i + 1]);
+        }
+        if (keepsCookie && learnerCookie != null) cookies.add(COOKIE + "=" + learnerCookie);
+        if (!path.startsWith("/api/")) {
+            cookies.add("cl_csrf=" + CSRF);
+            if (withToken) b.header("X-CSRF-Token", CSRF);
+        }
+        if (!cookies.isEmpty()) b.header("Cookie", String.join("; ", cookies));
         return b;
     }
 

@@ -1,0 +1,71 @@
+package cloudlab.web;
+
+import cloudlab.lesson.Lesson;
+import cloudlab.lesson.Question;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every cookie-authorised POST needs the CSRF token; the stateless API needs none. */
+class CsrfTest {
+    @TempDir
+    static Path folder;
+    static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.startIn(folder);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void aPageSetsAStrictHttpOnlyTokenCookieAndEveryFormRepeatsIt() {
+        HttpResponse<String> r = WebClient.cookieless(server).get("/progress");
+        String set = r.headers().allValues("Set-Cookie").stream().filter(h -> h.startsWith("cl_csrf=")).findFirst().orElse("");
+        // the test client already holds a token, so the page keeps it; a fresh browser is given one
+        assertTrue(set.isEmpty() || (set.contains("SameSite=Strict") && set.contains("HttpOnly")), set);
+        assertTrue(r.body().contains("name=\"_csrf\" value=\"" + WebClient.CSRF + "\""), "the resume form carries the token");
+    }
+
+    @Test
+    void aFormPostWithoutTheTokenIsRefusedAndChangesNothing() {
+        WebClient learner = WebClient.browser(server);
+        Lesson first = Course1.first();
+        Question q = first.quiz().questions().get(0);
+        learner.get("/lessons/" + first.slug());
+        HttpResponse<String> forged = learner.postFormWithoutToken("/lessons/" + first.slug() + "/quiz/" + q.id(), Course1.rightForm(q));
+        assertEquals(403, forged.statusCode());
+        assertTrue(forged.body().contains("came from another site"), forged.body());
+        String progress = learner.get("/progress").body();
+        assertTrue(progress.contains("—"), "no quiz answer was stored");
+        HttpResponse<String> sandbox = learner.postFormWithoutToken("/sandboxes", WebClient.form("title", "x"));
+        assertEquals(403, sandbox.statusCode());
+        assertEquals(403, WebClient.cookieless(server).postFormWithoutToken("/join", WebClient.form("code", "ABCDEF", "name", "x")).statusCode());
+        assertEquals(403, WebClient.cookieless(server).postFormWithoutToken("/instructor/sign-in",
+                WebClient.form("name", "a", "password", "b")).statusCode());
+    }
+
+    @Test
+    void theSameFormWithTheTokenWorks() {
+        WebClient learner = WebClient.browser(server);
+        assertEquals(303, learner.postForm("/sandboxes", WebClient.form("title", "with token")).statusCode());
+    }
+
+    @Test
+    void theStatelessApiNeedsNoTokenAndSetsNoCookie() {
+        HttpResponse<String> r = WebClient.cookieless(server).postJson("/api/v1/simulate", "{\"layout\": {}}");
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.headers().allValues("Set-Cookie").isEmpty(), "the API sets no cookie");
+    }
+}
