@@ -70,6 +70,11 @@ final class QuestionReader {
         List<Map<String, JsonNode>> combos = combinations(params);
         ObjectNode template = o.deepCopy();
         template.remove("variants");
+        String unknown = unknownPlaceholder(template, params.keySet());
+        if (unknown != null) {
+            throw check.fail(Check.child(place, "variants"), "{{" + unknown + "}} is not a parameter (parameters: "
+                    + String.join(", ", params.keySet()) + ")");
+        }
         List<Question> variants = new ArrayList<>();
         for (Map<String, JsonNode> combo : combos) {
             String label = label(combo);
@@ -377,6 +382,20 @@ final class QuestionReader {
         List<String> parts = new ArrayList<>();
         combo.forEach((k, v) -> parts.add(k + "=" + v.asText()));
         return String.join(", ", parts);
+    }
+
+    /** The name of the first {{name}} in the tree's texts that is not a parameter, or null. */
+    private static String unknownPlaceholder(JsonNode node, Set<String> names) {
+        if (node.isTextual()) {
+            Matcher m = PLACEHOLDER.matcher(node.textValue());
+            while (m.find()) if (!names.contains(m.group(1))) return m.group(1);
+            return null;
+        }
+        for (JsonNode child : node) {
+            String u = unknownPlaceholder(child, names);
+            if (u != null) return u;
+        }
+        return null;
     }
 
     /** A copy of the tree with every {{name}} filled in; a text that is only a placeholder takes the value's type. */

@@ -49,8 +49,15 @@ public record Submission(List<Integer> choices, Boolean truth, BigDecimal number
                 for (int i = 0; i < q.items().size(); i++) {
                     String v = first(form, "position-" + i);
                     if (v == null || v.isBlank()) throw new InputException("position-" + i + ": give \"" + q.items().get(i) + "\" a position");
-                    int pos = index("position-" + i, v, q.items().size() + 1, "a position");
-                    if (pos < 1) throw new InputException("position-" + i + ": positions start at 1");
+                    int pos;
+                    try {
+                        pos = Integer.parseInt(v.strip());
+                    } catch (NumberFormatException e) {
+                        throw new InputException("position-" + i + ": must be a position from 1 to " + q.items().size() + " (got " + shorten(v) + ")");
+                    }
+                    if (pos < 1 || pos > q.items().size()) {
+                        throw new InputException("position-" + i + ": must be a position from 1 to " + q.items().size() + " (got " + pos + ")");
+                    }
                     if (!used.add(pos)) throw new InputException("position-" + i + ": position " + pos + " is given twice; use each position once");
                     positions.add(pos);
                 }
@@ -103,16 +110,19 @@ public record Submission(List<Integer> choices, Boolean truth, BigDecimal number
         switch (q.type()) {
             case SINGLE, MULTIPLE -> {
                 if (choices == null || choices.isEmpty()) return "choices: pick at least one option";
+                if (choices.stream().anyMatch(java.util.Objects::isNull)) return "choices: each choice is an option number, not null";
                 if (q.type() == Question.Type.SINGLE && choices.size() != 1) return "choices: pick exactly one option";
                 for (int c : choices) if (c < 0 || c >= q.options().size()) return "choices: " + c + " is not an option number";
                 if (new HashSet<>(choices).size() != choices.size()) return "choices: an option is chosen twice";
             }
             case MATCHING -> {
                 if (matches == null || matches.size() != q.pairs().size()) return "matches: give one match for each of the " + q.pairs().size() + " items";
+                if (matches.stream().anyMatch(java.util.Objects::isNull)) return "matches: each match is a choice number, not null";
                 for (int m : matches) if (m < 0 || m >= q.rights().size()) return "matches: " + m + " is not a choice number";
             }
             case ORDERING -> {
                 if (positions == null || positions.size() != q.items().size()) return "positions: give a position to each of the " + q.items().size() + " items";
+                if (positions.stream().anyMatch(java.util.Objects::isNull)) return "positions: each position is a number, not null";
                 if (!new HashSet<>(positions).equals(new HashSet<>(range(q.items().size())))) return "positions: use each position from 1 to " + q.items().size() + " once";
             }
             case CHALLENGE -> {

@@ -246,7 +246,8 @@ final class LessonPages {
             ctx.status(HttpStatus.BAD_REQUEST);
             if (htmx(ctx)) {
                 Map<String, Object> model = base(ctx, lesson.title());
-                model.put("qv", questionView(lesson, quiz, q, learner, before, null, error, seed));
+                boolean badSeed = error.startsWith("seed:");
+                model.put("qv", questionView(lesson, quiz, q, learner, before, null, error, badSeed ? null : seed));
                 ctx.html(services.renderer().fragment("lesson/question", "question", model));
             } else {
                 renderLessonWithError(ctx, course, lesson, learner, q, error);

@@ -104,6 +104,7 @@ final class QuizApi {
             for (int i = 0; i < list.size(); i++) {
                 int h = check.whole(list.get(i), Check.item(Check.child(p, "hints"), i), 0, 100);
                 if (h >= q.hints().size()) throw check.fail(Check.item(Check.child(p, "hints"), i), "the question has no hint " + h);
+                if (hints.contains(h)) throw check.fail(Check.item(Check.child(p, "hints"), i), "hint " + h + " is listed twice");
                 hints.add(h);
             }
         }

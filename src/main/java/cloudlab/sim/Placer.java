@@ -1,0 +1,191 @@
+package cloudlab.sim;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Places many VMs one after another, fast. It makes the same choices as {@link Placement#choose}
+ * would if each VM were added before the next was placed, but keeps its own index of the up
+ * hosts' free capacity: a segment tree of the largest free vCPU, memory and disk under each range
+ * of hosts (first-fit, and first-fit inside a zone for spread), and an ordered set by free vCPU
+ * then memory (best-fit). Each placement costs about log(hosts), so 100,000 VMs place in a blink.
+ * The layout itself is not changed.
+ */
+public final class Placer {
+    private static final int SCALE = 3; // capacities in thousandths: every size has at most 3 decimals
+    private final Host[] hosts;
+    private final long[] cpu;
+    private final long[] mem;
+    private final long[] disk;
+    private final int[] zoneOf;
+    private final int[] zoneStart;
+    private final int[] zoneEnd;
+    private final int[] zoneAny;
+    private final List<Map<String, Integer>> zoneApps = new ArrayList<>();
+    private final int size;
+    private final long[] maxCpu;
+    private final long[] maxMem;
+    private final long[] maxDisk;
+    private final TreeSet<Integer> byFree;
+
+    /** An index over the layout's up hosts as they are now. */
+    public Placer(Layout layout) {
+        List<Host> up = new ArrayList<>();
+        List<Zone> zones = new ArrayList<>();
+        List<int[]> ranges = new ArrayList<>();
+        for (Zone z : layout.zones()) {
+            int start = up.size();
+            for (Datacenter d : z.datacenters()) for (Host h : d.hosts()) if (layout.isUp(h)) up.add(h);
+            zones.add(z);
+            ranges.add(new int[] {start, up.size()});
+        }
+        hosts = up.toArray(new Host[0]);
+        int n = hosts.length;
+        cpu = new long[n + 1]; // slot n is a probe for searching the ordered set
+        mem = new long[n + 1];
+        disk = new long[n + 1];
+        zoneOf = new int[n];
+        zoneStart = new int[zones.size()];
+        zoneEnd = new int[zones.size()];
+        zoneAny = new int[zones.size()];
+        for (int z = 0; z < zones.size(); z++) {
+            zoneStart[z] = ranges.get(z)[0];
+            zoneEnd[z] = ranges.get(z)[1];
+            Map<String, Integer> apps = new HashMap<>();
+            for (int i = zoneStart[z]; i < zoneEnd[z]; i++) {
+                zoneOf[i] = z;
+                for (Vm v : hosts[i].vms()) {
+                    if (!v.running()) continue;
+                    zoneAny[z]++;
+                    if (v.app() != null) apps.merge(v.app(), 1, Integer::sum);
+                }
+            }
+            zoneApps.add(apps);
+        }
+        for (int i = 0; i < n; i++) {
+            cpu[i] = units(hosts[i].freeVcpus());
+            mem[i] = units(hosts[i].freeMemoryGiB());
+            disk[i] = units(hosts[i].freeDiskGiB());
+        }
+        int s = 1;
+        while (s < Math.max(1, n)) s <<= 1;
+        size = s;
+        maxCpu = new long[2 * s];
+        maxMem = new long[2 * s];
+        maxDisk = new long[2 * s];
+        java.util.Arrays.fill(maxCpu, Long.MIN_VALUE);
+        java.util.Arrays.fill(maxMem, Long.MIN_VALUE);
+        java.util.Arrays.fill(maxDisk, Long.MIN_VALUE);
+        for (int i = 0; i < n; i++) {
+            maxCpu[s + i] = cpu[i];
+            maxMem[s + i] = mem[i];
+            maxDisk[s + i] = disk[i];
+        }
+        for (int k = s - 1; k >= 1; k--) pull(k);
+        byFree = new TreeSet<>((a, b) -> {
+            int c = Long.compare(cpu[a], cpu[b]);
+            if (c != 0) return c;
+            c = Long.compare(mem[a], mem[b]);
+            return c != 0 ? c : Integer.compare(a, b);
+        });
+        for (int i = 0; i < n; i++) byFree.add(i);
+    }
+
+    /** Places the VM by the policy and counts it on its host; null when nothing fits. */
+    public Host place(VmSpec vm, Placement.Policy policy) {
+        long c = vm.running() ? units(BigDecimal.valueOf(vm.vcpus())) : 0;
+        long m = vm.running() ? units(vm.memoryGiB()) : 0;
+        long d = units(vm.diskGiB());
+        int i = switch (policy) {
+            case FIRST_FIT -> first(1, 0, size, 0, hosts.length, c, m, d);
+            case BEST_FIT -> best(c, m, d);
+            case SPREAD -> spread(vm, c, m, d);
+        };
+        if (i < 0) return null;
+        take(i, c, m, d);
+        if (vm.running()) {
+            int z = zoneOf[i];
+            zoneAny[z]++;
+            if (vm.app() != null) zoneApps.get(z).merge(vm.app(), 1, Integer::sum);
+        }
+        return hosts[i];
+    }
+
+    /** Places each VM in turn; the list holds the host of each, or null where nothing fitted. */
+    public List<Host> placeAll(List<VmSpec> vms, Placement.Policy policy) {
+        List<Host> out = new ArrayList<>(vms.size());
+        for (VmSpec vm : vms) out.add(place(vm, policy));
+        return out;
+    }
+
+    /** The leftmost host in [lo, hi) under tree node k (covering [nodeLo, nodeHi)) where the VM fits, or -1. */
+    private int first(int k, int nodeLo, int nodeHi, int lo, int hi, long c, long m, long d) {
+        if (nodeHi <= lo || nodeLo >= hi) return -1;
+        if (maxCpu[k] < c || maxMem[k] < m || maxDisk[k] < d) return -1;
+        if (nodeHi - nodeLo == 1) return nodeLo;
+        int mid = (nodeLo + nodeHi) >>> 1;
+        int left = first(2 * k, nodeLo, mid, lo, hi, c, m, d);
+        return left >= 0 ? left : first(2 * k + 1, mid, nodeHi, lo, hi, c, m, d);
+    }
+
+    /**
+     * The fewest free vCPUs after placing, then the least free memory, then document order: walk
+     * the hosts in that order, starting at the first with enough vCPUs, to the first that fits.
+     */
+    private int best(long c, long m, long d) {
+        int probe = hosts.length;
+        cpu[probe] = c;
+        mem[probe] = Long.MIN_VALUE;
+        for (Integer i : byFree.tailSet(probe, false)) {
+            if (mem[i] >= m && disk[i] >= d) return i;
+        }
+        return -1;
+    }
+
+    private int spread(VmSpec vm, long c, long m, long d) {
+        int bestZone = -1;
+        int bestSame = 0;
+        int bestAny = 0;
+        int bestHost = -1;
+        for (int z = 0; z < zoneStart.length; z++) {
+            if (zoneStart[z] == zoneEnd[z]) continue;
+            int same = vm.app() == null ? 0 : zoneApps.get(z).getOrDefault(vm.app(), 0);
+            int any = zoneAny[z];
+            if (bestZone >= 0 && (same > bestSame || (same == bestSame && any >= bestAny))) continue;
+            int h = first(1, 0, size, zoneStart[z], zoneEnd[z], c, m, d);
+            if (h < 0) continue;
+            bestZone = z;
+            bestSame = same;
+            bestAny = any;
+            bestHost = h;
+        }
+        return bestHost;
+    }
+
+    private void take(int i, long c, long m, long d) {
+        byFree.remove(i);
+        cpu[i] -= c;
+        mem[i] -= m;
+        disk[i] -= d;
+        byFree.add(i);
+        int k = size + i;
+        maxCpu[k] = cpu[i];
+        maxMem[k] = mem[i];
+        maxDisk[k] = disk[i];
+        for (k >>= 1; k >= 1; k >>= 1) pull(k);
+    }
+
+    private void pull(int k) {
+        maxCpu[k] = Math.max(maxCpu[2 * k], maxCpu[2 * k + 1]);
+        maxMem[k] = Math.max(maxMem[2 * k], maxMem[2 * k + 1]);
+        maxDisk[k] = Math.max(maxDisk[2 * k], maxDisk[2 * k + 1]);
+    }
+
+    private static long units(BigDecimal v) {
+        return v.movePointRight(SCALE).setScale(0, java.math.RoundingMode.FLOOR).longValueExact();
+    }
+}

@@ -1,0 +1,47 @@
+package cloudlab.quiz;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The gradebook's CSV writing: quoting by RFC 4180, formulas defused, scores written plainly. */
+class GradebookTest {
+    @ParameterizedTest(name = "«{0}» is written «{1}»")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "plain|plain",
+            "Smith, Jo|\"Smith, Jo\"",
+            "say \"hi\"|\"say \"\"hi\"\"\"",
+            "=1+1|'=1+1",
+            "+44 20|'+44 20",
+            "-3|'-3",
+            "@SUM(A1)|'@SUM(A1)",
+            "=A1,B1|\"'=A1,B1\"",
+            "a=b|a=b",
+            "``|``",
+    })
+    void aFieldIsQuotedWhenItMustBeAndAFormulaIsDefused(String in, String out) {
+        assertEquals(out, Gradebook.field(in));
+    }
+
+    @Test
+    void aLineBreakInAFieldIsQuoted() {
+        assertEquals("\"two\nlines\"", Gradebook.field("two\nlines"));
+        assertEquals("\"two\r\nlines\"", Gradebook.field("two\r\nlines"));
+    }
+
+    @ParameterizedTest(name = "{0} is written {1}")
+    @CsvSource({"1.0, 1", "0.0, 0", "0.75, 0.75", "0.6666666666, 0.6667", "0.1, 0.1", "0.375, 0.375"})
+    void aScoreIsWrittenWithoutNeedlessDigits(double score, String written) {
+        assertEquals(written, Gradebook.number(score));
+    }
+
+    @Test
+    void theCsvHasTheHeaderAndCrlfLineEnds() {
+        String csv = Gradebook.csv(List.of(new Gradebook.Row("L1", null, "quiz/q", 0.5, 1.0, 2, "2026-01-01T00:00:00Z")));
+        assertEquals("learner_id,display_name,item,score,max,attempts,last_submitted\r\nL1,,quiz/q,0.5,1,2,2026-01-01T00:00:00Z\r\n", csv);
+    }
+}
