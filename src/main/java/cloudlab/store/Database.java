@@ -49,6 +49,11 @@ public final class Database implements AutoCloseable {
         sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
         sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         sqlite.setBusyTimeout(10_000);
+        // Every transaction takes the write lock when it begins (BEGIN IMMEDIATE), so it waits its
+        // turn under the busy timeout. A deferred transaction that reads and then writes cannot
+        // wait: if another connection committed since its read, SQLite answers SQLITE_BUSY at once
+        // (the busy timeout does not apply), which failed answers and sandbox steps under load.
+        sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         sqlite.enforceForeignKeys(true);
         SQLiteDataSource ds = new SQLiteDataSource(sqlite);
         ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
@@ -142,8 +147,12 @@ public final class Database implements AutoCloseable {
 
     /** "2026-11-27T16:00:00Z": how every timestamp is stored. */
     public static String now() {
-        return Instant.now().toString();
+        return STAMP.format(Instant.now());
     }
+
+    /** Fixed width (always milliseconds), so that timestamps sort as text in time order. */
+    private static final java.time.format.DateTimeFormatter STAMP =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
 
     private void migrate() {
         transaction(c -> {

@@ -268,6 +268,11 @@ final class LessonPages {
      * that says so (403) and the lesson stays closed.
      */
     private boolean locked(Context ctx, Learner learner, Lesson lesson) {
+        return locked(services, ctx, learner, lesson);
+    }
+
+    /** The lock check for any room that opens part of a lesson (its quiz, hints, sandboxes, challenge). */
+    static boolean locked(Services services, Context ctx, Learner learner, Lesson lesson) {
         var ms = services.workshops().current(learner.id());
         if (ms.isEmpty() || ms.get().workshop().lessonOpen(lesson.slug())) return false;
         App.problem(services, ctx, 403, "Your instructor has not opened \"" + lesson.title() + "\" yet in "
@@ -284,6 +289,7 @@ final class LessonPages {
         Question q = quiz.question(ctx.pathParam("question"));
         if (q == null) throw new NotFoundResponse("This quiz has no question " + ctx.pathParam("question"));
         Learner learner = learners.ensure(ctx);
+        if (locked(ctx, learner, lesson)) return;
         int hint;
         try {
             hint = Integer.parseInt(String.valueOf(ctx.formParam("hint")).strip());

@@ -256,6 +256,7 @@ final class SandboxPages {
             throw new NotFoundResponse("There is no such sandbox in this lesson.");
         }
         if (index < 0 || index >= lesson.sandboxes().size()) throw new NotFoundResponse("There is no such sandbox in this lesson.");
+        if (LessonPages.locked(services, ctx, learner, lesson)) return;
         Segment.Sandbox block = lesson.sandboxes().get(index);
         String ref = lesson.slug() + "#" + index;
         boolean fresh = "1".equals(ctx.formParam("fresh"));
@@ -268,6 +269,9 @@ final class SandboxPages {
         Learner learner = learners.ensure(ctx);
         LessonChallenge c = services.course().course().challenge(ctx.pathParam("challenge"));
         if (c == null) throw new NotFoundResponse("There is no challenge " + ctx.pathParam("challenge"));
+        for (Lesson l : services.course().course().lessons()) {
+            if (l.challenges().contains(c) && LessonPages.locked(services, ctx, learner, l)) return;
+        }
         boolean fresh = "1".equals(ctx.formParam("fresh"));
         String id = fresh ? null : sandboxes.latest(learner.id(), Sandbox.Origin.CHALLENGE, c.id()).orElse(null);
         if (id == null) id = sandboxes.create(learner.id(), c.challenge().title(), Sandbox.Origin.CHALLENGE, c.id(), c.start().copy()).id();
