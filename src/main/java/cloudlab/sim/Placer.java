@@ -25,7 +25,8 @@ public final class Placer {
     private final int[] zoneStart;
     private final int[] zoneEnd;
     private final int[] zoneAny;
-    private final List<Map<String, Integer>> zoneApps = new ArrayList<>();
+    /** For each app, its running VMs in each zone. */
+    private final Map<String, int[]> appZones = new HashMap<>();
     private final int size;
     private final long[] maxCpu;
     private final long[] maxMem;
@@ -55,16 +56,14 @@ public final class Placer {
         for (int z = 0; z < zones.size(); z++) {
             zoneStart[z] = ranges.get(z)[0];
             zoneEnd[z] = ranges.get(z)[1];
-            Map<String, Integer> apps = new HashMap<>();
             for (int i = zoneStart[z]; i < zoneEnd[z]; i++) {
                 zoneOf[i] = z;
                 for (Vm v : hosts[i].vms()) {
                     if (!v.running()) continue;
                     zoneAny[z]++;
-                    if (v.app() != null) apps.merge(v.app(), 1, Integer::sum);
+                    if (v.app() != null) appZones.computeIfAbsent(v.app(), a -> new int[zones.size()])[z]++;
                 }
             }
-            zoneApps.add(apps);
         }
         for (int i = 0; i < n; i++) {
             cpu[i] = units(hosts[i].freeVcpus());
@@ -110,7 +109,7 @@ public final class Placer {
         if (vm.running()) {
             int z = zoneOf[i];
             zoneAny[z]++;
-            if (vm.app() != null) zoneApps.get(z).merge(vm.app(), 1, Integer::sum);
+            if (vm.app() != null) appZones.computeIfAbsent(vm.app(), a -> new int[zoneStart.length])[z]++;
         }
         return hosts[i];
     }
@@ -146,24 +145,41 @@ public final class Placer {
         return -1;
     }
 
+    /**
+     * The zone with the fewest running VMs of the same app, then of any app, then document order,
+     * among zones where the VM fits; first-fit inside it. Usually the zone that ranks first has
+     * room, so that one is tried before a full pass over the zones.
+     */
     private int spread(VmSpec vm, long c, long m, long d) {
-        int bestZone = -1;
-        int bestSame = 0;
-        int bestAny = 0;
-        int bestHost = -1;
+        int[] same = vm.app() == null ? null : appZones.get(vm.app());
+        int top = -1;
         for (int z = 0; z < zoneStart.length; z++) {
             if (zoneStart[z] == zoneEnd[z]) continue;
-            int same = vm.app() == null ? 0 : zoneApps.get(z).getOrDefault(vm.app(), 0);
-            int any = zoneAny[z];
-            if (bestZone >= 0 && (same > bestSame || (same == bestSame && any >= bestAny))) continue;
-            int h = first(1, 0, size, zoneStart[z], zoneEnd[z], c, m, d);
-            if (h < 0) continue;
+            if (top < 0 || ranksBefore(z, top, same)) top = z;
+        }
+        if (top < 0) return -1;
+        int h = first(1, 0, size, zoneStart[top], zoneEnd[top], c, m, d);
+        if (h >= 0) return h;
+        int bestZone = -1;
+        int bestHost = -1;
+        for (int z = 0; z < zoneStart.length; z++) {
+            if (zoneStart[z] == zoneEnd[z] || z == top) continue;
+            if (bestZone >= 0 && !ranksBefore(z, bestZone, same)) continue;
+            int fit = first(1, 0, size, zoneStart[z], zoneEnd[z], c, m, d);
+            if (fit < 0) continue;
             bestZone = z;
-            bestSame = same;
-            bestAny = any;
-            bestHost = h;
+            bestHost = fit;
         }
         return bestHost;
+    }
+
+    /** Whether zone a ranks before zone b for spread: fewer of the same app, then fewer of any, then earlier. */
+    private boolean ranksBefore(int a, int b, int[] same) {
+        int sa = same == null ? 0 : same[a];
+        int sb = same == null ? 0 : same[b];
+        if (sa != sb) return sa < sb;
+        if (zoneAny[a] != zoneAny[b]) return zoneAny[a] < zoneAny[b];
+        return a < b;
     }
 
     private void take(int i, long c, long m, long d) {
