@@ -19,12 +19,16 @@ final class BackupCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The new file to write (must not exist).")
     Path file;
 
-    @Option(names = "--db", paramLabel = "PATH", description = "The SQLite file (default data/cloud-lab.db).", defaultValue = "data/cloud-lab.db")
-    Path db;
+    @Option(names = "--db", paramLabel = "PATH|URL", description = "The database: an SQLite file or a jdbc:postgresql:// URL (default data/cloud-lab.db, or CLOUDLAB_DB).", defaultValue = "${env:CLOUDLAB_DB:-data/cloud-lab.db}")
+    String db;
 
     @Override
     public Integer call() {
-        if (!Files.isRegularFile(db)) {
+        if (!Database.isFile(db)) {
+            parent.err.println("backup: copies an SQLite file; for a PostgreSQL database use pg_dump (see the README)");
+            return 2;
+        }
+        if (Database.isFile(db) && !Files.isRegularFile(Path.of(db))) {
             parent.err.println("backup: " + db + ": no such database");
             return 2;
         }
@@ -32,8 +36,18 @@ final class BackupCommand implements Callable<Integer> {
             parent.err.println("backup: " + file + " already exists; choose a new file name");
             return 2;
         }
-        try (Database database = Database.openSqlite(db)) {
+        Database database;
+        try {
+            database = Database.open(db);
+        } catch (RuntimeException e) {
+            parent.err.println("backup: cannot read the database " + db + ": " + reason(e));
+            return 2;
+        }
+        try (database) {
             database.backupTo(file);
+        } catch (RuntimeException e) {
+            parent.err.println("backup: cannot write " + file + ": " + reason(e));
+            return 2;
         }
         try (Database copy = Database.openSqlite(file)) {
             String check = copy.integrityCheck();
@@ -44,5 +58,12 @@ final class BackupCommand implements Callable<Integer> {
         }
         parent.out.println("Backed up " + db + " to " + file + " (integrity check: ok).");
         return 0;
+    }
+
+    /** The innermost cause's message: what SQLite or the file system said, without class names. */
+    private static String reason(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 }

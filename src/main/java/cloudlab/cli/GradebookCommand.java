@@ -22,8 +22,8 @@ final class GradebookCommand implements Callable<Integer> {
     @ParentCommand
     CloudLabCommand parent;
 
-    @Option(names = "--db", paramLabel = "PATH", description = "The SQLite file (default data/cloud-lab.db).", defaultValue = "data/cloud-lab.db")
-    Path db;
+    @Option(names = "--db", paramLabel = "PATH|URL", description = "The database: an SQLite file or a jdbc:postgresql:// URL (default data/cloud-lab.db, or CLOUDLAB_DB).", defaultValue = "${env:CLOUDLAB_DB:-data/cloud-lab.db}")
+    String db;
 
     @Option(names = "--lessons", paramLabel = "DIR", description = "The lessons folder (default lessons).", defaultValue = "lessons")
     Path lessons;
@@ -40,12 +40,12 @@ final class GradebookCommand implements Callable<Integer> {
             parent.err.println("gradebook: --format must be csv or json (got " + format + ")");
             return 2;
         }
-        if (!Files.isRegularFile(db)) {
+        if (Database.isFile(db) && !Files.isRegularFile(Path.of(db))) {
             parent.err.println("gradebook: " + db + ": no such database");
             return 2;
         }
         Course course = Files.isDirectory(lessons) ? Course.load(lessons, RegionCatalog.builtIn()) : null;
-        try (Database database = Database.openSqlite(db)) {
+        try (Database database = Database.open(db)) {
             List<Gradebook.Row> rows = Gradebook.rows(course, new Progress(database));
             String text = format.equals("csv") ? Gradebook.csv(rows) : Gradebook.json(rows);
             if (out == null) {

@@ -44,8 +44,8 @@ final class InstructorCommand implements Runnable {
         @Option(names = "--password-file", paramLabel = "FILE", description = "Read the password from the first line of this file.")
         Path passwordFile;
 
-        @Option(names = "--db", paramLabel = "PATH", description = "The SQLite file (default data/cloud-lab.db).", defaultValue = "data/cloud-lab.db")
-        Path db;
+        @Option(names = "--db", paramLabel = "PATH|URL", description = "The database: an SQLite file or a jdbc:postgresql:// URL (default data/cloud-lab.db, or CLOUDLAB_DB).", defaultValue = "${env:CLOUDLAB_DB:-data/cloud-lab.db}")
+    String db;
 
         @Override
         public Integer call() {
@@ -58,7 +58,7 @@ final class InstructorCommand implements Runnable {
                 return 2;
             }
             if (password == null) return 2;
-            try (Database database = Database.openSqlite(db)) {
+            try (Database database = Database.open(db)) {
                 new Instructors(database).add(name, password);
                 root.out.println("Instructor " + name + " added. Sign in at /instructor.");
                 return 0;

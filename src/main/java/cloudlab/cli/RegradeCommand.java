@@ -24,8 +24,8 @@ final class RegradeCommand implements Callable<Integer> {
     @ParentCommand
     CloudLabCommand parent;
 
-    @Option(names = "--db", paramLabel = "PATH", description = "The SQLite file (default data/cloud-lab.db).", defaultValue = "data/cloud-lab.db")
-    Path db;
+    @Option(names = "--db", paramLabel = "PATH|URL", description = "The database: an SQLite file or a jdbc:postgresql:// URL (default data/cloud-lab.db, or CLOUDLAB_DB).", defaultValue = "${env:CLOUDLAB_DB:-data/cloud-lab.db}")
+    String db;
 
     @Option(names = "--lessons", paramLabel = "DIR", description = "The lessons folder (default lessons).", defaultValue = "lessons")
     Path lessons;
@@ -38,7 +38,7 @@ final class RegradeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.isRegularFile(db)) {
+        if (Database.isFile(db) && !Files.isRegularFile(Path.of(db))) {
             parent.err.println("regrade: " + db + ": no such database");
             return 2;
         }
@@ -48,7 +48,7 @@ final class RegradeCommand implements Callable<Integer> {
         }
         Course course = Course.load(lessons, RegionCatalog.builtIn());
         for (String p : course.problems()) parent.err.println("lesson problem: " + p);
-        try (Database database = Database.openSqlite(db)) {
+        try (Database database = Database.open(db)) {
             Progress progress = new Progress(database);
             Regrade.Plan plan = Regrade.plan(course, progress);
             parent.out.println(plan.attemptsChecked() + " attempts checked, " + plan.changes().size() + " would change"

@@ -21,9 +21,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", description = "The port to listen on (default 7070).", defaultValue = "7070")
     int port;
 
-    @Option(names = "--db", paramLabel = "PATH", description = "The SQLite file for progress (default data/cloud-lab.db).",
-            defaultValue = "data/cloud-lab.db")
-    Path db;
+    @Option(names = "--db", paramLabel = "PATH|URL", description = "The database: an SQLite file or a jdbc:postgresql:// URL (default data/cloud-lab.db, or CLOUDLAB_DB).", defaultValue = "${env:CLOUDLAB_DB:-data/cloud-lab.db}")
+    String db;
 
     @Override
     public Integer call() throws InterruptedException {

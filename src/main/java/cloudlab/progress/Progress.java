@@ -126,6 +126,7 @@ public final class Progress {
     public int answered(String learnerId, String quizId, String questionId, Attempt a, double score, double max) {
         String answer = a.answer();
         return db.transaction(c -> {
+            lockLearner(c, learnerId);
             int attempt = 1;
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT MAX(attempt) FROM quiz_answers WHERE learner_id = ? AND quiz_id = ? AND question_id = ?")) {
@@ -259,6 +260,7 @@ public final class Progress {
     /** Stores one check of a challenge: the score, whether every goal passed, and the layout graded. */
     public int challengeChecked(String learnerId, String challengeId, double score, boolean passed, String layoutJson) {
         return db.transaction(c -> {
+            lockLearner(c, learnerId);
             int attempt = 1;
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT MAX(attempt) FROM challenge_results WHERE learner_id = ? AND challenge_id = ?")) {
@@ -346,6 +348,17 @@ public final class Progress {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /**
+     * Takes the learner's row for this transaction, so that two servers numbering the learner's
+     * next attempt at once take turns instead of both choosing the same number.
+     */
+    private static void lockLearner(Connection c, String learnerId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE learners SET display_name = display_name WHERE id = ?")) {
+            ps.setString(1, learnerId);
+            ps.executeUpdate();
+        }
     }
 
     private static void insertSession(Connection c, String learnerId, String token) throws SQLException {

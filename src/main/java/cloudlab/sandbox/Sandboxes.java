@@ -144,6 +144,7 @@ public final class Sandboxes {
     public Decision submit(String learnerId, String sandboxId, Command command) {
         synchronized (lock(sandboxId)) {
             return db.transaction(c -> {
+                lockRow(c, sandboxId);
                 Sandbox s = load(c, learnerId, sandboxId);
                 History h = s.history();
                 if (h.position() >= MAX_COMMANDS) {
@@ -203,6 +204,7 @@ public final class Sandboxes {
     public void moveTo(String learnerId, String sandboxId, int step) {
         synchronized (lock(sandboxId)) {
             db.transaction(c -> {
+                lockRow(c, sandboxId);
                 Sandbox s = load(c, learnerId, sandboxId);
                 if (step < 0 || step > s.history().entries().size()) {
                     throw new IllegalArgumentException("step must be from 0 to " + s.history().entries().size());
@@ -216,6 +218,7 @@ public final class Sandboxes {
     private boolean move(String learnerId, String sandboxId, int delta) {
         synchronized (lock(sandboxId)) {
             return db.transaction(c -> {
+                lockRow(c, sandboxId);
                 Sandbox s = load(c, learnerId, sandboxId);
                 int target = s.history().position() + delta;
                 if (target < 0 || target > s.history().entries().size()) return false;
@@ -308,6 +311,18 @@ public final class Sandboxes {
             return LayoutReader.read(json, Documents.Format.JSON, "stored layout", catalog);
         } catch (InputException e) {
             throw new IllegalStateException("a stored layout no longer reads: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Takes the sandbox's row for this transaction before reading it, so that two servers on one
+     * database never append the same step twice (a no-op update is a row lock in PostgreSQL and
+     * the write lock in SQLite).
+     */
+    private static void lockRow(Connection c, String sandboxId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE sandboxes SET position = position WHERE id = ?")) {
+            ps.setString(1, sandboxId);
+            ps.executeUpdate();
         }
     }
 

@@ -31,10 +31,50 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final String description;
+    private final boolean sqlite;
 
-    private Database(HikariDataSource pool, String description) {
+    private Database(HikariDataSource pool, String description, boolean sqlite) {
         this.pool = pool;
         this.description = description;
+        this.sqlite = sqlite;
+    }
+
+    /**
+     * Opens the database a setting names: a JDBC URL of PostgreSQL ({@code jdbc:postgresql://host/db?user=..&password=..}),
+     * or an SQLite file (a path, or {@code jdbc:sqlite:PATH}).
+     */
+    public static Database open(String setting) {
+        if (setting.startsWith("jdbc:postgresql:")) return openPostgres(setting);
+        if (setting.startsWith("jdbc:sqlite:")) return openSqlite(Path.of(setting.substring("jdbc:sqlite:".length())));
+        if (setting.startsWith("jdbc:")) throw new IllegalArgumentException("only PostgreSQL and SQLite databases are supported (got " + setting.replaceAll("password=[^&]*", "password=...") + ")");
+        return openSqlite(Path.of(setting));
+    }
+
+    /** Whether a setting names a database file (not a server URL). */
+    public static boolean isFile(String setting) {
+        return !setting.startsWith("jdbc:") || setting.startsWith("jdbc:sqlite:");
+    }
+
+    /** Opens a PostgreSQL database with a pool of connections and brings its schema up to date. */
+    public static Database openPostgres(String url) {
+        HikariConfig hc = new HikariConfig();
+        hc.setJdbcUrl(url);
+        String user = System.getenv("CLOUDLAB_DB_USER");
+        String password = System.getenv("CLOUDLAB_DB_PASSWORD");
+        if (user != null && !url.contains("user=")) hc.setUsername(user);
+        if (password != null && !url.contains("password=")) hc.setPassword(password);
+        hc.setPoolName("cloud-lab-postgres");
+        hc.setMaximumPoolSize(16);
+        hc.setMinimumIdle(2);
+        hc.setAutoCommit(true);
+        Database db = new Database(new HikariDataSource(hc), "PostgreSQL " + url.replaceAll("password=[^&]*", "password=..."), false);
+        db.migrate();
+        return db;
+    }
+
+    /** True for SQLite, false for PostgreSQL. */
+    public boolean sqlite() {
+        return sqlite;
     }
 
     /** Opens (creating if needed) the SQLite file and brings its schema up to date. */
@@ -63,7 +103,7 @@ public final class Database implements AutoCloseable {
         hc.setMaximumPoolSize(4);
         hc.setMinimumIdle(1);
         hc.setAutoCommit(true);
-        Database db = new Database(new HikariDataSource(hc), "SQLite " + file);
+        Database db = new Database(new HikariDataSource(hc), "SQLite " + file, true);
         db.migrate();
         return db;
     }
@@ -120,6 +160,7 @@ public final class Database implements AutoCloseable {
      * (SQLite's VACUUM INTO). The file must not exist yet.
      */
     public void backupTo(Path file) {
+        if (!sqlite) throw new UnsupportedOperationException("backup copies SQLite files; for PostgreSQL use pg_dump");
         Path target = file.toAbsolutePath();
         if (Files.exists(target)) throw new IllegalArgumentException(file + " already exists; choose a new file name");
         try {
@@ -138,6 +179,7 @@ public final class Database implements AutoCloseable {
 
     /** The result of SQLite's integrity check: "ok" when the file is sound. */
     public String integrityCheck() {
+        if (!sqlite) return "ok";
         return read(c -> {
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
                 return rs.next() ? rs.getString(1) : "no answer";

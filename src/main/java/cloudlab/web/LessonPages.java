@@ -235,6 +235,8 @@ final class LessonPages {
         if (seed == null || seed.isBlank()) seed = last != null && last.seed() != null ? last.seed() : next;
         if (!seed.equals(next) && (last == null || !seed.equals(last.seed()))) {
             error = "seed: this variant of the question was not given to you; reload the lesson to get yours";
+        } else if (q.variant(seed).answersNumber() && numberProblem(ctx.formParam("answer")) != null) {
+            error = numberProblem(ctx.formParam("answer"));
         } else {
             try {
                 given = Submission.fromForm(q.variant(seed), ctx.formParamMap());
@@ -261,6 +263,31 @@ final class LessonPages {
                 result.score(), result.max());
         completeIfDone(services, learner, lesson);
         afterQuestion(ctx, lesson, quiz, q, learner);
+    }
+
+    /**
+     * Why a typed number answer cannot be scored, or null: exact scoring would spend minutes on a
+     * thousand digits or an exponent like {@code 1e-99999999}, so such answers are refused first.
+     */
+    static String numberProblem(String typed) {
+        if (typed == null) return null;
+        String t = typed.strip();
+        if (t.length() > 40) return "answer: must be a number of at most 40 characters, like 3 or 42.5";
+        try {
+            return numberProblem(new java.math.BigDecimal(t.replace(",", ".")));
+        } catch (NumberFormatException e) {
+            return null; // not a number at all: the submission says so
+        }
+    }
+
+    /** As above, for a number already read (the grading API). */
+    static String numberProblem(java.math.BigDecimal n) {
+        if (n == null) return null;
+        if (n.precision() > 40 || n.scale() > 1000 || n.scale() < -1000 || n.abs().compareTo(new java.math.BigDecimal("1e12")) > 0) {
+            return "answer: must be a number below a trillion";
+        }
+        if (n.stripTrailingZeros().scale() > 12) return "answer: must have at most 12 digits after the point";
+        return null;
     }
 
     /**

@@ -96,6 +96,8 @@ final class QuizApi {
                     + "{\"number\": 3}, {\"matches\": [1, 0]} or {\"positions\": [2, 1]}");
         }
         if (s == null) throw check.fail(Check.child(p, "answer"), "must not be null");
+        String odd = variant.answersNumber() ? LessonPages.numberProblem(s.number()) : null;
+        if (odd != null) throw check.fail(Check.child(p, "answer.number"), odd.replaceFirst("^answer: ", ""));
         String problem = s.problemWith(variant);
         if (problem != null) throw check.fail(Check.child(p, "answer"), problem);
         List<Integer> hints = new ArrayList<>();

@@ -47,7 +47,6 @@ final class SandboxPages {
     private final Services services;
     private final Learners learners;
     private final Sandboxes sandboxes;
-    private final Map<String, GradeResult> lastChecks = new java.util.concurrent.ConcurrentHashMap<>();
 
     SandboxPages(Services services, Learners learners) {
         this.services = services;
@@ -85,7 +84,14 @@ final class SandboxPages {
     /** A layout document pasted or uploaded becomes a new sandbox; a bad one is explained and nothing is made. */
     void importLayout(Context ctx) {
         Learner learner = learners.ensure(ctx);
-        String text = ctx.formParam("layout");
+        String text;
+        try {
+            text = ctx.formParam("layout");
+        } catch (Exception e) {
+            // a body that claims to be multipart but is not: the container refuses to read it
+            importError(ctx, learner, "file: the upload could not be read; choose the file again");
+            return;
+        }
         String name = "pasted layout";
         if ((text == null || text.isBlank()) && ctx.isMultipart() && ctx.uploadedFile("file") != null) {
             var file = ctx.uploadedFile("file");
@@ -121,7 +127,13 @@ final class SandboxPages {
         model.put("section", "sandboxes");
         model.put("sandboxes", sandboxes.of(learner.id()));
         model.put("error", message);
-        model.put("typed", ctx.formParam("layout"));
+        String typed;
+        try {
+            typed = ctx.formParam("layout");
+        } catch (Exception e) {
+            typed = null;
+        }
+        model.put("typed", typed);
         ctx.status(HttpStatus.BAD_REQUEST).html(services.renderer().page("sandbox/list", model));
     }
 
@@ -148,7 +160,6 @@ final class SandboxPages {
             render(ctx, s, d.refusal(), formKey, HttpStatus.UNPROCESSABLE_CONTENT);
             return;
         }
-        lastChecks.remove(s.id());
         done(ctx, learner, s.id(), Describe.command(command), formKey);
     }
 
@@ -240,7 +251,6 @@ final class SandboxPages {
         for (Lesson l : course.lessons()) {
             if (l.challenges().contains(c)) LessonPages.completeIfDone(services, learner, l);
         }
-        lastChecks.put(s.id(), r);
         done(ctx, learner, s.id(), r.passed() ? "Challenge passed" : "Checked: " + Math.round(r.score() * 100) + "% of the goals");
     }
 
@@ -345,7 +355,10 @@ final class SandboxPages {
         LessonChallenge challenge = s.origin() == Sandbox.Origin.CHALLENGE ? services.course().course().challenge(s.originRef()) : null;
         model.put("challenge", challenge);
         model.put("goals", challenge == null ? List.of() : challenge.challenge().goals().stream().map(Goals::describe).toList());
-        model.put("check", lastChecks.get(s.id()));
+        // once the learner has checked this challenge, the goals show how the current design stands;
+        // it is recomputed from the state, so any server can draw it
+        boolean checked = challenge != null && services.progress().of(s.learnerId()).challenge(challenge.id()) != null;
+        model.put("check", checked ? Grader.grade(challenge.challenge(), state) : null);
         model.put("lesson", lessonOf(s));
         return model;
     }

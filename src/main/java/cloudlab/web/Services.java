@@ -27,7 +27,7 @@ public record Services(Settings settings, Database database, Progress progress, 
     /** Opens the database, finds the content and reads the course. */
     public static Services open(Settings settings) {
         RegionCatalog catalog = RegionCatalog.builtIn();
-        Database db = Database.openSqlite(settings.database());
+        Database db = Database.open(settings.database());
         Path lessons = settings.lessons() != null ? settings.lessons() : packaged("lessons");
         CourseSource course = new CourseSource(lessons, settings.lessons() != null, catalog);
         return new Services(settings, db, new Progress(db), new Sandboxes(db, catalog), new Instructors(db), new Workshops(db), course, new Renderer(settings.templates()), catalog);

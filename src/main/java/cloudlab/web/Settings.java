@@ -12,12 +12,17 @@ import java.util.List;
  * the working folder or beside the jar (or one folder up, as in a checkout's {@code target/}),
  * else from inside the jar; a folder on disk is watched so edits show on reload.
  */
-public record Settings(int port, Path database, Path templates, Path staticFiles, Path lessons) {
+public record Settings(int port, String database, Path templates, Path staticFiles, Path lessons) {
     public static final int DEFAULT_PORT = 7070;
-    public static final Path DEFAULT_DATABASE = Path.of("data", "cloud-lab.db");
+    public static final String DEFAULT_DATABASE = "data/cloud-lab.db";
 
-    /** The defaults with the given port and database, content found as described above. */
-    public static Settings resolve(int port, Path database) {
+    /** With an SQLite file for the database. */
+    public Settings(int port, Path database, Path templates, Path staticFiles, Path lessons) {
+        this(port, database.toString(), templates, staticFiles, lessons);
+    }
+
+    /** The defaults with the given port and database (a file or a JDBC URL), content found as described above. */
+    public static Settings resolve(int port, String database) {
         return new Settings(port, database, onDisk("templates"), onDisk("static"), onDisk("lessons"));
     }
 

@@ -43,7 +43,7 @@ class RegradeTest {
     @BeforeEach
     void copyTheCourse() throws IOException {
         lessons = copyLessons(dir.resolve("lessons"));
-        db = Database.openSqlite(dir.resolve("lab.db"));
+        db = cloudlab.store.TestDatabases.open(dir, "lab");
         progress = new Progress(db);
     }
 

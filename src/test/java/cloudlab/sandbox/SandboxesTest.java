@@ -55,13 +55,15 @@ class SandboxesTest {
     @TempDir
     Path folder;
     Database db;
+    String setting;
     Sandboxes sandboxes;
     String alice;
     String bob;
 
     @BeforeEach
     void open() {
-        db = Database.openSqlite(folder.resolve("sandboxes.db"));
+        setting = cloudlab.store.TestDatabases.fresh(folder, "sandboxes");
+        db = Database.open(setting);
         sandboxes = new Sandboxes(db, CATALOG);
         Progress progress = new Progress(db);
         alice = progress.newLearner().learner().id();
@@ -263,7 +265,7 @@ class SandboxesTest {
 
         // a new Database and Sandboxes over the same file: what a server restart sees
         db.close();
-        db = Database.openSqlite(folder.resolve("sandboxes.db"));
+        db = Database.open(setting);
         sandboxes = new Sandboxes(db, CATALOG);
         Sandbox reloaded = sandboxes.get(alice, s.id());
         assertEquals(tree(memory.state()), tree(reloaded.history().state()));

@@ -11,22 +11,29 @@ import java.nio.file.Path;
  * started again on the same database file.
  */
 final class TestServer implements AutoCloseable {
-    private final Path database;
+    private final String database;
     private Services services;
     private Javalin app;
 
-    private TestServer(Path database) {
+    private TestServer(String database) {
         this.database = database;
     }
 
     /** A server with a fresh database in the given (temporary) folder, already started. */
     static TestServer startIn(Path folder) {
-        TestServer s = new TestServer(folder.resolve("cloud-lab.db"));
+        TestServer s = new TestServer(cloudlab.store.TestDatabases.fresh(folder, "cloud-lab"));
         s.start();
         return s;
     }
 
-    static Settings settings(Path database) {
+    /** A server on an existing database setting (a second instance beside another), already started. */
+    static TestServer startOn(String database) {
+        TestServer s = new TestServer(database);
+        s.start();
+        return s;
+    }
+
+    static Settings settings(String database) {
         Path root = Path.of("").toAbsolutePath();
         return new Settings(0, database, root.resolve("templates"), root.resolve("static"), root.resolve("lessons"));
     }
@@ -63,7 +70,8 @@ final class TestServer implements AutoCloseable {
         return services;
     }
 
-    Path database() {
+    /** The database setting: an SQLite file path, or a PostgreSQL URL when the suite runs against one. */
+    String database() {
         return database;
     }
 

@@ -44,6 +44,11 @@ final class WebClient {
         return new WebClient(server, false);
     }
 
+    /** Takes over a learner cookie, as a browser would carry it to another server behind the same address. */
+    void adoptLearnerCookie(String value) {
+        learnerCookie = value;
+    }
+
     /** The learner cookie's value this client holds, or null. */
     String learnerCookie() {
         return learnerCookie;

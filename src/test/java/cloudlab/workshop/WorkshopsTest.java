@@ -30,7 +30,7 @@ class WorkshopsTest {
 
     @BeforeAll
     static void open() throws Instructors.Refused {
-        db = Database.openSqlite(folder.resolve("workshops.db"));
+        db = cloudlab.store.TestDatabases.open(folder, "workshops");
         workshops = new Workshops(db);
         progress = new Progress(db);
         Instructors instructors = new Instructors(db);
