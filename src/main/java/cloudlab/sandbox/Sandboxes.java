@@ -22,6 +22,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -46,6 +47,18 @@ public final class Sandboxes {
     private final RegionCatalog catalog;
     private final SecureRandom random = new SecureRandom();
     private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
+    /** Parsed logs of recently used sandboxes, by id; valid while the database's version matches. */
+    private final Map<String, Log> logs = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Log> eldest) {
+            return size() > CACHED_LOGS;
+        }
+    });
+    private static final int CACHED_LOGS = 2_000;
+
+    /** A sandbox's start layout and parsed steps at one version; immutable, so any thread may replay it. */
+    private record Log(int version, Layout start, List<History.Entry> entries) {
+    }
 
     public Sandboxes(Database db, RegionCatalog catalog) {
         this.db = db;
@@ -143,9 +156,11 @@ public final class Sandboxes {
      */
     public Decision submit(String learnerId, String sandboxId, Command command) {
         synchronized (lock(sandboxId)) {
-            return db.transaction(c -> {
+            Loaded[] written = new Loaded[1];
+            Decision decision = db.transaction(c -> {
                 lockRow(c, sandboxId);
-                Sandbox s = load(c, learnerId, sandboxId);
+                Loaded loaded = loadVersioned(c, learnerId, sandboxId);
+                Sandbox s = loaded.sandbox();
                 History h = s.history();
                 if (h.position() >= MAX_COMMANDS) {
                     return Decision.refuse("this sandbox holds " + MAX_COMMANDS + " steps, the most one may keep; start a new sandbox from an export");
@@ -172,8 +187,11 @@ public final class Sandboxes {
                     throw new IllegalStateException(e);
                 }
                 setPosition(c, sandboxId, seq);
+                written[0] = new Loaded(s, loaded.version() + 1);
                 return d;
             });
+            if (written[0] != null) remember(written[0].sandbox(), written[0].version());
+            return decision;
         }
     }
 
@@ -203,28 +221,34 @@ public final class Sandboxes {
     /** Moves to the state after {@code step} commands (0 is the start layout); later steps stay for redo. */
     public void moveTo(String learnerId, String sandboxId, int step) {
         synchronized (lock(sandboxId)) {
-            db.transaction(c -> {
+            int version = db.transaction(c -> {
                 lockRow(c, sandboxId);
-                Sandbox s = load(c, learnerId, sandboxId);
+                Loaded loaded = loadVersioned(c, learnerId, sandboxId);
+                Sandbox s = loaded.sandbox();
                 if (step < 0 || step > s.history().entries().size()) {
                     throw new IllegalArgumentException("step must be from 0 to " + s.history().entries().size());
                 }
                 setPosition(c, sandboxId, step);
-                return null;
+                return loaded.version();
             });
+            moved(sandboxId, version);
         }
     }
 
     private boolean move(String learnerId, String sandboxId, int delta) {
         synchronized (lock(sandboxId)) {
-            return db.transaction(c -> {
+            int version = db.transaction(c -> {
                 lockRow(c, sandboxId);
-                Sandbox s = load(c, learnerId, sandboxId);
+                Loaded loaded = loadVersioned(c, learnerId, sandboxId);
+                Sandbox s = loaded.sandbox();
                 int target = s.history().position() + delta;
-                if (target < 0 || target > s.history().entries().size()) return false;
+                if (target < 0 || target > s.history().entries().size()) return -1;
                 setPosition(c, sandboxId, target);
-                return true;
+                return loaded.version();
             });
+            if (version < 0) return false;
+            moved(sandboxId, version);
+            return true;
         }
     }
 
@@ -272,14 +296,23 @@ public final class Sandboxes {
         return create(learnerId, "Copy of " + shared.title(), Sandbox.Origin.COPY, token, readLayout(shared.layout()));
     }
 
+    /** A sandbox as read, with the database version it was read at. */
+    private record Loaded(Sandbox sandbox, int version) {
+    }
+
     private Sandbox load(Connection c, String learnerId, String sandboxId) throws SQLException {
+        return loadVersioned(c, learnerId, sandboxId).sandbox();
+    }
+
+    private Loaded loadVersioned(Connection c, String learnerId, String sandboxId) throws SQLException {
         String title;
         Sandbox.Origin origin;
         String ref;
         String start;
         int position;
-        try (PreparedStatement ps = c.prepareStatement("SELECT title, origin_kind, origin_ref, start_layout, position FROM sandboxes "
-                + "WHERE id = ? AND learner_id = ?")) {
+        int version;
+        try (PreparedStatement ps = c.prepareStatement("SELECT title, origin_kind, origin_ref, start_layout, position, version "
+                + "FROM sandboxes WHERE id = ? AND learner_id = ?")) {
             ps.setString(1, sandboxId);
             ps.setString(2, learnerId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -289,21 +322,39 @@ public final class Sandboxes {
                 ref = rs.getString(3);
                 start = rs.getString(4);
                 position = rs.getInt(5);
+                version = rs.getInt(6);
             }
         }
-        List<History.Entry> entries = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT command, events FROM sandbox_commands WHERE sandbox_id = ? ORDER BY seq")) {
-            ps.setString(1, sandboxId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    entries.add(new History.Entry(Json.mapper().readValue(rs.getString(1), Command.class),
-                            Json.mapper().readValue(rs.getString(2), EVENTS)));
+        Log log = logs.get(sandboxId);
+        if (log == null || log.version() != version) {
+            List<History.Entry> entries = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT command, events FROM sandbox_commands WHERE sandbox_id = ? ORDER BY seq")) {
+                ps.setString(1, sandboxId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        entries.add(new History.Entry(Json.mapper().readValue(rs.getString(1), Command.class),
+                                Json.mapper().readValue(rs.getString(2), EVENTS)));
+                    }
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException("sandbox " + sandboxId + " holds an unreadable step", e);
                 }
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("sandbox " + sandboxId + " holds an unreadable step", e);
             }
+            log = new Log(version, readLayout(start), List.copyOf(entries));
+            logs.put(sandboxId, log);
         }
-        return new Sandbox(sandboxId, learnerId, title, origin, ref, History.from(readLayout(start), entries, Math.min(position, entries.size())));
+        History h = History.from(log.start(), log.entries(), Math.min(position, log.entries().size()));
+        return new Loaded(new Sandbox(sandboxId, learnerId, title, origin, ref, h), version);
+    }
+
+    /** After a committed move of the position: the log is the same, at the next version. */
+    private void moved(String sandboxId, int fromVersion) {
+        Log old = logs.get(sandboxId);
+        if (old != null && old.version() == fromVersion) logs.put(sandboxId, new Log(fromVersion + 1, old.start(), old.entries()));
+    }
+
+    /** Keeps the parsed log of a sandbox just written (and committed), at its new version. */
+    private void remember(Sandbox s, int version) {
+        logs.put(s.id(), new Log(version, s.history().start(), List.copyOf(s.history().entries())));
     }
 
     private Layout readLayout(String json) {
@@ -327,7 +378,7 @@ public final class Sandboxes {
     }
 
     private static void setPosition(Connection c, String sandboxId, int position) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE sandboxes SET position = ?, updated_at = ? WHERE id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE sandboxes SET position = ?, updated_at = ?, version = version + 1 WHERE id = ?")) {
             ps.setInt(1, position);
             ps.setString(2, Database.now());
             ps.setString(3, sandboxId);
