@@ -38,4 +38,4 @@ mvn -B -ntp verify "$@"
 
 echo "Second pass: the store tests and the key HTTP flows on PostgreSQL"
 mvn -B -ntp surefire:test "-Dcloudlab.test.postgres=$CLOUDLAB_TEST_POSTGRES" \
-  -Dtest='cloudlab.sandbox.SandboxesTest,cloudlab.workshop.WorkshopsTest,cloudlab.quiz.RegradeTest,cloudlab.web.PagesTest,cloudlab.web.QuizOverHttpTest,cloudlab.web.QuizVariantsHttpTest,cloudlab.web.SandboxHttpTest,cloudlab.web.InstructorPagesTest,cloudlab.web.WorkshopHttpTest,cloudlab.web.WorkshopChaosTest,cloudlab.web.MultiInstanceTest,cloudlab.web.CsrfTest'
+  -Dtest='cloudlab.sandbox.SandboxesTest,cloudlab.sandbox.SandboxCacheTest,cloudlab.workshop.WorkshopsTest,cloudlab.quiz.RegradeTest,cloudlab.web.PagesTest,cloudlab.web.QuizOverHttpTest,cloudlab.web.QuizVariantsHttpTest,cloudlab.web.SandboxHttpTest,cloudlab.web.InstructorPagesTest,cloudlab.web.WorkshopHttpTest,cloudlab.web.WorkshopChaosTest,cloudlab.web.MultiInstanceTest,cloudlab.web.CsrfTest'
