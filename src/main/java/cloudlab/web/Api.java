@@ -224,7 +224,7 @@ final class Api {
      * Reads and drops what the client is still sending (up to 16 MiB), so that it hears the 413
      * instead of a connection reset while it writes.
      */
-    private static void drain(Context ctx) {
+    static void drain(Context ctx) {
         try (java.io.InputStream in = ctx.req().getInputStream()) {
             byte[] buffer = new byte[64 * 1024];
             long left = 16L * 1024 * 1024;

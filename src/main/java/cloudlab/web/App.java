@@ -35,6 +35,8 @@ public final class App {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = Api.MAX_BODY;
+            config.jetty.modifyServer(server -> server.setErrorHandler(ContainerErrors.server()));
+            config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(ContainerErrors.context()));
             config.fileRenderer(services.renderer());
             config.staticFiles.enableWebjars();
             config.staticFiles.add(files -> {
@@ -117,7 +119,10 @@ public final class App {
             config.routes.exception(CsrfRefused.class, (e, ctx) -> problem(services, ctx, 403,
                     "This form has expired or came from another site. Reload the page and try again."));
             config.routes.exception(Api.Refusal.class, (e, ctx) -> Api.json(ctx, e.status, Api.error(e.getMessage())));
-            config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(services, ctx, e.getStatus(), plainWords(e, ctx)));
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+                if (e.getStatus() == 413) Api.drain(ctx); // so the client hears the 413, not a reset
+                problem(services, ctx, e.getStatus(), plainWords(e, ctx));
+            });
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unexpected fault on {} {}", ctx.method(), ctx.path(), e);
                 problem(services, ctx, 500, "Something went wrong on our side. Your work so far is saved; please try again.");

@@ -51,6 +51,8 @@ final class Csrf {
         if (sent == null) {
             try {
                 sent = ctx.formParam(FIELD);
+            } catch (io.javalin.http.HttpResponseException e) {
+                throw e; // over the size limit: the 413 says so
             } catch (Exception e) {
                 return false; // a body the container cannot read as a form carries no token
             }

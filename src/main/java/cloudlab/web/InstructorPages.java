@@ -82,7 +82,7 @@ final class InstructorPages {
 
     void signOut(Context ctx) {
         services.instructors().signOut(ctx.cookie(COOKIE));
-        ctx.res().addHeader("Set-Cookie", COOKIE + "=; Path=/instructor; Max-Age=0; HttpOnly; SameSite=Strict");
+        ctx.res().addHeader("Set-Cookie", COOKIE + "=; Path=/instructor; Max-Age=0; HttpOnly; SameSite=Strict" + (Learners.secure(ctx) ? "; Secure" : ""));
         ctx.redirect("/instructor", HttpStatus.SEE_OTHER);
     }
 

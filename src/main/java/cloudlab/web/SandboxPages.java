@@ -87,6 +87,8 @@ final class SandboxPages {
         String text;
         try {
             text = ctx.formParam("layout");
+        } catch (io.javalin.http.HttpResponseException e) {
+            throw e; // over the size limit: the 413 says so
         } catch (Exception e) {
             // a body that claims to be multipart but is not: the container refuses to read it
             importError(ctx, learner, "file: the upload could not be read; choose the file again");

@@ -546,6 +546,7 @@ final class WorkshopPages {
 
     /** Records that a workshop learner did something, for the idle column. */
     void seen(Context ctx) {
+        if (ctx.statusCode() >= 400) return; // a refused request (a forged post, a bad form) is not activity
         learners.current(ctx).flatMap(l -> workshops.current(l.id()))
                 .ifPresent(ms -> workshops.seen(ms.workshop().id(), ms.member().learnerId()));
     }
