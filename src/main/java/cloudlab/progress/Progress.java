@@ -127,16 +127,8 @@ public final class Progress {
         String answer = a.answer();
         return db.transaction(c -> {
             lockLearner(c, learnerId);
-            int attempt = 1;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT MAX(attempt) FROM quiz_answers WHERE learner_id = ? AND quiz_id = ? AND question_id = ?")) {
-                ps.setString(1, learnerId);
-                ps.setString(2, quizId);
-                ps.setString(3, questionId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) attempt = rs.getInt(1) + 1;
-                }
-            }
+            int attempt = nextAttempt(c, "SELECT MAX(attempt) FROM quiz_answers WHERE learner_id = ? AND quiz_id = ? AND question_id = ?",
+                    learnerId, quizId, questionId);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO quiz_answers (learner_id, quiz_id, question_id, attempt, "
                     + "answer, score, max_score, submitted_at, seed, hints, question_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, learnerId);
@@ -261,15 +253,8 @@ public final class Progress {
     public int challengeChecked(String learnerId, String challengeId, double score, boolean passed, String layoutJson) {
         return db.transaction(c -> {
             lockLearner(c, learnerId);
-            int attempt = 1;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT MAX(attempt) FROM challenge_results WHERE learner_id = ? AND challenge_id = ?")) {
-                ps.setString(1, learnerId);
-                ps.setString(2, challengeId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) attempt = rs.getInt(1) + 1;
-                }
-            }
+            int attempt = nextAttempt(c, "SELECT MAX(attempt) FROM challenge_results WHERE learner_id = ? AND challenge_id = ?",
+                    learnerId, challengeId);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO challenge_results (learner_id, challenge_id, attempt, score, "
                     + "passed, layout, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, learnerId);
@@ -348,6 +333,16 @@ public final class Progress {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** One more than the highest attempt number the query finds (1 for the first). */
+    private static int nextAttempt(Connection c, String maxQuery, String... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(maxQuery)) {
+            for (int i = 0; i < args.length; i++) ps.setString(i + 1, args[i]);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getInt(1) + 1 : 1;
+            }
+        }
     }
 
     /**

@@ -349,7 +349,20 @@ public final class LayoutReader {
     }
 
     private void userList(ArrayNode list, String place) throws InputException {
-        Set<String> seen = new HashSet<>();
+        for (User u : users(list, place, new HashSet<>(), check)) people.add(new Event.UserPlaced(u.name(), u.location()));
+    }
+
+    /**
+     * Reads a list of users ({@code {name, lat, lon}}); a name already in {@code taken} (or twice
+     * in the list) is refused, and each name read is added to it. Shared by layouts and the API.
+     */
+    public static List<User> users(JsonNode node, String place, Set<String> taken, String source) throws InputException {
+        Check check = new Check(source);
+        return users(check.list(node, place), place, taken, check);
+    }
+
+    private static List<User> users(ArrayNode list, String place, Set<String> taken, Check check) throws InputException {
+        List<User> out = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             String p = Check.item(place, i);
             ObjectNode o = check.object(list.get(i), p, "a user");
@@ -364,14 +377,22 @@ public final class LayoutReader {
                         userName = check.text(f.getValue(), fp);
                         String e = Rules.userName(userName);
                         if (e != null) throw check.fail(fp, e);
-                        if (!seen.add(userName)) throw check.fail(fp, "duplicate user name " + userName);
+                        if (!taken.add(userName)) throw check.fail(fp, "duplicate user name " + userName);
                     }
-                    case "lat" -> lat = checked(check.decimal(f.getValue(), fp), Rules.latitude(check.decimal(f.getValue(), fp)), fp);
-                    case "lon" -> lon = checked(check.decimal(f.getValue(), fp), Rules.longitude(check.decimal(f.getValue(), fp)), fp);
+                    case "lat" -> lat = checkedCoordinate(check, f.getValue(), fp, true);
+                    case "lon" -> lon = checkedCoordinate(check, f.getValue(), fp, false);
                     default -> throw check.unknown(p, f.getKey(), "name, lat, lon");
                 }
             }
-            people.add(new Event.UserPlaced(userName, new Location(lat, lon)));
+            out.add(new User(userName, new Location(lat, lon)));
         }
+        return out;
+    }
+
+    private static BigDecimal checkedCoordinate(Check check, JsonNode n, String place, boolean latitude) throws InputException {
+        BigDecimal v = check.decimal(n, place);
+        String e = latitude ? Rules.latitude(v) : Rules.longitude(v);
+        if (e != null) throw check.fail(place, e);
+        return v;
     }
 }

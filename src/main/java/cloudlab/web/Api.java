@@ -11,7 +11,6 @@ import cloudlab.sim.InputException;
 import cloudlab.sim.Json;
 import cloudlab.sim.Layout;
 import cloudlab.sim.LayoutReader;
-import cloudlab.sim.Location;
 import cloudlab.sim.RegionCatalog;
 import cloudlab.sim.Rules;
 import cloudlab.sim.Simulator;
@@ -23,7 +22,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -149,42 +147,9 @@ final class Api {
     }
 
     private static List<User> users(Check check, JsonNode node, Layout layout) throws InputException {
-        ArrayNode list = check.list(node, "users");
         Set<String> names = new HashSet<>();
         layout.users().forEach(u -> names.add(u.name()));
-        List<User> out = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            String p = Check.item("users", i);
-            ObjectNode o = check.object(list.get(i), p, "a user");
-            check.required(o, p, "name", "lat", "lon");
-            String name = null;
-            BigDecimal lat = null;
-            BigDecimal lon = null;
-            for (Map.Entry<String, JsonNode> f : Check.entries(o)) {
-                String fp = Check.child(p, f.getKey());
-                switch (f.getKey()) {
-                    case "name" -> {
-                        name = check.text(f.getValue(), fp);
-                        String e = Rules.userName(name);
-                        if (e != null) throw check.fail(fp, e);
-                        if (!names.add(name)) throw check.fail(fp, "there is already a user named " + name);
-                    }
-                    case "lat" -> {
-                        lat = check.decimal(f.getValue(), fp);
-                        String e = Rules.latitude(lat);
-                        if (e != null) throw check.fail(fp, e);
-                    }
-                    case "lon" -> {
-                        lon = check.decimal(f.getValue(), fp);
-                        String e = Rules.longitude(lon);
-                        if (e != null) throw check.fail(fp, e);
-                    }
-                    default -> throw check.unknown(p, f.getKey(), "name, lat, lon");
-                }
-            }
-            out.add(new User(name, new Location(lat, lon)));
-        }
-        return out;
+        return LayoutReader.users(node, "users", names, null);
     }
 
     /** The request body as a JSON object, after the content type and size checks. */

@@ -49,7 +49,10 @@ final class Browsers {
     }
 
     static boolean available() {
-        return new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
+        boolean ok = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
+        // a developer without a browser may skip these; CI may not, or the browser tests could pass by never running
+        if (!ok && System.getenv("CI") != null) throw new IllegalStateException("CI needs " + CHROMIUM + " and " + CHROMEDRIVER + " (test.sh installs them)");
+        return ok;
     }
 
     /** A new headless browser with a fresh user-data-dir; JavaScript on or off. */
