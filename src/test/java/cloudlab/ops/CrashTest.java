@@ -105,7 +105,11 @@ class CrashTest {
                     for (Learner l : learners) l.browser.base(server.base());
                     Workload w = new Workload(learners, lessons, questions, server);
                     w.start();
-                    int delay = 300 + random.nextInt(Math.max(1, MAX_KILL_MILLIS - 300));
+                    // the kill comes at a random moment after the first acknowledged write (a slow, busy
+                    // machine may take a few seconds to answer the first one)
+                    long firstDeadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+                    while (w.acked.get() == 0 && w.errors.isEmpty() && System.nanoTime() < firstDeadline) Thread.sleep(20);
+                    int delay = random.nextInt(Math.max(1, MAX_KILL_MILLIS - 300));
                     Thread.sleep(delay);
                     int ackedBefore = w.acked.get();
                     w.killed = true;
