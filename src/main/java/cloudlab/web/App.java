@@ -35,6 +35,8 @@ public final class App {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = Api.MAX_BODY;
+            // pages (about 100 KB for a busy sandbox) go out whole with a Content-Length, not streamed in chunks
+            config.http.responseBufferSize = 128 * 1024;
             config.jetty.modifyServer(server -> server.setErrorHandler(ContainerErrors.server()));
             config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(ContainerErrors.context()));
             config.fileRenderer(services.renderer());
