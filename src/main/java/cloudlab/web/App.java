@@ -35,8 +35,9 @@ public final class App {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = Api.MAX_BODY;
-            // pages (about 100 KB for a busy sandbox) go out whole with a Content-Length, not streamed in chunks
-            config.http.responseBufferSize = 128 * 1024;
+            // a page (up to a few hundred KB for a busy sandbox with its world map) is built whole before
+            // any byte is sent, so a fault late in a request can still answer cleanly instead of cutting a page off
+            config.http.responseBufferSize = 512 * 1024;
             config.jetty.modifyServer(server -> server.setErrorHandler(ContainerErrors.server()));
             config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(ContainerErrors.context()));
             config.fileRenderer(services.renderer());
