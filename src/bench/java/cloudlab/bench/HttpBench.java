@@ -1,0 +1,400 @@
+package cloudlab.bench;
+
+import cloudlab.web.App;
+import cloudlab.web.Services;
+import cloudlab.web.Settings;
+import io.javalin.Javalin;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * HTTP benchmarks of the real server, in process, on 127.0.0.1 (a JMH-free harness; client and
+ * server share the machine's cores, so every figure includes the client's own cost, and the plain
+ * {@code /healthz} "hello" endpoint measured in the same run is the yardstick).
+ *
+ * <p>Set-up: a fresh SQLite database, one instructor, one workshop of every lesson (all open) whose
+ * start layout is {@code examples/web-shop.yaml}, and {@code learners} learners (default 200) who
+ * joined it with the join code, each with their workshop sandbox.
+ *
+ * <p>Part A, saturation (closed loop, {@code clients} concurrent clients, no think time; a warm-up
+ * pass over every scenario, then each one alone: warm-up, then a fixed measured window): hello ({@code GET /healthz}),
+ * a lesson page as a workshop learner ({@code GET /lessons/{slug}}, which also records the visit),
+ * a sandbox action ({@code POST /sandboxes/{id}/do} with {@code HX-Request: true}: command validated
+ * by the core, event stored, workspace fragment re-rendered; add a VM, then remove it, in turn) and
+ * the instructor's live grid ({@code GET /instructor/workshops/{id}/grid}, all 200 learners).
+ * Each client owns its own learners, so a learner's add and remove never cross.
+ *
+ * <p>Part B, the workshop: all {@code learners} learners at once, each in a loop of a lesson page
+ * then three sandbox actions with a think time between requests uniform in [T/2, 3T/2] for a
+ * mean T of {@code thinkMs} (default 1000 ms, so the room offers about 200 requests a second), the
+ * instructor's screen asking for the grid every {@code pollMs} (default 3000 ms, as the room page's
+ * htmx does), and a hello probe every 100 ms; latency of each kind under that load.
+ *
+ * <p>Every answer must be 200 (a wrong answer counts as an error and is reported). Bounded: each
+ * window has a fixed length, the client times out a request after 30 s. Run from the checkout
+ * with {@code bench/http.sh} (extra arguments are JVM options), e.g. {@code bench/http.sh -DthinkMs=3000};
+ * options: {@code -Dlearners=200 -Dclients=16 -Dwarmup=3 -Dseconds=10 -DworkshopSeconds=30
+ * -DthinkMs=1000 -DpollMs=3000 -Donly=lesson -Dmode=all|saturation|workshop -Dbase=http://127.0.0.1:PORT}.
+ */
+public final class HttpBench {
+    static final String CSRF = "bench-csrf-token-0123456789abcdef";
+    static final String PASSWORD = "bench-password-123";
+    static final int LEARNERS = Integer.getInteger("learners", 200);
+    static final int CLIENTS = Integer.getInteger("clients", 16);
+    static final int WARMUP_S = Integer.getInteger("warmup", 3);
+    static final int SECONDS = Integer.getInteger("seconds", 10);
+    static final int WORKSHOP_S = Integer.getInteger("workshopSeconds", 30);
+    /** Part B's mean think time between a learner's requests; each pause is uniform in [mean/2, 3 mean/2]. */
+    static final int THINK_MS = Integer.getInteger("thinkMs", 1000);
+    /** Part B: how often the instructor's screen asks for the grid (htmx in the room page: every 3 s). */
+    static final int POLL_MS = Integer.getInteger("pollMs", 3000);
+    private static final Pattern SANDBOX = Pattern.compile("href=\"/sandboxes/([a-z0-9]+)\"[^>]*id=\"my-sandbox\"");
+
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+    final String base;
+    final String instructorCookie;
+    final String workshopId;
+    final List<LearnerSession> learners = new ArrayList<>();
+    final List<String> slugs = new ArrayList<>();
+
+    /** A learner as a browser holds them: their cookie, their sandbox and a counter for VM ids. */
+    static final class LearnerSession {
+        final String cookie;
+        final String sandbox;
+        int actions;
+
+        LearnerSession(String cookie, String sandbox) {
+            this.cookie = cookie;
+            this.sandbox = sandbox;
+        }
+    }
+
+    /**
+     * Sets up the workshop over HTTP on a running server that already has the instructor
+     * {@code bench} (password {@link #PASSWORD}).
+     */
+    HttpBench(String base) throws Exception {
+        this.base = base;
+        HttpResponse<String> in = post("/instructor/sign-in", form("name", "bench", "password", PASSWORD), null, false);
+        instructorCookie = cookieOf(in, "cl_instructor");
+        if (instructorCookie == null) throw new IllegalStateException("sign-in failed: " + in.statusCode());
+        Matcher lessons = Pattern.compile("name=\"lesson\" value=\"([^\"]+)\"").matcher(get("/instructor/workshops", "cl_instructor=" + instructorCookie, false).body());
+        while (lessons.find()) if (!slugs.contains(lessons.group(1))) slugs.add(lessons.group(1));
+        if (slugs.isEmpty()) throw new IllegalStateException("no lessons offered on /instructor/workshops");
+        List<String> pairs = new ArrayList<>(List.of("title", "Benchmark workshop", "layout", Files.readString(Path.of("examples", "web-shop.yaml"))));
+        for (String s : slugs) {
+            pairs.add("lesson");
+            pairs.add(s);
+        }
+        HttpResponse<String> created = post("/instructor/workshops", form(pairs.toArray(new String[0])), "cl_instructor=" + instructorCookie, false);
+        if (created.statusCode() != 303) throw new IllegalStateException("workshop not created: " + created.statusCode() + " " + created.body());
+        String room = created.headers().firstValue("Location").orElseThrow();
+        workshopId = room.substring(room.lastIndexOf('/') + 1);
+        Matcher code = Pattern.compile("id=\"join-code\">([A-Z0-9]+)<").matcher(get(room, "cl_instructor=" + instructorCookie, false).body());
+        if (!code.find()) throw new IllegalStateException("no join code on " + room);
+        check(post("/instructor/workshops/" + workshopId + "/pace", form("unlock", "all"), "cl_instructor=" + instructorCookie, false), 303);
+        for (int i = 0; i < LEARNERS; i++) {
+            HttpResponse<String> j = post("/join", form("code", code.group(1), "name", "Learner " + i), null, false);
+            check(j, 303);
+            String cookie = cookieOf(j, "cl_learner");
+            HttpResponse<String> home = get("/workshop", "cl_learner=" + cookie, false);
+            Matcher m = SANDBOX.matcher(home.body());
+            if (!m.find()) throw new IllegalStateException("no sandbox link on /workshop for learner " + i);
+            learners.add(new LearnerSession(cookie, m.group(1)));
+        }
+    }
+
+    /**
+     * In process by default (a fresh server on a free port); with {@code -Dbase=http://127.0.0.1:P}
+     * against a running server instead, which must already have the instructor {@code bench}.
+     * {@code -Dmode=workshop} runs part B only (the 200-learner load, as bench/startup.sh uses it).
+     */
+    public static void main(String[] args) throws Exception {
+        String mode = System.getProperty("mode", "all");
+        String external = System.getProperty("base");
+        Services services = null;
+        Javalin app = null;
+        String base = external;
+        if (external == null) {
+            Path dir = Files.createTempDirectory("cloudlab-httpbench");
+            Path root = Path.of("").toAbsolutePath();
+            Settings settings = new Settings(0, dir.resolve("bench.db"), root.resolve("templates"), root.resolve("static"), root.resolve("lessons"));
+            services = Services.open(settings);
+            services.instructors().add("bench", PASSWORD.toCharArray());
+            app = App.create(services).start("127.0.0.1", 0);
+            base = "http://127.0.0.1:" + app.port();
+        }
+        try {
+            long t0 = System.nanoTime();
+            HttpBench b = new HttpBench(base);
+            System.out.printf("# server %s (%s); set-up: 1 workshop of %d lessons, %d learners joined with sandboxes, in %.1f s%n", base,
+                    external == null ? "in process" : "external", b.slugs.size(), LEARNERS, (System.nanoTime() - t0) / 1e9);
+            System.out.printf("# machine: %d cores, max heap %d MB, JDK %s%n", Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
+            if (!mode.equals("workshop")) b.saturation();
+            if (!mode.equals("saturation")) b.workshop();
+        } finally {
+            if (app != null) app.stop();
+            if (services != null) services.close();
+        }
+    }
+
+    // ---- part A ----
+
+    void saturation() throws Exception {
+        System.out.printf("%n## A. saturation: %d clients, closed loop; a %d s warm-up of every scenario, then per scenario %d s warm-up + %d s measured%n",
+                CLIENTS, WARMUP_S, WARMUP_S, SECONDS);
+        System.out.println(Stats.HEADER);
+        Map<String, Request> scenarios = new LinkedHashMap<>();
+        scenarios.put("hello GET /healthz", (c, n) -> get("/healthz", null, true));
+        scenarios.put("lesson GET /lessons/{slug}", (c, n) -> {
+            LearnerSession l = learnerOf(c, n);
+            return get("/lessons/" + slugs.get(n % slugs.size()), "cl_learner=" + l.cookie, true);
+        });
+        scenarios.put("sandbox POST /sandboxes/{id}/do", (c, n) -> action(learnerOf(c, n)));
+        scenarios.put("dashboard GET .../grid", (c, n) -> get("/instructor/workshops/" + workshopId + "/grid", "cl_instructor=" + instructorCookie, true));
+        scenarios.put("hello GET /healthz (again)", (c, n) -> get("/healthz", null, true));
+        String only = System.getProperty("only", "");
+        scenarios.keySet().removeIf(k -> !k.startsWith(only) && !k.startsWith("hello"));
+        for (Request r : scenarios.values()) closedLoop(r, CLIENTS, WARMUP_S, null); // warm every path up first
+        for (Map.Entry<String, Request> s : scenarios.entrySet()) {
+            closedLoop(s.getValue(), CLIENTS, WARMUP_S, null);
+            Stats st = new Stats(s.getKey());
+            closedLoop(s.getValue(), CLIENTS, SECONDS, st);
+            System.out.println(st.line(SECONDS));
+        }
+    }
+
+    /** The learner a client uses for its n-th request: client c owns learners c, c + clients, c + 2 clients... */
+    LearnerSession learnerOf(int client, int n) {
+        int owned = (learners.size() - client + CLIENTS - 1) / CLIENTS;
+        return learners.get(client + CLIENTS * (n % Math.max(1, owned)));
+    }
+
+    /** Adds a VM with first-fit, or removes the one added before: one accepted command either way. */
+    HttpResponse<String> action(LearnerSession l) throws Exception {
+        int k = l.actions++;
+        String form = k % 2 == 0
+                ? form("op", "add-vm", "form", "add-vm", "id", "bench-" + (k / 2), "vcpus", "1", "memoryGiB", "1", "diskGiB", "5", "policy", "first-fit")
+                : form("op", "remove-vm", "form", "tree", "id", "bench-" + (k / 2));
+        return post("/sandboxes/" + l.sandbox + "/do", form, "cl_learner=" + l.cookie, true);
+    }
+
+    interface Request {
+        HttpResponse<String> send(int client, int n) throws Exception;
+    }
+
+    /** {@code clients} threads sending back to back for {@code seconds}; latencies into stats when given. */
+    void closedLoop(Request r, int clients, int seconds, Stats stats) throws InterruptedException {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            Thread t = new Thread(() -> {
+                Recorder rec = new Recorder();
+                int n = 0;
+                while (System.nanoTime() < end) {
+                    long s = System.nanoTime();
+                    boolean ok;
+                    try {
+                        ok = r.send(client, n++).statusCode() == 200;
+                    } catch (Exception e) {
+                        ok = false;
+                    }
+                    rec.add(System.nanoTime() - s, ok);
+                }
+                if (stats != null) stats.merge(rec);
+            }, "client-" + c);
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) t.join();
+    }
+
+    // ---- part B ----
+
+    void workshop() throws InterruptedException {
+        System.out.printf("%n## B. workshop: %d learners at once (a lesson page, then 3 sandbox actions, think time %.1f-%.1f s), "
+                + "the instructor's grid every %.1f s, a hello probe every 100 ms; %d s measured after %d s warm-up%n",
+                learners.size(), THINK_MS / 2000.0, THINK_MS * 1.5 / 1000, POLL_MS / 1000.0, WORKSHOP_S, WARMUP_S);
+        System.out.println(Stats.HEADER);
+        Stats lesson = new Stats("lesson page (200 learners)");
+        Stats sandbox = new Stats("sandbox action (200 learners)");
+        Stats grid = new Stats("dashboard grid (instructor)");
+        Stats hello = new Stats("hello /healthz (probe)");
+        long start = System.nanoTime();
+        long measureFrom = start + WARMUP_S * 1_000_000_000L;
+        long end = measureFrom + WORKSHOP_S * 1_000_000_000L;
+        List<Thread> threads = new ArrayList<>();
+        for (LearnerSession l : learners) {
+            threads.add(new Thread(() -> {
+                Recorder rl = new Recorder();
+                Recorder rs = new Recorder();
+                int n = ThreadLocalRandom.current().nextInt(4);
+                sleep(ThreadLocalRandom.current().nextLong(THINK_MS + 1)); // do not all start at once
+                while (System.nanoTime() < end) {
+                    boolean page = n++ % 4 == 0;
+                    long s = System.nanoTime();
+                    boolean ok;
+                    try {
+                        ok = (page ? get("/lessons/" + slugs.get(n % slugs.size()), "cl_learner=" + l.cookie, true) : action(l)).statusCode() == 200;
+                    } catch (Exception e) {
+                        ok = false;
+                    }
+                    long t = System.nanoTime();
+                    if (s >= measureFrom && t <= end) (page ? rl : rs).add(t - s, ok);
+                    sleep(THINK_MS / 2 + ThreadLocalRandom.current().nextLong(THINK_MS + 1));
+                }
+                lesson.merge(rl);
+                sandbox.merge(rs);
+            }));
+        }
+        threads.add(new Thread(() -> {
+            Recorder r = new Recorder();
+            while (System.nanoTime() < end) {
+                long s = System.nanoTime();
+                boolean ok;
+                try {
+                    ok = get("/instructor/workshops/" + workshopId + "/grid", "cl_instructor=" + instructorCookie, true).statusCode() == 200;
+                } catch (Exception e) {
+                    ok = false;
+                }
+                long t = System.nanoTime();
+                if (s >= measureFrom && t <= end) r.add(t - s, ok);
+                sleep(Math.max(0, POLL_MS - (t - s) / 1_000_000));
+            }
+            grid.merge(r);
+        }));
+        threads.add(new Thread(() -> {
+            Recorder r = new Recorder();
+            while (System.nanoTime() < end) {
+                long s = System.nanoTime();
+                boolean ok;
+                try {
+                    ok = get("/healthz", null, true).statusCode() == 200;
+                } catch (Exception e) {
+                    ok = false;
+                }
+                long t = System.nanoTime();
+                if (s >= measureFrom && t <= end) r.add(t - s, ok);
+                sleep(100);
+            }
+            hello.merge(r);
+        }));
+        for (Thread t : threads) t.start();
+        for (Thread t : threads) t.join();
+        for (Stats s : List.of(lesson, sandbox, grid, hello)) System.out.println(s.line(WORKSHOP_S));
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---- HTTP ----
+
+    HttpResponse<String> get(String path, String cookie, boolean htmx) throws IOException, InterruptedException {
+        return http.send(request(path, cookie, htmx).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    HttpResponse<String> post(String path, String form, String cookie, boolean htmx) throws IOException, InterruptedException {
+        return http.send(request(path, cookie, htmx).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.isEmpty() ? "_csrf=" + CSRF : form + "&_csrf=" + CSRF)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpRequest.Builder request(String path, String cookie, boolean htmx) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        if (htmx && !path.equals("/healthz") && !path.startsWith("/lessons/")) b.header("HX-Request", "true");
+        b.header("Cookie", "cl_csrf=" + CSRF + (cookie == null ? "" : "; " + cookie));
+        return b;
+    }
+
+    static String form(String... pairs) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i + 1 < pairs.length; i += 2) {
+            parts.add(URLEncoder.encode(pairs[i], StandardCharsets.UTF_8) + "=" + URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
+        }
+        return String.join("&", parts);
+    }
+
+    static String cookieOf(HttpResponse<?> r, String name) {
+        for (String h : r.headers().allValues("Set-Cookie")) {
+            if (h.startsWith(name + "=")) return h.substring(name.length() + 1, h.contains(";") ? h.indexOf(';') : h.length());
+        }
+        return null;
+    }
+
+    static void check(HttpResponse<String> r, int status) {
+        if (r.statusCode() != status) throw new IllegalStateException("expected " + status + ", got " + r.statusCode() + " for " + r.uri());
+    }
+
+    // ---- figures ----
+
+    /** One thread's latencies (ns) and error count. */
+    static final class Recorder {
+        long[] ns = new long[1024];
+        int n;
+        int errors;
+
+        void add(long latency, boolean ok) {
+            if (n == ns.length) ns = Arrays.copyOf(ns, n * 2);
+            ns[n++] = latency;
+            if (!ok) errors++;
+        }
+    }
+
+    /** Merged latencies of one scenario. */
+    static final class Stats {
+        static final String HEADER = String.format("%-34s %9s %9s %9s %9s %9s %7s", "scenario", "requests", "req/s", "p50 ms", "p99 ms", "max ms", "errors");
+        final String name;
+        long[] all = new long[0];
+        final AtomicLong errors = new AtomicLong();
+
+        Stats(String name) {
+            this.name = name;
+        }
+
+        synchronized void merge(Recorder r) {
+            int old = all.length;
+            all = Arrays.copyOf(all, old + r.n);
+            System.arraycopy(r.ns, 0, all, old, r.n);
+            errors.addAndGet(r.errors);
+        }
+
+        String line(int seconds) {
+            long[] s = all.clone();
+            Arrays.sort(s);
+            return String.format("%-34s %9d %9.1f %9.2f %9.2f %9.2f %7d", name, s.length, s.length / (double) seconds,
+                    pct(s, 0.50), pct(s, 0.99), s.length == 0 ? 0 : s[s.length - 1] / 1e6, errors.get());
+        }
+
+        static double pct(long[] sorted, double p) {
+            if (sorted.length == 0) return 0;
+            int i = (int) Math.ceil(p * sorted.length) - 1;
+            return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
+        }
+    }
+}
