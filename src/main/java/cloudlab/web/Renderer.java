@@ -2,20 +2,28 @@ package cloudlab.web;
 
 import io.javalin.http.Context;
 import io.javalin.rendering.FileRenderer;
+import org.thymeleaf.IEngineConfiguration;
 import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.cache.ICacheEntryValidity;
+import org.thymeleaf.cache.NonCacheableCacheEntryValidity;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.AbstractConfigurableTemplateResolver;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import org.thymeleaf.templateresolver.FileTemplateResolver;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Renders Thymeleaf templates: a whole page, or one {@code th:fragment} of it when htmx asks
- * ({@code HX-Request}). Templates come from a folder on disk (re-read on change) or the jar.
+ * ({@code HX-Request}). Templates come from a folder on disk (parsed once, parsed again when the
+ * file changes) or the jar.
  */
 public final class Renderer implements FileRenderer {
     /** The model key that names the fragment to render for htmx requests. */
@@ -25,9 +33,9 @@ public final class Renderer implements FileRenderer {
     public Renderer(Path folder) {
         AbstractConfigurableTemplateResolver resolver;
         if (folder != null) {
-            FileTemplateResolver r = new FileTemplateResolver();
+            FileTemplateResolver r = new ChangedFileResolver(folder);
             r.setPrefix(folder.toString() + "/");
-            r.setCacheable(false);
+            r.setCacheable(true);
             resolver = r;
         } else {
             ClassLoaderTemplateResolver r = new ClassLoaderTemplateResolver();
@@ -57,6 +65,50 @@ public final class Renderer implements FileRenderer {
         boolean htmx = "true".equals(ctx.header("HX-Request")) && !"true".equals(ctx.header("HX-Boosted"));
         if (htmx && fragment != null) return fragment(template, fragment.toString(), model);
         return page(template, model);
+    }
+
+    /**
+     * Templates on disk, parsed once and kept until their file changes: each use checks the file's
+     * modification time and size (one stat), so an edit shows on the next reload, as before, but
+     * an unchanged template is not read and parsed again on every request.
+     */
+    private static final class ChangedFileResolver extends FileTemplateResolver {
+        private final Path folder;
+
+        ChangedFileResolver(Path folder) {
+            this.folder = folder;
+        }
+
+        @Override
+        protected ICacheEntryValidity computeValidity(IEngineConfiguration configuration, String ownerTemplate, String template,
+                                                      Map<String, Object> templateResolutionAttributes) {
+            Path file = folder.resolve(template.endsWith(".html") ? template : template + ".html");
+            FileStamp stamp = FileStamp.of(file);
+            return stamp == null ? NonCacheableCacheEntryValidity.INSTANCE : new UnchangedFile(file, stamp);
+        }
+    }
+
+    private record FileStamp(FileTime modified, long size) {
+        static FileStamp of(Path file) {
+            try {
+                BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+                return a.isRegularFile() ? new FileStamp(a.lastModifiedTime(), a.size()) : null;
+            } catch (IOException e) {
+                return null;
+            }
+        }
+    }
+
+    private record UnchangedFile(Path file, FileStamp stamp) implements ICacheEntryValidity {
+        @Override
+        public boolean isCacheable() {
+            return true;
+        }
+
+        @Override
+        public boolean isCacheStillValid() {
+            return stamp.equals(FileStamp.of(file));
+        }
     }
 
     private static org.thymeleaf.context.Context context(Map<String, ?> model) {
