@@ -12,6 +12,8 @@ final class Svg {
     static final String RED = "#c62828";
 
     private final StringBuilder b = new StringBuilder(8192);
+    /** The last long text found to need no escaping: the world's land path, the same instance on every map. */
+    private static volatile String knownPlain;
 
     /**
      * Starts a standalone diagram: the root element sized by its view box, its title and
@@ -141,6 +143,11 @@ final class Svg {
      */
     static String esc(String s) {
         if (s == null) return "";
+        if (s == knownPlain) return s;
+        if (plain(s)) {
+            if (s.length() >= 4096) knownPlain = s;
+            return s;
+        }
         StringBuilder out = new StringBuilder(s.length() + 16);
         s.codePoints().forEach(cp -> {
             switch (cp) {
@@ -157,6 +164,23 @@ final class Svg {
             }
         });
         return out.toString();
+    }
+
+    /**
+     * Whether {@link #esc} would give the text back unchanged: no markup character, no control
+     * character but tab and line breaks, nothing from U+D800 up (surrogates and U+FFFE/U+FFFF take
+     * the careful path). Big path data (the world's land) is plain and is passed through as is.
+     */
+    private static boolean plain(String s) {
+        for (int i = 0, len = s.length(); i < len; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20) {
+                if (c != 0x9 && c != 0xA && c != 0xD) return false;
+            } else if (c == '&' || c == '<' || c == '>' || c == '"' || c == '\'' || c >= 0xD800) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A number for SVG: rounded to one decimal, without a trailing ".0". */
