@@ -377,7 +377,7 @@ final class LessonPages {
         }
         LearnerProgress.ChallengeResult cr = q.challenge() == null || progress == null ? null : progress.challenge(q.challenge());
         String svg = variant.predict() == null ? null
-                : figures.draw(variant.predict().view(), variant.predict().layout(), variant.predict().fail());
+                : figures.cached(variant.predict().view(), variant.predict().layout(), variant.predict().fail());
         return new QuestionView(lesson.slug(), quiz.id(), variant, quiz.questions().indexOf(q) + 1, seed, given, result, attempts,
                 hints, error, cr, svg);
     }
@@ -414,8 +414,8 @@ final class LessonPages {
             } else if (s instanceof Segment.Figure f) {
                 out.add(new SegmentView("figure", null, f.caption(), figures.svg(f), f));
             } else if (s instanceof Segment.Sandbox sb) {
-                String svg = figures.draw(sb.layout().hosts().isEmpty() ? "infrastructure" : "hosts", sb.layout(), List.of());
-                out.add(new SegmentView("sandbox", null, sb.title(), svg, new SandboxView(sb, svg, LayoutWriter.toYaml(sb.layout()))));
+                String svg = figures.cached(sb.layout().hosts().isEmpty() ? "infrastructure" : "hosts", sb.layout(), List.of());
+                out.add(new SegmentView("sandbox", null, sb.title(), svg, new SandboxView(sb, svg, figures.yaml(sb.layout()))));
             } else if (s instanceof Segment.QuizBlock qb) {
                 List<QuestionView> qs = new ArrayList<>();
                 for (Question q : qb.quiz().questions()) {
@@ -426,10 +426,10 @@ final class LessonPages {
                 LessonChallenge c = cb.challenge();
                 List<String> goals = new ArrayList<>();
                 for (Goal g : c.challenge().goals()) goals.add(Goals.describe(g));
-                String svg = figures.draw("infrastructure", c.start(), List.of());
+                String svg = figures.cached("infrastructure", c.start(), List.of());
                 boolean passed = progress != null && progress.challenge(c.id()) != null && progress.challenge(c.id()).passed();
                 out.add(new SegmentView("challenge", null, c.challenge().title(), svg,
-                        new ChallengeView(c, goals, svg, LayoutWriter.toYaml(c.start()), passed)));
+                        new ChallengeView(c, goals, svg, figures.yaml(c.start()), passed)));
             }
         }
         return out;
@@ -449,8 +449,25 @@ final class LessonPages {
     static final class Figures {
         private final Map<Object, String> cache = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
+        /** Drawings and YAML of the course's own layouts (sandbox and challenge blocks, predict questions), made once each. */
+        private final Map<Layout, Map<String, String>> drawn = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
         String svg(Segment.Figure f) {
             return cache.computeIfAbsent(f.layout(), k -> draw(f.view(), f.layout(), f.fail()));
+        }
+
+        /** {@link #draw} of a layout that belongs to the course (never changed once read), kept while the course holds it. */
+        String cached(String view, Layout layout, List<String> fail) {
+            return of(layout).computeIfAbsent(view + "\u0000" + String.join("\u0000", fail), k -> draw(view, layout, fail));
+        }
+
+        /** The YAML of a course layout, kept like {@link #cached}. */
+        String yaml(Layout layout) {
+            return of(layout).computeIfAbsent("\u0001yaml", k -> LayoutWriter.toYaml(layout));
+        }
+
+        private Map<String, String> of(Layout layout) {
+            return drawn.computeIfAbsent(layout, k -> new java.util.concurrent.ConcurrentHashMap<>());
         }
 
         String draw(String view, Layout layout, List<String> fail) {
