@@ -31,7 +31,13 @@ public final class Placer {
     private final long[] maxCpu;
     private final long[] maxMem;
     private final long[] maxDisk;
-    private final TreeSet<Integer> byFree;
+    /** The ordered set for best-fit, built the first time best-fit is asked for (first-fit and spread never pay for it). */
+    private TreeSet<Integer> byFree;
+    /** The units of the VM placed last: callers often place many VMs of one spec in a row. */
+    private VmSpec lastVm;
+    private long lastC;
+    private long lastM;
+    private long lastD;
 
     /** An index over the layout's up hosts as they are now. */
     public Placer(Layout layout) {
@@ -85,20 +91,33 @@ public final class Placer {
             maxDisk[s + i] = disk[i];
         }
         for (int k = s - 1; k >= 1; k--) pull(k);
-        byFree = new TreeSet<>((a, b) -> {
-            int c = Long.compare(cpu[a], cpu[b]);
-            if (c != 0) return c;
-            c = Long.compare(mem[a], mem[b]);
-            return c != 0 ? c : Integer.compare(a, b);
-        });
-        for (int i = 0; i < n; i++) byFree.add(i);
+    }
+
+    /** The up hosts ordered by free vCPUs, then free memory, then document order, made from the free capacity now. */
+    private TreeSet<Integer> byFree() {
+        if (byFree == null) {
+            byFree = new TreeSet<>((a, b) -> {
+                int c = Long.compare(cpu[a], cpu[b]);
+                if (c != 0) return c;
+                c = Long.compare(mem[a], mem[b]);
+                return c != 0 ? c : Integer.compare(a, b);
+            });
+            for (int i = 0; i < hosts.length; i++) byFree.add(i);
+        }
+        return byFree;
     }
 
     /** Places the VM by the policy and counts it on its host; null when nothing fits. */
     public Host place(VmSpec vm, Placement.Policy policy) {
-        long c = vm.running() ? units(BigDecimal.valueOf(vm.vcpus())) : 0;
-        long m = vm.running() ? units(vm.memoryGiB()) : 0;
-        long d = units(vm.diskGiB());
+        if (vm != lastVm) {
+            lastC = vm.running() ? units(BigDecimal.valueOf(vm.vcpus())) : 0;
+            lastM = vm.running() ? units(vm.memoryGiB()) : 0;
+            lastD = units(vm.diskGiB());
+            lastVm = vm;
+        }
+        long c = lastC;
+        long m = lastM;
+        long d = lastD;
         int i = switch (policy) {
             case FIRST_FIT -> first(1, 0, size, 0, hosts.length, c, m, d);
             case BEST_FIT -> best(c, m, d);
@@ -139,7 +158,7 @@ public final class Placer {
         int probe = hosts.length;
         cpu[probe] = c;
         mem[probe] = Long.MIN_VALUE;
-        for (Integer i : byFree.tailSet(probe, false)) {
+        for (Integer i : byFree().tailSet(probe, false)) {
             if (mem[i] >= m && disk[i] >= d) return i;
         }
         return -1;
@@ -183,11 +202,11 @@ public final class Placer {
     }
 
     private void take(int i, long c, long m, long d) {
-        byFree.remove(i);
+        if (byFree != null) byFree.remove(i);
         cpu[i] -= c;
         mem[i] -= m;
         disk[i] -= d;
-        byFree.add(i);
+        if (byFree != null) byFree.add(i);
         int k = size + i;
         maxCpu[k] = cpu[i];
         maxMem[k] = mem[i];
