@@ -1,9 +1,18 @@
 package cloudlab.progress;
 
+import java.util.List;
 import java.util.Map;
 
-/** What one learner has done: lessons opened and completed, and the latest answer to each question. */
-public record LearnerProgress(Map<String, LessonState> lessons, Map<String, Answer> answers, Map<String, ChallengeResult> challenges) {
+/**
+ * What one learner has done: lessons opened and completed, the latest answer to each question,
+ * the best check of each challenge, and the hints shown for each question (in order).
+ */
+public record LearnerProgress(Map<String, LessonState> lessons, Map<String, Answer> answers, Map<String, ChallengeResult> challenges,
+                              Map<String, List<Integer>> hints) {
+    public LearnerProgress(Map<String, LessonState> lessons, Map<String, Answer> answers, Map<String, ChallengeResult> challenges) {
+        this(lessons, answers, challenges, Map.of());
+    }
+
     /** The best check of a challenge so far: its score, whether it passed, and how many checks. */
     public record ChallengeResult(String challengeId, double bestScore, boolean passed, int attempts, String lastAt) {
     }
@@ -37,5 +46,10 @@ public record LearnerProgress(Map<String, LessonState> lessons, Map<String, Answ
 
     public Answer answer(String quizId, String questionId) {
         return answers.get(key(quizId, questionId));
+    }
+
+    /** The hints shown for a question, in order; empty when none. */
+    public List<Integer> hints(String quizId, String questionId) {
+        return hints.getOrDefault(key(quizId, questionId), List.of());
     }
 }

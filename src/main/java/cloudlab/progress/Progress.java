@@ -305,7 +305,17 @@ public final class Progress {
                     }
                 }
             }
-            return new LearnerProgress(lessons, answers, challenges);
+            Map<String, List<Integer>> hints = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT quiz_id, question_id, hint FROM quiz_hints WHERE learner_id = ? ORDER BY quiz_id, question_id, hint")) {
+                ps.setString(1, learnerId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        hints.computeIfAbsent(LearnerProgress.key(rs.getString(1), rs.getString(2)), k -> new ArrayList<>()).add(rs.getInt(3));
+                    }
+                }
+            }
+            return new LearnerProgress(lessons, answers, challenges, hints);
         });
     }
 

@@ -202,8 +202,11 @@ final class LessonPages {
         if (lesson == null) throw new NotFoundResponse("There is no lesson at " + ctx.path());
         Learner learner = learners.ensure(ctx);
         if (locked(ctx, learner, lesson)) return;
-        services.progress().opened(learner.id(), lesson.slug());
         LearnerProgress progress = services.progress().of(learner.id());
+        if (progress.lesson(lesson.slug()) == null) { // the first visit: note it (later visits write nothing)
+            services.progress().opened(learner.id(), lesson.slug());
+            progress = services.progress().of(learner.id());
+        }
         Map<String, Object> model = base(ctx, lesson.title() + " — Cloud Lab");
         model.put("lesson", lesson);
         model.put("cards", cards(course, progress));
@@ -300,7 +303,7 @@ final class LessonPages {
 
     /** The lock check for any room that opens part of a lesson (its quiz, hints, sandboxes, challenge). */
     static boolean locked(Services services, Context ctx, Learner learner, Lesson lesson) {
-        var ms = services.workshops().current(learner.id());
+        var ms = WorkshopPages.membership(services.workshops(), ctx, learner.id());
         if (ms.isEmpty() || ms.get().workshop().lessonOpen(lesson.slug())) return false;
         App.problem(services, ctx, 403, "Your instructor has not opened \"" + lesson.title() + "\" yet in "
                 + ms.get().workshop().title() + ". It opens when the room gets there.");
@@ -367,7 +370,8 @@ final class LessonPages {
                 : fresh ? Question.Seeds.of(learner.id(), quiz.id(), q.id(), attempts + 1)
                 : a.seed() != null ? a.seed() : Question.Seeds.of(learner.id(), quiz.id(), q.id(), attempts);
         Question variant = q.variant(seed);
-        List<Integer> hints = services.progress().hintsShown(learner.id(), quiz.id(), q.id());
+        List<Integer> hints = progress == null ? services.progress().hintsShown(learner.id(), quiz.id(), q.id())
+                : progress.hints(quiz.id(), q.id());
         Submission given = null;
         Scoring.Result result = null;
         if (a != null && !fresh && error == null && q.type() != Question.Type.CHALLENGE) {

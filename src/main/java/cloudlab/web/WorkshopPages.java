@@ -50,6 +50,9 @@ import java.util.Set;
  */
 final class WorkshopPages {
     static final Duration IDLE = Duration.ofMinutes(5);
+    /** How stale "last seen" may get before a request writes it again; far below {@link #IDLE}. */
+    static final Duration SEEN_EVERY = Duration.ofSeconds(30);
+    private static final String MEMBERSHIP = "cloudlab.membership";
     /** Joins one workshop may take per minute: a whole lecture hall at once, not a flood. */
     static final int JOINS_PER_CODE_PER_MINUTE = 600;
     /** Wrong join codes one address may send per minute: typos pass, guessing does not. */
@@ -547,8 +550,32 @@ final class WorkshopPages {
     /** Records that a workshop learner did something, for the idle column. */
     void seen(Context ctx) {
         if (ctx.statusCode() >= 400) return; // a refused request (a forged post, a bad form) is not activity
-        learners.current(ctx).flatMap(l -> workshops.current(l.id()))
+        learners.current(ctx).flatMap(l -> membership(workshops, ctx, l.id()))
+                .filter(ms -> seenLongAgo(ms.member().lastSeenAt(), Instant.now()))
                 .ifPresent(ms -> workshops.seen(ms.workshop().id(), ms.member().learnerId()));
+    }
+
+    /**
+     * Whether "last seen" is worth writing again: the room calls a learner idle after
+     * {@link #IDLE}, so a mark younger than {@link #SEEN_EVERY} is left as it is, which spares a
+     * write transaction on nearly every page and action of a busy learner.
+     */
+    static boolean seenLongAgo(String lastSeenAt, Instant now) {
+        if (lastSeenAt == null) return true;
+        try {
+            return Duration.between(Instant.parse(lastSeenAt), now).compareTo(SEEN_EVERY) >= 0;
+        } catch (java.time.format.DateTimeParseException e) {
+            return true;
+        }
+    }
+
+    /** The learner's open workshop, read once per request (the lock check and the "seen" mark both ask). */
+    static Optional<Workshops.Membership> membership(Workshops workshops, Context ctx, String learnerId) {
+        Object cached = ctx.attribute(MEMBERSHIP);
+        if (cached instanceof Workshops.Membership ms && ms.member().learnerId().equals(learnerId)) return Optional.of(ms);
+        Optional<Workshops.Membership> found = workshops.current(learnerId);
+        found.ifPresent(ms -> ctx.attribute(MEMBERSHIP, ms));
+        return found;
     }
 
     static String now() {

@@ -598,6 +598,56 @@ class WorkshopHttpTest {
         assertTrue(benRow.startsWith("Ben not started not started"), benRow);
     }
 
+    @Test
+    void aLearnerLongIdleIsShownIdleUntilTheyDoSomethingAndARecentMarkIsNotWrittenAgain() throws Exception {
+        String id = ada.create("Idle", TWO_ZONES, 1, 2);
+        WebClient ana = joined(server, ada.code(id), "Ana");
+        String anaId = learnerId(server, ana);
+        setLastSeen(id, anaId, "2020-01-01T00:00:00.000Z");
+        assertTrue(gridRow(ada.get("/instructor/workshops/" + id + "/grid").body(), anaId).contains(">idle<"), "idle for years");
+
+        assertEquals(200, ana.get("/lessons/" + lesson(1).slug()).statusCode());
+        String seen = lastSeen(id, anaId);
+        assertTrue(seen.compareTo("2026-01-01") > 0, "a lesson view marks her seen: " + seen);
+        assertFalse(gridRow(ada.get("/instructor/workshops/" + id + "/grid").body(), anaId).contains(">idle<"), "no longer idle");
+
+        // A mark seconds old stands: the next page and action write nothing.
+        assertEquals(200, ana.get("/lessons/" + lesson(1).slug()).statusCode());
+        act(ana, sandboxOf(ana), "op", "set-name", "name", "still here");
+        assertEquals(seen, lastSeen(id, anaId));
+        // A refused request is not activity, whatever the mark's age.
+        setLastSeen(id, anaId, "2020-01-01T00:00:00.000Z");
+        ana.postForm("/sandboxes/" + sandboxOf(ana) + "/do", WebClient.form("op", "add-vm", "id", ""));
+        assertEquals("2020-01-01T00:00:00.000Z", lastSeen(id, anaId));
+    }
+
+    @Test
+    void lastSeenIsRewrittenOnlyOnceItIsHalfAMinuteOld() {
+        java.time.Instant now = java.time.Instant.parse("2026-11-27T12:00:00Z");
+        assertTrue(WorkshopPages.seenLongAgo(null, now));
+        assertTrue(WorkshopPages.seenLongAgo("not a time", now));
+        assertFalse(WorkshopPages.seenLongAgo("2026-11-27T11:59:31.000Z", now));
+        assertTrue(WorkshopPages.seenLongAgo("2026-11-27T11:59:30.000Z", now));
+        assertTrue(WorkshopPages.SEEN_EVERY.multipliedBy(4).compareTo(WorkshopPages.IDLE) < 0, "far below the idle threshold");
+    }
+
+    static void setLastSeen(String workshopId, String learnerId, String at) {
+        server.services().database().transaction(c -> {
+            try (var ps = c.prepareStatement("UPDATE workshop_members SET last_seen_at = ? WHERE workshop_id = ? AND learner_id = ?")) {
+                ps.setString(1, at);
+                ps.setString(2, workshopId);
+                ps.setString(3, learnerId);
+                assertEquals(1, ps.executeUpdate());
+            }
+            return null;
+        });
+    }
+
+    static String lastSeen(String workshopId, String learnerId) {
+        return server.services().workshops().members(workshopId).stream().filter(m -> m.learnerId().equals(learnerId))
+                .findFirst().orElseThrow().lastSeenAt();
+    }
+
     // ---- results, summary, closing -----------------------------------------------------------------
 
     @Test
