@@ -5,12 +5,13 @@ import java.util.Map;
 
 /**
  * What one learner has done: lessons opened and completed, the latest answer to each question,
- * the best check of each challenge, and the hints shown for each question (in order).
+ * the best check of each challenge, and, when asked for ({@code Progress.withHints}), the hints
+ * shown for each question in order ({@code hints} is null when they were not read).
  */
 public record LearnerProgress(Map<String, LessonState> lessons, Map<String, Answer> answers, Map<String, ChallengeResult> challenges,
                               Map<String, List<Integer>> hints) {
     public LearnerProgress(Map<String, LessonState> lessons, Map<String, Answer> answers, Map<String, ChallengeResult> challenges) {
-        this(lessons, answers, challenges, Map.of());
+        this(lessons, answers, challenges, null);
     }
 
     /** The best check of a challenge so far: its score, whether it passed, and how many checks. */
@@ -48,8 +49,8 @@ public record LearnerProgress(Map<String, LessonState> lessons, Map<String, Answ
         return answers.get(key(quizId, questionId));
     }
 
-    /** The hints shown for a question, in order; empty when none. */
+    /** The hints shown for a question, in order (empty when none), or null when the hints were not read. */
     public List<Integer> hints(String quizId, String questionId) {
-        return hints.getOrDefault(key(quizId, questionId), List.of());
+        return hints == null ? null : hints.getOrDefault(key(quizId, questionId), List.of());
     }
 }

@@ -270,8 +270,17 @@ public final class Progress {
         });
     }
 
-    /** Everything the learner has done. */
+    /** Everything the learner has done but the hints they saw (see {@link #withHints}). */
     public LearnerProgress of(String learnerId) {
+        return read(learnerId, false);
+    }
+
+    /** Everything the learner has done, with the hints they saw: what a lesson page shows. */
+    public LearnerProgress withHints(String learnerId) {
+        return read(learnerId, true);
+    }
+
+    private LearnerProgress read(String learnerId, boolean withHints) {
         return db.read(c -> {
             Map<String, LearnerProgress.LessonState> lessons = new LinkedHashMap<>();
             try (PreparedStatement ps = c.prepareStatement(
@@ -305,6 +314,7 @@ public final class Progress {
                     }
                 }
             }
+            if (!withHints) return new LearnerProgress(lessons, answers, challenges);
             Map<String, List<Integer>> hints = new LinkedHashMap<>();
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT quiz_id, question_id, hint FROM quiz_hints WHERE learner_id = ? ORDER BY quiz_id, question_id, hint")) {

@@ -202,10 +202,10 @@ final class LessonPages {
         if (lesson == null) throw new NotFoundResponse("There is no lesson at " + ctx.path());
         Learner learner = learners.ensure(ctx);
         if (locked(ctx, learner, lesson)) return;
-        LearnerProgress progress = services.progress().of(learner.id());
+        LearnerProgress progress = services.progress().withHints(learner.id());
         if (progress.lesson(lesson.slug()) == null) { // the first visit: note it (later visits write nothing)
             services.progress().opened(learner.id(), lesson.slug());
-            progress = services.progress().of(learner.id());
+            progress = services.progress().withHints(learner.id());
         }
         Map<String, Object> model = base(ctx, lesson.title() + " — Cloud Lab");
         model.put("lesson", lesson);
@@ -370,8 +370,8 @@ final class LessonPages {
                 : fresh ? Question.Seeds.of(learner.id(), quiz.id(), q.id(), attempts + 1)
                 : a.seed() != null ? a.seed() : Question.Seeds.of(learner.id(), quiz.id(), q.id(), attempts);
         Question variant = q.variant(seed);
-        List<Integer> hints = progress == null ? services.progress().hintsShown(learner.id(), quiz.id(), q.id())
-                : progress.hints(quiz.id(), q.id());
+        List<Integer> hints = progress == null ? null : progress.hints(quiz.id(), q.id());
+        if (hints == null) hints = services.progress().hintsShown(learner.id(), quiz.id(), q.id());
         Submission given = null;
         Scoring.Result result = null;
         if (a != null && !fresh && error == null && q.type() != Question.Type.CHALLENGE) {
@@ -397,7 +397,7 @@ final class LessonPages {
     }
 
     private void renderLessonWithError(Context ctx, Course course, Lesson lesson, Learner learner, Question q, String error) {
-        LearnerProgress progress = services.progress().of(learner.id());
+        LearnerProgress progress = services.progress().withHints(learner.id());
         Map<String, Object> model = base(ctx, lesson.title() + " — Cloud Lab");
         model.put("lesson", lesson);
         model.put("cards", cards(course, progress));
