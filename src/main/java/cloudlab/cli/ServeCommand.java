@@ -38,7 +38,6 @@ final class ServeCommand implements Callable<Integer> {
             parent.err.println("serve: cannot open the database " + db + ": " + e.getMessage());
             return 2;
         }
-        for (String problem : services.course().course().problems()) parent.err.println("lesson problem: " + problem);
         Javalin app = App.create(services);
         try {
             app.start(port);
@@ -47,6 +46,7 @@ final class ServeCommand implements Callable<Integer> {
             services.close();
             return 2;
         }
+        for (String problem : services.course().course().problems()) parent.err.println("lesson problem: " + problem);
         parent.out.println("Cloud Lab is serving " + services.course().course().lessons().size() + " lessons at http://localhost:"
                 + app.port() + "/  (progress in " + db + "; Ctrl+C stops)");
         CountDownLatch stopped = new CountDownLatch(1);

@@ -27,9 +27,15 @@ public record Services(Settings settings, Database database, Progress progress, 
     /** Opens the database, finds the content and reads the course. */
     public static Services open(Settings settings) {
         RegionCatalog catalog = RegionCatalog.builtIn();
-        Database db = Database.open(settings.database());
         Path lessons = settings.lessons() != null ? settings.lessons() : packaged("lessons");
         CourseSource course = new CourseSource(lessons, settings.lessons() != null, catalog);
+        // Reading the course (every question variant answered by the core) takes a good part of
+        // start-up: it runs beside opening the database and starting the server. course() is
+        // synchronized, so whoever asks first waits for this read instead of starting another.
+        Thread reader = new Thread(course::course, "course-reader");
+        reader.setDaemon(true);
+        reader.start();
+        Database db = Database.open(settings.database());
         return new Services(settings, db, new Progress(db), new Sandboxes(db, catalog), new Instructors(db), new Workshops(db), course, new Renderer(settings.templates()), catalog);
     }
 
