@@ -32,10 +32,12 @@ final class LessonPages {
     private final Services services;
     private final Learners learners;
     private final Figures figures = new Figures();
+    private final QuestionFragments questions;
 
     LessonPages(Services services, Learners learners) {
         this.services = services;
         this.learners = learners;
+        this.questions = new QuestionFragments(services.renderer());
     }
 
     /** One lesson on the course map, with the learner's state of it. */
@@ -63,7 +65,7 @@ final class LessonPages {
      */
     record QuestionView(String slug, String quizId, Question question, int number, String seed, Submission given,
                         Scoring.Result result, int attempts, List<Integer> hintsShown, String error,
-                        LearnerProgress.ChallengeResult challengeResult, String predictSvg) {
+                        LearnerProgress.ChallengeResult challengeResult, String predictSvg, List<Integer> itemOrder) {
         public String action() {
             return "/lessons/" + slug + "/quiz/" + question.id();
         }
@@ -133,17 +135,6 @@ final class LessonPages {
             return out;
         }
 
-        /** The items of an ordering question in a shuffled order that does not give the answer away. */
-        public List<Integer> itemOrder() {
-            List<Integer> out = new ArrayList<>();
-            for (int i = 0; i < question.items().size(); i++) out.add(i);
-            out.sort(java.util.Comparator.comparing(i -> Question.Seeds.of(seed, question.id(), String.valueOf(i), 0)));
-            boolean identity = true;
-            for (int i = 0; i < out.size(); i++) identity &= out.get(i) == i;
-            if (identity && out.size() > 1) java.util.Collections.reverse(out);
-            return out;
-        }
-
         public List<Integer> positions() {
             List<Integer> out = new ArrayList<>();
             for (int i = 1; i <= question.items().size(); i++) out.add(i);
@@ -210,7 +201,7 @@ final class LessonPages {
         Map<String, Object> model = base(ctx, lesson.title() + " — Cloud Lab");
         model.put("lesson", lesson);
         model.put("cards", cards(course, progress));
-        model.put("segments", segments(lesson, learner, progress, ctx.queryParam("variant"), null, null));
+        model.put("segments", segments(lesson, learner, progress, ctx.queryParam("variant"), null, null, Csrf.token(ctx)));
         model.put("next", course.next(lesson));
         model.put("previous", course.previous(lesson));
         model.put("number", course.lessons().indexOf(lesson) + 1);
@@ -253,7 +244,7 @@ final class LessonPages {
                 Map<String, Object> model = base(ctx, lesson.title());
                 boolean badSeed = error.startsWith("seed:");
                 model.put("qv", questionView(lesson, quiz, q, learner, before, null, error, badSeed ? null : seed));
-                ctx.html(services.renderer().fragment("lesson/question", "question", model));
+                ctx.html(questions.html((QuestionView) model.get("qv"), Csrf.token(ctx)));
             } else {
                 renderLessonWithError(ctx, course, lesson, learner, q, error);
             }
@@ -332,7 +323,7 @@ final class LessonPages {
             if (htmx(ctx)) {
                 Map<String, Object> model = base(ctx, lesson.title());
                 model.put("qv", questionView(lesson, quiz, q, learner, services.progress().of(learner.id()), null, error, null));
-                ctx.html(services.renderer().fragment("lesson/question", "question", model));
+                ctx.html(questions.html((QuestionView) model.get("qv"), Csrf.token(ctx)));
             } else {
                 renderLessonWithError(ctx, course, lesson, learner, q, error);
             }
@@ -346,7 +337,7 @@ final class LessonPages {
         if (htmx(ctx)) {
             Map<String, Object> model = base(ctx, lesson.title());
             model.put("qv", questionView(lesson, quiz, q, learner, services.progress().of(learner.id()), null, null, null));
-            ctx.html(services.renderer().fragment("lesson/question", "question", model));
+            ctx.html(questions.html((QuestionView) model.get("qv"), Csrf.token(ctx)));
         } else {
             ctx.redirect("/lessons/" + lesson.slug() + "#q-" + q.id(), HttpStatus.SEE_OTHER);
         }
@@ -383,7 +374,18 @@ final class LessonPages {
         String svg = variant.predict() == null ? null
                 : figures.cached(variant.predict().view(), variant.predict().layout(), variant.predict().fail());
         return new QuestionView(lesson.slug(), quiz.id(), variant, quiz.questions().indexOf(q) + 1, seed, given, result, attempts,
-                hints, error, cr, svg);
+                hints, error, cr, svg, itemOrder(variant, seed));
+    }
+
+    /** The items of an ordering question in an order shuffled by the seed that does not give the answer away. */
+    static List<Integer> itemOrder(Question question, String seed) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < question.items().size(); i++) out.add(i);
+        out.sort(java.util.Comparator.comparing(i -> Question.Seeds.of(seed, question.id(), String.valueOf(i), 0)));
+        boolean identity = true;
+        for (int i = 0; i < out.size(); i++) identity &= out.get(i) == i;
+        if (identity && out.size() > 1) java.util.Collections.reverse(out);
+        return out;
     }
 
     /** A lesson is complete once every quiz question is answered and every challenge passed. */
@@ -401,7 +403,7 @@ final class LessonPages {
         Map<String, Object> model = base(ctx, lesson.title() + " — Cloud Lab");
         model.put("lesson", lesson);
         model.put("cards", cards(course, progress));
-        model.put("segments", segments(lesson, learner, progress, null, q, error));
+        model.put("segments", segments(lesson, learner, progress, null, q, error, Csrf.token(ctx)));
         model.put("next", course.next(lesson));
         model.put("previous", course.previous(lesson));
         model.put("number", course.lessons().indexOf(lesson) + 1);
@@ -410,7 +412,7 @@ final class LessonPages {
     }
 
     private List<SegmentView> segments(Lesson lesson, Learner learner, LearnerProgress progress, String newFor, Question errorQuestion,
-                                       String error) {
+                                       String error, String csrf) {
         List<SegmentView> out = new ArrayList<>();
         for (Segment s : lesson.segments()) {
             if (s instanceof Segment.Prose p) {
@@ -421,9 +423,10 @@ final class LessonPages {
                 String svg = figures.cached(sb.layout().hosts().isEmpty() ? "infrastructure" : "hosts", sb.layout(), List.of());
                 out.add(new SegmentView("sandbox", null, sb.title(), svg, new SandboxView(sb, svg, figures.yaml(sb.layout()))));
             } else if (s instanceof Segment.QuizBlock qb) {
-                List<QuestionView> qs = new ArrayList<>();
+                List<String> qs = new ArrayList<>();
                 for (Question q : qb.quiz().questions()) {
-                    qs.add(questionView(lesson, qb.quiz(), q, learner, progress, newFor, q == errorQuestion ? error : null, null));
+                    qs.add(questions.html(questionView(lesson, qb.quiz(), q, learner, progress, newFor, q == errorQuestion ? error : null, null),
+                            csrf));
                 }
                 out.add(new SegmentView("quiz", null, null, null, qs));
             } else if (s instanceof Segment.ChallengeBlock cb) {

@@ -1,0 +1,101 @@
+package cloudlab.web;
+
+import cloudlab.lesson.Course;
+import cloudlab.lesson.Lesson;
+import cloudlab.lesson.Question;
+import cloudlab.quiz.Scoring;
+import cloudlab.quiz.Submission;
+import org.junit.jupiter.api.Test;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The kept question markup is exactly what rendering the fragment afresh gives, for every
+ * question of the course, fresh and answered, for learners with different seeds and tokens, the
+ * first time and from the store.
+ */
+class QuestionFragmentsTest {
+    final Renderer renderer = new Renderer(Path.of("templates").toAbsolutePath());
+    final QuestionFragments fragments = new QuestionFragments(renderer);
+
+    @Test
+    void keptMarkupEqualsAFreshRenderForEveryQuestionSeedTokenAndState() throws Exception {
+        Course course = Course1.course();
+        List<String> tokens = List.of("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "zz_9-zz_9-zz_9-zz_9-zz_9-zz_9-zz_9-zz_9-zz");
+        int checked = 0;
+        for (Lesson lesson : course.lessons()) {
+            if (lesson.quiz() == null) continue;
+            List<Question> questions = lesson.quiz().questions();
+            for (Question q : questions) {
+                for (int learner = 0; learner < 4; learner++) {
+                    String seed = Question.Seeds.of("L" + learner, lesson.quiz().id(), q.id(), 1);
+                    Question variant = q.variant(seed);
+                    for (LessonPages.QuestionView qv : states(lesson, variant, questions.indexOf(q) + 1, seed)) {
+                        for (String token : tokens) {
+                            String fresh = renderer.fragment("lesson/question", "question", Map.of("qv", qv, "csrf", token));
+                            assertEquals(fresh, fragments.html(qv, token), q.id() + " as rendered afresh (first use)");
+                            assertEquals(fresh, fragments.html(qv, token), q.id() + " as rendered afresh (kept)");
+                            assertTrue(fresh.contains(token), "the token is in the form");
+                            checked++;
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(checked > 200, "checked " + checked);
+    }
+
+    @Test
+    void aViewWithAnErrorOrAStrangeSeedIsRenderedAfresh() {
+        Lesson lesson = Course1.first();
+        Question q = lesson.quiz().questions().get(0);
+        String token = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+        var withError = view(lesson, q, 1, "0123456789abcdef", null, null, "answer: choose one");
+        String html = fragments.html(withError, token);
+        assertTrue(html.contains("answer: choose one"), html);
+        var oddSeed = view(lesson, q, 1, "not-a-seed", null, null, null);
+        assertTrue(fragments.html(oddSeed, token).contains("value=\"not-a-seed\""));
+        assertFalse(fragments.html(oddSeed, "short").contains("seed0"), "no stand-in leaks");
+    }
+
+    /** A question unanswered, answered right, and answered with a hint shown. */
+    static List<LessonPages.QuestionView> states(Lesson lesson, Question variant, int number, String seed) throws Exception {
+        List<LessonPages.QuestionView> out = new ArrayList<>();
+        out.add(view(lesson, variant, number, seed, null, null, null));
+        if (variant.type() == Question.Type.CHALLENGE) return out;
+        Submission right = Submission.fromForm(variant, parse(Course1.rightForm(variant)));
+        out.add(view(lesson, variant, number, seed, right, Scoring.score(variant, right), null));
+        if (!variant.hints().isEmpty()) {
+            out.add(new LessonPages.QuestionView(lesson.slug(), lesson.quiz().id(), variant, number, seed, right,
+                    Scoring.score(variant, right, List.of(0)), 2, List.of(0), null, null, null, LessonPages.itemOrder(variant, seed)));
+        }
+        return out;
+    }
+
+    static LessonPages.QuestionView view(Lesson lesson, Question variant, int number, String seed, Submission given, Scoring.Result result,
+                                         String error) {
+        return new LessonPages.QuestionView(lesson.slug(), lesson.quiz().id(), variant, number, seed, given, result, given == null ? 0 : 1,
+                List.of(), error, null, null, LessonPages.itemOrder(variant, seed));
+    }
+
+    static Map<String, List<String>> parse(String form) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (form.isEmpty()) return out;
+        for (String pair : form.split("&")) {
+            String[] kv = pair.split("=", 2);
+            out.computeIfAbsent(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), k -> new ArrayList<>())
+                    .add(kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+        }
+        return out;
+    }
+}
