@@ -26,7 +26,8 @@ public final class App {
     public static Javalin create(Services services) {
         Learners learners = new Learners(services.progress());
         RateLimiter limiter = new RateLimiter(java.time.Clock.systemUTC());
-        LessonPages lessons = new LessonPages(services, learners);
+        FigureImages figures = new FigureImages();
+        LessonPages lessons = new LessonPages(services, learners, figures);
         ProgressPages progress = new ProgressPages(services, learners, limiter);
         Api api = new Api(services);
         SandboxPages sandboxes = new SandboxPages(services, learners);
@@ -67,6 +68,7 @@ public final class App {
             config.routes.get("/progress", progress::show);
             config.routes.post("/progress/resume", progress::resume);
             config.routes.get("/healthz", ctx -> ctx.result("ok"));
+            config.routes.get("/figures/{name}", figures::serve);
             config.routes.get("/instructor", instructor::home);
             config.routes.post("/instructor/sign-in", instructor::signIn);
             config.routes.post("/instructor/sign-out", instructor::signOut);

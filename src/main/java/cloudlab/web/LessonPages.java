@@ -32,11 +32,13 @@ final class LessonPages {
     private final Services services;
     private final Learners learners;
     private final Figures figures = new Figures();
+    private final FigureImages images;
     private final QuestionFragments questions;
 
-    LessonPages(Services services, Learners learners) {
+    LessonPages(Services services, Learners learners, FigureImages images) {
         this.services = services;
         this.learners = learners;
+        this.images = images;
         this.questions = new QuestionFragments(services.renderer());
     }
 
@@ -47,16 +49,16 @@ final class LessonPages {
         }
     }
 
-    /** A lesson body segment ready for the template: the kind and what to show. */
-    record SegmentView(String kind, String html, String caption, String svg, Object data) {
+    /** A lesson body segment ready for the template: the kind and what to show (its drawing as an image, if any). */
+    record SegmentView(String kind, String html, String caption, FigureImages.Image image, Object data) {
     }
 
-    /** A challenge block: its goals in words and the start layout drawn. */
-    record ChallengeView(LessonChallenge challenge, List<String> goals, String svg, String yaml, boolean passed) {
+    /** A challenge block: its goals in words and the start layout as YAML. */
+    record ChallengeView(LessonChallenge challenge, List<String> goals, String yaml, boolean passed) {
     }
 
-    /** A sandbox block: what to try and the layout drawn. */
-    record SandboxView(Segment.Sandbox sandbox, String svg, String yaml) {
+    /** A sandbox block: what to try and its layout as YAML. */
+    record SandboxView(Segment.Sandbox sandbox, String yaml) {
     }
 
     /**
@@ -65,7 +67,7 @@ final class LessonPages {
      */
     record QuestionView(String slug, String quizId, Question question, int number, String seed, Submission given,
                         Scoring.Result result, int attempts, List<Integer> hintsShown, String error,
-                        LearnerProgress.ChallengeResult challengeResult, String predictSvg, List<Integer> itemOrder) {
+                        LearnerProgress.ChallengeResult challengeResult, FigureImages.Image predictImage, List<Integer> itemOrder) {
         public String action() {
             return "/lessons/" + slug + "/quiz/" + question.id();
         }
@@ -371,8 +373,8 @@ final class LessonPages {
             else given = null;
         }
         LearnerProgress.ChallengeResult cr = q.challenge() == null || progress == null ? null : progress.challenge(q.challenge());
-        String svg = variant.predict() == null ? null
-                : figures.cached(variant.predict().view(), variant.predict().layout(), variant.predict().fail());
+        FigureImages.Image svg = variant.predict() == null ? null
+                : images.of(figures.cached(variant.predict().view(), variant.predict().layout(), variant.predict().fail()));
         return new QuestionView(lesson.slug(), quiz.id(), variant, quiz.questions().indexOf(q) + 1, seed, given, result, attempts,
                 hints, error, cr, svg, itemOrder(variant, seed));
     }
@@ -418,10 +420,10 @@ final class LessonPages {
             if (s instanceof Segment.Prose p) {
                 out.add(new SegmentView("prose", p.html(), null, null, null));
             } else if (s instanceof Segment.Figure f) {
-                out.add(new SegmentView("figure", null, f.caption(), figures.svg(f), f));
+                out.add(new SegmentView("figure", null, f.caption(), images.of(figures.svg(f)), f));
             } else if (s instanceof Segment.Sandbox sb) {
                 String svg = figures.cached(sb.layout().hosts().isEmpty() ? "infrastructure" : "hosts", sb.layout(), List.of());
-                out.add(new SegmentView("sandbox", null, sb.title(), svg, new SandboxView(sb, svg, figures.yaml(sb.layout()))));
+                out.add(new SegmentView("sandbox", null, sb.title(), images.of(svg), new SandboxView(sb, figures.yaml(sb.layout()))));
             } else if (s instanceof Segment.QuizBlock qb) {
                 List<String> qs = new ArrayList<>();
                 for (Question q : qb.quiz().questions()) {
@@ -435,8 +437,8 @@ final class LessonPages {
                 for (Goal g : c.challenge().goals()) goals.add(Goals.describe(g));
                 String svg = figures.cached("infrastructure", c.start(), List.of());
                 boolean passed = progress != null && progress.challenge(c.id()) != null && progress.challenge(c.id()).passed();
-                out.add(new SegmentView("challenge", null, c.challenge().title(), svg,
-                        new ChallengeView(c, goals, svg, figures.yaml(c.start()), passed)));
+                out.add(new SegmentView("challenge", null, c.challenge().title(), images.of(svg),
+                        new ChallengeView(c, goals, figures.yaml(c.start()), passed)));
             }
         }
         return out;

@@ -48,7 +48,7 @@ final class QuestionFragments {
      * course read again after an edit makes new ones, and the old shapes age out).
      */
     private record Key(Identity question, String slug, String quizId, int number, Object given, Object result, int attempts,
-                       List<Integer> hintsShown, Object challengeResult, String predictSvg, List<Integer> itemOrder) {
+                       List<Integer> hintsShown, Object challengeResult, Object predictImage, List<Integer> itemOrder) {
     }
 
     private record Identity(Object of) {
@@ -67,7 +67,7 @@ final class QuestionFragments {
     String html(LessonPages.QuestionView qv, String csrf) {
         if (qv.error() != null || !SEED.matcher(qv.seed()).matches() || !TOKEN.matcher(csrf).matches()) return render(qv, csrf);
         Key key = new Key(new Identity(qv.question()), qv.slug(), qv.quizId(), qv.number(), qv.given(), qv.result(), qv.attempts(),
-                qv.hintsShown(), qv.challengeResult(), qv.predictSvg(), qv.itemOrder());
+                qv.hintsShown(), qv.challengeResult(), qv.predictImage(), qv.itemOrder());
         String shape;
         synchronized (shapes) {
             shape = shapes.get(key);
@@ -87,6 +87,6 @@ final class QuestionFragments {
 
     private static LessonPages.QuestionView withSeed(LessonPages.QuestionView qv, String seed) {
         return new LessonPages.QuestionView(qv.slug(), qv.quizId(), qv.question(), qv.number(), seed, qv.given(), qv.result(),
-                qv.attempts(), qv.hintsShown(), qv.error(), qv.challengeResult(), qv.predictSvg(), qv.itemOrder());
+                qv.attempts(), qv.hintsShown(), qv.error(), qv.challengeResult(), qv.predictImage(), qv.itemOrder());
     }
 }

@@ -74,7 +74,12 @@ class BrowserFlowTest {
             card.click();
             waiting(d).until(ExpectedConditions.urlToBe(server.url("/lessons/" + lesson.slug())));
             assertEquals(lesson.title(), d.findElement(By.cssSelector("main h1")).getText());
-            assertEquals(lesson.figures().size(), d.findElements(By.cssSelector("figure.figure svg")).size(), "the figures are drawn");
+            List<WebElement> drawn = d.findElements(By.cssSelector("figure.figure img"));
+            assertEquals(lesson.figures().size(), drawn.size(), "the figures are drawn");
+            for (WebElement img : drawn) {
+                waiting(d).until(x -> Boolean.TRUE.equals(((JavascriptExecutor) x).executeScript(
+                        "return arguments[0].complete && arguments[0].naturalWidth > 0;", img)));
+            }
 
             if (javascript) ((JavascriptExecutor) d).executeScript("window.__sameDocument = 'still here';");
             for (Question q : lesson.quiz().questions()) answer(d, q, javascript);

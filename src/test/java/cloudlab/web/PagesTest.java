@@ -62,6 +62,14 @@ class PagesTest {
     }
 
     @Test
+    void anUnknownOrMalformedFigureIsA404() {
+        WebClient web = WebClient.browser(server);
+        assertEquals(404, web.get("/figures/00000000000000000000000000000000.svg").statusCode());
+        assertEquals(404, web.get("/figures/..%2Fpom.xml").statusCode());
+        assertEquals(404, web.get("/figures/abc").statusCode());
+    }
+
+    @Test
     void eachLessonPageShowsItsTitleFiguresAndEveryQuizQuestion() {
         WebClient web = WebClient.browser(server);
         for (Lesson l : lessons) {
@@ -69,7 +77,20 @@ class PagesTest {
             assertTrue(Html.text(html).contains(l.title()), l.slug() + " shows its title");
             int figures = count(html, "<figure class=\"figure\"");
             assertEquals(l.figures().size(), figures, l.slug() + " draws each figure");
-            assertTrue(count(html, "<svg") >= figures, l.slug() + " figures are drawn as SVG");
+            assertTrue(count(html, "<img src=\"/figures/") >= figures, l.slug() + " figures are drawn as SVG images");
+            java.util.regex.Matcher img = java.util.regex.Pattern.compile("<img src=\"(/figures/[0-9a-f]{32}\\.svg)\" alt=\"([^\"]+)\"").matcher(html);
+            int images = 0;
+            while (img.find()) {
+                images++;
+                assertTrue(img.group(2).length() > 20, "a figure's text alternative says what it shows: " + img.group(2));
+                HttpResponse<String> svg = web.get(img.group(1));
+                assertEquals(200, svg.statusCode(), img.group(1));
+                assertTrue(svg.headers().firstValue("Content-Type").orElse("").startsWith("image/svg+xml"), img.group(1));
+                assertTrue(svg.headers().firstValue("Cache-Control").orElse("").contains("immutable"), "its address changes with it");
+                assertTrue(svg.body().startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\""), img.group(1));
+                assertFalse(svg.body().contains("<script"), img.group(1));
+            }
+            assertTrue(images >= figures, l.slug() + ": " + images + " images with a text alternative");
             for (Question q : l.quiz().questions()) {
                 if (q.type() == Question.Type.CHALLENGE) continue; // answered by checking a sandbox, not by a form
                 String tag = Html.questionTag(html, q.id());

@@ -193,7 +193,9 @@ class QuizVariantsHttpTest {
         String seed = seedIn(before);
         Question variant = fit.variant(seed);
         assertEquals(variant.prompt(), prompt(before), "the page shows the variant its seed names");
-        assertTrue(before.contains("<svg"), "the variant's layout is drawn");
+        java.util.regex.Matcher drawn = java.util.regex.Pattern.compile("<img src=\"(/figures/[0-9a-f]{32}\\.svg)\"").matcher(before);
+        assertTrue(drawn.find(), "the variant's layout is drawn");
+        assertTrue(web.get(drawn.group(1)).body().startsWith("<svg"), "the drawing is served");
 
         String after = answered(web, types, fit, post(web, types, fit, Course1.rightForm(variant), seed, htmx), htmx);
         assertEquals("Correct", verdict(after));
