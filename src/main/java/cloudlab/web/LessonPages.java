@@ -33,13 +33,14 @@ final class LessonPages {
     private final Learners learners;
     private final Figures figures = new Figures();
     private final FigureImages images;
+    private final Shapes shapes = new Shapes();
     private final QuestionFragments questions;
 
     LessonPages(Services services, Learners learners, FigureImages images) {
         this.services = services;
         this.learners = learners;
         this.images = images;
-        this.questions = new QuestionFragments(services.renderer());
+        this.questions = new QuestionFragments(services.renderer(), shapes);
     }
 
     /** One lesson on the course map, with the learner's state of it. */
@@ -416,32 +417,57 @@ final class LessonPages {
     private List<SegmentView> segments(Lesson lesson, Learner learner, LearnerProgress progress, String newFor, Question errorQuestion,
                                        String error, String csrf) {
         List<SegmentView> out = new ArrayList<>();
+        boolean share = QuestionFragments.TOKEN.matcher(csrf).matches();
         for (Segment s : lesson.segments()) {
-            if (s instanceof Segment.Prose p) {
-                out.add(new SegmentView("prose", p.html(), null, null, null));
-            } else if (s instanceof Segment.Figure f) {
-                out.add(new SegmentView("figure", null, f.caption(), images.of(figures.svg(f)), f));
-            } else if (s instanceof Segment.Sandbox sb) {
-                String svg = figures.cached(sb.layout().hosts().isEmpty() ? "infrastructure" : "hosts", sb.layout(), List.of());
-                out.add(new SegmentView("sandbox", null, sb.title(), images.of(svg), new SandboxView(sb, figures.yaml(sb.layout()))));
-            } else if (s instanceof Segment.QuizBlock qb) {
+            if (s instanceof Segment.QuizBlock qb) {
                 List<String> qs = new ArrayList<>();
                 for (Question q : qb.quiz().questions()) {
                     qs.add(questions.html(questionView(lesson, qb.quiz(), q, learner, progress, newFor, q == errorQuestion ? error : null, null),
                             csrf));
                 }
                 out.add(new SegmentView("quiz", null, null, null, qs));
-            } else if (s instanceof Segment.ChallengeBlock cb) {
-                LessonChallenge c = cb.challenge();
-                List<String> goals = new ArrayList<>();
-                for (Goal g : c.challenge().goals()) goals.add(Goals.describe(g));
-                String svg = figures.cached("infrastructure", c.start(), List.of());
-                boolean passed = progress != null && progress.challenge(c.id()) != null && progress.challenge(c.id()).passed();
-                out.add(new SegmentView("challenge", null, c.challenge().title(), images.of(svg),
-                        new ChallengeView(c, goals, figures.yaml(c.start()), passed)));
+                continue;
             }
+            boolean passed = s instanceof Segment.ChallengeBlock cb && progress != null && progress.challenge(cb.challenge().id()) != null
+                    && progress.challenge(cb.challenge().id()).passed();
+            String html = share
+                    ? shapes.fill(shapes.shape(new SegmentKey(new Shapes.Identity(s), new Shapes.Identity(lesson), passed),
+                            () -> renderSegment(lesson, s, passed, shapes.csrfHole)), null, csrf)
+                    : renderSegment(lesson, s, passed, csrf);
+            out.add(new SegmentView("html", html, null, null, null));
         }
         return out;
+    }
+
+    /** What a lesson block's markup is made from besides the CSRF token: the block and its lesson (by identity), and a challenge's result. */
+    private record SegmentKey(Shapes.Identity segment, Shapes.Identity lesson, boolean passed) {
+    }
+
+    /** One block of the lesson's body (not its quiz) through the {@code lesson/segment} fragment. */
+    private String renderSegment(Lesson lesson, Segment s, boolean passed, String csrf) {
+        SegmentView view;
+        if (s instanceof Segment.Prose p) {
+            view = new SegmentView("prose", p.html(), null, null, null);
+        } else if (s instanceof Segment.Figure f) {
+            view = new SegmentView("figure", null, f.caption(), images.of(figures.svg(f)), f);
+        } else if (s instanceof Segment.Sandbox sb) {
+            String svg = figures.cached(sb.layout().hosts().isEmpty() ? "infrastructure" : "hosts", sb.layout(), List.of());
+            view = new SegmentView("sandbox", null, sb.title(), images.of(svg), new SandboxView(sb, figures.yaml(sb.layout())));
+        } else if (s instanceof Segment.ChallengeBlock cb) {
+            LessonChallenge c = cb.challenge();
+            List<String> goals = new ArrayList<>();
+            for (Goal g : c.challenge().goals()) goals.add(Goals.describe(g));
+            String svg = figures.cached("infrastructure", c.start(), List.of());
+            view = new SegmentView("challenge", null, c.challenge().title(), images.of(svg),
+                    new ChallengeView(c, goals, figures.yaml(c.start()), passed));
+        } else {
+            throw new IllegalStateException("a lesson block of an unknown kind: " + s.getClass().getSimpleName());
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("s", view);
+        model.put("lesson", lesson);
+        model.put("csrf", csrf);
+        return services.renderer().fragment("lesson/segment", "segment", model);
     }
 
     static Map<String, Object> base(Context ctx, String title) {

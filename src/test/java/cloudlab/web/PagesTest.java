@@ -62,6 +62,25 @@ class PagesTest {
     }
 
     @Test
+    void twoNewLearnersSeeTheSameLessonBodyAPageIsTheSameOnAReloadAndEachFormCarriesTheToken() {
+        for (Lesson l : lessons) {
+            WebClient ana = WebClient.browser(server);
+            String a = ana.get("/lessons/" + l.slug()).body();
+            String again = ana.get("/lessons/" + l.slug()).body();
+            String b = WebClient.browser(server).get("/lessons/" + l.slug()).body();
+            for (String page : List.of(a, b, again)) {
+                assertFalse(java.util.regex.Pattern.compile("(seed|csrf)[0-9a-f]{32}").matcher(page).find(), "a stand-in leaked");
+                assertEquals(count(page, "<form"), count(page, "name=\"_csrf\" value=\"" + WebClient.CSRF + "\""),
+                        l.slug() + ": every form carries the learner's token");
+            }
+            assertEquals(a, again, l.slug() + ": the same learner's page again");
+            // Before the quiz nothing depends on the learner's seeds (question variants and shuffles do).
+            assertEquals(a.substring(0, a.indexOf("<section class=\"quiz\"")), b.substring(0, b.indexOf("<section class=\"quiz\"")), l.slug());
+        }
+    }
+
+
+    @Test
     void anUnknownOrMalformedFigureIsA404() {
         WebClient web = WebClient.browser(server);
         assertEquals(404, web.get("/figures/00000000000000000000000000000000.svg").statusCode());

@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class QuestionFragmentsTest {
     final Renderer renderer = new Renderer(Path.of("templates").toAbsolutePath());
-    final QuestionFragments fragments = new QuestionFragments(renderer);
+    final Shapes shapes = new Shapes();
+    final QuestionFragments fragments = new QuestionFragments(renderer, shapes);
 
     @Test
     void keptMarkupEqualsAFreshRenderForEveryQuestionSeedTokenAndState() throws Exception {
@@ -65,7 +66,10 @@ class QuestionFragmentsTest {
         assertTrue(html.contains("answer: choose one"), html);
         var oddSeed = view(lesson, q, 1, "not-a-seed", null, null, null);
         assertTrue(fragments.html(oddSeed, token).contains("value=\"not-a-seed\""));
-        assertFalse(fragments.html(oddSeed, "short").contains("seed0"), "no stand-in leaks");
+        String odd = fragments.html(oddSeed, "short");
+        assertFalse(odd.contains(shapes.seedHole) || odd.contains(shapes.csrfHole), "no stand-in leaks");
+        String kept = fragments.html(view(lesson, q, 1, "0123456789abcdef", null, null, null), token);
+        assertFalse(kept.contains(shapes.seedHole) || kept.contains(shapes.csrfHole), "no stand-in leaks");
     }
 
     /** A question unanswered, answered right, and answered with a hint shown. */

@@ -1,0 +1,72 @@
+package cloudlab.web;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Markup rendered once per shape and shared. Much of a lesson page is the same for every learner
+ * but for their CSRF token (in each form) and a question variant's seed: such markup is rendered
+ * with stand-ins for those two values (long random words, made at start, that no learner can
+ * know or type), kept under a key naming everything else it was rendered from, and filled in for
+ * each learner. At most {@link #MAX} shapes are kept, the least recently used leaving first.
+ * A key must name every input of its render but the two stand-ins; identity keys suit the
+ * course's own objects, which are made once when the course is read.
+ */
+final class Shapes {
+    static final int MAX = 4096;
+    final String seedHole;
+    final String csrfHole;
+    private final Map<Object, String> kept = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Object, String> eldest) {
+            return size() > MAX;
+        }
+    };
+
+    Shapes() {
+        SecureRandom random = new SecureRandom();
+        byte[] a = new byte[16];
+        byte[] b = new byte[16];
+        random.nextBytes(a);
+        random.nextBytes(b);
+        seedHole = "seed" + HexFormat.of().formatHex(a);
+        csrfHole = "csrf" + HexFormat.of().formatHex(b);
+    }
+
+    /** The shape under the key, rendered (with the stand-ins) the first time it is asked for. */
+    String shape(Object key, Supplier<String> render) {
+        String shape;
+        synchronized (kept) {
+            shape = kept.get(key);
+        }
+        if (shape == null) {
+            shape = render.get();
+            synchronized (kept) {
+                kept.put(key, shape);
+            }
+        }
+        return shape;
+    }
+
+    /** The shape with this learner's values in place of the stand-ins (a null seed leaves the seed's stand-in, for shapes without one). */
+    String fill(String shape, String seed, String csrf) {
+        String out = shape.replace(csrfHole, csrf);
+        return seed == null ? out : out.replace(seedHole, seed);
+    }
+
+    /** A key part that compares by identity: one of the course's own objects. */
+    record Identity(Object of) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Identity i && i.of == of;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(of);
+        }
+    }
+}
