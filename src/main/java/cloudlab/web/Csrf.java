@@ -26,7 +26,8 @@ final class Csrf {
     /** Paths that need no token: the stateless API, and files. */
     static boolean exempt(Context ctx) {
         String p = ctx.path();
-        return p.startsWith("/api/") || p.startsWith("/static/") || p.startsWith("/webjars/") || p.equals("/healthz");
+        return p.startsWith("/api/") || p.startsWith("/static/") || p.startsWith("/webjars/") || p.startsWith("/figures/")
+                || p.equals("/healthz");
     }
 
     /** Makes sure the browser holds a token, and puts it where the templates find it. */

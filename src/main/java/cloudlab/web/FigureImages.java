@@ -36,6 +36,7 @@ final class FigureImages {
     }
 
     private final Map<String, Image> images = Collections.synchronizedMap(new WeakHashMap<>());
+    private volatile Runnable drawAll = () -> { };
     private final Map<String, String> byName = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
@@ -46,7 +47,7 @@ final class FigureImages {
     /** The image of a drawing made by {@code cloudlab.diagram.Diagrams}. */
     Image of(String svg) {
         Image known = images.get(svg);
-        if (known != null && byName.containsKey(name(known))) return known;
+        if (known != null && byName.get(name(known)) != null) return known; // a get, so the drawing counts as used
         Matcher m = ROOT.matcher(svg);
         if (!m.lookingAt()) throw new IllegalArgumentException("not a drawing of cloudlab.diagram.Diagrams");
         String title = XmlEscape.unescapeXml(m.group(4)).strip();
@@ -59,10 +60,20 @@ final class FigureImages {
         return image;
     }
 
+    /** What draws every drawing there is to serve, for a name this server has not drawn yet. */
+    void whenUnknown(Runnable drawAll) {
+        this.drawAll = drawAll;
+    }
+
     /** {@code GET /figures/{name}}: the drawing, to be kept by the browser for a year (its address changes with it). */
     void serve(Context ctx) {
         String name = ctx.pathParam("name");
-        String svg = NAME.matcher(name).matches() ? byName.get(name) : null;
+        if (!NAME.matcher(name).matches()) throw new NotFoundResponse("There is no figure " + name);
+        String svg = byName.get(name);
+        if (svg == null) {
+            drawAll.run(); // drawn once each; later calls only look them up
+            svg = byName.get(name);
+        }
         if (svg == null) throw new NotFoundResponse("There is no figure " + name);
         ctx.header("Cache-Control", "max-age=31536000, immutable");
         ctx.contentType("image/svg+xml; charset=utf-8");

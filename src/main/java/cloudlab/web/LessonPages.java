@@ -41,6 +41,7 @@ final class LessonPages {
         this.learners = learners;
         this.images = images;
         this.questions = new QuestionFragments(services.renderer(), shapes);
+        images.whenUnknown(this::drawCourse);
     }
 
     /** One lesson on the course map, with the learner's state of it. */
@@ -204,7 +205,7 @@ final class LessonPages {
         Map<String, Object> model = base(ctx, lesson.title() + " — Cloud Lab");
         model.put("lesson", lesson);
         model.put("cards", cards(course, progress));
-        model.put("segments", segments(lesson, learner, progress, ctx.queryParam("variant"), null, null, Csrf.token(ctx)));
+        model.put("segments", segments(course, lesson, learner, progress, ctx.queryParam("variant"), null, null, Csrf.token(ctx)));
         model.put("next", course.next(lesson));
         model.put("previous", course.previous(lesson));
         model.put("number", course.lessons().indexOf(lesson) + 1);
@@ -247,7 +248,7 @@ final class LessonPages {
                 Map<String, Object> model = base(ctx, lesson.title());
                 boolean badSeed = error.startsWith("seed:");
                 model.put("qv", questionView(lesson, quiz, q, learner, before, null, error, badSeed ? null : seed));
-                ctx.html(questions.html((QuestionView) model.get("qv"), Csrf.token(ctx)));
+                ctx.html(questions.html((QuestionView) model.get("qv"), Csrf.token(ctx), shapeVersion(services.course().course())));
             } else {
                 renderLessonWithError(ctx, course, lesson, learner, q, error);
             }
@@ -326,7 +327,7 @@ final class LessonPages {
             if (htmx(ctx)) {
                 Map<String, Object> model = base(ctx, lesson.title());
                 model.put("qv", questionView(lesson, quiz, q, learner, services.progress().of(learner.id()), null, error, null));
-                ctx.html(questions.html((QuestionView) model.get("qv"), Csrf.token(ctx)));
+                ctx.html(questions.html((QuestionView) model.get("qv"), Csrf.token(ctx), shapeVersion(services.course().course())));
             } else {
                 renderLessonWithError(ctx, course, lesson, learner, q, error);
             }
@@ -340,7 +341,7 @@ final class LessonPages {
         if (htmx(ctx)) {
             Map<String, Object> model = base(ctx, lesson.title());
             model.put("qv", questionView(lesson, quiz, q, learner, services.progress().of(learner.id()), null, null, null));
-            ctx.html(questions.html((QuestionView) model.get("qv"), Csrf.token(ctx)));
+            ctx.html(questions.html((QuestionView) model.get("qv"), Csrf.token(ctx), shapeVersion(services.course().course())));
         } else {
             ctx.redirect("/lessons/" + lesson.slug() + "#q-" + q.id(), HttpStatus.SEE_OTHER);
         }
@@ -406,7 +407,7 @@ final class LessonPages {
         Map<String, Object> model = base(ctx, lesson.title() + " — Cloud Lab");
         model.put("lesson", lesson);
         model.put("cards", cards(course, progress));
-        model.put("segments", segments(lesson, learner, progress, null, q, error, Csrf.token(ctx)));
+        model.put("segments", segments(course, lesson, learner, progress, null, q, error, Csrf.token(ctx)));
         model.put("next", course.next(lesson));
         model.put("previous", course.previous(lesson));
         model.put("number", course.lessons().indexOf(lesson) + 1);
@@ -414,16 +415,17 @@ final class LessonPages {
         ctx.html(services.renderer().page("lesson/lesson", model));
     }
 
-    private List<SegmentView> segments(Lesson lesson, Learner learner, LearnerProgress progress, String newFor, Question errorQuestion,
-                                       String error, String csrf) {
+    private List<SegmentView> segments(Course course, Lesson lesson, Learner learner, LearnerProgress progress, String newFor,
+                                       Question errorQuestion, String error, String csrf) {
         List<SegmentView> out = new ArrayList<>();
         boolean share = QuestionFragments.TOKEN.matcher(csrf).matches();
+        Object version = shapeVersion(course);
         for (Segment s : lesson.segments()) {
             if (s instanceof Segment.QuizBlock qb) {
                 List<String> qs = new ArrayList<>();
                 for (Question q : qb.quiz().questions()) {
                     qs.add(questions.html(questionView(lesson, qb.quiz(), q, learner, progress, newFor, q == errorQuestion ? error : null, null),
-                            csrf));
+                            csrf, version));
                 }
                 out.add(new SegmentView("quiz", null, null, null, qs));
                 continue;
@@ -431,12 +433,46 @@ final class LessonPages {
             boolean passed = s instanceof Segment.ChallengeBlock cb && progress != null && progress.challenge(cb.challenge().id()) != null
                     && progress.challenge(cb.challenge().id()).passed();
             String html = share
-                    ? shapes.fill(shapes.shape(new SegmentKey(new Shapes.Identity(s), new Shapes.Identity(lesson), passed),
+                    ? shapes.fill(shapes.shape(version, new SegmentKey(new Shapes.Identity(s), new Shapes.Identity(lesson), passed),
                             () -> renderSegment(lesson, s, passed, shapes.csrfHole)), null, csrf)
                     : renderSegment(lesson, s, passed, csrf);
             out.add(new SegmentView("html", html, null, null, null));
         }
         return out;
+    }
+
+    /**
+     * What kept lesson markup was made from besides each key: the course as read (a course read
+     * again after an edit has new lessons and questions) and the text of the two templates.
+     */
+    private Object shapeVersion(Course course) {
+        return List.of(new Shapes.Identity(course), services.renderer().stamp("lesson/segment"), services.renderer().stamp("lesson/question"));
+    }
+
+    /**
+     * Draws every drawing the course shows as an image (lesson figures, sandbox and challenge
+     * blocks, each variant of each predict question), so that any of their addresses can be
+     * served by this server, also before it has shown the page that links it (several servers
+     * behind one address, a restart).
+     */
+    private void drawCourse() {
+        for (Lesson lesson : services.course().course().lessons()) {
+            for (Segment s : lesson.segments()) {
+                if (s instanceof Segment.Figure f) {
+                    images.of(figures.svg(f));
+                } else if (s instanceof Segment.Sandbox sb) {
+                    images.of(figures.cached(sb.layout().hosts().isEmpty() ? "infrastructure" : "hosts", sb.layout(), List.of()));
+                } else if (s instanceof Segment.ChallengeBlock cb) {
+                    images.of(figures.cached("infrastructure", cb.challenge().start(), List.of()));
+                } else if (s instanceof Segment.QuizBlock qb) {
+                    for (Question q : qb.quiz().questions()) {
+                        for (Question v : q.variants().isEmpty() ? List.of(q) : q.variants()) {
+                            if (v.predict() != null) images.of(figures.cached(v.predict().view(), v.predict().layout(), v.predict().fail()));
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /** What a lesson block's markup is made from besides the CSRF token: the block and its lesson (by identity), and a challenge's result. */

@@ -5,10 +5,11 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The HTML of a quiz question, rendered by the {@code lesson/question} fragment once per thing it
- * can show and shared ({@link Shapes}): every learner who has not answered a question sees the
- * same markup but for the variant's seed and their CSRF token. A view with an error, or whose
- * seed or token is not of the expected shape, is rendered afresh.
+ * The HTML of a quiz question. A question nobody has answered yet (no answer, no hint, no
+ * challenge check) looks the same to every learner but for the variant's seed and their CSRF
+ * token, so it is rendered by the {@code lesson/question} fragment once per question and variant
+ * and shared ({@link Shapes}). An answered question shows the learner's own answer and is
+ * rendered afresh, as is a view with an error or a seed or token of an unexpected form.
  */
 final class QuestionFragments {
     private static final Pattern SEED = Pattern.compile("[0-9a-f]{16}");
@@ -22,17 +23,18 @@ final class QuestionFragments {
         this.shapes = shapes;
     }
 
-    /** Everything the fragment reads but the seed and the token; the question by identity. */
-    private record Key(Shapes.Identity question, String slug, String quizId, int number, Object given, Object result, int attempts,
-                       List<Integer> hintsShown, Object challengeResult, Object predictImage, List<Integer> itemOrder) {
+    /** Everything an unanswered question's fragment reads but the seed and the token; the question by identity. */
+    private record Key(Shapes.Identity question, String slug, String quizId, int number, Object predictImage, List<Integer> itemOrder) {
     }
 
-    /** The question's HTML for this learner. */
-    String html(LessonPages.QuestionView qv, String csrf) {
-        if (qv.error() != null || !SEED.matcher(qv.seed()).matches() || !TOKEN.matcher(csrf).matches()) return render(qv, csrf);
-        Key key = new Key(new Shapes.Identity(qv.question()), qv.slug(), qv.quizId(), qv.number(), qv.given(), qv.result(), qv.attempts(),
-                qv.hintsShown(), qv.challengeResult(), qv.predictImage(), qv.itemOrder());
-        String shape = shapes.shape(key, () -> render(withSeed(qv, shapes.seedHole), shapes.csrfHole));
+    /** The question's HTML for this learner; {@code version} names the course and templates it is made from. */
+    String html(LessonPages.QuestionView qv, String csrf, Object version) {
+        boolean untouched = qv.given() == null && qv.result() == null && qv.attempts() == 0 && qv.hintsShown().isEmpty()
+                && qv.challengeResult() == null && qv.error() == null;
+        if (!untouched || !SEED.matcher(qv.seed()).matches() || !TOKEN.matcher(csrf).matches()) return render(qv, csrf);
+        Key key = new Key(new Shapes.Identity(qv.question()), qv.slug(), qv.quizId(), qv.number(), qv.predictImage(),
+                List.copyOf(qv.itemOrder()));
+        String shape = shapes.shape(version, key, () -> render(withSeed(qv, shapes.seedHole), shapes.csrfHole));
         return shapes.fill(shape, qv.seed(), csrf);
     }
 

@@ -29,8 +29,10 @@ public final class Renderer implements FileRenderer {
     /** The model key that names the fragment to render for htmx requests. */
     public static final String FRAGMENT = "_fragment";
     private final TemplateEngine engine = new TemplateEngine();
+    private final Path folder;
 
     public Renderer(Path folder) {
+        this.folder = folder;
         AbstractConfigurableTemplateResolver resolver;
         if (folder != null) {
             FileTemplateResolver r = new ChangedFileResolver(folder);
@@ -47,6 +49,17 @@ public final class Renderer implements FileRenderer {
         resolver.setTemplateMode(TemplateMode.HTML);
         resolver.setCharacterEncoding("UTF-8");
         engine.setTemplateResolver(resolver);
+    }
+
+    /**
+     * What identifies the template's current text: its file's modification time and size when
+     * templates come from a folder (one stat), a constant for the jar's. Markup kept beyond the
+     * engine's own cache ({@link Shapes}) is thrown away when this changes.
+     */
+    Object stamp(String template) {
+        if (folder == null) return "jar";
+        FileStamp s = FileStamp.of(folder.resolve(template + ".html"));
+        return s == null ? "missing" : s;
     }
 
     /** Renders the whole template. */

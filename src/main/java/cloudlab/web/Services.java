@@ -32,7 +32,13 @@ public record Services(Settings settings, Database database, Progress progress, 
         // Reading the course (every question variant answered by the core) takes a good part of
         // start-up: it runs beside opening the database and starting the server. course() is
         // synchronized, so whoever asks first waits for this read instead of starting another.
-        Thread reader = new Thread(course::course, "course-reader");
+        Thread reader = new Thread(() -> {
+            try {
+                course.course();
+            } catch (RuntimeException e) {
+                // nothing kept: the first request reads the course again and reports what is wrong
+            }
+        }, "course-reader");
         reader.setDaemon(true);
         reader.start();
         Database db = Database.open(settings.database());

@@ -13,12 +13,14 @@ import java.util.function.Supplier;
  * know or type), kept under a key naming everything else it was rendered from, and filled in for
  * each learner. At most {@link #MAX} shapes are kept, the least recently used leaving first.
  * A key must name every input of its render but the two stand-ins; identity keys suit the
- * course's own objects, which are made once when the course is read.
+ * course's own objects, which are made once when the course is read. Everything kept is dropped
+ * when the {@code version} a caller passes changes (a course read again, a template edited).
  */
 final class Shapes {
     static final int MAX = 4096;
     final String seedHole;
     final String csrfHole;
+    private Object version;
     private final Map<Object, String> kept = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Object, String> eldest) {
@@ -36,16 +38,23 @@ final class Shapes {
         csrfHole = "csrf" + HexFormat.of().formatHex(b);
     }
 
-    /** The shape under the key, rendered (with the stand-ins) the first time it is asked for. */
-    String shape(Object key, Supplier<String> render) {
+    /**
+     * The shape under the key, rendered (with the stand-ins) the first time it is asked for while
+     * the version stays the same.
+     */
+    String shape(Object version, Object key, Supplier<String> render) {
         String shape;
         synchronized (kept) {
+            if (!version.equals(this.version)) {
+                kept.clear();
+                this.version = version;
+            }
             shape = kept.get(key);
         }
         if (shape == null) {
             shape = render.get();
             synchronized (kept) {
-                kept.put(key, shape);
+                if (version.equals(this.version)) kept.put(key, shape);
             }
         }
         return shape;

@@ -572,10 +572,14 @@ final class WorkshopPages {
     /** The learner's open workshop, read once per request (the lock check and the "seen" mark both ask). */
     static Optional<Workshops.Membership> membership(Workshops workshops, Context ctx, String learnerId) {
         Object cached = ctx.attribute(MEMBERSHIP);
-        if (cached instanceof Workshops.Membership ms && ms.member().learnerId().equals(learnerId)) return Optional.of(ms);
+        if (cached instanceof Remembered r && r.learnerId().equals(learnerId)) return r.membership();
         Optional<Workshops.Membership> found = workshops.current(learnerId);
-        found.ifPresent(ms -> ctx.attribute(MEMBERSHIP, ms));
+        ctx.attribute(MEMBERSHIP, new Remembered(learnerId, found));
         return found;
+    }
+
+    /** A learner's workshop as read once in this request, or that they are in none. */
+    private record Remembered(String learnerId, Optional<Workshops.Membership> membership) {
     }
 
     static String now() {

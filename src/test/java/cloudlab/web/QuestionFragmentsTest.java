@@ -44,8 +44,8 @@ class QuestionFragmentsTest {
                     for (LessonPages.QuestionView qv : states(lesson, variant, questions.indexOf(q) + 1, seed)) {
                         for (String token : tokens) {
                             String fresh = renderer.fragment("lesson/question", "question", Map.of("qv", qv, "csrf", token));
-                            assertEquals(fresh, fragments.html(qv, token), q.id() + " as rendered afresh (first use)");
-                            assertEquals(fresh, fragments.html(qv, token), q.id() + " as rendered afresh (kept)");
+                            assertEquals(fresh, fragments.html(qv, token, "v1"), q.id() + " as rendered afresh (first use)");
+                            assertEquals(fresh, fragments.html(qv, token, "v1"), q.id() + " as rendered afresh (kept)");
                             assertTrue(fresh.contains(token), "the token is in the form");
                             checked++;
                         }
@@ -62,14 +62,22 @@ class QuestionFragmentsTest {
         Question q = lesson.quiz().questions().get(0);
         String token = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
         var withError = view(lesson, q, 1, "0123456789abcdef", null, null, "answer: choose one");
-        String html = fragments.html(withError, token);
+        String html = fragments.html(withError, token, "v1");
         assertTrue(html.contains("answer: choose one"), html);
         var oddSeed = view(lesson, q, 1, "not-a-seed", null, null, null);
-        assertTrue(fragments.html(oddSeed, token).contains("value=\"not-a-seed\""));
-        String odd = fragments.html(oddSeed, "short");
+        assertTrue(fragments.html(oddSeed, token, "v1").contains("value=\"not-a-seed\""));
+        String odd = fragments.html(oddSeed, "short", "v1");
         assertFalse(odd.contains(shapes.seedHole) || odd.contains(shapes.csrfHole), "no stand-in leaks");
-        String kept = fragments.html(view(lesson, q, 1, "0123456789abcdef", null, null, null), token);
+        String kept = fragments.html(view(lesson, q, 1, "0123456789abcdef", null, null, null), token, "v1");
         assertFalse(kept.contains(shapes.seedHole) || kept.contains(shapes.csrfHole), "no stand-in leaks");
+    }
+
+    @Test
+    void aNewVersionDropsWhatWasKept() {
+        assertEquals("a", shapes.shape("v1", "k", () -> "a"));
+        assertEquals("a", shapes.shape("v1", "k", () -> "b"), "kept");
+        assertEquals("b", shapes.shape("v2", "k", () -> "b"), "a course read again or a template edited");
+        assertEquals("b", shapes.shape("v2", "k", () -> "c"));
     }
 
     /** A question unanswered, answered right, and answered with a hint shown. */
