@@ -202,15 +202,37 @@ final class LessonPages {
             services.progress().opened(learner.id(), lesson.slug());
             progress = services.progress().withHints(learner.id());
         }
+        String csrf = Csrf.token(ctx);
+        String body = body(course, lesson, learner, progress, ctx.queryParam("variant"), null, null, csrf);
+        List<LessonCard> cards = cards(course, progress);
+        boolean completed = progress.lesson(lesson.slug()) != null && progress.lesson(lesson.slug()).completed();
+        if (!QuestionFragments.TOKEN.matcher(csrf).matches()) {
+            ctx.html(lessonPage(ctx, course, lesson, cards, completed, body, csrf));
+            return;
+        }
+        // The page around the body depends on the lesson, where the learner stands in each lesson and the address.
+        List<String> states = cards.stream().map(LessonCard::state).toList();
+        String frame = shapes.shape(shapeVersion(course), new FrameKey(new Shapes.Identity(lesson), states, completed, ctx.path()),
+                () -> lessonPage(ctx, course, lesson, cards, completed, shapes.innerHole, shapes.csrfHole));
+        ctx.html(shapes.fill(frame, csrf, shapes.innerHole, body));
+    }
+
+    /** What the page around a lesson's body is made from besides the token: see {@link #lessonPage}. */
+    private record FrameKey(Shapes.Identity lesson, List<String> states, boolean completed, String path) {
+    }
+
+    /** The whole lesson page around its body (the course map, the header, the pager). */
+    private String lessonPage(Context ctx, Course course, Lesson lesson, List<LessonCard> cards, boolean completed, String body, String csrf) {
         Map<String, Object> model = base(ctx, lesson.title() + " — Cloud Lab");
+        model.put("csrf", csrf);
         model.put("lesson", lesson);
-        model.put("cards", cards(course, progress));
-        model.put("segments", segments(course, lesson, learner, progress, ctx.queryParam("variant"), null, null, Csrf.token(ctx)));
+        model.put("cards", cards);
+        model.put("body", body);
         model.put("next", course.next(lesson));
         model.put("previous", course.previous(lesson));
         model.put("number", course.lessons().indexOf(lesson) + 1);
-        model.put("completed", progress.lesson(lesson.slug()) != null && progress.lesson(lesson.slug()).completed());
-        ctx.render("lesson/lesson", model);
+        model.put("completed", completed);
+        return services.renderer().page("lesson/lesson", model);
     }
 
     void answer(Context ctx) {
@@ -404,49 +426,48 @@ final class LessonPages {
 
     private void renderLessonWithError(Context ctx, Course course, Lesson lesson, Learner learner, Question q, String error) {
         LearnerProgress progress = services.progress().withHints(learner.id());
-        Map<String, Object> model = base(ctx, lesson.title() + " — Cloud Lab");
-        model.put("lesson", lesson);
-        model.put("cards", cards(course, progress));
-        model.put("segments", segments(course, lesson, learner, progress, null, q, error, Csrf.token(ctx)));
-        model.put("next", course.next(lesson));
-        model.put("previous", course.previous(lesson));
-        model.put("number", course.lessons().indexOf(lesson) + 1);
-        model.put("completed", progress.lesson(lesson.slug()) != null && progress.lesson(lesson.slug()).completed());
-        ctx.html(services.renderer().page("lesson/lesson", model));
+        String csrf = Csrf.token(ctx);
+        String body = body(course, lesson, learner, progress, null, q, error, csrf);
+        boolean completed = progress.lesson(lesson.slug()) != null && progress.lesson(lesson.slug()).completed();
+        ctx.html(lessonPage(ctx, course, lesson, cards(course, progress), completed, body, csrf));
     }
 
-    private List<SegmentView> segments(Course course, Lesson lesson, Learner learner, LearnerProgress progress, String newFor,
-                                       Question errorQuestion, String error, String csrf) {
-        List<SegmentView> out = new ArrayList<>();
+    /** The lesson's body for this learner: its blocks in order, the quiz with their questions. */
+    private String body(Course course, Lesson lesson, Learner learner, LearnerProgress progress, String newFor,
+                        Question errorQuestion, String error, String csrf) {
+        StringBuilder out = new StringBuilder(16384);
         boolean share = QuestionFragments.TOKEN.matcher(csrf).matches();
         Object version = shapeVersion(course);
         for (Segment s : lesson.segments()) {
             if (s instanceof Segment.QuizBlock qb) {
-                List<String> qs = new ArrayList<>();
+                StringBuilder qs = new StringBuilder(8192);
                 for (Question q : qb.quiz().questions()) {
-                    qs.add(questions.html(questionView(lesson, qb.quiz(), q, learner, progress, newFor, q == errorQuestion ? error : null, null),
-                            csrf, version));
+                    qs.append(questions.html(questionView(lesson, qb.quiz(), q, learner, progress, newFor, q == errorQuestion ? error : null,
+                            null), csrf, version));
                 }
-                out.add(new SegmentView("quiz", null, null, null, qs));
+                String wrapper = shapes.shape(version, new SegmentKey(new Shapes.Identity(s), new Shapes.Identity(lesson), false),
+                        () -> renderSegment(lesson, new SegmentView("quiz", shapes.innerHole, null, null, null), shapes.csrfHole));
+                out.append(shapes.fill(wrapper, csrf, shapes.innerHole, qs.toString()));
                 continue;
             }
             boolean passed = s instanceof Segment.ChallengeBlock cb && progress != null && progress.challenge(cb.challenge().id()) != null
                     && progress.challenge(cb.challenge().id()).passed();
-            String html = share
+            out.append(share
                     ? shapes.fill(shapes.shape(version, new SegmentKey(new Shapes.Identity(s), new Shapes.Identity(lesson), passed),
-                            () -> renderSegment(lesson, s, passed, shapes.csrfHole)), null, csrf)
-                    : renderSegment(lesson, s, passed, csrf);
-            out.add(new SegmentView("html", html, null, null, null));
+                            () -> renderSegment(lesson, view(s, passed), shapes.csrfHole)), null, csrf)
+                    : renderSegment(lesson, view(s, passed), csrf));
         }
-        return out;
+        return out.toString();
     }
 
     /**
      * What kept lesson markup was made from besides each key: the course as read (a course read
-     * again after an edit has new lessons and questions) and the text of the two templates.
+     * again after an edit has new lessons and questions) and the text of the templates.
      */
     private Object shapeVersion(Course course) {
-        return List.of(new Shapes.Identity(course), services.renderer().stamp("lesson/segment"), services.renderer().stamp("lesson/question"));
+        Renderer r = services.renderer();
+        return List.of(new Shapes.Identity(course), r.stamp("lesson/segment"), r.stamp("lesson/question"), r.stamp("lesson/lesson"),
+                r.stamp("fragments/chrome"));
     }
 
     /**
@@ -479,8 +500,17 @@ final class LessonPages {
     private record SegmentKey(Shapes.Identity segment, Shapes.Identity lesson, boolean passed) {
     }
 
-    /** One block of the lesson's body (not its quiz) through the {@code lesson/segment} fragment. */
-    private String renderSegment(Lesson lesson, Segment s, boolean passed, String csrf) {
+    /** One block of the lesson's body through the {@code lesson/segment} fragment. */
+    private String renderSegment(Lesson lesson, SegmentView view, String csrf) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("s", view);
+        model.put("lesson", lesson);
+        model.put("csrf", csrf);
+        return services.renderer().fragment("lesson/segment", "segment", model);
+    }
+
+    /** What the {@code lesson/segment} fragment shows of a block (not the quiz). */
+    private SegmentView view(Segment s, boolean passed) {
         SegmentView view;
         if (s instanceof Segment.Prose p) {
             view = new SegmentView("prose", p.html(), null, null, null);
@@ -499,11 +529,7 @@ final class LessonPages {
         } else {
             throw new IllegalStateException("a lesson block of an unknown kind: " + s.getClass().getSimpleName());
         }
-        Map<String, Object> model = new HashMap<>();
-        model.put("s", view);
-        model.put("lesson", lesson);
-        model.put("csrf", csrf);
-        return services.renderer().fragment("lesson/segment", "segment", model);
+        return view;
     }
 
     static Map<String, Object> base(Context ctx, String title) {

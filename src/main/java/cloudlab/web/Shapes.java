@@ -20,6 +20,8 @@ final class Shapes {
     static final int MAX = 4096;
     final String seedHole;
     final String csrfHole;
+    /** Where a shape holds markup of its own made per learner (a page's body, a quiz's questions). */
+    final String innerHole;
     private Object version;
     private final Map<Object, String> kept = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
@@ -32,10 +34,13 @@ final class Shapes {
         SecureRandom random = new SecureRandom();
         byte[] a = new byte[16];
         byte[] b = new byte[16];
+        byte[] c = new byte[16];
         random.nextBytes(a);
         random.nextBytes(b);
+        random.nextBytes(c);
         seedHole = "seed" + HexFormat.of().formatHex(a);
         csrfHole = "csrf" + HexFormat.of().formatHex(b);
+        innerHole = "part" + HexFormat.of().formatHex(c);
     }
 
     /**
@@ -64,6 +69,17 @@ final class Shapes {
     String fill(String shape, String seed, String csrf) {
         String out = shape.replace(csrfHole, csrf);
         return seed == null ? out : out.replace(seedHole, seed);
+    }
+
+    /**
+     * The shape with its token filled in and finished markup in place of its inner part; the
+     * inner part goes in last, so nothing in it is taken for a stand-in.
+     */
+    String fill(String shape, String csrf, String innerStandIn, String inner) {
+        String out = shape.replace(csrfHole, csrf);
+        int at = out.indexOf(innerStandIn);
+        if (at < 0) throw new IllegalStateException("the shape has no place for its inner part");
+        return out.substring(0, at) + inner + out.substring(at + innerStandIn.length());
     }
 
     /** A key part that compares by identity: one of the course's own objects. */
