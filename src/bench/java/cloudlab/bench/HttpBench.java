@@ -36,7 +36,9 @@ import java.util.regex.Pattern;
  *
  * <p>Part A, saturation (closed loop, {@code clients} concurrent clients, no think time; a warm-up
  * pass over every scenario, then each one alone: warm-up, then a fixed measured window): hello ({@code GET /healthz}),
- * a lesson page as a workshop learner ({@code GET /lessons/{slug}}, which also records the visit),
+ * a lesson page as a workshop learner who has answered nothing ({@code GET /lessons/{slug}}; the
+ * first visit is recorded), the same pages for learners outside the workshop who have answered
+ * every question (each question then shows their own answer, so it is rendered for them),
  * a sandbox action ({@code POST /sandboxes/{id}/do} with {@code HX-Request: true}: command validated
  * by the core, event stored, workspace fragment re-rendered; add a VM, then remove it, in turn) and
  * the instructor's live grid ({@code GET /instructor/workshops/{id}/grid}, all 200 learners).
@@ -74,6 +76,8 @@ public final class HttpBench {
     final String instructorCookie;
     final String workshopId;
     final List<LearnerSession> learners = new ArrayList<>();
+    /** One learner per client, outside the workshop, who has answered every quiz question of every lesson (see {@link #answerAll}). */
+    final List<String> answeredCookies = new ArrayList<>();
     final List<String> slugs = new ArrayList<>();
 
     /** A learner as a browser holds them: their cookie, their sandbox and a counter for VM ids. */
@@ -121,6 +125,50 @@ public final class HttpBench {
             if (!m.find()) throw new IllegalStateException("no sandbox link on /workshop for learner " + i);
             learners.add(new LearnerSession(cookie, m.group(1)));
         }
+        for (int c = 0; c < CLIENTS; c++) answeredCookies.add(answerAll());
+    }
+
+    private static final Pattern QUESTION = Pattern.compile("(?s)<section class=\"question\" id=\"q-[^\"]+\" data-type=\"([a-z]+)\"(.*?)</section>");
+    private static final Pattern ACTION = Pattern.compile("action=\"(/lessons/[^\"]+/quiz/[^\"]+)\"");
+    private static final Pattern SEED = Pattern.compile("name=\"seed\" value=\"([0-9a-f]+)\"");
+    private static final Pattern SELECT = Pattern.compile("<select name=\"((?:match|position)-\\d+)\"");
+
+    /**
+     * A new learner (not in the workshop) who answers every question of every lesson once, with a
+     * well-formed answer whether right or wrong, so that each question on their pages shows their
+     * own answer and is rendered for them rather than shared. Returns their cookie.
+     */
+    String answerAll() throws Exception {
+        String cookie = cookieOf(get("/lessons/" + slugs.get(0), null, false), "cl_learner");
+        if (cookie == null) throw new IllegalStateException("no learner cookie from a lesson page");
+        int answered = 0;
+        for (String slug : slugs) {
+            Matcher q = QUESTION.matcher(get("/lessons/" + slug, "cl_learner=" + cookie, false).body());
+            while (q.find()) {
+                String type = q.group(1);
+                String html = q.group(2);
+                Matcher action = ACTION.matcher(html);
+                Matcher seed = SEED.matcher(html);
+                if (type.equals("challenge") || !action.find() || !seed.find()) continue;
+                List<String> pairs = new ArrayList<>(List.of("seed", seed.group(1)));
+                switch (type) {
+                    case "single", "multiple" -> pairs.addAll(List.of("choice", "0"));
+                    case "truefalse" -> pairs.addAll(List.of("answer", "true"));
+                    case "numeric" -> pairs.addAll(List.of("answer", "1"));
+                    case "predict" -> pairs.addAll(List.of("answer", html.contains("name=\"answer\" value=\"true\"") ? "true" : "1"));
+                    default -> { // matching and ordering: every select, positions as a permutation
+                        Matcher sel = SELECT.matcher(html);
+                        int position = 1;
+                        while (sel.find()) pairs.addAll(List.of(sel.group(1), sel.group(1).startsWith("match") ? "0" : String.valueOf(position++)));
+                    }
+                }
+                HttpResponse<String> r = post(action.group(1), form(pairs.toArray(new String[0])), "cl_learner=" + cookie, false);
+                if (r.statusCode() != 303) throw new IllegalStateException("answering " + action.group(1) + ": " + r.statusCode());
+                answered++;
+            }
+        }
+        if (answered < 20) throw new IllegalStateException("only " + answered + " questions answered");
+        return cookie;
     }
 
     /**
@@ -170,6 +218,8 @@ public final class HttpBench {
             LearnerSession l = learnerOf(c, n);
             return get("/lessons/" + slugs.get(n % slugs.size()), "cl_learner=" + l.cookie, true);
         });
+        scenarios.put("lesson, all answered GET /lessons/{slug}", (c, n) ->
+                get("/lessons/" + slugs.get(n % slugs.size()), "cl_learner=" + answeredCookies.get(c), true));
         scenarios.put("sandbox POST /sandboxes/{id}/do", (c, n) -> action(learnerOf(c, n)));
         scenarios.put("dashboard GET .../grid", (c, n) -> get("/instructor/workshops/" + workshopId + "/grid", "cl_instructor=" + instructorCookie, true));
         scenarios.put("hello GET /healthz (again)", (c, n) -> get("/healthz", null, true));
@@ -368,7 +418,7 @@ public final class HttpBench {
 
     /** Merged latencies of one scenario. */
     static final class Stats {
-        static final String HEADER = String.format("%-34s %9s %9s %9s %9s %9s %7s", "scenario", "requests", "req/s", "p50 ms", "p99 ms", "max ms", "errors");
+        static final String HEADER = String.format("%-40s %9s %9s %9s %9s %9s %7s", "scenario", "requests", "req/s", "p50 ms", "p99 ms", "max ms", "errors");
         final String name;
         long[] all = new long[0];
         final AtomicLong errors = new AtomicLong();
@@ -387,7 +437,7 @@ public final class HttpBench {
         String line(int seconds) {
             long[] s = all.clone();
             Arrays.sort(s);
-            return String.format("%-34s %9d %9.1f %9.2f %9.2f %9.2f %7d", name, s.length, s.length / (double) seconds,
+            return String.format("%-40s %9d %9.1f %9.2f %9.2f %9.2f %7d", name, s.length, s.length / (double) seconds,
                     pct(s, 0.50), pct(s, 0.99), s.length == 0 ? 0 : s[s.length - 1] / 1e6, errors.get());
         }
 
