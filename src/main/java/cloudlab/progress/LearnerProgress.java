@@ -10,10 +10,6 @@ import java.util.Map;
  */
 public record LearnerProgress(Map<String, LessonState> lessons, Map<String, Answer> answers, Map<String, ChallengeResult> challenges,
                               Map<String, List<Integer>> hints) {
-    public LearnerProgress(Map<String, LessonState> lessons, Map<String, Answer> answers, Map<String, ChallengeResult> challenges) {
-        this(lessons, answers, challenges, null);
-    }
-
     /** The best check of a challenge so far: its score, whether it passed, and how many checks. */
     public record ChallengeResult(String challengeId, double bestScore, boolean passed, int attempts, String lastAt) {
     }

@@ -314,7 +314,7 @@ public final class Progress {
                     }
                 }
             }
-            if (!withHints) return new LearnerProgress(lessons, answers, challenges);
+            if (!withHints) return new LearnerProgress(lessons, answers, challenges, null);
             Map<String, List<Integer>> hints = new LinkedHashMap<>();
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT quiz_id, question_id, hint FROM quiz_hints WHERE learner_id = ? ORDER BY quiz_id, question_id, hint")) {

@@ -18,6 +18,8 @@ final class Csrf {
     static final String FIELD = "_csrf";
     static final String HEADER = "X-CSRF-Token";
     static final String ATTRIBUTE = "cloudlab.csrf";
+    /** What a token looks like: URL-safe base64, so it can go into markup as it is. */
+    static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{20,100}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Csrf() {
@@ -34,7 +36,7 @@ final class Csrf {
     static void issue(Context ctx) {
         if (exempt(ctx)) return;
         String token = ctx.cookie(COOKIE);
-        if (token == null || !token.matches("[A-Za-z0-9_-]{20,100}")) {
+        if (token == null || !TOKEN.matcher(token).matches()) {
             byte[] bytes = new byte[24];
             RANDOM.nextBytes(bytes);
             token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -202,32 +202,38 @@ final class LessonPages {
             services.progress().opened(learner.id(), lesson.slug());
             progress = services.progress().withHints(learner.id());
         }
+        ctx.html(lessonPage(ctx, course, lesson, learner, progress, ctx.queryParam("variant"), null, null));
+    }
+
+    /**
+     * The lesson page for this learner. Its body is made of kept blocks and questions; the page
+     * around it depends only on the lesson, where the learner stands in each lesson and the
+     * address, so it is kept too, with a stand-in for the body.
+     */
+    private String lessonPage(Context ctx, Course course, Lesson lesson, Learner learner, LearnerProgress progress, String newFor,
+                              Question errorQuestion, String error) {
         String csrf = Csrf.token(ctx);
-        String body = body(course, lesson, learner, progress, ctx.queryParam("variant"), null, null, csrf);
+        Object version = shapeVersion(course);
+        String body = body(lesson, learner, progress, newFor, errorQuestion, error, csrf, version);
         List<LessonCard> cards = cards(course, progress);
         boolean completed = progress.lesson(lesson.slug()) != null && progress.lesson(lesson.slug()).completed();
-        if (!QuestionFragments.TOKEN.matcher(csrf).matches()) {
-            ctx.html(lessonPage(ctx, course, lesson, cards, completed, body, csrf));
-            return;
-        }
-        // The page around the body depends on the lesson, where the learner stands in each lesson and the address.
         List<String> states = cards.stream().map(LessonCard::state).toList();
-        String frame = shapes.shape(shapeVersion(course), new FrameKey(new Shapes.Identity(lesson), states, completed, ctx.path()),
-                () -> lessonPage(ctx, course, lesson, cards, completed, shapes.innerHole, shapes.csrfHole));
-        ctx.html(shapes.fill(frame, csrf, shapes.innerHole, body));
+        String frame = shapes.shape(version, new FrameKey(new Shapes.Identity(lesson), states, completed, ctx.path()),
+                () -> frame(ctx, course, lesson, cards, completed));
+        return shapes.fillAround(frame, csrf, body);
     }
 
     /** What the page around a lesson's body is made from besides the token: see {@link #lessonPage}. */
     private record FrameKey(Shapes.Identity lesson, List<String> states, boolean completed, String path) {
     }
 
-    /** The whole lesson page around its body (the course map, the header, the pager). */
-    private String lessonPage(Context ctx, Course course, Lesson lesson, List<LessonCard> cards, boolean completed, String body, String csrf) {
+    /** The lesson page around its body (the course map, the header, the pager), with the stand-ins. */
+    private String frame(Context ctx, Course course, Lesson lesson, List<LessonCard> cards, boolean completed) {
         Map<String, Object> model = base(ctx, lesson.title() + " — Cloud Lab");
-        model.put("csrf", csrf);
+        model.put("csrf", shapes.csrfHole);
         model.put("lesson", lesson);
         model.put("cards", cards);
-        model.put("body", body);
+        model.put("body", shapes.innerHole);
         model.put("next", course.next(lesson));
         model.put("previous", course.previous(lesson));
         model.put("number", course.lessons().indexOf(lesson) + 1);
@@ -267,10 +273,8 @@ final class LessonPages {
         if (error != null) {
             ctx.status(HttpStatus.BAD_REQUEST);
             if (htmx(ctx)) {
-                Map<String, Object> model = base(ctx, lesson.title());
                 boolean badSeed = error.startsWith("seed:");
-                model.put("qv", questionView(lesson, quiz, q, learner, before, null, error, badSeed ? null : seed));
-                ctx.html(questions.html((QuestionView) model.get("qv"), Csrf.token(ctx), shapeVersion(services.course().course())));
+                questionFragment(ctx, course, questionView(lesson, quiz, q, learner, before, null, error, badSeed ? null : seed));
             } else {
                 renderLessonWithError(ctx, course, lesson, learner, q, error);
             }
@@ -282,7 +286,7 @@ final class LessonPages {
         progress.answered(learner.id(), quiz.id(), q.id(), new Progress.Attempt(seed, given.toJson(), Json.line(hints), q.version()),
                 result.score(), result.max());
         completeIfDone(services, learner, lesson);
-        afterQuestion(ctx, lesson, quiz, q, learner);
+        afterQuestion(ctx, course, lesson, quiz, q, learner);
     }
 
     /**
@@ -347,26 +351,27 @@ final class LessonPages {
             ctx.status(HttpStatus.BAD_REQUEST);
             String error = "hint: this question has " + q.hints().size() + (q.hints().size() == 1 ? " hint" : " hints");
             if (htmx(ctx)) {
-                Map<String, Object> model = base(ctx, lesson.title());
-                model.put("qv", questionView(lesson, quiz, q, learner, services.progress().of(learner.id()), null, error, null));
-                ctx.html(questions.html((QuestionView) model.get("qv"), Csrf.token(ctx), shapeVersion(services.course().course())));
+                questionFragment(ctx, course, questionView(lesson, quiz, q, learner, services.progress().of(learner.id()), null, error, null));
             } else {
                 renderLessonWithError(ctx, course, lesson, learner, q, error);
             }
             return;
         }
         services.progress().hintShown(learner.id(), quiz.id(), q.id(), hint);
-        afterQuestion(ctx, lesson, quiz, q, learner);
+        afterQuestion(ctx, course, lesson, quiz, q, learner);
     }
 
-    private void afterQuestion(Context ctx, Lesson lesson, Quiz quiz, Question q, Learner learner) {
+    private void afterQuestion(Context ctx, Course course, Lesson lesson, Quiz quiz, Question q, Learner learner) {
         if (htmx(ctx)) {
-            Map<String, Object> model = base(ctx, lesson.title());
-            model.put("qv", questionView(lesson, quiz, q, learner, services.progress().of(learner.id()), null, null, null));
-            ctx.html(questions.html((QuestionView) model.get("qv"), Csrf.token(ctx), shapeVersion(services.course().course())));
+            questionFragment(ctx, course, questionView(lesson, quiz, q, learner, services.progress().of(learner.id()), null, null, null));
         } else {
             ctx.redirect("/lessons/" + lesson.slug() + "#q-" + q.id(), HttpStatus.SEE_OTHER);
         }
+    }
+
+    /** The answer to an htmx request about one question: that question's section alone. */
+    private void questionFragment(Context ctx, Course course, QuestionView qv) {
+        ctx.html(questions.html(qv, Csrf.token(ctx), shapeVersion(course)));
     }
 
     private static boolean htmx(Context ctx) {
@@ -397,10 +402,8 @@ final class LessonPages {
             else given = null;
         }
         LearnerProgress.ChallengeResult cr = q.challenge() == null || progress == null ? null : progress.challenge(q.challenge());
-        FigureImages.Image svg = variant.predict() == null ? null
-                : images.of(figures.cached(variant.predict().view(), variant.predict().layout(), variant.predict().fail()));
         return new QuestionView(lesson.slug(), quiz.id(), variant, quiz.questions().indexOf(q) + 1, seed, given, result, attempts,
-                hints, error, cr, svg, itemOrder(variant, seed));
+                hints, error, cr, predictImage(variant), itemOrder(variant, seed));
     }
 
     /** The items of an ordering question in an order shuffled by the seed that does not give the answer away. */
@@ -425,19 +428,13 @@ final class LessonPages {
     }
 
     private void renderLessonWithError(Context ctx, Course course, Lesson lesson, Learner learner, Question q, String error) {
-        LearnerProgress progress = services.progress().withHints(learner.id());
-        String csrf = Csrf.token(ctx);
-        String body = body(course, lesson, learner, progress, null, q, error, csrf);
-        boolean completed = progress.lesson(lesson.slug()) != null && progress.lesson(lesson.slug()).completed();
-        ctx.html(lessonPage(ctx, course, lesson, cards(course, progress), completed, body, csrf));
+        ctx.html(lessonPage(ctx, course, lesson, learner, services.progress().withHints(learner.id()), null, q, error));
     }
 
     /** The lesson's body for this learner: its blocks in order, the quiz with their questions. */
-    private String body(Course course, Lesson lesson, Learner learner, LearnerProgress progress, String newFor,
-                        Question errorQuestion, String error, String csrf) {
+    private String body(Lesson lesson, Learner learner, LearnerProgress progress, String newFor, Question errorQuestion, String error,
+                        String csrf, Object version) {
         StringBuilder out = new StringBuilder(16384);
-        boolean share = QuestionFragments.TOKEN.matcher(csrf).matches();
-        Object version = shapeVersion(course);
         for (Segment s : lesson.segments()) {
             if (s instanceof Segment.QuizBlock qb) {
                 StringBuilder qs = new StringBuilder(8192);
@@ -446,16 +443,15 @@ final class LessonPages {
                             null), csrf, version));
                 }
                 String wrapper = shapes.shape(version, new SegmentKey(new Shapes.Identity(s), new Shapes.Identity(lesson), false),
-                        () -> renderSegment(lesson, new SegmentView("quiz", shapes.innerHole, null, null, null), shapes.csrfHole));
-                out.append(shapes.fill(wrapper, csrf, shapes.innerHole, qs.toString()));
+                        () -> renderSegment(lesson, new SegmentView("quiz", shapes.innerHole, null, null, null)));
+                out.append(shapes.fillAround(wrapper, csrf, qs.toString()));
                 continue;
             }
             boolean passed = s instanceof Segment.ChallengeBlock cb && progress != null && progress.challenge(cb.challenge().id()) != null
                     && progress.challenge(cb.challenge().id()).passed();
-            out.append(share
-                    ? shapes.fill(shapes.shape(version, new SegmentKey(new Shapes.Identity(s), new Shapes.Identity(lesson), passed),
-                            () -> renderSegment(lesson, view(s, passed), shapes.csrfHole)), null, csrf)
-                    : renderSegment(lesson, view(s, passed), csrf));
+            String shape = shapes.shape(version, new SegmentKey(new Shapes.Identity(s), new Shapes.Identity(lesson), passed),
+                    () -> renderSegment(lesson, view(s, passed)));
+            out.append(shapes.fill(shape, null, csrf));
         }
         return out.toString();
     }
@@ -479,33 +475,43 @@ final class LessonPages {
     private void drawCourse() {
         for (Lesson lesson : services.course().course().lessons()) {
             for (Segment s : lesson.segments()) {
-                if (s instanceof Segment.Figure f) {
-                    images.of(figures.svg(f));
-                } else if (s instanceof Segment.Sandbox sb) {
-                    images.of(figures.cached(sb.layout().hosts().isEmpty() ? "infrastructure" : "hosts", sb.layout(), List.of()));
-                } else if (s instanceof Segment.ChallengeBlock cb) {
-                    images.of(figures.cached("infrastructure", cb.challenge().start(), List.of()));
-                } else if (s instanceof Segment.QuizBlock qb) {
+                if (s instanceof Segment.QuizBlock qb) {
                     for (Question q : qb.quiz().questions()) {
-                        for (Question v : q.variants().isEmpty() ? List.of(q) : q.variants()) {
-                            if (v.predict() != null) images.of(figures.cached(v.predict().view(), v.predict().layout(), v.predict().fail()));
-                        }
+                        for (Question v : q.variants().isEmpty() ? List.of(q) : q.variants()) predictImage(v);
                     }
+                } else {
+                    drawing(s);
                 }
             }
         }
+    }
+
+    /** The image of a lesson block's drawing: a figure's, or a sandbox's or challenge's start layout; null for prose and the quiz. */
+    private FigureImages.Image drawing(Segment s) {
+        if (s instanceof Segment.Figure f) return images.of(figures.cached(f.view(), f.layout(), f.fail()));
+        if (s instanceof Segment.Sandbox sb) {
+            return images.of(figures.cached(sb.layout().hosts().isEmpty() ? "infrastructure" : "hosts", sb.layout(), List.of()));
+        }
+        if (s instanceof Segment.ChallengeBlock cb) return images.of(figures.cached("infrastructure", cb.challenge().start(), List.of()));
+        return null;
+    }
+
+    /** The image of the layout a predict question asks about, or null for other questions. */
+    private FigureImages.Image predictImage(Question variant) {
+        Question.Predict p = variant.predict();
+        return p == null ? null : images.of(figures.cached(p.view(), p.layout(), p.fail()));
     }
 
     /** What a lesson block's markup is made from besides the CSRF token: the block and its lesson (by identity), and a challenge's result. */
     private record SegmentKey(Shapes.Identity segment, Shapes.Identity lesson, boolean passed) {
     }
 
-    /** One block of the lesson's body through the {@code lesson/segment} fragment. */
-    private String renderSegment(Lesson lesson, SegmentView view, String csrf) {
+    /** One block of the lesson's body through the {@code lesson/segment} fragment, with the token's stand-in. */
+    private String renderSegment(Lesson lesson, SegmentView view) {
         Map<String, Object> model = new HashMap<>();
         model.put("s", view);
         model.put("lesson", lesson);
-        model.put("csrf", csrf);
+        model.put("csrf", shapes.csrfHole);
         return services.renderer().fragment("lesson/segment", "segment", model);
     }
 
@@ -515,16 +521,14 @@ final class LessonPages {
         if (s instanceof Segment.Prose p) {
             view = new SegmentView("prose", p.html(), null, null, null);
         } else if (s instanceof Segment.Figure f) {
-            view = new SegmentView("figure", null, f.caption(), images.of(figures.svg(f)), f);
+            view = new SegmentView("figure", null, f.caption(), drawing(s), f);
         } else if (s instanceof Segment.Sandbox sb) {
-            String svg = figures.cached(sb.layout().hosts().isEmpty() ? "infrastructure" : "hosts", sb.layout(), List.of());
-            view = new SegmentView("sandbox", null, sb.title(), images.of(svg), new SandboxView(sb, figures.yaml(sb.layout())));
+            view = new SegmentView("sandbox", null, sb.title(), drawing(s), new SandboxView(sb, figures.yaml(sb.layout())));
         } else if (s instanceof Segment.ChallengeBlock cb) {
             LessonChallenge c = cb.challenge();
             List<String> goals = new ArrayList<>();
             for (Goal g : c.challenge().goals()) goals.add(Goals.describe(g));
-            String svg = figures.cached("infrastructure", c.start(), List.of());
-            view = new SegmentView("challenge", null, c.challenge().title(), images.of(svg),
+            view = new SegmentView("challenge", null, c.challenge().title(), drawing(s),
                     new ChallengeView(c, goals, figures.yaml(c.start()), passed));
         } else {
             throw new IllegalStateException("a lesson block of an unknown kind: " + s.getClass().getSimpleName());
@@ -542,16 +546,10 @@ final class LessonPages {
         return model;
     }
 
-    /** Diagrams of lesson figures, drawn once per figure while its lesson is unchanged. */
+    /** The course's drawings and layout documents, made once per layout while the course holds it. */
     static final class Figures {
-        private final Map<Object, String> cache = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
-
-        /** Drawings and YAML of the course's own layouts (sandbox and challenge blocks, predict questions), made once each. */
+        /** Drawings and YAML of the course's own layouts (figures, sandbox and challenge blocks, predict questions), made once each. */
         private final Map<Layout, Map<String, String>> drawn = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
-
-        String svg(Segment.Figure f) {
-            return cache.computeIfAbsent(f.layout(), k -> draw(f.view(), f.layout(), f.fail()));
-        }
 
         /** {@link #draw} of a layout that belongs to the course (never changed once read), kept while the course holds it. */
         String cached(String view, Layout layout, List<String> fail) {
@@ -567,7 +565,7 @@ final class LessonPages {
             return drawn.computeIfAbsent(layout, k -> new java.util.concurrent.ConcurrentHashMap<>());
         }
 
-        String draw(String view, Layout layout, List<String> fail) {
+        private static String draw(String view, Layout layout, List<String> fail) {
             return switch (view) {
                 case "hosts" -> Diagrams.hosts(layout, fail);
                 case "map" -> Diagrams.map(layout, fail, false);

@@ -58,7 +58,7 @@ public final class Renderer implements FileRenderer {
      */
     Object stamp(String template) {
         if (folder == null) return "jar";
-        FileStamp s = FileStamp.of(folder.resolve(template + ".html"));
+        FileStamp s = FileStamp.of(file(folder, template));
         return s == null ? "missing" : s;
     }
 
@@ -95,10 +95,15 @@ public final class Renderer implements FileRenderer {
         @Override
         protected ICacheEntryValidity computeValidity(IEngineConfiguration configuration, String ownerTemplate, String template,
                                                       Map<String, Object> templateResolutionAttributes) {
-            Path file = folder.resolve(template.endsWith(".html") ? template : template + ".html");
+            Path file = file(folder, template);
             FileStamp stamp = FileStamp.of(file);
             return stamp == null ? NonCacheableCacheEntryValidity.INSTANCE : new UnchangedFile(file, stamp);
         }
+    }
+
+    /** The file of a template in the folder, named with or without its ".html". */
+    private static Path file(Path folder, String template) {
+        return folder.resolve(template.endsWith(".html") ? template : template + ".html");
     }
 
     private record FileStamp(FileTime modified, long size) {

@@ -18,6 +18,8 @@ import java.util.function.Supplier;
  */
 final class Shapes {
     static final int MAX = 4096;
+    /** What a question variant's seed looks like ({@code Question.Seeds}). */
+    static final java.util.regex.Pattern SEED = java.util.regex.Pattern.compile("[0-9a-f]{16}");
     final String seedHole;
     final String csrfHole;
     /** Where a shape holds markup of its own made per learner (a page's body, a quiz's questions). */
@@ -65,8 +67,14 @@ final class Shapes {
         return shape;
     }
 
-    /** The shape with this learner's values in place of the stand-ins (a null seed leaves the seed's stand-in, for shapes without one). */
+    /**
+     * The shape with this learner's values in place of the stand-ins (a null seed leaves the seed's
+     * stand-in, for shapes without one). The values go in as they are, unescaped, so they must be
+     * of the forms the lab makes: a token as {@link Csrf} issues it, a seed of 16 hex digits.
+     */
     String fill(String shape, String seed, String csrf) {
+        if (!Csrf.TOKEN.matcher(csrf).matches()) throw new IllegalArgumentException("a CSRF token of an unexpected form");
+        if (seed != null && !SEED.matcher(seed).matches()) throw new IllegalArgumentException("a seed of an unexpected form");
         String out = shape.replace(csrfHole, csrf);
         return seed == null ? out : out.replace(seedHole, seed);
     }
@@ -75,11 +83,11 @@ final class Shapes {
      * The shape with its token filled in and finished markup in place of its inner part; the
      * inner part goes in last, so nothing in it is taken for a stand-in.
      */
-    String fill(String shape, String csrf, String innerStandIn, String inner) {
-        String out = shape.replace(csrfHole, csrf);
-        int at = out.indexOf(innerStandIn);
+    String fillAround(String shape, String csrf, String inner) {
+        String out = fill(shape, null, csrf);
+        int at = out.indexOf(innerHole);
         if (at < 0) throw new IllegalStateException("the shape has no place for its inner part");
-        return out.substring(0, at) + inner + out.substring(at + innerStandIn.length());
+        return out.substring(0, at) + inner + out.substring(at + innerHole.length());
     }
 
     /** A key part that compares by identity: one of the course's own objects. */

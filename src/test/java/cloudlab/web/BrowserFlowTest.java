@@ -51,6 +51,12 @@ class BrowserFlowTest {
         if (server != null) server.close();
     }
 
+    /** Waits until the browser has loaded and decoded the image (a broken or refused image never gets a width). */
+    static void waitLoaded(WebDriver d, WebElement img) {
+        waiting(d).until(x -> Boolean.TRUE.equals(((JavascriptExecutor) x).executeScript(
+                "return arguments[0].complete && arguments[0].naturalWidth > 0;", img)));
+    }
+
     static WebDriverWait waiting(WebDriver d) {
         return new WebDriverWait(d, WAIT);
     }
@@ -76,10 +82,7 @@ class BrowserFlowTest {
             assertEquals(lesson.title(), d.findElement(By.cssSelector("main h1")).getText());
             List<WebElement> drawn = d.findElements(By.cssSelector("figure.figure img"));
             assertEquals(lesson.figures().size(), drawn.size(), "the figures are drawn");
-            for (WebElement img : drawn) {
-                waiting(d).until(x -> Boolean.TRUE.equals(((JavascriptExecutor) x).executeScript(
-                        "return arguments[0].complete && arguments[0].naturalWidth > 0;", img)));
-            }
+            for (WebElement img : drawn) waitLoaded(d, img);
 
             if (javascript) ((JavascriptExecutor) d).executeScript("window.__sameDocument = 'still here';");
             for (Question q : lesson.quiz().questions()) answer(d, q, javascript);

@@ -80,6 +80,20 @@ class QuestionFragmentsTest {
         assertEquals("b", shapes.shape("v2", "k", () -> "c"));
     }
 
+    @Test
+    void valuesThatWouldNeedEscapingAreNeverPutIntoMarkup() {
+        String shape = "<input value=\"" + shapes.csrfHole + "\"><input value=\"" + shapes.seedHole + "\">";
+        assertEquals("<input value=\"AAAAAAAAAAAAAAAAAAAAAAAA\"><input value=\"0123456789abcdef\">",
+                shapes.fill(shape, "0123456789abcdef", "AAAAAAAAAAAAAAAAAAAAAAAA"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> shapes.fill(shape, null, "\"><script>alert(1)</script><b x=\""));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> shapes.fill(shape, "\"><script>", "AAAAAAAAAAAAAAAAAAAAAAAA"));
+        assertEquals("<p>AAAAAAAAAAAAAAAAAAAAAAAA|" + shapes.csrfHole + "</p>",
+                shapes.fillAround("<p>" + shapes.csrfHole + "|" + shapes.innerHole + "</p>", "AAAAAAAAAAAAAAAAAAAAAAAA", shapes.csrfHole),
+                "the inner part goes in last: a stand-in inside it is left alone");
+    }
+
     /** A question unanswered, answered right, and answered with a hint shown. */
     static List<LessonPages.QuestionView> states(Lesson lesson, Question variant, int number, String seed) throws Exception {
         List<LessonPages.QuestionView> out = new ArrayList<>();

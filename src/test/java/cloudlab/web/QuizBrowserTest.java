@@ -90,8 +90,7 @@ class QuizBrowserTest {
             assertTrue(prompt.contains(zone), "the prompt names the failed zone: " + prompt);
             assertTrue(Html.text(section.getAttribute("innerHTML")).contains("Failed: " + zone), "the failure is shown beside the diagram");
             WebElement drawing = section.findElement(By.cssSelector(".diagram img"));
-            waiting(d).until(x -> Boolean.TRUE.equals(((JavascriptExecutor) x).executeScript(
-                    "return arguments[0].complete && arguments[0].naturalWidth > 0;", drawing)));
+            BrowserFlowTest.waitLoaded(d, drawing);
             assertTrue(drawing.getAttribute("alt").length() > 20, "the variant's layout is drawn and described: " + drawing.getAttribute("alt"));
             assertEquals("Yes", section.findElement(By.cssSelector("label[for='" + anchor + "-true']")).getText());
             assertEquals("Check answer", section.findElement(By.cssSelector("button[type=submit]")).getText());
