@@ -161,10 +161,8 @@ final class Api {
         String length = ctx.header("Content-Length");
         if (length != null) {
             try {
-                if (Long.parseLong(length.strip()) > MAX_BODY) {
-                    drain(ctx);
-                    throw new Refusal(413, "the body is over 1 MiB");
-                }
+                // the body is left unread; App.readRestOfBody takes it off the wire so the client hears the 413
+                if (Long.parseLong(length.strip()) > MAX_BODY) throw new Refusal(413, "the body is over 1 MiB");
             } catch (NumberFormatException e) {
                 throw new Refusal(400, "Content-Length must be a number");
             }
@@ -183,21 +181,6 @@ final class Api {
         }
         if (tree == null || !tree.isObject()) throw new Refusal(400, "the body must be a JSON object");
         return (ObjectNode) tree;
-    }
-
-    /**
-     * Reads and drops what the client is still sending (up to 16 MiB), so that it hears the 413
-     * instead of a connection reset while it writes.
-     */
-    static void drain(Context ctx) {
-        try (java.io.InputStream in = ctx.req().getInputStream()) {
-            byte[] buffer = new byte[64 * 1024];
-            long left = 16L * 1024 * 1024;
-            int n;
-            while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) left -= n;
-        } catch (java.io.IOException | RuntimeException e) {
-            // the client went away or the container refused: the 413 still goes out
-        }
     }
 
     private static void check(ObjectNode body, Set<String> known) {

@@ -92,6 +92,7 @@ public final class App {
             config.routes.get("/join/{code}", workshops::joinForm);
             config.routes.post("/join", workshops::join);
             config.routes.get("/workshop", workshops::home);
+            config.routes.after(App::readRestOfBody);
             config.routes.after("/lessons/*", workshops::seen);
             config.routes.after("/sandboxes/*", ctx -> {
                 if (ctx.method().toString().equals("POST")) workshops.seen(ctx);
@@ -125,7 +126,6 @@ public final class App {
                     "This form has expired or came from another site. Reload the page and try again."));
             config.routes.exception(Api.Refusal.class, (e, ctx) -> Api.json(ctx, e.status, Api.error(e.getMessage())));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> {
-                if (e.getStatus() == 413) Api.drain(ctx); // so the client hears the 413, not a reset
                 problem(services, ctx, e.getStatus(), plainWords(e, ctx));
             });
             config.routes.exception(Exception.class, (e, ctx) -> {
@@ -188,6 +188,34 @@ public final class App {
             case 500 -> "Something went wrong";
             default -> "Request refused";
         };
+    }
+
+    /** The most of a request body the lab reads only to throw it away; more than this and the connection ends. */
+    static final long MOST_TO_DISCARD = 16L * 1024 * 1024;
+
+    /**
+     * Reads and drops whatever the handler left of the request body, before the answer goes out.
+     * An htmx post carries its CSRF token in a header and again in the form, so a handler that needs
+     * no field never reads the body; a refused post (a 413, a forged form) may not read it either. If
+     * part of that body is still on its way when the answer is done, Jetty resets the connection (its
+     * guard against a client that never finishes), and a page sent in chunks is cut off mid-way. A
+     * body over {@link #MOST_TO_DISCARD} is not waited for: the answer says the connection closes.
+     */
+    static void readRestOfBody(Context ctx) {
+        jakarta.servlet.http.HttpServletRequest req = ctx.req();
+        if (req.getContentLengthLong() <= 0 && req.getHeader("Transfer-Encoding") == null) return;
+        try {
+            jakarta.servlet.ServletInputStream in = req.getInputStream();
+            if (in.isFinished()) return;
+            byte[] buffer = new byte[16 * 1024];
+            long left = MOST_TO_DISCARD;
+            int n = 0;
+            while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) left -= n;
+            if (n >= 0) ctx.header("Connection", "close");
+        } catch (java.io.IOException | RuntimeException e) {
+            // the client went away, or the body was read another way (a reader, a multipart part): nothing to keep
+            ctx.header("Connection", "close");
+        }
     }
 
     private static void securityHeaders(Context ctx) {
