@@ -195,11 +195,12 @@ public final class App {
 
     /**
      * Reads and drops whatever the handler left of the request body, before the answer goes out.
-     * An htmx post carries its CSRF token in a header and again in the form, so a handler that needs
-     * no field never reads the body; a refused post (a 413, a forged form) may not read it either. If
-     * part of that body is still on its way when the answer is done, Jetty resets the connection (its
-     * guard against a client that never finishes), and a page sent in chunks is cut off mid-way. A
-     * body over {@link #MOST_TO_DISCARD} is not waited for: the answer says the connection closes.
+     * When a client sends its CSRF token in the header (a script; the test client), a handler that
+     * needs no form field never reads the body; a refused post (a 413, a forged form) may not read it
+     * either. If part of that body is still on its way when the answer is done, Jetty resets the
+     * connection (its guard against a client that never finishes), and a page sent in chunks is cut
+     * off mid-way. A body over {@link #MOST_TO_DISCARD} is not waited for: the answer says the
+     * connection closes.
      */
     static void readRestOfBody(Context ctx) {
         jakarta.servlet.http.HttpServletRequest req = ctx.req();

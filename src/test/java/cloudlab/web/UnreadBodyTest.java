@@ -18,11 +18,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * An htmx post carries its CSRF token in a header and the same token again in the form body, so a
- * handler that needs no form field never reads the body. If that body is still on the wire when the
- * handler returns, Jetty gives up on the connection; with a page big enough to be sent in chunks,
- * the learner got half a workspace. The lab reads what is left of every body before it answers.
- * A raw socket makes the slow body certain rather than a matter of timing.
+ * A client may send its CSRF token in the {@code X-CSRF-Token} header and the form besides (scripts
+ * and this suite's client do), so a handler that needs no form field never reads the body. If that
+ * body is still on the wire when the handler returns, Jetty resets the connection; with a page big
+ * enough to go out in chunks, the client got half a workspace (the flake CI saw in
+ * SandboxHttpTest and HostileSandboxFormsTest). The lab now reads what is left of every body before
+ * it answers. A raw socket makes the late body certain rather than a matter of timing.
  */
 class UnreadBodyTest {
     @TempDir
