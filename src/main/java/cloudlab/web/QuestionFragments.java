@@ -1,14 +1,19 @@
 package cloudlab.web;
 
+import cloudlab.progress.LearnerProgress;
+import cloudlab.quiz.Scoring;
+import cloudlab.quiz.Submission;
+
 import java.util.List;
 import java.util.Map;
 
 /**
- * The HTML of a quiz question. A question nobody has answered yet (no answer, no hint, no
- * challenge check) looks the same to every learner but for the variant's seed and their CSRF
- * token, so it is rendered by the {@code lesson/question} fragment once per question and variant
- * and shared ({@link Shapes}). An answered question shows the learner's own answer and is
- * rendered afresh, as is a view with an error or a seed of an unexpected form.
+ * The HTML of a quiz question. Two learners who see the same variant in the same state (the same
+ * answer given, the same result, attempts, hints and challenge check) see the same markup but for
+ * the variant's seed and their CSRF token, so the {@code lesson/question} fragment is rendered once
+ * per such state and shared ({@link Shapes}). A given answer holds only numbers (option indexes, a
+ * number, positions), never a learner's free text. A view with an error, or a seed of an
+ * unexpected form, is rendered afresh.
  */
 final class QuestionFragments {
     private final Renderer renderer;
@@ -20,18 +25,19 @@ final class QuestionFragments {
     }
 
     /**
-     * What an unanswered question's fragment shows besides the seed and the token: the variant (by
-     * identity; its lesson, quiz, number and drawing follow from it) and its items' shuffled order.
+     * What a question's fragment shows besides the seed and the token: the variant (by identity;
+     * its lesson, quiz, number and drawing follow from it), its items' shuffled order, and the
+     * learner's state of it (all values with value equality).
      */
-    private record Key(Shapes.Identity variant, List<Integer> itemOrder) {
+    private record Key(Shapes.Identity variant, List<Integer> itemOrder, Submission given, Scoring.Result result, int attempts,
+                       List<Integer> hintsShown, LearnerProgress.ChallengeResult challengeResult) {
     }
 
     /** The question's HTML for this learner; {@code version} names the course and templates it is made from. */
     String html(LessonPages.QuestionView qv, String csrf, Object version) {
-        boolean untouched = qv.given() == null && qv.result() == null && qv.attempts() == 0 && qv.hintsShown().isEmpty()
-                && qv.challengeResult() == null && qv.error() == null;
-        if (!untouched || !Shapes.SEED.matcher(qv.seed()).matches()) return render(qv, csrf);
-        Key key = new Key(new Shapes.Identity(qv.question()), List.copyOf(qv.itemOrder()));
+        if (qv.error() != null || !Shapes.SEED.matcher(qv.seed()).matches()) return render(qv, csrf);
+        Key key = new Key(new Shapes.Identity(qv.question()), List.copyOf(qv.itemOrder()), qv.given(), qv.result(), qv.attempts(),
+                List.copyOf(qv.hintsShown()), qv.challengeResult());
         String shape = shapes.shape(version, key, () -> render(withSeed(qv, shapes.seedHole), shapes.csrfHole));
         return shapes.fill(shape, qv.seed(), csrf);
     }

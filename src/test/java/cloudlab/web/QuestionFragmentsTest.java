@@ -94,18 +94,39 @@ class QuestionFragmentsTest {
                 "the inner part goes in last: a stand-in inside it is left alone");
     }
 
-    /** A question unanswered, answered right, and answered with a hint shown. */
+    /**
+     * A question unanswered, answered wrong, answered right, and answered with a hint shown; among
+     * them pairs that differ in one part of the learner's state alone (the result, the attempts,
+     * the hints shown), so a kept shape that ignored that part would be caught.
+     */
     static List<LessonPages.QuestionView> states(Lesson lesson, Question variant, int number, String seed) throws Exception {
         List<LessonPages.QuestionView> out = new ArrayList<>();
         out.add(view(lesson, variant, number, seed, null, null, null));
         if (variant.type() == Question.Type.CHALLENGE) return out;
+        Submission wrong = Submission.fromForm(variant, parse(Course1.wrongForm(variant)));
+        Scoring.Result none = Scoring.score(variant, wrong);
+        out.add(view(lesson, variant, number, seed, wrong, none, null));
+        // the same answer with another result (as a regrade may give): only the result differs
+        out.add(state(lesson, variant, number, seed, wrong, new Scoring.Result(0.5, 1, false, List.of()), 1, List.of()));
         Submission right = Submission.fromForm(variant, parse(Course1.rightForm(variant)));
-        out.add(view(lesson, variant, number, seed, right, Scoring.score(variant, right), null));
+        // another answer with the same result: only the answer shown differs
+        out.add(state(lesson, variant, number, seed, right, none, 1, List.of()));
+        Scoring.Result full = Scoring.score(variant, right);
+        out.add(state(lesson, variant, number, seed, right, full, 1, List.of()));
+        out.add(state(lesson, variant, number, seed, right, full, 2, List.of()));
         if (!variant.hints().isEmpty()) {
-            out.add(new LessonPages.QuestionView(lesson.slug(), lesson.quiz().id(), variant, number, seed, right,
-                    Scoring.score(variant, right, List.of(0)), 2, List.of(0), null, null, null, LessonPages.itemOrder(variant, seed)));
+            Scoring.Result lessForAHint = Scoring.score(variant, right, List.of(0));
+            out.add(state(lesson, variant, number, seed, right, full, 1, List.of(0)));
+            out.add(state(lesson, variant, number, seed, right, lessForAHint, 1, List.of()));
+            out.add(state(lesson, variant, number, seed, right, lessForAHint, 2, List.of(0)));
         }
         return out;
+    }
+
+    private static LessonPages.QuestionView state(Lesson lesson, Question variant, int number, String seed, Submission given,
+                                                  Scoring.Result result, int attempts, List<Integer> hints) {
+        return new LessonPages.QuestionView(lesson.slug(), lesson.quiz().id(), variant, number, seed, given, result, attempts, hints,
+                null, null, null, LessonPages.itemOrder(variant, seed));
     }
 
     static LessonPages.QuestionView view(Lesson lesson, Question variant, int number, String seed, Submission given, Scoring.Result result,
