@@ -38,7 +38,8 @@ import java.util.regex.Pattern;
  * pass over every scenario, then each one alone: warm-up, then a fixed measured window): hello ({@code GET /healthz}),
  * a lesson page as a workshop learner who has answered nothing ({@code GET /lessons/{slug}}; the
  * first visit is recorded), the same pages for learners outside the workshop who have answered
- * every question (each question then shows their own answer, so it is rendered for them),
+ * every question (each question then shows their own answer; they all answer alike, so learners
+ * who drew the same variant share its kept markup, the best case for answered questions),
  * a sandbox action ({@code POST /sandboxes/{id}/do} with {@code HX-Request: true}: command validated
  * by the core, event stored, workspace fragment re-rendered; add a VM, then remove it, in turn) and
  * the instructor's live grid ({@code GET /instructor/workshops/{id}/grid}, all 200 learners).
@@ -136,7 +137,8 @@ public final class HttpBench {
     /**
      * A new learner (not in the workshop) who answers every question of every lesson once, with a
      * well-formed answer whether right or wrong, so that each question on their pages shows their
-     * own answer and is rendered for them rather than shared. Returns their cookie.
+     * own answer. Every such learner gives the same answers, so those who drew the same variant of
+     * a question are in the same state and share its markup. Returns their cookie.
      */
     String answerAll() throws Exception {
         String cookie = cookieOf(get("/lessons/" + slugs.get(0), null, false), "cl_learner");

@@ -40,6 +40,7 @@ public final class App {
             // any byte is sent, so a fault late in a request can still answer cleanly instead of cutting a page off
             config.http.responseBufferSize = 512 * 1024;
             config.jetty.modifyServer(server -> server.setErrorHandler(ContainerErrors.server()));
+            config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(IO_IDLE_MILLIS));
             config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(ContainerErrors.context()));
             config.fileRenderer(services.renderer());
             config.staticFiles.enableWebjars();
@@ -192,19 +193,32 @@ public final class App {
 
     /** The most of a request body the lab reads only to throw it away; more than this and the connection ends. */
     static final long MOST_TO_DISCARD = 16L * 1024 * 1024;
+    /**
+     * How long a blocking read of a request body or write of an answer may wait without a byte
+     * moving (Jetty's connector waits 30 s): a client that stops sending its body holds a thread
+     * no longer than this.
+     */
+    static final long IO_IDLE_MILLIS = 10_000;
 
     /**
      * Reads and drops whatever the handler left of the request body, before the answer goes out.
      * When a client sends its CSRF token in the header (a script; the test client), a handler that
-     * needs no form field never reads the body; a refused post (a 413, a forged form) may not read it
-     * either. If part of that body is still on its way when the answer is done, Jetty resets the
-     * connection (its guard against a client that never finishes), and a page sent in chunks is cut
-     * off mid-way. A body over {@link #MOST_TO_DISCARD} is not waited for: the answer says the
-     * connection closes.
+     * needs no form field never reads the body; a refused post (a 413, a forged form, a 404) may
+     * not read it either. If part of that body is still on its way when the answer is done, Jetty
+     * resets the connection (its guard against a client that never finishes), and a page sent in
+     * chunks is cut off mid-way. At most {@link #MOST_TO_DISCARD} is read, each wait bounded by
+     * {@link #IO_IDLE_MILLIS}; past either, and for a client still waiting for "100 Continue"
+     * (reading would invite it to send a body nobody reads), the answer says the connection
+     * closes, and goes out whole.
      */
     static void readRestOfBody(Context ctx) {
         jakarta.servlet.http.HttpServletRequest req = ctx.req();
         if (req.getContentLengthLong() <= 0 && req.getHeader("Transfer-Encoding") == null) return;
+        if ("100-continue".equalsIgnoreCase(req.getHeader("Expect"))) {
+            // even asking the body whether it is finished makes Jetty send "100 Continue"
+            ctx.header("Connection", "close");
+            return;
+        }
         try {
             jakarta.servlet.ServletInputStream in = req.getInputStream();
             if (in.isFinished()) return;
@@ -214,7 +228,8 @@ public final class App {
             while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) left -= n;
             if (n >= 0) ctx.header("Connection", "close");
         } catch (java.io.IOException | RuntimeException e) {
-            // the client went away, or the body was read another way (a reader, a multipart part): nothing to keep
+            // the client stopped sending or went away, or the body was read another way (a reader,
+            // a multipart part): the connection has nothing more to give
             ctx.header("Connection", "close");
         }
     }

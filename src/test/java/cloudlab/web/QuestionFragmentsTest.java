@@ -3,6 +3,7 @@ package cloudlab.web;
 import cloudlab.lesson.Course;
 import cloudlab.lesson.Lesson;
 import cloudlab.lesson.Question;
+import cloudlab.progress.LearnerProgress;
 import cloudlab.quiz.Scoring;
 import cloudlab.quiz.Submission;
 import org.junit.jupiter.api.Test;
@@ -102,7 +103,15 @@ class QuestionFragmentsTest {
     static List<LessonPages.QuestionView> states(Lesson lesson, Question variant, int number, String seed) throws Exception {
         List<LessonPages.QuestionView> out = new ArrayList<>();
         out.add(view(lesson, variant, number, seed, null, null, null));
-        if (variant.type() == Question.Type.CHALLENGE) return out;
+        if (variant.type() == Question.Type.CHALLENGE) {
+            // checked once and failed; the same standing checked again later (which the page does not
+            // show, so one shape serves both); a better best score; passed
+            out.add(checked(lesson, variant, number, seed, new LearnerProgress.ChallengeResult(variant.challenge(), 0.4, false, 1, "2026-11-27T10:00:00Z")));
+            out.add(checked(lesson, variant, number, seed, new LearnerProgress.ChallengeResult(variant.challenge(), 0.4, false, 3, "2026-11-27T11:00:00Z")));
+            out.add(checked(lesson, variant, number, seed, new LearnerProgress.ChallengeResult(variant.challenge(), 0.6, false, 4, "2026-11-27T11:05:00Z")));
+            out.add(checked(lesson, variant, number, seed, new LearnerProgress.ChallengeResult(variant.challenge(), 1.0, true, 5, "2026-11-27T11:09:00Z")));
+            return out;
+        }
         Submission wrong = Submission.fromForm(variant, parse(Course1.wrongForm(variant)));
         Scoring.Result none = Scoring.score(variant, wrong);
         out.add(view(lesson, variant, number, seed, wrong, none, null));
@@ -121,6 +130,12 @@ class QuestionFragmentsTest {
             out.add(state(lesson, variant, number, seed, right, lessForAHint, 2, List.of(0)));
         }
         return out;
+    }
+
+    private static LessonPages.QuestionView checked(Lesson lesson, Question variant, int number, String seed,
+                                                    LearnerProgress.ChallengeResult check) {
+        return new LessonPages.QuestionView(lesson.slug(), lesson.quiz().id(), variant, number, seed, null, null, 0, List.of(),
+                null, check, null, LessonPages.itemOrder(variant, seed));
     }
 
     private static LessonPages.QuestionView state(Lesson lesson, Question variant, int number, String seed, Submission given,
