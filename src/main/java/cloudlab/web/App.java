@@ -224,9 +224,9 @@ public final class App {
             if (in.isFinished()) return;
             byte[] buffer = new byte[16 * 1024];
             long left = MOST_TO_DISCARD;
-            int n = 0;
+            int n;
             while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) left -= n;
-            if (n >= 0) ctx.header("Connection", "close");
+            if (!in.isFinished()) ctx.header("Connection", "close");
         } catch (java.io.IOException | RuntimeException e) {
             // the client stopped sending or went away, or the body was read another way (a reader,
             // a multipart part): the connection has nothing more to give
