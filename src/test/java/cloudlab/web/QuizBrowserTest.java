@@ -123,4 +123,18 @@ class QuizBrowserTest {
             assertEquals("In progress", row.findElement(By.cssSelector(".badge")).getText());
         }
     }
+
+    @Test
+    void aLinkToAQuestionStopsBelowTheStickyHeader() {
+        try (Browsers.Browser b = Browsers.open(true)) {
+            WebDriver d = b.driver;
+            String anchor = "q-" + predict.id();
+            d.get(server.url("/lessons/" + zones.slug() + "#" + anchor));
+            JavascriptExecutor js = (JavascriptExecutor) d;
+            waiting(d).until(x -> ((Number) js.executeScript("return window.scrollY")).doubleValue() > 0);
+            double header = ((Number) js.executeScript("return document.querySelector('.site-header').getBoundingClientRect().bottom")).doubleValue();
+            double question = ((Number) js.executeScript("return document.getElementById(arguments[0]).getBoundingClientRect().top", anchor)).doubleValue();
+            assertTrue(question >= header, "the question starts at " + question + " px, under a header ending at " + header + " px");
+        }
+    }
 }
