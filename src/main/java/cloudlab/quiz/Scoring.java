@@ -21,6 +21,9 @@ public final class Scoring {
 
     /** The score out of max, whether it is fully right, and the feedback of the options chosen. */
     public record Result(double score, double max, boolean correct, List<String> feedback) {
+        public Result {
+            feedback = Submission.frozen(feedback); // a value, like the submission it scores
+        }
     }
 
     /** Scores without hints. */

@@ -17,10 +17,23 @@ import java.util.TreeSet;
 /**
  * A learner's answer to one question: the chosen options (by index), a true/false, a number,
  * the right side chosen for each left side of a matching question, or the position given to
- * each item of an ordering question. Stored as JSON so a grade can always be recomputed.
+ * each item of an ordering question. Stored as JSON so a grade can always be recomputed. Its
+ * lists are unmodifiable copies, so a submission is a value (the lab keeps rendered answers
+ * under it).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Submission(List<Integer> choices, Boolean truth, BigDecimal number, List<Integer> matches, List<Integer> positions) {
+
+    public Submission {
+        choices = frozen(choices);
+        matches = frozen(matches);
+        positions = frozen(positions);
+    }
+
+    /** An unmodifiable copy that, unlike {@code List.copyOf}, keeps null elements (an API body may hold them, and {@link #problemWith} names them). */
+    static <T> List<T> frozen(List<T> list) {
+        return list == null ? null : java.util.Collections.unmodifiableList(new ArrayList<>(list));
+    }
 
     /** A form's fields: {@code choice} (repeatable), {@code answer}, {@code match-N}, {@code position-N}. */
     public static Submission fromForm(Question q, Map<String, List<String>> form) throws InputException {

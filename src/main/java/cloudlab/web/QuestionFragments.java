@@ -4,8 +4,6 @@ import cloudlab.progress.LearnerProgress;
 import cloudlab.quiz.Scoring;
 import cloudlab.quiz.Submission;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -29,8 +27,8 @@ final class QuestionFragments {
     /**
      * What a question's fragment shows besides the seed and the token: the variant (by identity;
      * its lesson, quiz, number and drawing follow from it), its items' shuffled order, and the
-     * learner's state of it. All but the variant compare by value and are copies nobody else
-     * holds, so a kept key cannot change under the cache.
+     * learner's state of it. All but the variant are values (records of unmodifiable lists), so a
+     * kept key cannot change under the cache.
      */
     private record Key(Shapes.Identity variant, List<Integer> itemOrder, Submission given, Scoring.Result result, int attempts,
                        List<Integer> hintsShown, Check check) {
@@ -50,23 +48,10 @@ final class QuestionFragments {
     /** The question's HTML for this learner; {@code version} names the course and templates it is made from. */
     String html(LessonPages.QuestionView qv, String csrf, Object version) {
         if (qv.error() != null || !Shapes.SEED.matcher(qv.seed()).matches()) return render(qv, csrf);
-        Key key = new Key(new Shapes.Identity(qv.question()), copy(qv.itemOrder()), copy(qv.given()), copy(qv.result()), qv.attempts(),
-                copy(qv.hintsShown()), Check.of(qv.challengeResult()));
+        Key key = new Key(new Shapes.Identity(qv.question()), List.copyOf(qv.itemOrder()), qv.given(), qv.result(), qv.attempts(),
+                List.copyOf(qv.hintsShown()), Check.of(qv.challengeResult()));
         String shape = shapes.shape(version, key, () -> render(withSeed(qv, shapes.seedHole), shapes.csrfHole));
         return shapes.fill(shape, qv.seed(), csrf);
-    }
-
-    private static Submission copy(Submission s) {
-        return s == null ? null : new Submission(copy(s.choices()), s.truth(), s.number(), copy(s.matches()), copy(s.positions()));
-    }
-
-    private static Scoring.Result copy(Scoring.Result r) {
-        return r == null ? null : new Scoring.Result(r.score(), r.max(), r.correct(), copy(r.feedback()));
-    }
-
-    /** An unmodifiable copy that, unlike {@code List.copyOf}, keeps null elements. */
-    private static <T> List<T> copy(List<T> list) {
-        return list == null ? null : Collections.unmodifiableList(new ArrayList<>(list));
     }
 
     private String render(LessonPages.QuestionView qv, String csrf) {

@@ -136,4 +136,21 @@ class SubmissionTest {
         assertEquals(m, Submission.fromJson(m.toJson()));
         assertEquals("{\"positions\":[2,1]}", new Submission(null, null, null, null, List.of(2, 1)).toJson(), "absent parts are left out");
     }
+
+    @Test
+    void aSubmissionAndItsScoreAreValuesTheListsTheyWereMadeFromCannotChange() {
+        List<Integer> picked = new java.util.ArrayList<>(List.of(0, 2));
+        List<Integer> withHole = new java.util.ArrayList<>(Arrays.asList(1, null));
+        Submission s = new Submission(picked, null, null, withHole, null);
+        picked.add(3);
+        withHole.set(0, 5);
+        assertEquals(List.of(0, 2), s.choices());
+        assertEquals(Arrays.asList(1, null), s.matches(), "a null element is kept, for problemWith to name");
+        assertThrows(UnsupportedOperationException.class, () -> s.choices().add(1));
+        List<String> feedback = new java.util.ArrayList<>(List.of("right"));
+        Scoring.Result r = new Scoring.Result(1, 1, true, feedback);
+        feedback.clear();
+        assertEquals(List.of("right"), r.feedback());
+        assertThrows(UnsupportedOperationException.class, () -> r.feedback().add("x"));
+    }
 }

@@ -43,6 +43,19 @@ class UnreadBodyTest {
     }
 
     private static final String HEALTH = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+    /** The form an undo post carries: only the token, which the header carries too, so the handler never reads it. */
+    private static final String BODY = "_csrf=" + WebClient.CSRF;
+
+    /** The head of an htmx undo post with the token in its header, framed by the given header line. */
+    private static String undo(WebClient learner, String sandbox, String framing) {
+        return "POST /sandboxes/" + sandbox + "/undo HTTP/1.1\r\n"
+                + "Host: 127.0.0.1\r\n"
+                + "Cookie: " + WebClient.COOKIE + "=" + learner.learnerCookie() + "; cl_csrf=" + WebClient.CSRF + "\r\n"
+                + "X-CSRF-Token: " + WebClient.CSRF + "\r\n"
+                + "HX-Request: true\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\n"
+                + framing + "\r\n\r\n";
+    }
 
     @Test
     void aBodyThatArrivesAfterTheHandlerIsDoneStillGetsTheWholePageAndKeepsTheConnection() throws IOException {
@@ -50,16 +63,8 @@ class UnreadBodyTest {
         String id = SandboxHttpTest.lab(alice);
         // the same post once the usual way, so the timing below is not a cold server's
         assertEquals(200, alice.postForm("/sandboxes/" + id + "/undo", "", "HX-Request", "true").statusCode());
-        String body = "_csrf=" + WebClient.CSRF;
-        String head = "POST /sandboxes/" + id + "/undo HTTP/1.1\r\n"
-                + "Host: 127.0.0.1\r\n"
-                + "Cookie: " + WebClient.COOKIE + "=" + alice.learnerCookie() + "; cl_csrf=" + WebClient.CSRF + "\r\n"
-                + "X-CSRF-Token: " + WebClient.CSRF + "\r\n"
-                + "HX-Request: true\r\n"
-                + "Content-Type: application/x-www-form-urlencoded\r\n"
-                + "Content-Length: " + body.length() + "\r\n\r\n";
-        try (Socket socket = new Socket("127.0.0.1", server.uri("/").getPort())) {
-            socket.setSoTimeout(20_000);
+        String head = undo(alice, id, "Content-Length: " + BODY.length());
+        try (Socket socket = open()) {
             OutputStream out = socket.getOutputStream();
             InputStream in = socket.getInputStream();
             out.write(HEALTH.getBytes(StandardCharsets.US_ASCII));
@@ -70,7 +75,7 @@ class UnreadBodyTest {
             out.write(head.getBytes(StandardCharsets.US_ASCII));
             out.flush();
             for (long end = System.nanoTime() + 1_000_000_000L; in.available() == 0 && System.nanoTime() < end; ) sleep(10);
-            out.write(body.getBytes(StandardCharsets.US_ASCII));
+            out.write(BODY.getBytes(StandardCharsets.US_ASCII));
             out.flush();
 
             Response first = Response.read(in);
@@ -91,15 +96,8 @@ class UnreadBodyTest {
     void aChunkedBodyTheHandlerIgnoresIsReadToItsEndAndKeepsTheConnection() throws IOException {
         WebClient alice = WebClient.browser(server);
         String id = SandboxHttpTest.lab(alice);
-        String body = "_csrf=" + WebClient.CSRF;
-        String request = "POST /sandboxes/" + id + "/undo HTTP/1.1\r\n"
-                + "Host: 127.0.0.1\r\n"
-                + "Cookie: " + WebClient.COOKIE + "=" + alice.learnerCookie() + "; cl_csrf=" + WebClient.CSRF + "\r\n"
-                + "X-CSRF-Token: " + WebClient.CSRF + "\r\n"
-                + "HX-Request: true\r\n"
-                + "Content-Type: application/x-www-form-urlencoded\r\n"
-                + "Transfer-Encoding: chunked\r\n\r\n"
-                + Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n";
+        String request = undo(alice, id, "Transfer-Encoding: chunked")
+                + Integer.toHexString(BODY.length()) + "\r\n" + BODY + "\r\n0\r\n\r\n";
         try (Socket socket = open()) {
             socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
             Response first = Response.read(socket.getInputStream());
