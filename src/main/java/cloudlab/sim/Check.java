@@ -57,13 +57,16 @@ public final class Check {
         return n.booleanValue();
     }
 
-    /** A finite number, exactly as written. */
+    /** A finite number, exactly as written, within the digits and exponent every number keeps to. */
     public BigDecimal decimal(JsonNode n, String place) throws InputException {
         notNull(n, place);
         if (n.isTextual()) throw fail(place, "must be a number, not text (" + Rules.quote(n.textValue()) + ")");
         if (!n.isNumber()) throw fail(place, "must be a number, not " + describe(n));
         if ((n.isDouble() || n.isFloat()) && !Double.isFinite(n.doubleValue())) throw fail(place, "must be a finite number");
-        return n.isBigDecimal() || n.isBigInteger() || n.isIntegralNumber() ? n.decimalValue() : new BigDecimal(n.asText());
+        BigDecimal v = n.isBigDecimal() || n.isBigInteger() || n.isIntegralNumber() ? n.decimalValue() : new BigDecimal(n.asText());
+        String problem = Rules.number(v);
+        if (problem != null) throw fail(place, problem);
+        return v;
     }
 
     /** A whole number from min to max ({@code 16.0} counts as 16). */

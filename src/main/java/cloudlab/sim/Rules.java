@@ -87,6 +87,30 @@ public final class Rules {
         return null;
     }
 
+    /** The most significant digits a number may be written with (contract, section 1). */
+    public static final int MAX_SIGNIFICANT_DIGITS = 15;
+    /** The widest decimal exponent a number may have, either way (contract, section 1). */
+    public static final int MAX_EXPONENT = 20;
+
+    /**
+     * Why a number cannot be used at all, whatever its field: more than 15 significant digits, or a
+     * decimal exponent outside -20..20 ({@code 1e400}, {@code 1e-999999999}). Exact arithmetic on
+     * such a value could be slow or unbounded, so it is refused before any rule reads it.
+     */
+    public static String number(BigDecimal value) {
+        if (value.signum() == 0) return null;
+        BigDecimal v = value.stripTrailingZeros();
+        long exponent = (long) v.precision() - v.scale() - 1;
+        if (exponent > MAX_EXPONENT || exponent < -MAX_EXPONENT) {
+            return "must be a number with a decimal exponent from -" + MAX_EXPONENT + " to " + MAX_EXPONENT
+                    + " (got " + v.toString() + ")";
+        }
+        if (v.precision() > MAX_SIGNIFICANT_DIGITS) {
+            return "must be a number of at most " + MAX_SIGNIFICANT_DIGITS + " significant digits (got " + v.precision() + ")";
+        }
+        return null;
+    }
+
     public static String latitude(BigDecimal value) {
         return value.abs().compareTo(BigDecimal.valueOf(90)) > 0 ? "must be from -90 to 90 (got " + Num.show(value) + ")" : null;
     }
@@ -136,6 +160,8 @@ public final class Rules {
 
     public static String location(Location l) {
         String e;
+        if ((e = number(l.lat())) != null) return "lat " + e;
+        if ((e = number(l.lon())) != null) return "lon " + e;
         if ((e = latitude(l.lat())) != null) return "lat " + e;
         if ((e = longitude(l.lon())) != null) return "lon " + e;
         return null;

@@ -136,8 +136,10 @@ class SimulateCommandTest {
     @Test
     void absurdNumbersAndDeepNestingAreBadInputNotACrash() throws IOException {
         Path huge = host("1e999999999", "2");
-        assertEquals(huge + ": regions[0].zones[0].datacenters[0].hosts[0].cores: must be a whole number from 1 to 4096 (got 1E+999999999)",
+        assertEquals(huge + ": regions[0].zones[0].datacenters[0].hosts[0].cores: must be a number with a decimal exponent from -20 to 20 (got 1E+999999999)",
                 run("simulate", huge).badInput());
+        String digits = run("simulate", host("4", "2"), "--user", "far=1.234567890123456,1").badInput();
+        assertTrue(digits.endsWith("--user far=1.234567890123456,1: lat must be a number of at most 15 significant digits (got 16)"), digits);
         Path deep = write("deep.yaml", "name: " + "[".repeat(3000) + "]".repeat(3000) + "\n");
         assertTrue(run("simulate", deep).badInput().endsWith("the document nests deeper than 64 levels"));
     }

@@ -159,14 +159,29 @@ class LayoutReaderTest {
 
         @Test
         void aHugeExponentIsRefusedWithoutWritingOutItsDigits() {
-            assertEquals(HOST + ".memoryGiB: must have at most 3 digits after the point (got 1E-999999999)",
+            String exp = ": must be a number with a decimal exponent from -20 to 20 (got ";
+            assertEquals(HOST + ".memoryGiB" + exp + "1E-999999999)",
                     hostError("hypervisor: type1, cores: 4, memoryGiB: 1e-999999999, storageGiB: 1"));
-            assertEquals(HOST + ".cores: must be a whole number from 1 to 4096 (got 1E+999999999)",
+            assertEquals(HOST + ".cores" + exp + "1E+999999999)",
                     hostError("hypervisor: type1, cores: 1e999999999, memoryGiB: 8, storageGiB: 1"));
-            assertEquals(HOST + ".storageGiB: must be from 0 to 10000000 (got 1E+999999999)",
-                    hostError("hypervisor: type1, cores: 4, memoryGiB: 8, storageGiB: 1e999999999"));
-            assertEquals("layout.json: regions[0].location.lat: must be from -90 to 90 (got 1E+999999999)",
+            assertEquals(HOST + ".storageGiB" + exp + "1E+400)",
+                    hostError("hypervisor: type1, cores: 4, memoryGiB: 8, storageGiB: 1e400"));
+            assertEquals("layout.json: regions[0].location.lat" + exp + "1E+999999999)",
                     jsonError("{\"regions\": [{\"code\": \"lab\", \"location\": {\"lat\": 1e999999999, \"lon\": 0}}]}"));
+            // the poisoned sandbox of the abuse report: a latitude too small to write out
+            assertEquals("layout.yaml: regions[0].location.lat" + exp + "1E-999999999)",
+                    yamlError("regions: [{code: lab, location: {lat: 1e-999999999, lon: 1}}]\n"));
+            assertEquals("layout.yaml: users[0].lon" + exp + "1E-21)", yamlError("users: [{name: u, lat: 1, lon: 1e-21}]\n"));
+        }
+
+        @Test
+        void numbersKeepToFifteenSignificantDigits() {
+            assertEquals("layout.yaml: users[0].lat: must be a number of at most 15 significant digits (got 16)",
+                    yamlError("users: [{name: u, lat: 1.234567890123456, lon: 1}]\n"));
+            // trailing zeros are not significant, and the edges of the exponent range are allowed
+            yaml("users: [{name: u, lat: 1.23456789012345000, lon: 1e-20}]\n");
+            assertEquals(HOST + ".storageGiB: must be from 0 to 10000000 (got 100000000000000000000)",
+                    hostError("hypervisor: type1, cores: 4, memoryGiB: 8, storageGiB: 1e20"));
         }
 
         @Test
