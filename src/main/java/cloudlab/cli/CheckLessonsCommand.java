@@ -15,7 +15,8 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code cloud-lab check-lessons [FOLDER]}: reads every lesson as the server would, then checks
- * that each challenge's start fails, its solution passes and its known-wrong layouts fail.
+ * that each lesson lists its sources, every zone of a catalog region is one the catalog lists,
+ * and each challenge's start fails, its solution passes and its known-wrong layouts fail.
  */
 @Command(name = "check-lessons", mixinStandardHelpOptions = true,
         description = "Validate a lessons folder (default ./lessons): every lesson, figure, quiz, sandbox and challenge.")
@@ -34,7 +35,7 @@ final class CheckLessonsCommand implements Callable<Integer> {
         }
         Course course = Course.load(folder, RegionCatalog.builtIn());
         List<String> problems = new ArrayList<>(course.problems());
-        problems.addAll(course.checkChallenges());
+        problems.addAll(course.authoringProblems());
         for (Lesson l : course.lessons()) {
             int questions = l.quiz() == null ? 0 : l.quiz().questions().size();
             parent.out.println("ok  " + l.source() + "  (" + l.figures().size() + " figures, " + questions + " questions, "

@@ -1,7 +1,6 @@
 package cloudlab.lesson;
 
 import cloudlab.sim.GradeResult;
-import cloudlab.sim.Grader;
 import cloudlab.sim.InputException;
 import cloudlab.sim.Layout;
 import cloudlab.sim.RegionCatalog;
@@ -13,8 +12,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -24,10 +25,12 @@ import java.util.stream.Stream;
 public final class Course {
     private final List<Lesson> lessons;
     private final List<String> problems;
+    private final RegionCatalog catalog;
 
-    private Course(List<Lesson> lessons, List<String> problems) {
+    private Course(List<Lesson> lessons, List<String> problems, RegionCatalog catalog) {
         this.lessons = List.copyOf(lessons);
         this.problems = List.copyOf(problems);
+        this.catalog = catalog;
     }
 
     /** Reads every {@code *.md} file of the folder. */
@@ -38,7 +41,7 @@ public final class Course {
         try (Stream<Path> s = Files.list(folder)) {
             files = s.filter(p -> p.getFileName().toString().endsWith(".md")).sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
         } catch (IOException e) {
-            return new Course(List.of(), List.of(folder + ": cannot list the lessons folder (" + e.getMessage() + ")"));
+            return new Course(List.of(), List.of(folder + ": cannot list the lessons folder (" + e.getMessage() + ")"), catalog);
         }
         for (Path file : files) {
             String name = file.getFileName().toString();
@@ -53,7 +56,7 @@ public final class Course {
         }
         lessons.sort(Comparator.comparingInt(Lesson::order).thenComparing(Lesson::slug));
         crossCheck(lessons, problems);
-        return new Course(lessons, problems);
+        return new Course(lessons, problems, catalog);
     }
 
     /** Ids and orders that must be unique across the course. */
@@ -88,6 +91,44 @@ public final class Course {
     }
 
     /**
+     * Everything {@code check-lessons} refuses beyond what reading refuses: a lesson without
+     * {@link #checkSources() sources}, a zone that is not in its catalog region
+     * ({@link #checkZones()}) and the {@link #checkChallenges() challenge checks}.
+     */
+    public List<String> authoringProblems() {
+        List<String> out = new ArrayList<>(checkSources());
+        out.addAll(checkZones());
+        out.addAll(checkChallenges());
+        return out;
+    }
+
+    /** Each lesson must say where its facts come from: a lesson with no {@code sources} is a problem. */
+    public List<String> checkSources() {
+        List<String> out = new ArrayList<>();
+        for (Lesson l : lessons) {
+            if (l.sources().isEmpty()) {
+                out.add(l.source() + ": front matter: sources: missing; every lesson lists where its facts come from"
+                        + " (title, publisher, url, read)");
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A lesson teaches real AZ ids, so each zone of a catalog region in any of its layouts (figures,
+     * sandboxes, predict questions, challenges) must be one the catalog lists for that region.
+     */
+    public List<String> checkZones() {
+        List<String> out = new ArrayList<>();
+        for (Lesson l : lessons) {
+            Set<String> seen = new LinkedHashSet<>();
+            for (Layout layout : l.layouts()) seen.addAll(catalog.zoneProblems(layout));
+            for (String p : seen) out.add(l.source() + ": " + p);
+        }
+        return out;
+    }
+
+    /**
      * The authoring checks that need the grader: each challenge's start layout fails, its
      * reference solution passes and every known-wrong layout fails. Returns the problems found.
      */
@@ -96,17 +137,17 @@ public final class Course {
         for (Lesson l : lessons) {
             for (LessonChallenge c : l.challenges()) {
                 String at = l.source() + ": challenge " + c.id() + ": ";
-                if (Grader.grade(c.challenge(), c.start()).passed()) out.add(at + "the start layout already passes every goal");
+                if (c.grade(c.start()).passed()) out.add(at + "the start layout already passes every goal");
                 if (c.solution() == null) {
                     out.add(at + "has no reference solution");
                 } else {
-                    GradeResult r = Grader.grade(c.challenge(), c.solution());
+                    GradeResult r = c.grade(c.solution());
                     if (!r.passed()) out.add(at + "the reference solution fails: " + firstFailure(r));
                 }
                 if (c.wrong().isEmpty()) out.add(at + "has no known-wrong layout");
                 for (int i = 0; i < c.wrong().size(); i++) {
                     Layout w = c.wrong().get(i);
-                    if (Grader.grade(c.challenge(), w).passed()) out.add(at + "wrong[" + i + "] passes every goal, but must fail one");
+                    if (c.grade(w).passed()) out.add(at + "wrong[" + i + "] passes every goal, but must fail one");
                 }
             }
         }

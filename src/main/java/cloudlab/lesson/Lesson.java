@@ -1,16 +1,45 @@
 package cloudlab.lesson;
 
+import cloudlab.sim.Layout;
+
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A lesson: its front matter, its body as segments in reading order, and the quiz and challenges
- * it holds. {@code slug} is its address under {@code /lessons/}.
+ * it holds. {@code slug} is its address under {@code /lessons/}; {@code sources} are where its
+ * facts come from, shown at the end of the page (empty only in a lesson that check-lessons refuses).
  */
 public record Lesson(String slug, String source, String title, int order, String summary, List<String> teaches, int minutes,
-                     List<Segment> segments) {
+                     List<Source> sources, List<Segment> segments) {
     public Lesson {
         teaches = List.copyOf(teaches);
+        sources = List.copyOf(sources);
         segments = List.copyOf(segments);
+    }
+
+    /** A work the lesson's facts were checked against, and when it was read ({@code YYYY-MM} or {@code YYYY-MM-DD}). */
+    public record Source(String title, String publisher, String url, String read) {
+    }
+
+    /** Every layout the lesson shows or grades: figures, sandboxes, predict questions (each variant), challenges. */
+    public List<Layout> layouts() {
+        List<Layout> out = new ArrayList<>();
+        for (Segment s : segments) {
+            if (s instanceof Segment.Figure f) out.add(f.layout());
+            else if (s instanceof Segment.Sandbox b) out.add(b.layout());
+            else if (s instanceof Segment.ChallengeBlock c) {
+                out.add(c.challenge().start());
+                if (c.challenge().solution() != null) out.add(c.challenge().solution());
+                out.addAll(c.challenge().wrong());
+            } else if (s instanceof Segment.QuizBlock q) {
+                for (Question question : q.quiz().questions()) {
+                    if (question.predict() != null) out.add(question.predict().layout());
+                    for (Question v : question.variants()) if (v.predict() != null) out.add(v.predict().layout());
+                }
+            }
+        }
+        return out;
     }
 
     /** The lesson's quiz, or null. */

@@ -1,6 +1,8 @@
 package cloudlab.lesson;
 
 import cloudlab.sim.Challenge;
+import cloudlab.sim.GradeResult;
+import cloudlab.sim.Grader;
 import cloudlab.sim.Layout;
 
 import java.util.List;
@@ -16,5 +18,17 @@ public record LessonChallenge(Challenge challenge, Layout start, Layout solution
 
     public String id() {
         return challenge.id();
+    }
+
+    /**
+     * Grades a design against this lesson challenge: as {@link Grader#grade} does, except that a
+     * zone id that is not one of its catalog region's (say {@code euw1-az9}, or {@code use1-az1}
+     * inside eu-west-1) scores 0 with a {@code valid} check naming it. A lesson teaches real zones;
+     * a sandbox only warns about such a zone.
+     */
+    public GradeResult grade(Layout design) {
+        List<String> problems = design.catalog().zoneProblems(design);
+        if (!problems.isEmpty()) return GradeResult.invalid(id(), problems.get(0));
+        return Grader.grade(challenge, design);
     }
 }

@@ -29,6 +29,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads one lesson file: YAML front matter, then CommonMark whose {@code figure}, {@code sandbox},
@@ -62,7 +64,59 @@ public final class LessonReader {
      * {@code folder} is where paths in challenge blocks are resolved (may be null).
      */
     public static Lesson read(String text, String fileName, Path folder, RegionCatalog catalog) throws InputException {
-        return new LessonReader(fileName, folder, catalog).lesson(text.replace("\r\n", "\n"));
+        LessonReader reader = new LessonReader(fileName, folder, catalog);
+        return reader.lesson(reader.insertCatalog(text.replace("\r\n", "\n")));
+    }
+
+    private static final Pattern CATALOG_VALUE = Pattern.compile("\\{\\{\\s*catalog\\.([^}]*?)\\s*}}");
+
+    /**
+     * Replaces each {@code {{catalog.NAME}}} with a value of the region catalog, so that no count of
+     * regions or zones is typed into a lesson: {@code regions}, {@code zones} (AZ ids over all
+     * regions), {@code read} (the month the catalog was read), {@code partitions}, and
+     * {@code zones.CODE} / {@code zoneIds.CODE} for one region. An unknown name names the line.
+     */
+    String insertCatalog(String text) throws InputException {
+        Matcher m = CATALOG_VALUE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = catalogValue(m.group(1));
+            if (value == null) {
+                throw InputException.at(file, "line " + (lineOf(text, m.start()) + 1), "{{catalog." + m.group(1)
+                        + "}} is not a catalog value (known: regions, zones, read, partitions, zones.CODE, zoneIds.CODE"
+                        + " with CODE a catalog region)");
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private String catalogValue(String name) {
+        switch (name) {
+            case "regions" -> {
+                return String.valueOf(catalog.regionCount());
+            }
+            case "zones" -> {
+                return String.valueOf(catalog.zoneCount());
+            }
+            case "read" -> {
+                return catalog.read();
+            }
+            case "partitions" -> {
+                return String.join(", ", catalog.partitions());
+            }
+            default -> {
+                int dot = name.indexOf('.');
+                RegionCatalog.Entry e = dot < 0 ? null : catalog.find(name.substring(dot + 1));
+                if (e == null) return null;
+                return switch (name.substring(0, dot)) {
+                    case "zones" -> String.valueOf(e.azs());
+                    case "zoneIds" -> String.join(", ", e.azIds());
+                    default -> null;
+                };
+            }
+        }
     }
 
     private Lesson lesson(String text) throws InputException {
@@ -81,6 +135,7 @@ public final class LessonReader {
         int order = 0;
         int minutes = 0;
         List<String> teaches = new ArrayList<>();
+        List<Lesson.Source> sources = new ArrayList<>();
         for (Map.Entry<String, JsonNode> f : Check.entries(o)) {
             String p = f.getKey();
             switch (f.getKey()) {
@@ -97,11 +152,45 @@ public final class LessonReader {
                     if (list.isEmpty() || list.size() > 6) throw check.fail(p, "must list 1 to 6 things the lesson teaches");
                     for (int i = 0; i < list.size(); i++) teaches.add(shortText(check, list.get(i), Check.item(p, i), 200));
                 }
-                default -> throw check.unknown("", f.getKey(), "title, order, summary, teaches, minutes, slug");
+                case "sources" -> {
+                    ArrayNode list = check.list(f.getValue(), p);
+                    if (list.isEmpty()) throw check.fail(p, "must list at least one source (title, publisher, url, read)");
+                    for (int i = 0; i < list.size(); i++) sources.add(source(check, list.get(i), Check.item(p, i)));
+                }
+                default -> throw check.unknown("", f.getKey(), "title, order, summary, teaches, minutes, slug, sources");
             }
         }
         List<Segment> segments = body(text.substring(end + 5), bodyLine);
-        return new Lesson(slug, file, title, order, summary, teaches, minutes, segments);
+        return new Lesson(slug, file, title, order, summary, teaches, minutes, sources, segments);
+    }
+
+    private static final Pattern READ_DATE = Pattern.compile("[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?");
+
+    /** One entry of {@code sources}: where a fact was checked, and when. */
+    private static Lesson.Source source(Check check, JsonNode n, String place) throws InputException {
+        ObjectNode o = check.object(n, place, "a source");
+        check.required(o, place, "title", "publisher", "url", "read");
+        String title = null;
+        String publisher = null;
+        String url = null;
+        String read = null;
+        for (Map.Entry<String, JsonNode> f : Check.entries(o)) {
+            String p = Check.child(place, f.getKey());
+            switch (f.getKey()) {
+                case "title" -> title = shortText(check, f.getValue(), p, 200);
+                case "publisher" -> publisher = shortText(check, f.getValue(), p, 120);
+                case "url" -> {
+                    url = shortText(check, f.getValue(), p, 500);
+                    if (!url.matches("https?://[^\\s<>\"]+")) throw check.fail(p, "must be an http or https address without spaces");
+                }
+                case "read" -> {
+                    read = check.text(f.getValue(), p).strip();
+                    if (!READ_DATE.matcher(read).matches()) throw check.fail(p, "must be the date read as YYYY-MM or YYYY-MM-DD (got " + read + ")");
+                }
+                default -> throw check.unknown(place, f.getKey(), "title, publisher, url, read");
+            }
+        }
+        return new Lesson.Source(title, publisher, url, read);
     }
 
     private static String shortText(Check check, JsonNode n, String place, int max) throws InputException {

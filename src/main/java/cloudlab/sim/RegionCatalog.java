@@ -13,14 +13,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The real AWS regions a layout may name by code: each with its name, city, location and number
- * of availability zones. Read once from the project's own data file, {@code regions.tsv}.
+ * The real AWS regions a layout may name by code: each with its name, city, location, partition
+ * and the AZ ids AWS lists for it, with the month the row was read. Read once from the project's
+ * own data file, {@code regions.tsv}, the one place the course takes counts of regions and zones from.
  */
 public final class RegionCatalog {
-    /** One catalog row. */
-    public record Entry(String code, String name, String city, double lat, double lon, int azs) {
+    /**
+     * One catalog row. {@code azIds} are the region's availability zones as AWS lists them (not
+     * always consecutive); {@code read} is when the row was checked against AWS, as YYYY-MM.
+     */
+    public record Entry(String code, String name, String city, double lat, double lon, String partition, String read,
+                        List<String> azIds) {
+        public Entry {
+            azIds = List.copyOf(azIds);
+        }
+
         public Location location() {
             return Location.of(lat, lon);
+        }
+
+        /** How many availability zones the region has. */
+        public int azs() {
+            return azIds.size();
         }
     }
 
@@ -45,6 +59,63 @@ public final class RegionCatalog {
         return new ArrayList<>(entries.values());
     }
 
+    /** How many regions the catalog holds. */
+    public int regionCount() {
+        return entries.size();
+    }
+
+    /** How many AZ ids the catalog holds, over all its regions. */
+    public int zoneCount() {
+        int n = 0;
+        for (Entry e : entries.values()) n += e.azs();
+        return n;
+    }
+
+    /** The most recent month (YYYY-MM) in which a row was read: the date the catalog's counts are "as of". */
+    public String read() {
+        String latest = "";
+        for (Entry e : entries.values()) if (e.read().compareTo(latest) > 0) latest = e.read();
+        return latest;
+    }
+
+    /** The partitions the catalog's regions belong to, in first-seen order. */
+    public List<String> partitions() {
+        return entries.values().stream().map(Entry::partition).distinct().toList();
+    }
+
+    /**
+     * Whether a zone id may sit in a region: true for any zone of a region outside the catalog (a
+     * custom region has custom zones), else only for the AZ ids the catalog lists for that region.
+     */
+    public boolean knowsZone(String regionCode, String zoneId) {
+        Entry e = entries.get(regionCode);
+        return e == null || e.azIds().contains(zoneId);
+    }
+
+    /**
+     * Why a zone id does not belong in its catalog region, as a sentence for a person, or null when
+     * it does (see {@link #knowsZone}). Not a rule of the contract: a sandbox shows it as a warning,
+     * lesson checks and lesson challenges refuse the layout with it.
+     */
+    public String zoneProblem(String regionCode, String zoneId) {
+        if (knowsZone(regionCode, zoneId)) return null;
+        Entry e = entries.get(regionCode);
+        return "zone " + zoneId + " is not an availability zone of " + regionCode + ": AWS lists "
+                + String.join(", ", e.azIds()) + " (region catalog, read " + e.read() + ")";
+    }
+
+    /** {@link #zoneProblem} for every zone of the layout, in document order; empty when all are known. */
+    public List<String> zoneProblems(Layout layout) {
+        List<String> out = new ArrayList<>();
+        for (Region r : layout.regions()) {
+            for (Zone z : r.zones()) {
+                String p = zoneProblem(r.code(), z.id());
+                if (p != null) out.add(p);
+            }
+        }
+        return out;
+    }
+
     private static RegionCatalog load() {
         try (InputStream in = RegionCatalog.class.getResourceAsStream("regions.tsv")) {
             if (in == null) throw new IllegalStateException("regions.tsv is missing from the build");
@@ -59,8 +130,8 @@ public final class RegionCatalog {
                     continue;
                 }
                 String[] f = line.split("\t");
-                Entry e = new Entry(f[0], f[1], f[2], Double.parseDouble(f[3]), Double.parseDouble(f[4]),
-                        Integer.parseInt(f[5]));
+                Entry e = new Entry(f[0], f[1], f[2], Double.parseDouble(f[3]), Double.parseDouble(f[4]), f[5], f[6],
+                        List.of(f[7].split(",")));
                 out.put(e.code(), e);
             }
             return new RegionCatalog(out);

@@ -82,9 +82,10 @@ final class Api {
         if (!body.has("challenge")) throw new Refusal(400, "missing required field challenge");
         if (!body.has("layout")) throw new Refusal(400, "missing required field layout");
         Challenge challenge;
+        LessonChallenge lc = null; // a lesson's challenge also refuses zones its catalog region does not have
         JsonNode c = body.get("challenge");
         if (c.isTextual()) {
-            LessonChallenge lc = services.course().course().challenge(c.textValue());
+            lc = services.course().course().challenge(c.textValue());
             if (lc == null) {
                 String id = c.textValue();
                 throw new Refusal(404, "challenge: no lesson has a challenge with the id " + (Rules.id(id) == null ? id : "given"));
@@ -99,7 +100,8 @@ final class Api {
         }
         GradeResult result;
         try {
-            result = Grader.grade(challenge, LayoutReader.fromTree(body.get("layout"), "layout", null, services.catalog()));
+            Layout layout = LayoutReader.fromTree(body.get("layout"), "layout", null, services.catalog());
+            result = lc != null ? lc.grade(layout) : Grader.grade(challenge, layout);
         } catch (InputException e) {
             result = GradeResult.invalid(challenge.id(), e.getMessage());
         }

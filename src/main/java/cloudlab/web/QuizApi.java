@@ -8,7 +8,6 @@ import cloudlab.quiz.Scoring;
 import cloudlab.quiz.Submission;
 import cloudlab.sim.Check;
 import cloudlab.sim.GradeResult;
-import cloudlab.sim.Grader;
 import cloudlab.sim.InputException;
 import cloudlab.sim.Json;
 import cloudlab.sim.LayoutReader;
@@ -129,7 +128,7 @@ final class QuizApi {
         if (!answer.has("layout")) throw check.fail(Check.child(p, "answer"), "missing required field layout");
         GradeResult g;
         try {
-            g = Grader.grade(c.challenge(), LayoutReader.fromTree(answer.get("layout"), Check.child(p, "answer.layout"), null, services.catalog()));
+            g = c.grade(LayoutReader.fromTree(answer.get("layout"), Check.child(p, "answer.layout"), null, services.catalog()));
         } catch (InputException e) {
             g = GradeResult.invalid(c.id(), e.getMessage());
         }

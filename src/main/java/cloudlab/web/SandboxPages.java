@@ -14,7 +14,6 @@ import cloudlab.sim.Datacenter;
 import cloudlab.sim.Decision;
 import cloudlab.sim.Documents;
 import cloudlab.sim.GradeResult;
-import cloudlab.sim.Grader;
 import cloudlab.sim.History;
 import cloudlab.sim.Host;
 import cloudlab.sim.InputException;
@@ -247,7 +246,7 @@ final class SandboxPages {
             return;
         }
         Layout state = s.history().state();
-        GradeResult r = Grader.grade(c.challenge(), state);
+        GradeResult r = c.grade(state);
         services.progress().challengeChecked(learner.id(), c.id(), r.score(), r.passed(), LayoutWriter.toJson(state));
         Course course = services.course().course();
         for (Lesson l : course.lessons()) {
@@ -360,7 +359,7 @@ final class SandboxPages {
         // once the learner has checked this challenge, the goals show how the current design stands;
         // it is recomputed from the state, so any server can draw it
         boolean checked = challenge != null && services.progress().of(s.learnerId()).challenge(challenge.id()) != null;
-        model.put("check", checked ? Grader.grade(challenge.challenge(), state) : null);
+        model.put("check", checked ? challenge.grade(state) : null);
         model.put("lesson", lessonOf(s));
         return model;
     }

@@ -54,7 +54,8 @@ class GiftCommandTest {
         // what was printed is a quiz block the lesson reader accepts
         Path lesson = dir.resolve("lessons");
         Files.createDirectories(lesson);
-        Files.writeString(lesson.resolve("01-copy.md"), "---\ntitle: Copy\norder: 1\nsummary: A copy.\nteaches:\n  - copy\nminutes: 2\n---\n\n"
+        Files.writeString(lesson.resolve("01-copy.md"), "---\ntitle: Copy\norder: 1\nsummary: A copy.\nteaches:\n  - copy\nminutes: 2\n"
+                + "sources:\n  - {title: A source, publisher: A publisher, url: \"https://example.org/\", read: \"2026-12\"}\n---\n\n"
                 + "```quiz\n" + r.out() + "```\n");
         Cli.Result check = Cli.run("check-lessons", lesson);
         assertEquals(0, check.code(), check.err());

@@ -267,8 +267,8 @@ class RegradeTest {
 
         // Remove q-vcpu's third option and q-waste's fourth.
         edit("01-why-virtualize.md", """
-                      - text: "The lab counts hardware threads, EC2 counts cores"
-                        feedback: "It is the other way round."
+                      - text: "Both count a vCPU as one hardware thread, two per core"
+                        feedback: "The lab counts whole cores; and on Graviton, M7a and later AMD, T2 and Mac instances EC2 does too."
                 """, "");
         edit("01-why-virtualize.md", """
                       - text: "Each application got a whole machine even when it needed only a small slice of one"

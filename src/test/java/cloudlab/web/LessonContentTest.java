@@ -93,6 +93,8 @@ class LessonContentTest {
             teaches:
               - something
             minutes: 5
+            sources:
+              - {title: A source, publisher: A publisher, url: "https://example.org/source", read: "2026-12"}
             ---
             """;
 
