@@ -77,11 +77,6 @@ public final class Rooms {
         return joining;
     }
 
-    /** The workshop store. */
-    public Workshops workshops() {
-        return workshops;
-    }
-
     // ---- the room ----
 
     /** The live room now: every learner's row in the workshop's member order. */
