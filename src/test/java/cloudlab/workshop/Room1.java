@@ -22,7 +22,7 @@ import java.util.List;
 /**
  * A real workshop feature for the workshop's unit tests: a SQLite file of the test's own, the
  * progress and sandbox features on it, and a course of two of the checkout's lessons (the first,
- * a quiz; the last, a quiz and a challenge), read from a copy so loading stays quick.
+ * with a quiz; the last, with a quiz and a challenge), read from a copy so loading stays quick.
  */
 final class Room1 implements AutoCloseable {
     /** The shop over two zones of us-east-1, one host and one shop VM in each; it needs one running. */
@@ -59,9 +59,11 @@ final class Room1 implements AutoCloseable {
         Path lessons = folder.resolve("lessons");
         try {
             Files.createDirectories(lessons);
-            for (String f : List.of("01-why-virtualize.md", "07-putting-it-together.md")) {
-                Files.copy(Path.of("lessons", f), lessons.resolve(f));
+            List<Path> all;
+            try (var files = Files.list(Path.of("lessons"))) {
+                all = files.filter(f -> f.toString().endsWith(".md")).sorted().toList();
             }
+            for (Path f : List.of(all.get(0), all.get(all.size() - 1))) Files.copy(f, lessons.resolve(f.getFileName()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
