@@ -1,6 +1,5 @@
 package cloudlab.web;
 
-import cloudlab.lesson.Course;
 import cloudlab.quiz.Gradebook;
 import cloudlab.quiz.Regrade;
 import io.javalin.http.Context;
@@ -36,13 +35,9 @@ final class InstructorPages {
 
     void home(Context ctx) {
         Optional<String> who = instructor(ctx);
-        Map<String, Object> model = LessonPages.base(ctx, "Instructor — Cloud Lab");
-        model.put("section", "instructor");
-        model.put("instructor", who.orElse(null));
-        model.put("error", null);
+        Map<String, Object> model = homeModel(ctx, who.orElse(null), null, null);
         if (who.isPresent()) {
-            Course course = services.course().course();
-            List<Gradebook.Row> rows = Gradebook.rows(course, services.progress());
+            List<Gradebook.Row> rows = Gradebook.rows(services.course().course(), services.progress());
             model.put("rows", rows.size());
             model.put("learners", rows.stream().map(Gradebook.Row::learnerId).distinct().count());
             model.put("workshops", services.workshops().ofInstructor(who.get()));
@@ -50,29 +45,31 @@ final class InstructorPages {
         ctx.render("instructor/home", model);
     }
 
+    /** The instructor's home page model: signed in as {@code who}, or the sign-in form with an error and the name typed. */
+    private static Map<String, Object> homeModel(Context ctx, String who, String error, String typedName) {
+        Map<String, Object> model = LessonPages.base(ctx, "Instructor — Cloud Lab");
+        model.put("section", "instructor");
+        model.put("instructor", who);
+        model.put("error", error);
+        model.put("typedName", typedName);
+        return model;
+    }
+
     void signIn(Context ctx) throws InterruptedException {
         String name = ctx.formParam("name");
         String password = ctx.formParam("password");
         String key = "sign-in:" + (name == null ? "" : name.strip().toLowerCase(java.util.Locale.ROOT));
         if (limiter.count(key, LOCKOUT) >= MAX_FAILURES) {
-            Map<String, Object> model = LessonPages.base(ctx, "Instructor — Cloud Lab");
-            model.put("section", "instructor");
-            model.put("instructor", null);
-            model.put("error", "Too many wrong passwords for this name. Wait 15 minutes, then try again.");
-            model.put("typedName", name);
-            ctx.status(HttpStatus.TOO_MANY_REQUESTS).html(services.renderer().page("instructor/home", model));
+            String error = "Too many wrong passwords for this name. Wait 15 minutes, then try again.";
+            ctx.status(HttpStatus.TOO_MANY_REQUESTS).html(services.renderer().page("instructor/home", homeModel(ctx, null, error, name)));
             return;
         }
         Optional<String> token = services.instructors().signIn(name, password == null ? new char[0] : password.toCharArray());
         if (token.isEmpty()) {
             limiter.record(key);
             Thread.sleep(WRONG_PASSWORD_DELAY_MS);
-            Map<String, Object> model = LessonPages.base(ctx, "Instructor — Cloud Lab");
-            model.put("section", "instructor");
-            model.put("instructor", null);
-            model.put("error", "That name and password do not match an instructor.");
-            model.put("typedName", name);
-            ctx.status(HttpStatus.UNAUTHORIZED).html(services.renderer().page("instructor/home", model));
+            String error = "That name and password do not match an instructor.";
+            ctx.status(HttpStatus.UNAUTHORIZED).html(services.renderer().page("instructor/home", homeModel(ctx, null, error, name)));
             return;
         }
         ctx.res().addHeader("Set-Cookie", COOKIE + "=" + token.get() + "; Path=/instructor; Max-Age=" + 12 * 3600
@@ -88,35 +85,31 @@ final class InstructorPages {
 
     void regrade(Context ctx) {
         if (!signedIn(ctx)) return;
-        Regrade.Plan plan = Regrade.plan(services.course().course(), services.progress());
-        Map<String, Object> model = LessonPages.base(ctx, "Regrade — Cloud Lab");
-        model.put("section", "instructor");
-        model.put("plan", plan);
-        model.put("applied", null);
-        ctx.render("instructor/regrade", model);
+        ctx.render("instructor/regrade", regradeModel(ctx, null, null));
     }
 
     void applyRegrade(Context ctx) {
         if (!signedIn(ctx)) return;
         String mode = ctx.formParam("mode");
         if (!"keep".equals(mode) && !"replace".equals(mode)) {
-            ctx.status(HttpStatus.BAD_REQUEST);
-            Map<String, Object> model = LessonPages.base(ctx, "Regrade — Cloud Lab");
-            model.put("section", "instructor");
-            model.put("plan", Regrade.plan(services.course().course(), services.progress()));
-            model.put("applied", null);
-            model.put("error", "mode: choose keep (the higher score stays) or replace");
-            ctx.html(services.renderer().page("instructor/regrade", model));
+            String error = "mode: choose keep (the higher score stays) or replace";
+            ctx.status(HttpStatus.BAD_REQUEST).html(services.renderer().page("instructor/regrade", regradeModel(ctx, null, error)));
             return;
         }
-        Regrade.Plan plan = Regrade.plan(services.course().course(), services.progress());
-        int changed = Regrade.apply(plan, services.progress(), mode.equals("keep"));
+        boolean keep = mode.equals("keep");
+        int changed = Regrade.apply(Regrade.plan(services.course().course(), services.progress()), services.progress(), keep);
+        String applied = changed + (changed == 1 ? " score changed" : " scores changed") + (keep ? " (higher score kept)." : ".");
+        ctx.render("instructor/regrade", regradeModel(ctx, applied, null));
+    }
+
+    /** The regrade page: the dry run as things stand now, what was just applied, or an error. */
+    private Map<String, Object> regradeModel(Context ctx, String applied, String error) {
         Map<String, Object> model = LessonPages.base(ctx, "Regrade — Cloud Lab");
         model.put("section", "instructor");
         model.put("plan", Regrade.plan(services.course().course(), services.progress()));
-        model.put("applied", changed + (changed == 1 ? " score changed" : " scores changed")
-                + (mode.equals("keep") ? " (higher score kept)." : "."));
-        ctx.render("instructor/regrade", model);
+        model.put("applied", applied);
+        model.put("error", error);
+        return model;
     }
 
     void gradebook(Context ctx) {
@@ -137,10 +130,6 @@ final class InstructorPages {
 
     /** The sign-in page with a message, as a 401. */
     static void signInPage(Services services, Context ctx, String message) {
-        Map<String, Object> model = LessonPages.base(ctx, "Instructor — Cloud Lab");
-        model.put("section", "instructor");
-        model.put("instructor", null);
-        model.put("error", message);
-        ctx.status(HttpStatus.UNAUTHORIZED).html(services.renderer().page("instructor/home", model));
+        ctx.status(HttpStatus.UNAUTHORIZED).html(services.renderer().page("instructor/home", homeModel(ctx, null, message, null)));
     }
 }

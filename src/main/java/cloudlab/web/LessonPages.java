@@ -324,11 +324,9 @@ final class LessonPages {
 
     /** The lock check for any room that opens part of a lesson (its quiz, hints, sandboxes, challenge). */
     static boolean locked(Services services, Context ctx, Learner learner, Lesson lesson) {
-        var ms = WorkshopPages.membership(services.workshops(), ctx, learner.id());
-        if (ms.isEmpty() || ms.get().workshop().lessonOpen(lesson.slug())) return false;
-        App.problem(services, ctx, 403, "Your instructor has not opened \"" + lesson.title() + "\" yet in "
-                + ms.get().workshop().title() + ". It opens when the room gets there.");
-        return true;
+        var refusal = cloudlab.workshop.Pacing.lessonLock(WorkshopPages.membership(services.workshops(), ctx, learner.id()), lesson);
+        refusal.ifPresent(message -> App.problem(services, ctx, 403, message));
+        return refusal.isPresent();
     }
 
     /** Shows a hint; from now on the question's points are scaled down by its cost. */

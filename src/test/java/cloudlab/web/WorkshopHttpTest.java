@@ -621,16 +621,6 @@ class WorkshopHttpTest {
         assertEquals("2020-01-01T00:00:00.000Z", lastSeen(id, anaId));
     }
 
-    @Test
-    void lastSeenIsRewrittenOnlyOnceItIsHalfAMinuteOld() {
-        java.time.Instant now = java.time.Instant.parse("2026-11-27T12:00:00Z");
-        assertTrue(WorkshopPages.seenLongAgo(null, now));
-        assertTrue(WorkshopPages.seenLongAgo("not a time", now));
-        assertFalse(WorkshopPages.seenLongAgo("2026-11-27T11:59:31.000Z", now));
-        assertTrue(WorkshopPages.seenLongAgo("2026-11-27T11:59:30.000Z", now));
-        assertTrue(WorkshopPages.SEEN_EVERY.multipliedBy(4).compareTo(WorkshopPages.IDLE) < 0, "far below the idle threshold");
-    }
-
     static void setLastSeen(String workshopId, String learnerId, String at) {
         server.services().database().transaction(c -> {
             try (var ps = c.prepareStatement("UPDATE workshop_members SET last_seen_at = ? WHERE workshop_id = ? AND learner_id = ?")) {

@@ -1,0 +1,280 @@
+package cloudlab.workshop;
+
+import cloudlab.lesson.Course;
+import cloudlab.lesson.Lesson;
+import cloudlab.lesson.LessonChallenge;
+import cloudlab.lesson.Question;
+import cloudlab.progress.LearnerProgress;
+import cloudlab.progress.Progress;
+import cloudlab.quiz.Gradebook;
+import cloudlab.sandbox.Describe;
+import cloudlab.sandbox.Sandbox;
+import cloudlab.sandbox.Sandboxes;
+import cloudlab.sim.Goal;
+import cloudlab.sim.GradeResult;
+import cloudlab.sim.Grader;
+import cloudlab.sim.History;
+import cloudlab.sim.Layout;
+import cloudlab.sim.RegionCatalog;
+import cloudlab.sim.Report;
+import cloudlab.sim.Simulator;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The workshop feature's front door for what people see: the instructor's live room (as a
+ * {@link Room}, or one learner's row alone), a learner's workshop page, one learner's sandbox read
+ * only, and the results export. It also holds the room's rules: when a learner is stuck, which
+ * lesson state a learner is in, and what fails for them.
+ */
+public final class Rooms {
+    /** Wrong tries at one question, its latest answer still wrong, after which the room calls a learner stuck. */
+    public static final int STUCK_AFTER_TRIES = 3;
+    private final Workshops workshops;
+    private final Progress progress;
+    private final Sandboxes sandboxes;
+    private final Supplier<Course> course;
+    private final Function<Goal, String> goalWords;
+    private final Clock clock;
+    private final WorkshopSandboxes given;
+    private final Steering steering;
+    private final Joining joining;
+
+    /**
+     * The workshop feature over its store and the features it reads. {@code goalWords} says a
+     * challenge goal in a learner's words (the same words the lesson page uses).
+     */
+    public Rooms(Workshops workshops, Progress progress, Sandboxes sandboxes, Supplier<Course> course, RegionCatalog catalog,
+                 Function<Goal, String> goalWords, Clock clock) {
+        this.workshops = workshops;
+        this.progress = progress;
+        this.sandboxes = sandboxes;
+        this.course = course;
+        this.goalWords = goalWords;
+        this.clock = clock;
+        this.given = new WorkshopSandboxes(workshops, sandboxes, catalog);
+        this.steering = new Steering(workshops, sandboxes, given, course, catalog);
+        this.joining = new Joining(workshops, given);
+    }
+
+    /** The instructor's actions on a workshop. */
+    public Steering steering() {
+        return steering;
+    }
+
+    /** Joining a workshop with its code. */
+    public Joining joining() {
+        return joining;
+    }
+
+    // ---- the room ----
+
+    /** The live room now: every learner's row in the workshop's member order. */
+    public Room room(Workshop w) {
+        List<Lesson> lessons = lessons(w);
+        List<Room.LearnerRow> rows = new ArrayList<>();
+        for (Member m : workshops.members(w.id())) rows.add(row(lessons, m));
+        return new Room(w, columns(lessons), rows, steering.chaosTargets(w));
+    }
+
+    /** One learner's row, computed on its own (empty when they are not in the workshop). */
+    public Optional<Room.LearnerRow> row(Workshop w, String learnerId) {
+        return workshops.member(w.id(), learnerId).map(m -> row(lessons(w), m));
+    }
+
+    private Room.LearnerRow row(List<Lesson> lessons, Member m) {
+        LearnerProgress p = progress.of(m.learnerId());
+        List<Room.Cell> cells = new ArrayList<>();
+        List<String> failingQuestions = new ArrayList<>();
+        List<String> failingGoals = new ArrayList<>();
+        String stuckOn = null;
+        int done = 0;
+        for (Lesson l : lessons) {
+            InLesson in = inLesson(p, l);
+            if (in.state() == Room.State.DONE) done++;
+            if (stuckOn == null) stuckOn = in.stuckOn();
+            failingQuestions.addAll(in.failingQuestions());
+            for (LessonChallenge c : l.challenges()) failingGoals.addAll(failingGoals(m.learnerId(), c));
+            cells.add(new Room.Cell(in.state(), in.score()));
+        }
+        Apps apps = apps(m);
+        boolean idle = Attendance.idle(m.lastSeenAt(), clock.instant());
+        return new Room.LearnerRow(m, cells, apps.text(), apps.allUp(), idle, stuckOn, done, failingQuestions, failingGoals);
+    }
+
+    /** Where one learner is in one lesson: its state, quiz score text, the question they are stuck on, the prompts they fail. */
+    private record InLesson(Room.State state, String score, String stuckOn, List<String> failingQuestions) {
+    }
+
+    /**
+     * The one place a learner's lesson state is decided for the workshop: done once completed;
+     * stuck while a question's latest answer is wrong after {@link #STUCK_AFTER_TRIES} tries;
+     * started once opened; new before.
+     */
+    private InLesson inLesson(LearnerProgress p, Lesson l) {
+        String stuckOn = null;
+        List<String> failing = new ArrayList<>();
+        if (l.quiz() != null) {
+            for (Question q : l.quiz().questions()) {
+                LearnerProgress.Answer a = p.answer(l.quiz().id(), q.id());
+                if (a == null || a.correct()) continue;
+                failing.add(l.title() + ": " + q.prompt());
+                if (stuck(a) && stuckOn == null) stuckOn = l.title() + ", " + q.id();
+            }
+        }
+        LearnerProgress.LessonState st = p.lesson(l.slug());
+        Room.State state = st == null ? Room.State.NEW : st.completed() ? Room.State.DONE : stuckOn != null ? Room.State.STUCK : Room.State.STARTED;
+        LessonScore score = scoreOf(p, l);
+        return new InLesson(state, score.answered() == 0 ? "" : Math.round(score.points() * 10) / 10.0 + "/" + score.questions(), stuckOn, failing);
+    }
+
+    /** Whether an answer leaves its learner stuck: still wrong after {@link #STUCK_AFTER_TRIES} tries. */
+    static boolean stuck(LearnerProgress.Answer a) {
+        return !a.correct() && a.attempts() >= STUCK_AFTER_TRIES;
+    }
+
+    /** A learner's quiz score in one lesson: points over the questions answered, out of all its questions. */
+    private record LessonScore(double points, int answered, int questions) {
+    }
+
+    /**
+     * THE seam to scores: every score the room and summary show comes through here. Today it sums
+     * the latest answer to each question (what the room has always shown); point it at the quiz
+     * feature's one definition of a learner's lesson score when that exists.
+     */
+    private LessonScore scoreOf(LearnerProgress learner, Lesson lesson) {
+        if (lesson.quiz() == null) return new LessonScore(0, 0, 0);
+        double points = 0;
+        int answered = 0;
+        for (Question q : lesson.quiz().questions()) {
+            LearnerProgress.Answer a = learner.answer(lesson.quiz().id(), q.id());
+            if (a == null) continue;
+            answered++;
+            points += a.score();
+        }
+        return new LessonScore(points, answered, lesson.quiz().questions().size());
+    }
+
+    /** The goals of a challenge that fail in the learner's latest sandbox for it, as "challenge: goal". */
+    private List<String> failingGoals(String learnerId, LessonChallenge c) {
+        Optional<String> id = sandboxes.latest(learnerId, Sandbox.Origin.CHALLENGE, c.id());
+        if (id.isEmpty()) return List.of();
+        try {
+            GradeResult r = Grader.grade(c.challenge(), sandboxes.get(learnerId, id.get()).history().state());
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < r.checks().size(); i++) {
+                if (!r.checks().get(i).passed()) out.add(c.challenge().title() + ": " + goalWords.apply(c.challenge().goals().get(i)));
+            }
+            return out;
+        } catch (Sandboxes.NotFound e) {
+            return List.of(); // the sandbox went away; nothing to count
+        }
+    }
+
+    /** A learner's workshop sandbox in words ("1/2 apps up · use1-az1 failed") and whether every app is up. */
+    private record Apps(String text, boolean allUp) {
+    }
+
+    private Apps apps(Member m) {
+        if (m.sandboxId() == null) return new Apps("no sandbox", false);
+        Layout state;
+        try {
+            state = sandboxes.get(m.learnerId(), m.sandboxId()).history().state();
+        } catch (Sandboxes.NotFound e) {
+            return new Apps("no sandbox", false);
+        }
+        Report r = Simulator.simulate(state);
+        if (r.apps().isEmpty()) return new Apps("no apps", false);
+        long up = r.apps().stream().filter(Report.AppReport::available).count();
+        return new Apps(up + "/" + r.apps().size() + " apps up" + (state.failed().isEmpty() ? "" : " · " + String.join(", ", state.failed()) + " failed"),
+                up == r.apps().size());
+    }
+
+    // ---- a learner's own view ----
+
+    /** A learner's workshop page: the workshop, their membership and its lessons in order. */
+    public record LearnerHome(Workshop workshop, Member member, List<LessonCard> lessons) {
+    }
+
+    /** A lesson on the learner's workshop page: whether it is open yet, and their state in it. */
+    public record LessonCard(int number, String slug, String title, boolean open, Room.State state) {
+    }
+
+    /** The learner's page for the open workshop they are in. */
+    public LearnerHome home(Workshops.Membership ms) {
+        Workshop w = ms.workshop();
+        LearnerProgress p = progress.of(ms.member().learnerId());
+        List<LessonCard> cards = new ArrayList<>();
+        for (Lesson l : lessons(w)) cards.add(new LessonCard(cards.size() + 1, l.slug(), l.title(), w.lessonOpen(l.slug()), inLesson(p, l).state()));
+        return new LearnerHome(w, ms.member(), cards);
+    }
+
+    /** Marks the learner seen for the idle column, unless their mark is younger than {@link Attendance#SEEN_EVERY}. */
+    public void seen(Workshops.Membership ms) {
+        if (Attendance.seenLongAgo(ms.member().lastSeenAt(), clock.instant())) workshops.seen(ms.workshop().id(), ms.member().learnerId());
+    }
+
+    // ---- one learner, read only ----
+
+    /** One learner's workshop sandbox as the instructor sees it: its state, the core's report, the steps taken. */
+    public record LearnerSandbox(Member member, Layout state, Report report, List<String> steps) {
+    }
+
+    /** The learner's workshop sandbox, or empty when they are not in the workshop or have none. */
+    public Optional<LearnerSandbox> learnerSandbox(Workshop w, String learnerId) {
+        Optional<Member> m = workshops.member(w.id(), learnerId);
+        if (m.isEmpty() || m.get().sandboxId() == null) return Optional.empty();
+        History h = sandboxes.get(m.get().learnerId(), m.get().sandboxId()).history();
+        List<String> steps = new ArrayList<>();
+        for (int i = 0; i < h.position(); i++) steps.add(Describe.command(h.entries().get(i).command()));
+        return Optional.of(new LearnerSandbox(m.get(), h.state(), Simulator.simulate(h.state()), steps));
+    }
+
+    // ---- results ----
+
+    /**
+     * The results export: the gradebook's rows (the quiz feature's scores) of this workshop's
+     * learners and of its lessons' questions and challenges, under the names they joined with.
+     */
+    public List<Gradebook.Row> results(Workshop w) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Member m : workshops.members(w.id())) names.put(m.learnerId(), m.displayName());
+        Set<String> items = new HashSet<>();
+        for (Lesson l : lessons(w)) {
+            if (l.quiz() != null) for (Question q : l.quiz().questions()) items.add(l.quiz().id() + "/" + q.id());
+            for (LessonChallenge c : l.challenges()) items.add("challenge/" + c.id());
+        }
+        List<Gradebook.Row> out = new ArrayList<>();
+        for (Gradebook.Row r : Gradebook.rows(course.get(), progress)) {
+            if (!names.containsKey(r.learnerId()) || !items.contains(r.item())) continue;
+            out.add(new Gradebook.Row(r.learnerId(), names.get(r.learnerId()), r.item(), r.score(), r.max(), r.attempts(), r.lastSubmitted()));
+        }
+        return out;
+    }
+
+    /** The results export as CSV text (formula-like cells defused). */
+    public String resultsCsv(Workshop w) {
+        return Gradebook.csv(results(w));
+    }
+
+    private List<Lesson> lessons(Workshop w) {
+        Course c = course.get();
+        return w.lessons().stream().map(c::lesson).filter(Objects::nonNull).toList();
+    }
+
+    private static List<Room.Column> columns(List<Lesson> lessons) {
+        List<Room.Column> out = new ArrayList<>();
+        for (Lesson l : lessons) out.add(new Room.Column(out.size() + 1, l.slug(), l.title()));
+        return out;
+    }
+}

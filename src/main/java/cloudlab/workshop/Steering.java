@@ -1,0 +1,171 @@
+package cloudlab.workshop;
+
+import cloudlab.lesson.Course;
+import cloudlab.lesson.Lesson;
+import cloudlab.sandbox.Sandboxes;
+import cloudlab.sim.Command;
+import cloudlab.sim.Decision;
+import cloudlab.sim.Documents;
+import cloudlab.sim.InputException;
+import cloudlab.sim.Layout;
+import cloudlab.sim.LayoutReader;
+import cloudlab.sim.LayoutWriter;
+import cloudlab.sim.Node;
+import cloudlab.sim.Region;
+import cloudlab.sim.RegionCatalog;
+import cloudlab.sim.Zone;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * What an instructor does to a workshop: create it, pace its lessons, push a layout to every
+ * learner, reset one learner's sandbox, fail or restore a zone or region everywhere (chaos), and
+ * close it. Sandboxes change only through the sandbox feature, so every change is a step the core
+ * decided. Each action answers with a notice for the room or a refusal naming the field.
+ */
+public final class Steering {
+    /** The longest workshop title. */
+    public static final int MAX_TITLE = 120;
+    private final Workshops workshops;
+    private final Sandboxes sandboxes;
+    private final WorkshopSandboxes given;
+    private final Supplier<Course> course;
+    private final RegionCatalog catalog;
+
+    Steering(Workshops workshops, Sandboxes sandboxes, WorkshopSandboxes given, Supplier<Course> course, RegionCatalog catalog) {
+        this.workshops = workshops;
+        this.sandboxes = sandboxes;
+        this.given = given;
+        this.course = course;
+        this.catalog = catalog;
+    }
+
+    /** What an action did: a notice for the room, or a refusal that names the field and the rule. */
+    public record Outcome(String notice, String refusal) {
+        static Outcome done(String notice) {
+            return new Outcome(notice, null);
+        }
+
+        static Outcome refused(String refusal) {
+            return new Outcome(null, refusal);
+        }
+
+        public boolean refused() {
+            return refusal != null;
+        }
+    }
+
+    /** A new workshop, or why the form cannot make one. */
+    public record Created(Workshop workshop, String refusal) {
+    }
+
+    /**
+     * Creates a workshop with a title, lessons chosen from the course (kept in course order) and an
+     * optional start layout (YAML or JSON; blank for an empty sandbox).
+     */
+    public Created create(String instructor, String title, List<String> chosen, String layoutText) {
+        String t = title == null ? "" : title.strip();
+        if (t.isEmpty() || t.length() > MAX_TITLE) return new Created(null, "title: give the workshop a title (1 to " + MAX_TITLE + " characters)");
+        List<String> lessons = new ArrayList<>();
+        for (Lesson l : course.get().lessons()) if (chosen.contains(l.slug())) lessons.add(l.slug());
+        if (lessons.isEmpty()) return new Created(null, "lesson: choose at least one lesson");
+        if (chosen.size() != lessons.size()) return new Created(null, "lesson: choose lessons from the course");
+        String layoutJson = null;
+        if (layoutText != null && !layoutText.isBlank()) {
+            try {
+                layoutJson = LayoutWriter.toJson(read(layoutText));
+            } catch (InputException e) {
+                return new Created(null, "layout: " + e.getMessage());
+            }
+        }
+        return new Created(workshops.create(instructor, t, lessons, layoutJson), null);
+    }
+
+    /** Opens the next lesson, closes the last open one, or opens them all ("next", "previous", "all"). */
+    public Outcome pace(Workshop w, String step) {
+        Optional<Pacing.Step> s = Pacing.Step.named(step);
+        if (s.isEmpty()) return Outcome.refused("unlock: choose next, previous or all");
+        int unlocked = Pacing.unlockedAfter(w, s.get());
+        workshops.pace(w.id(), unlocked);
+        return Outcome.done(unlocked < 0 ? "Every lesson is open." : unlocked + " of " + w.lessons().size() + " lessons are open.");
+    }
+
+    /**
+     * Makes the layout the workshop's start layout and gives every learner a fresh sandbox from it;
+     * their old sandboxes stay theirs.
+     */
+    public Outcome push(Workshop w, String layoutText) {
+        Layout layout;
+        try {
+            if (layoutText == null || layoutText.isBlank()) throw new InputException("paste a layout document (YAML or JSON)");
+            layout = read(layoutText);
+        } catch (InputException e) {
+            return Outcome.refused("layout: " + e.getMessage());
+        }
+        workshops.setStartLayout(w.id(), LayoutWriter.toJson(layout));
+        int n = 0;
+        for (Member m : workshops.members(w.id())) {
+            given.give(w, m.learnerId(), layout, layout.name() != null ? layout.name() : "Pushed layout");
+            n++;
+        }
+        return Outcome.done("Pushed the layout to " + n + (n == 1 ? " sandbox." : " sandboxes."));
+    }
+
+    /** Gives one learner a fresh sandbox from the start layout; empty when they are not in the workshop. */
+    public Optional<Outcome> reset(Workshop w, String learnerId) {
+        Optional<Member> m = workshops.member(w.id(), learnerId);
+        if (m.isEmpty()) return Optional.empty();
+        given.give(w, m.get().learnerId(), given.start(w), "Workshop sandbox");
+        return Optional.of(Outcome.done("Gave " + m.get().displayName() + " a fresh sandbox from the start layout."));
+    }
+
+    /**
+     * The chaos button: fails ("fail") or restores ("restore") a zone or region, by its id in the
+     * workshop's start layout, in every learner's workshop sandbox that has it, as a step the core
+     * decides like any other. A sandbox that no longer has it is counted, not changed.
+     */
+    public Outcome chaos(Workshop w, String id, String action) {
+        Node target = id == null ? null : given.start(w).node(id);
+        if (!(target instanceof Zone) && !(target instanceof Region)) {
+            return Outcome.refused("id: choose a zone or region of the workshop's start layout");
+        }
+        if (!"fail".equals(action) && !"restore".equals(action)) return Outcome.refused("action: fail or restore");
+        Command command = action.equals("fail") ? new Command.Fail(id) : new Command.Restore(id);
+        int done = 0;
+        int without = 0;
+        for (Member m : workshops.members(w.id())) {
+            if (m.sandboxId() == null) continue;
+            try {
+                Decision d = sandboxes.submit(m.learnerId(), m.sandboxId(), command);
+                if (d.accepted()) done++;
+                else if (sandboxes.get(m.learnerId(), m.sandboxId()).history().state().node(id) == null) without++;
+            } catch (Sandboxes.NotFound e) {
+                without++;
+            }
+        }
+        return Outcome.done((action.equals("fail") ? "Failed " : "Restored ") + id + " in " + done + (done == 1 ? " sandbox" : " sandboxes")
+                + (without > 0 ? "; " + without + " no longer have it" : "") + ".");
+    }
+
+    /** Closes the workshop: no new joins, lessons no longer locked, results kept. */
+    public void close(Workshop w) {
+        workshops.close(w.id());
+    }
+
+    /** The regions and zones of the start layout, in order: what the chaos button can fail. */
+    public List<String> chaosTargets(Workshop w) {
+        List<String> out = new ArrayList<>();
+        for (Region r : given.start(w).regions()) {
+            out.add(r.code());
+            for (Zone z : r.zones()) out.add(z.id());
+        }
+        return out;
+    }
+
+    private Layout read(String text) throws InputException {
+        return LayoutReader.read(text, Documents.formatOf("", text), "", catalog);
+    }
+}

@@ -1,0 +1,22 @@
+/**
+ * Workshops: an instructor's class with a join code, its lessons opened as the room goes, the live
+ * room, and the instructor's steering of every learner's sandbox.
+ *
+ * <p>Where each rule lives:
+ * <ul>
+ *   <li>the lesson lock and pacing (next, previous, all): {@link cloudlab.workshop.Pacing}, over
+ *       {@link cloudlab.workshop.Workshop#lessonOpen};</li>
+ *   <li>idle (five minutes) and how often "last seen" is written (30 s): {@link cloudlab.workshop.Attendance};</li>
+ *   <li>stuck (three wrong tries), a learner's lesson state, the room's score of a lesson (its one
+ *       seam, {@code Rooms.scoreOf}) and the results export: {@link cloudlab.workshop.Rooms};</li>
+ *   <li>"fails most" (the question and the goal failing for the most learners) and the room's counts:
+ *       {@link cloudlab.workshop.Room};</li>
+ *   <li>creating, pacing, push, reset, chaos and closing: {@link cloudlab.workshop.Steering}, which
+ *       changes sandboxes only through {@link cloudlab.sandbox.Sandboxes}, as steps the core decides;</li>
+ *   <li>the join code and name rules: {@link cloudlab.workshop.Joining}.</li>
+ * </ul>
+ * The room is values ({@link cloudlab.workshop.Room} and its records); one learner's row can be
+ * computed alone ({@link cloudlab.workshop.Rooms#row}) and put in place ({@link cloudlab.workshop.Room#withRow}).
+ * The web layer parses a request, calls one of these and renders what it answers.
+ */
+package cloudlab.workshop;
