@@ -4,6 +4,7 @@ import cloudlab.lesson.Lesson;
 import cloudlab.lesson.LessonChallenge;
 import cloudlab.lesson.Question;
 import cloudlab.lesson.Quiz;
+import cloudlab.quiz.Answering;
 import cloudlab.quiz.Scoring;
 import cloudlab.quiz.Submission;
 import cloudlab.sim.Check;
@@ -96,7 +97,7 @@ final class QuizApi {
                     + "{\"number\": 3}, {\"matches\": [1, 0]} or {\"positions\": [2, 1]}");
         }
         if (s == null) throw check.fail(Check.child(p, "answer"), "must not be null");
-        String odd = variant.answersNumber() ? LessonPages.numberProblem(s.number()) : null;
+        String odd = variant.answersNumber() ? Answering.numberProblem(s.number()) : null;
         if (odd != null) throw check.fail(Check.child(p, "answer.number"), odd.replaceFirst("^answer: ", ""));
         String problem = s.problemWith(variant);
         if (problem != null) throw check.fail(Check.child(p, "answer"), problem);

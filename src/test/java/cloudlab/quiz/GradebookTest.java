@@ -8,17 +8,20 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The gradebook's CSV writing: quoting by RFC 4180, formulas defused, scores written plainly. */
+/**
+ * The gradebook's CSV writing: quoting by RFC 4180, formulas defused, scores written plainly. A
+ * defused cell starts with an apostrophe, which the CSV writer quotes (still the same cell when read).
+ */
 class GradebookTest {
     @ParameterizedTest(name = "«{0}» is written «{1}»")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
             "plain|plain",
             "Smith, Jo|\"Smith, Jo\"",
             "say \"hi\"|\"say \"\"hi\"\"\"",
-            "=1+1|'=1+1",
-            "+44 20|'+44 20",
-            "-3|'-3",
-            "@SUM(A1)|'@SUM(A1)",
+            "=1+1|\"'=1+1\"",
+            "+44 20|\"'+44 20\"",
+            "-3|\"'-3\"",
+            "@SUM(A1)|\"'@SUM(A1)\"",
             "=A1,B1|\"'=A1,B1\"",
             "a=b|a=b",
             "``|``",
