@@ -47,4 +47,11 @@ class GradebookTest {
         String csv = Gradebook.csv(List.of(new Gradebook.Row("L1", null, "quiz/q", 0.5, 1.0, 2, "2026-01-01T00:00:00Z")));
         assertEquals("learner_id,display_name,item,score,max,attempts,last_submitted\r\nL1,,quiz/q,0.5,1,2,2026-01-01T00:00:00Z\r\n", csv);
     }
+
+    @Test
+    void everyCellIsDefusedNotOnlyTheName() {
+        String csv = Gradebook.csv(List.of(new Gradebook.Row("=L1", "@name", "+quiz/q", 0.5, 1.0, 2, "-2026")));
+        assertEquals("learner_id,display_name,item,score,max,attempts,last_submitted\r\n\"'=L1\",\"'@name\",\"'+quiz/q\",0.5,1,2,\"'-2026\"\r\n",
+                csv);
+    }
 }
