@@ -121,14 +121,14 @@ final class LessonMarkup {
         }
         if (s instanceof Segment.Sandbox sb) {
             return new SegmentView("sandbox", slug, null, sb.title(), drawings.of(s), sb.prompt(), sb.index(), null, null,
-                    drawings.yaml(sb.layout()), false, token);
+                    drawings.yaml(s), false, token);
         }
         if (s instanceof Segment.ChallengeBlock cb) {
             LessonChallenge c = cb.challenge();
             LearnerProgress.ChallengeResult r = progress == null ? null : progress.challenge(c.id());
             List<String> goals = c.challenge().goals().stream().map(Goal.class::cast).map(Goals::describe).toList();
             return new SegmentView("challenge", slug, null, c.challenge().title(), drawings.of(s), null, 0, c.id(), goals,
-                    drawings.yaml(c.start()), r != null && r.passed(), token);
+                    drawings.yaml(s), r != null && r.passed(), token);
         }
         throw new IllegalStateException("a lesson block of an unknown kind: " + s.getClass().getSimpleName());
     }

@@ -141,9 +141,16 @@ final class QuestionFragments {
 
     /** The view of a question as the quiz feature reports it. */
     QuestionView view(Answering.QuestionState s, String csrf) {
-        return new QuestionView(new KeptMarkup.Same<>(s.variant()), s.lesson().slug(), s.quiz().questions().indexOf(s.question()) + 1,
+        return new QuestionView(new KeptMarkup.Same<>(s.variant()), s.lesson().slug(), number(s),
                 s.seed(), s.given(), s.result(), s.attempts(), s.hintsShown(), s.refusal(), Standing.of(s.challenge()),
                 drawings.predict(s.variant()), s.itemOrder(), csrf);
+    }
+
+    /** The question's number in its quiz, from 1 (found by identity: comparing questions by value walks their layouts). */
+    private static int number(Answering.QuestionState s) {
+        List<Question> all = s.quiz().questions();
+        for (int i = 0; i < all.size(); i++) if (all.get(i) == s.question()) return i + 1;
+        throw new IllegalArgumentException("the question " + s.question().id() + " is not in the quiz " + s.quiz().id());
     }
 
     /** The question's HTML for this learner; {@code version} names the course and templates it is made from. */
