@@ -7,6 +7,7 @@ import cloudlab.progress.LearnerProgress;
 import cloudlab.progress.Progress;
 import cloudlab.sim.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
@@ -23,7 +24,8 @@ import java.util.TreeMap;
  * the number of attempts and when the last one came. Exported as CSV that opens cleanly in a spreadsheet, and as JSON.
  */
 public final class Gradebook {
-    private static final CsvMapper CSV = new CsvMapper();
+    /** Quotes a cell only when it must be (a comma, quote or line break in it), as RFC 4180 does. */
+    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
 
     private Gradebook() {
     }
