@@ -4,14 +4,27 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What one learner has done: lessons opened and completed, the latest answer to each question,
- * the best check of each challenge, and, when asked for ({@code Progress.withHints}), the hints
- * shown for each question in order ({@code hints} is null when they were not read).
+ * What one learner has done: lessons opened and completed, the latest answer to each question
+ * with the score of every attempt, every check of each challenge, and, when asked for
+ * ({@code Progress.withHints}), the hints shown for each question in order ({@code hints} is null
+ * when they were not read). These are facts; what counts as a learner's score or a lesson's
+ * state is decided once, in {@code cloudlab.quiz.Scores} and {@code cloudlab.quiz.Completion}.
  */
 public record LearnerProgress(Map<String, LessonState> lessons, Map<String, Answer> answers, Map<String, ChallengeResult> challenges,
                               Map<String, List<Integer>> hints) {
-    /** The best check of a challenge so far: its score, whether it passed, and how many checks. */
-    public record ChallengeResult(String challengeId, double bestScore, boolean passed, int attempts, String lastAt) {
+    /**
+     * The checks of a challenge so far: each check's score (oldest first), whether any check
+     * passed every goal, and when the last one came.
+     */
+    public record ChallengeResult(String challengeId, List<Double> scores, boolean passed, String lastAt) {
+        public ChallengeResult {
+            scores = List.copyOf(scores);
+        }
+
+        /** How many checks were made. */
+        public int attempts() {
+            return scores.size();
+        }
     }
 
     /** When a lesson was first opened and, if so, completed (ISO-8601 UTC text). */
@@ -21,9 +34,17 @@ public record LearnerProgress(Map<String, LessonState> lessons, Map<String, Answ
         }
     }
 
-    /** The latest answer to a question: what was given, its score out of max, and how many tries. */
+    /**
+     * The latest answer to a question: what was given, its score out of max, how many tries, and
+     * the score of every try ({@code scores}, oldest first, the latest last).
+     */
     public record Answer(String quizId, String questionId, String answer, double score, double max, int attempts,
-                         String submittedAt, String seed, String hints, String version) {
+                         String submittedAt, String seed, String hints, String version, List<Double> scores) {
+        public Answer {
+            scores = List.copyOf(scores);
+        }
+
+        /** Whether the latest try was fully right. */
         public boolean correct() {
             return score >= max;
         }

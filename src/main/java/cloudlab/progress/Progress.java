@@ -186,6 +186,19 @@ public final class Progress {
         });
     }
 
+    /** The learners who answered a question or checked a challenge, by id. */
+    public List<Learner> learnersWithWork() {
+        return db.read(c -> {
+            List<Learner> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, resume_code, display_name FROM learners WHERE id IN "
+                    + "(SELECT learner_id FROM quiz_answers UNION SELECT learner_id FROM challenge_results) ORDER BY id");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(new Learner(rs.getString(1), rs.getString(2), rs.getString(3)));
+            }
+            return out;
+        });
+    }
+
     /** One stored attempt, for regrading and the gradebook. */
     public record StoredAttempt(String learnerId, String displayName, String quizId, String questionId, int attempt, String seed,
                                 String answer, String hints, String version, double score, double max, String submittedAt) {
@@ -295,22 +308,29 @@ public final class Progress {
                     + "seed, hints, question_version FROM quiz_answers WHERE learner_id = ? ORDER BY quiz_id, question_id, attempt")) {
                 ps.setString(1, learnerId);
                 try (ResultSet rs = ps.executeQuery()) {
+                    Map<String, List<Double>> scores = new LinkedHashMap<>();
                     while (rs.next()) {
-                        LearnerProgress.Answer a = new LearnerProgress.Answer(rs.getString(1), rs.getString(2), rs.getString(3),
+                        String key = LearnerProgress.key(rs.getString(1), rs.getString(2));
+                        List<Double> before = scores.computeIfAbsent(key, k -> new ArrayList<>());
+                        before.add(rs.getDouble(4));
+                        answers.put(key, new LearnerProgress.Answer(rs.getString(1), rs.getString(2), rs.getString(3),
                                 rs.getDouble(4), rs.getDouble(5), rs.getInt(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                                rs.getString(10));
-                        answers.put(LearnerProgress.key(a.quizId(), a.questionId()), a);
+                                rs.getString(10), before));
                     }
                 }
             }
             Map<String, LearnerProgress.ChallengeResult> challenges = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT challenge_id, MAX(score), MAX(passed), COUNT(*), MAX(submitted_at) "
-                    + "FROM challenge_results WHERE learner_id = ? GROUP BY challenge_id")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT challenge_id, score, passed, submitted_at FROM challenge_results "
+                    + "WHERE learner_id = ? ORDER BY challenge_id, attempt")) {
                 ps.setString(1, learnerId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        challenges.put(rs.getString(1), new LearnerProgress.ChallengeResult(rs.getString(1), rs.getDouble(2),
-                                rs.getInt(3) == 1, rs.getInt(4), rs.getString(5)));
+                        String id = rs.getString(1);
+                        LearnerProgress.ChallengeResult before = challenges.get(id);
+                        List<Double> scores = new ArrayList<>(before == null ? List.of() : before.scores());
+                        scores.add(rs.getDouble(2));
+                        challenges.put(id, new LearnerProgress.ChallengeResult(id, scores,
+                                rs.getInt(3) == 1 || (before != null && before.passed()), rs.getString(4)));
                     }
                 }
             }

@@ -9,7 +9,10 @@ import cloudlab.sim.Json;
 import com.fasterxml.jackson.core.type.TypeReference;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Recomputes stored quiz attempts against the questions as they are now: after an author fixes a
@@ -31,15 +34,48 @@ public final class Regrade {
         }
     }
 
-    /** What a regrade found: the changes, and attempts it could not score (their question is gone). */
-    public record Plan(List<Change> changes, List<String> skipped, int attemptsChecked) {
+    /**
+     * What a regrade found: the changes, attempts it could not score (their question is gone), and
+     * the stored score of every attempt checked (by learner and item, in attempt order).
+     */
+    public record Plan(List<Change> changes, List<String> skipped, int attemptsChecked, Map<String, List<Double>> attemptScores) {
+        public Plan {
+            changes = List.copyOf(changes);
+            skipped = List.copyOf(skipped);
+            Map<String, List<Double>> copy = new LinkedHashMap<>();
+            attemptScores.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+            attemptScores = Collections.unmodifiableMap(copy);
+        }
+
+        /**
+         * How many learners' scores on an item (what {@link Scores} counts: the best attempt) the
+         * plan changes when applied this way; the gradebook and the pages move by exactly these.
+         */
+        public int scoresChanged(boolean keepHigher) {
+            Map<String, List<Double>> after = new LinkedHashMap<>();
+            attemptScores.forEach((k, v) -> after.put(k, new ArrayList<>(v)));
+            for (Change c : changes) after.get(key(c.learnerId(), c.quizId(), c.questionId())).set(c.attempt() - 1, c.applied(keepHigher));
+            int n = 0;
+            for (Map.Entry<String, List<Double>> e : attemptScores.entrySet()) {
+                if (Math.abs(Scores.best(e.getValue()) - Scores.best(after.get(e.getKey()))) > 1e-9) n++;
+            }
+            return n;
+        }
+    }
+
+    private static String key(String learnerId, String quizId, String questionId) {
+        return learnerId + "\n" + Scores.Item.question(quizId, questionId).key();
     }
 
     public static Plan plan(Course course, Progress progress) {
         List<Change> changes = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         List<Progress.StoredAttempt> attempts = progress.allAttempts();
+        Map<String, List<Double>> scores = new LinkedHashMap<>();
         for (Progress.StoredAttempt a : attempts) {
+            List<Double> before = scores.computeIfAbsent(key(a.learnerId(), a.quizId(), a.questionId()), k -> new ArrayList<>());
+            while (before.size() < a.attempt()) before.add(0.0);
+            before.set(a.attempt() - 1, a.score());
             Lesson lesson = course.lessonOfQuiz(a.quizId());
             Quiz quiz = lesson == null ? null : lesson.quiz();
             Question q = quiz == null ? null : quiz.question(a.questionId());
@@ -66,7 +102,7 @@ public final class Regrade {
                         a.version(), q.version()));
             }
         }
-        return new Plan(changes, skipped, attempts.size());
+        return new Plan(changes, skipped, attempts.size(), scores);
     }
 
     /** Stores the plan's new scores; with {@code keepHigher} no attempt's score goes down. Returns how many changed. */

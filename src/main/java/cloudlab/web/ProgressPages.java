@@ -3,9 +3,11 @@ package cloudlab.web;
 import cloudlab.lesson.Course;
 import cloudlab.progress.Learner;
 import cloudlab.progress.LearnerProgress;
+import cloudlab.quiz.Completion;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -56,11 +58,12 @@ final class ProgressPages {
         LearnerProgress progress = learner.map(l -> services.progress().of(l.id())).orElse(null);
         Map<String, Object> model = LessonPages.base(ctx, "My progress — Cloud Lab");
         model.put("learner", learner.orElse(null));
-        model.put("cards", LessonPages.cards(course, progress));
+        List<CourseMap.LessonCard> cards = CourseMap.cards(course, progress);
+        model.put("cards", cards);
         model.put("error", error);
         model.put("typed", typed);
         model.put("resumed", "1".equals(ctx.queryParam("resumed")));
-        long done = LessonPages.cards(course, progress).stream().filter(c -> c.state().equals("done")).count();
+        long done = cards.stream().filter(c -> c.state().equals(Completion.LessonState.DONE.word())).count();
         model.put("done", done);
         model.put("total", course.lessons().size());
         ctx.render("progress", model);

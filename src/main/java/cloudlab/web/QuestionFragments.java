@@ -1,65 +1,167 @@
 package cloudlab.web;
 
+import cloudlab.lesson.Question;
 import cloudlab.progress.LearnerProgress;
+import cloudlab.quiz.Answering;
 import cloudlab.quiz.Scoring;
 import cloudlab.quiz.Submission;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The HTML of a quiz question. Two learners who see the same variant in the same state (the same
- * answer given, the same result, attempts, hints and challenge check) see the same markup but for
- * the variant's seed and their CSRF token, so the {@code lesson/question} fragment is rendered once
- * per such state and shared ({@link Shapes}). A given answer holds only numbers (option indexes, a
- * number, positions), never a learner's free text. A view with an error, or a seed of an
- * unexpected form, is rendered afresh.
+ * The HTML of a quiz question, from the {@code lesson/question} fragment. Two learners who see the
+ * same variant in the same state (the same answer given, the same result, tries, hints and
+ * challenge standing) see the same markup but for the variant's seed and their CSRF token, so it
+ * is rendered once per such {@link QuestionView} and shared ({@link KeptMarkup}). A given answer
+ * holds only numbers (option indexes, a number, positions), never a learner's free text. A view
+ * with an error, or a seed of an unexpected form, is rendered afresh.
  */
 final class QuestionFragments {
     private final Renderer renderer;
-    private final Shapes shapes;
+    private final KeptMarkup kept;
+    private final LessonDrawings drawings;
 
-    QuestionFragments(Renderer renderer, Shapes shapes) {
+    QuestionFragments(Renderer renderer, KeptMarkup kept, LessonDrawings drawings) {
         this.renderer = renderer;
-        this.shapes = shapes;
+        this.kept = kept;
+        this.drawings = drawings;
     }
 
     /**
-     * What a question's fragment shows besides the seed and the token: the variant (by identity;
-     * its lesson, quiz, number and drawing follow from it), its items' shuffled order, and the
-     * learner's state of it. All but the variant are values (records of unmodifiable lists), so a
-     * kept key cannot change under the cache.
+     * All the {@code lesson/question} fragment shows, and nothing else: where a question is kept,
+     * this record (with placeholders for the seed and token) is its key. The variant is one of the
+     * course's own questions (compared by identity).
      */
-    private record Key(Shapes.Identity variant, List<Integer> itemOrder, Submission given, Scoring.Result result, int attempts,
-                       List<Integer> hintsShown, Check check) {
-    }
+    record QuestionView(KeptMarkup.Same<Question> variant, String slug, int number, String seed, Submission given,
+                        Scoring.Result result, int attempts, List<Integer> hintsShown, String error, Standing standing,
+                        FigureImages.Image predictImage, List<Integer> itemOrder, String csrf) {
+        public Question question() {
+            return variant.value();
+        }
 
-    /**
-     * What the fragment shows of a sandbox challenge's check: passed or not, and the best score in
-     * whole percent. Keying on these alone (not on when or how often the learner checked) lets
-     * learners with the same standing share one shape.
-     */
-    private record Check(boolean passed, long percent) {
-        static Check of(LearnerProgress.ChallengeResult r) {
-            return r == null ? null : new Check(r.passed(), Math.round(r.bestScore() * 100));
+        public String action() {
+            return "/lessons/" + slug + "/quiz/" + question().id();
+        }
+
+        public String anchor() {
+            return "q-" + question().id();
+        }
+
+        public String type() {
+            return question().type().word();
+        }
+
+        public boolean chose(int i) {
+            return given != null && given.chose(i);
+        }
+
+        private boolean challenge() {
+            return question().type() == Question.Type.CHALLENGE;
+        }
+
+        public boolean answered() {
+            return challenge() ? standing != null : result != null;
+        }
+
+        public boolean correct() {
+            return challenge() ? standing != null && standing.passed() : result != null && result.correct();
+        }
+
+        public String verdict() {
+            if (!answered()) return "";
+            if (challenge()) return standing.passed() ? "Challenge passed" : "Best so far: " + standing.percent() + "% of the goals";
+            String hintNote = hintsShown.isEmpty() ? ""
+                    : " (hints cost " + Math.round(question().hintCost(hintsShown).doubleValue() * 100) + "% of the points)";
+            if (result.correct()) return "Correct" + hintNote;
+            if (result.score() > 0) return "Partly right: " + Math.round(result.score() * 100) + "% of the points" + hintNote;
+            return "Not quite";
+        }
+
+        public boolean hintShown(int i) {
+            return hintsShown.contains(i);
+        }
+
+        public String costPercent(int i) {
+            return Math.round(question().hints().get(i).cost().doubleValue() * 100) + "%";
+        }
+
+        public String givenNumber() {
+            return given != null && given.number() != null ? given.number().toPlainString() : "";
+        }
+
+        public String givenTruth() {
+            return given != null && given.truth() != null ? given.truth().toString() : "";
+        }
+
+        public int matchOf(int i) {
+            return given == null ? -1 : given.matchOf(i);
+        }
+
+        public int positionOf(int i) {
+            return given == null ? 0 : given.positionOf(i);
+        }
+
+        /** The right-hand choices of a matching question, by canonical index, shown in alphabetical order. */
+        public List<Map.Entry<Integer, String>> rightChoices() {
+            List<Map.Entry<Integer, String>> out = new ArrayList<>();
+            List<String> rights = question().rights();
+            for (int i = 0; i < rights.size(); i++) out.add(Map.entry(i, rights.get(i)));
+            out.sort(Map.Entry.comparingByValue());
+            return out;
+        }
+
+        public List<Integer> positions() {
+            List<Integer> out = new ArrayList<>();
+            for (int i = 1; i <= question().items().size(); i++) out.add(i);
+            return out;
+        }
+
+        public String newVariantHref() {
+            return "/lessons/" + slug + "?variant=" + question().id() + "#" + anchor();
+        }
+
+        QuestionView with(String seed, String csrf) {
+            return new QuestionView(variant, slug, number, seed, given, result, attempts, hintsShown, error, standing, predictImage,
+                    itemOrder, csrf);
         }
     }
 
+    /**
+     * What the fragment shows of a sandbox challenge's checks: passed or not, and the best score in
+     * whole percent (not when or how often the learner checked, so learners with the same standing
+     * share one markup).
+     */
+    record Standing(boolean passed, long percent) {
+        static Standing of(LearnerProgress.ChallengeResult r) {
+            return r == null ? null : new Standing(r.passed(), Math.round(cloudlab.quiz.Scores.best(r.scores()) * 100));
+        }
+    }
+
+    /** The view of a question as the quiz feature reports it. */
+    QuestionView view(Answering.QuestionState s, String csrf) {
+        return new QuestionView(new KeptMarkup.Same<>(s.variant()), s.lesson().slug(), number(s),
+                s.seed(), s.given(), s.result(), s.attempts(), s.hintsShown(), s.refusal(), Standing.of(s.challenge()),
+                drawings.predict(s.variant()), s.itemOrder(), csrf);
+    }
+
+    /** The question's number in its quiz, from 1 (found by identity: comparing questions by value walks their layouts). */
+    private static int number(Answering.QuestionState s) {
+        List<Question> all = s.quiz().questions();
+        for (int i = 0; i < all.size(); i++) if (all.get(i) == s.question()) return i + 1;
+        throw new IllegalArgumentException("the question " + s.question().id() + " is not in the quiz " + s.quiz().id());
+    }
+
     /** The question's HTML for this learner; {@code version} names the course and templates it is made from. */
-    String html(LessonPages.QuestionView qv, String csrf, Object version) {
-        if (qv.error() != null || !Shapes.SEED.matcher(qv.seed()).matches()) return render(qv, csrf);
-        Key key = new Key(new Shapes.Identity(qv.question()), List.copyOf(qv.itemOrder()), qv.given(), qv.result(), qv.attempts(),
-                List.copyOf(qv.hintsShown()), Check.of(qv.challengeResult()));
-        String shape = shapes.shape(version, key, () -> render(withSeed(qv, shapes.seedHole), shapes.csrfHole));
-        return shapes.fill(shape, qv.seed(), csrf);
+    String html(Answering.QuestionState state, String csrf, Object version) {
+        QuestionView qv = view(state, csrf);
+        if (qv.error() != null || !KeptMarkup.SEED.matcher(qv.seed()).matches()) return render(qv);
+        String markup = kept.markup(version, qv.with(kept.seedPlaceholder, kept.tokenPlaceholder), this::render);
+        return kept.fill(markup, qv.seed(), csrf);
     }
 
-    private String render(LessonPages.QuestionView qv, String csrf) {
-        return renderer.fragment("lesson/question", "question", Map.of("qv", qv, "csrf", csrf));
-    }
-
-    private static LessonPages.QuestionView withSeed(LessonPages.QuestionView qv, String seed) {
-        return new LessonPages.QuestionView(qv.slug(), qv.quizId(), qv.question(), qv.number(), seed, qv.given(), qv.result(),
-                qv.attempts(), qv.hintsShown(), qv.error(), qv.challengeResult(), qv.predictImage(), qv.itemOrder());
+    private String render(QuestionView qv) {
+        return renderer.fragment("lesson/question", "question", Map.of("qv", qv));
     }
 }

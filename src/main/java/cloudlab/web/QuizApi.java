@@ -1,144 +1,22 @@
 package cloudlab.web;
 
 import cloudlab.lesson.Lesson;
-import cloudlab.lesson.LessonChallenge;
-import cloudlab.lesson.Question;
-import cloudlab.lesson.Quiz;
-import cloudlab.quiz.Scoring;
-import cloudlab.quiz.Submission;
-import cloudlab.sim.Check;
-import cloudlab.sim.GradeResult;
+import cloudlab.quiz.QuizGrading;
 import cloudlab.sim.InputException;
-import cloudlab.sim.Json;
-import cloudlab.sim.LayoutReader;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-/** The stateless grading of a quiz's answers for machines: the same scoring the lesson pages use. */
+/** {@code POST /api/v1/quizzes/{id}/grade}: the quiz feature's grading, its refusals as 400s. */
 final class QuizApi {
     private QuizApi() {
     }
 
     static Map<String, Object> grade(Lesson lesson, ObjectNode body, Services services) {
-        Quiz quiz = lesson.quiz();
-        Check check = new Check(null);
         try {
-            String learner = null;
-            if (body.has("learner")) learner = check.text(body.get("learner"), "learner");
-            if (!body.has("answers")) throw check.fail("", "missing required field answers");
-            ArrayNode answers = check.list(body.get("answers"), "answers");
-            List<Map<String, Object>> results = new ArrayList<>();
-            Set<String> seen = new HashSet<>();
-            double total = 0;
-            for (int i = 0; i < answers.size(); i++) {
-                String p = Check.item("answers", i);
-                ObjectNode a = check.object(answers.get(i), p, "an answer");
-                check.required(a, p, "question", "answer");
-                for (Map.Entry<String, JsonNode> f : Check.entries(a)) {
-                    if (!Set.of("question", "answer", "seed", "hints", "attempt").contains(f.getKey())) {
-                        throw check.unknown(p, f.getKey(), "question, answer, seed, hints, attempt");
-                    }
-                }
-                String qid = check.text(a.get("question"), Check.child(p, "question"));
-                Question q = quiz.question(qid);
-                if (q == null) throw check.fail(Check.child(p, "question"), "the quiz " + quiz.id() + " has no question " + qid);
-                if (!seen.add(qid)) throw check.fail(Check.child(p, "question"), qid + " is answered twice");
-                Map<String, Object> r = q.type() == Question.Type.CHALLENGE
-                        ? challenge(q, a, p, check, services) : question(q, quiz, learner, a, p, check);
-                total += (double) r.get("score");
-                results.add(r);
-            }
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("quiz", quiz.id());
-            out.put("score", total);
-            out.put("max", (double) quiz.questions().size());
-            out.put("results", results);
-            return out;
+            return QuizGrading.grade(lesson, body, services.course().course(), services.catalog());
         } catch (InputException e) {
             throw new Api.Refusal(400, e.getMessage());
         }
-    }
-
-    private static Map<String, Object> question(Question q, Quiz quiz, String learner, ObjectNode a, String p, Check check)
-            throws InputException {
-        String seed = null;
-        if (a.has("seed")) {
-            seed = check.text(a.get("seed"), Check.child(p, "seed"));
-            if (!Question.Seeds.valid(seed)) throw check.fail(Check.child(p, "seed"), "must be 16 hex digits, as the lab issues them");
-        }
-        Integer attempt = a.has("attempt") ? check.whole(a.get("attempt"), Check.child(p, "attempt"), 1, 1_000_000) : null;
-        if (learner != null && attempt != null) {
-            String expected = Question.Seeds.of(learner, quiz.id(), q.id(), attempt);
-            if (seed == null) seed = expected;
-            else if (!seed.equals(expected)) {
-                throw check.fail(Check.child(p, "seed"), "does not match the learner, question and attempt it claims to come from");
-            }
-        }
-        if (q.hasVariants() && seed == null) {
-            throw check.fail(p, "question " + q.id() + " has variants: give the seed it was answered under (or learner and attempt)");
-        }
-        Question variant = q.variant(seed);
-        Submission s;
-        try {
-            s = Json.mapper().treeToValue(a.get("answer"), Submission.class);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw check.fail(Check.child(p, "answer"), "must be an answer object like {\"choices\": [0]}, {\"truth\": true}, "
-                    + "{\"number\": 3}, {\"matches\": [1, 0]} or {\"positions\": [2, 1]}");
-        }
-        if (s == null) throw check.fail(Check.child(p, "answer"), "must not be null");
-        String odd = variant.answersNumber() ? LessonPages.numberProblem(s.number()) : null;
-        if (odd != null) throw check.fail(Check.child(p, "answer.number"), odd.replaceFirst("^answer: ", ""));
-        String problem = s.problemWith(variant);
-        if (problem != null) throw check.fail(Check.child(p, "answer"), problem);
-        List<Integer> hints = new ArrayList<>();
-        if (a.has("hints")) {
-            ArrayNode list = check.list(a.get("hints"), Check.child(p, "hints"));
-            for (int i = 0; i < list.size(); i++) {
-                int h = check.whole(list.get(i), Check.item(Check.child(p, "hints"), i), 0, 100);
-                if (h >= q.hints().size()) throw check.fail(Check.item(Check.child(p, "hints"), i), "the question has no hint " + h);
-                if (hints.contains(h)) throw check.fail(Check.item(Check.child(p, "hints"), i), "hint " + h + " is listed twice");
-                hints.add(h);
-            }
-        }
-        Scoring.Result r = Scoring.score(variant, s, hints);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("question", q.id());
-        out.put("version", q.version());
-        if (seed != null) out.put("seed", seed);
-        out.put("score", r.score());
-        out.put("max", r.max());
-        out.put("correct", r.correct());
-        out.put("feedback", r.feedback());
-        return out;
-    }
-
-    private static Map<String, Object> challenge(Question q, ObjectNode a, String p, Check check, Services services) throws InputException {
-        LessonChallenge c = services.course().course().challenge(q.challenge());
-        if (c == null) throw check.fail(p, "question " + q.id() + " names a challenge the course does not hold");
-        ObjectNode answer = check.object(a.get("answer"), Check.child(p, "answer"), "{\"layout\": {...}}");
-        if (!answer.has("layout")) throw check.fail(Check.child(p, "answer"), "missing required field layout");
-        GradeResult g;
-        try {
-            g = c.grade(LayoutReader.fromTree(answer.get("layout"), Check.child(p, "answer.layout"), null, services.catalog()));
-        } catch (InputException e) {
-            g = GradeResult.invalid(c.id(), e.getMessage());
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("question", q.id());
-        out.put("version", q.version());
-        out.put("score", g.score());
-        out.put("max", 1.0);
-        out.put("correct", g.passed());
-        out.put("checks", g.checks());
-        return out;
     }
 }

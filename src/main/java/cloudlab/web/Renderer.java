@@ -54,7 +54,7 @@ public final class Renderer implements FileRenderer {
     /**
      * What identifies the template's current text: its file's modification time and size when
      * templates come from a folder (one stat), a constant for the jar's. Markup kept beyond the
-     * engine's own cache ({@link Shapes}) is thrown away when this changes.
+     * engine's own cache ({@link KeptMarkup}) is thrown away when this changes.
      */
     Object stamp(String template) {
         if (folder == null) return "jar";

@@ -4,6 +4,8 @@ import cloudlab.lesson.Course;
 import cloudlab.lesson.Lesson;
 import cloudlab.lesson.LessonChallenge;
 import cloudlab.lesson.Question;
+import cloudlab.quiz.Completion;
+import cloudlab.quiz.Scores;
 import cloudlab.progress.LearnerProgress;
 import cloudlab.progress.Progress;
 import cloudlab.quiz.Gradebook;
@@ -117,52 +119,34 @@ public final class Rooms {
     }
 
     /**
-     * The one place a learner's lesson state is decided for the workshop: done once completed;
-     * stuck while a question's latest answer is wrong after {@link #STUCK_AFTER_TRIES} tries;
-     * started once opened; new before.
+     * Where a learner stands in one lesson for the room: the quiz feature's lesson state and score
+     * (its one definition, challenges included), and stuck while a question's counted score is
+     * short of full after {@link #STUCK_AFTER_TRIES} tries.
      */
     private InLesson inLesson(LearnerProgress p, Lesson l) {
         String stuckOn = null;
         List<String> failing = new ArrayList<>();
         if (l.quiz() != null) {
             for (Question q : l.quiz().questions()) {
-                LearnerProgress.Answer a = p.answer(l.quiz().id(), q.id());
-                if (a == null || a.correct()) continue;
+                Optional<Scores.ItemScore> s = Scores.of(Scores.item(l.quiz(), q), p);
+                if (s.isEmpty() || s.get().full()) continue;
                 failing.add(l.title() + ": " + q.prompt());
-                if (stuck(a) && stuckOn == null) stuckOn = l.title() + ", " + q.id();
+                if (stuck(s.get()) && stuckOn == null) stuckOn = l.title() + ", " + q.id();
             }
         }
-        LearnerProgress.LessonState st = p.lesson(l.slug());
-        Room.State state = st == null ? Room.State.NEW : st.completed() ? Room.State.DONE : stuckOn != null ? Room.State.STUCK : Room.State.STARTED;
-        LessonScore score = scoreOf(p, l);
-        return new InLesson(state, score.answered() == 0 ? "" : Math.round(score.points() * 10) / 10.0 + "/" + score.questions(), stuckOn, failing);
+        Room.State state = switch (Completion.state(l, p)) {
+            case NEW -> Room.State.NEW;
+            case DONE -> Room.State.DONE;
+            case STARTED -> stuckOn != null ? Room.State.STUCK : Room.State.STARTED;
+        };
+        Scores.LearnerScore score = Scores.lesson(l, p);
+        String text = score.attempted() == 0 ? "" : Math.round(score.score() * 10) / 10.0 + "/" + Math.round(score.max());
+        return new InLesson(state, text, stuckOn, failing);
     }
 
-    /** Whether an answer leaves its learner stuck: still wrong after {@link #STUCK_AFTER_TRIES} tries. */
-    static boolean stuck(LearnerProgress.Answer a) {
-        return !a.correct() && a.attempts() >= STUCK_AFTER_TRIES;
-    }
-
-    /** A learner's quiz score in one lesson: points over the questions answered, out of all its questions. */
-    private record LessonScore(double points, int answered, int questions) {
-    }
-
-    /**
-     * THE seam to scores: every score the room and summary show comes through here. Today it sums
-     * the latest answer to each question (what the room has always shown); point it at the quiz
-     * feature's one definition of a learner's lesson score when that exists.
-     */
-    private LessonScore scoreOf(LearnerProgress learner, Lesson lesson) {
-        if (lesson.quiz() == null) return new LessonScore(0, 0, 0);
-        double points = 0;
-        int answered = 0;
-        for (Question q : lesson.quiz().questions()) {
-            LearnerProgress.Answer a = learner.answer(lesson.quiz().id(), q.id());
-            if (a == null) continue;
-            answered++;
-            points += a.score();
-        }
-        return new LessonScore(points, answered, lesson.quiz().questions().size());
+    /** Whether a learner is stuck on an item: its counted score still short of full after {@link #STUCK_AFTER_TRIES} tries. */
+    static boolean stuck(Scores.ItemScore s) {
+        return !s.full() && s.attempts() >= STUCK_AFTER_TRIES;
     }
 
     /** The goals of a challenge that fail in the learner's latest sandbox for it, as "challenge: goal". */

@@ -8,7 +8,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The gradebook's CSV writing: quoting by RFC 4180, formulas defused, scores written plainly. */
+/** The gradebook's CSV writing: quoting by RFC 4180, formulas defused in every cell, scores written plainly. */
 class GradebookTest {
     @ParameterizedTest(name = "«{0}» is written «{1}»")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
@@ -43,5 +43,12 @@ class GradebookTest {
     void theCsvHasTheHeaderAndCrlfLineEnds() {
         String csv = Gradebook.csv(List.of(new Gradebook.Row("L1", null, "quiz/q", 0.5, 1.0, 2, "2026-01-01T00:00:00Z")));
         assertEquals("learner_id,display_name,item,score,max,attempts,last_submitted\r\nL1,,quiz/q,0.5,1,2,2026-01-01T00:00:00Z\r\n", csv);
+    }
+
+    @Test
+    void everyCellIsDefusedNotOnlyTheName() {
+        String csv = Gradebook.csv(List.of(new Gradebook.Row("=L1", "@name", "+quiz/q", 0.5, 1.0, 2, "-2026")));
+        assertEquals("learner_id,display_name,item,score,max,attempts,last_submitted\r\n'=L1,'@name,'+quiz/q,0.5,1,2,'-2026\r\n",
+                csv);
     }
 }

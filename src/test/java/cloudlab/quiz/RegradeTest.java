@@ -156,6 +156,8 @@ class RegradeTest {
         assertEquals(1.0, up.newScore(), EPS);
         assertEquals(1.0, down.oldScore(), EPS);
         assertEquals(0.0, down.newScore(), EPS);
+        assertEquals(1, plan.scoresChanged(true), "keeping the higher score, only the learner who goes up changes");
+        assertEquals(2, plan.scoresChanged(false), "replacing, both learners' scores change");
 
         assertEquals(0.0, storedScore(t.wrong(), QUIZ1, "q-host-guest"), EPS, "a plan writes nothing");
         assertEquals(1.0, storedScore(t.right(), QUIZ1, "q-host-guest"), EPS);

@@ -4,6 +4,7 @@ import cloudlab.lesson.Course;
 import cloudlab.lesson.Lesson;
 import cloudlab.lesson.Question;
 import cloudlab.progress.LearnerProgress;
+import cloudlab.quiz.Answering;
 import cloudlab.quiz.Scoring;
 import cloudlab.quiz.Submission;
 import org.junit.jupiter.api.Test;
@@ -27,8 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class QuestionFragmentsTest {
     final Renderer renderer = new Renderer(Path.of("templates").toAbsolutePath());
-    final Shapes shapes = new Shapes();
-    final QuestionFragments fragments = new QuestionFragments(renderer, shapes);
+    final KeptMarkup kept = new KeptMarkup();
+    final QuestionFragments fragments = new QuestionFragments(renderer, kept, new LessonDrawings(new FigureImages(), null));
 
     @Test
     void keptMarkupEqualsAFreshRenderForEveryQuestionSeedTokenAndState() throws Exception {
@@ -42,9 +43,9 @@ class QuestionFragmentsTest {
                 for (int learner = 0; learner < 4; learner++) {
                     String seed = Question.Seeds.of("L" + learner, lesson.quiz().id(), q.id(), 1);
                     Question variant = q.variant(seed);
-                    for (LessonPages.QuestionView qv : states(lesson, variant, questions.indexOf(q) + 1, seed)) {
+                    for (Answering.QuestionState qv : states(lesson, q, variant, seed)) {
                         for (String token : tokens) {
-                            String fresh = renderer.fragment("lesson/question", "question", Map.of("qv", qv, "csrf", token));
+                            String fresh = renderer.fragment("lesson/question", "question", Map.of("qv", fragments.view(qv, token)));
                             assertEquals(fresh, fragments.html(qv, token, "v1"), q.id() + " as rendered afresh (first use)");
                             assertEquals(fresh, fragments.html(qv, token, "v1"), q.id() + " as rendered afresh (kept)");
                             assertTrue(fresh.contains(token), "the token is in the form");
@@ -62,37 +63,43 @@ class QuestionFragmentsTest {
         Lesson lesson = Course1.first();
         Question q = lesson.quiz().questions().get(0);
         String token = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
-        var withError = view(lesson, q, 1, "0123456789abcdef", null, null, "answer: choose one");
+        var withError = view(lesson, q, q, "0123456789abcdef", null, null, "answer: choose one");
         String html = fragments.html(withError, token, "v1");
         assertTrue(html.contains("answer: choose one"), html);
-        var oddSeed = view(lesson, q, 1, "not-a-seed", null, null, null);
+        var oddSeed = view(lesson, q, q, "not-a-seed", null, null, null);
         assertTrue(fragments.html(oddSeed, token, "v1").contains("value=\"not-a-seed\""));
         String odd = fragments.html(oddSeed, "short", "v1");
-        assertFalse(odd.contains(shapes.seedHole) || odd.contains(shapes.csrfHole), "no stand-in leaks");
-        String kept = fragments.html(view(lesson, q, 1, "0123456789abcdef", null, null, null), token, "v1");
-        assertFalse(kept.contains(shapes.seedHole) || kept.contains(shapes.csrfHole), "no stand-in leaks");
+        assertFalse(odd.contains(kept.seedPlaceholder) || odd.contains(kept.tokenPlaceholder), "no placeholder leaks");
+        String shared = fragments.html(view(lesson, q, q, "0123456789abcdef", null, null, null), token, "v1");
+        assertFalse(shared.contains(kept.seedPlaceholder) || shared.contains(kept.tokenPlaceholder), "no placeholder leaks");
+    }
+
+    /** A view record standing for any kept view. */
+    record Named(String name) {
     }
 
     @Test
     void aNewVersionDropsWhatWasKept() {
-        assertEquals("a", shapes.shape("v1", "k", () -> "a"));
-        assertEquals("a", shapes.shape("v1", "k", () -> "b"), "kept");
-        assertEquals("b", shapes.shape("v2", "k", () -> "b"), "a course read again or a template edited");
-        assertEquals("b", shapes.shape("v2", "k", () -> "c"));
+        assertEquals("a", kept.markup("v1", new Named("k"), v -> "a"));
+        assertEquals("a", kept.markup("v1", new Named("k"), v -> "b"), "kept");
+        assertEquals("b", kept.markup("v2", new Named("k"), v -> "b"), "a course read again or a template edited");
+        assertEquals("b", kept.markup("v2", new Named("k"), v -> "c"));
+        assertEquals("c", kept.markup("v2", new Named("other"), v -> "c"), "another view is another key");
     }
 
     @Test
     void valuesThatWouldNeedEscapingAreNeverPutIntoMarkup() {
-        String shape = "<input value=\"" + shapes.csrfHole + "\"><input value=\"" + shapes.seedHole + "\">";
+        String markup = "<input value=\"" + kept.tokenPlaceholder + "\"><input value=\"" + kept.seedPlaceholder + "\">";
         assertEquals("<input value=\"AAAAAAAAAAAAAAAAAAAAAAAA\"><input value=\"0123456789abcdef\">",
-                shapes.fill(shape, "0123456789abcdef", "AAAAAAAAAAAAAAAAAAAAAAAA"));
+                kept.fill(markup, "0123456789abcdef", "AAAAAAAAAAAAAAAAAAAAAAAA"));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> shapes.fill(shape, null, "\"><script>alert(1)</script><b x=\""));
+                () -> kept.fill(markup, null, "\"><script>alert(1)</script><b x=\""));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> shapes.fill(shape, "\"><script>", "AAAAAAAAAAAAAAAAAAAAAAAA"));
-        assertEquals("<p>AAAAAAAAAAAAAAAAAAAAAAAA|" + shapes.csrfHole + "</p>",
-                shapes.fillAround("<p>" + shapes.csrfHole + "|" + shapes.innerHole + "</p>", "AAAAAAAAAAAAAAAAAAAAAAAA", shapes.csrfHole),
-                "the inner part goes in last: a stand-in inside it is left alone");
+                () -> kept.fill(markup, "\"><script>", "AAAAAAAAAAAAAAAAAAAAAAAA"));
+        assertEquals("<p>AAAAAAAAAAAAAAAAAAAAAAAA|" + kept.tokenPlaceholder + "</p>",
+                kept.fillAround("<p>" + kept.tokenPlaceholder + "|" + kept.innerPlaceholder + "</p>", "AAAAAAAAAAAAAAAAAAAAAAAA",
+                        kept.tokenPlaceholder),
+                "the inner part goes in last: a placeholder inside it is left alone");
     }
 
     /**
@@ -100,54 +107,55 @@ class QuestionFragmentsTest {
      * them pairs that differ in one part of the learner's state alone (the result, the attempts,
      * the hints shown), so a kept shape that ignored that part would be caught.
      */
-    static List<LessonPages.QuestionView> states(Lesson lesson, Question variant, int number, String seed) throws Exception {
-        List<LessonPages.QuestionView> out = new ArrayList<>();
-        out.add(view(lesson, variant, number, seed, null, null, null));
+    static List<Answering.QuestionState> states(Lesson lesson, Question q, Question variant, String seed) throws Exception {
+        List<Answering.QuestionState> out = new ArrayList<>();
+        out.add(view(lesson, q, variant, seed, null, null, null));
         if (variant.type() == Question.Type.CHALLENGE) {
             // checked once and failed; the same standing checked again later (which the page does not
-            // show, so one shape serves both); a better best score; passed
-            out.add(checked(lesson, variant, number, seed, new LearnerProgress.ChallengeResult(variant.challenge(), 0.4, false, 1, "2026-11-27T10:00:00Z")));
-            out.add(checked(lesson, variant, number, seed, new LearnerProgress.ChallengeResult(variant.challenge(), 0.4, false, 3, "2026-11-27T11:00:00Z")));
-            out.add(checked(lesson, variant, number, seed, new LearnerProgress.ChallengeResult(variant.challenge(), 0.6, false, 4, "2026-11-27T11:05:00Z")));
-            out.add(checked(lesson, variant, number, seed, new LearnerProgress.ChallengeResult(variant.challenge(), 1.0, true, 5, "2026-11-27T11:09:00Z")));
+            // show, so one markup serves both); a better best score; passed
+            out.add(checked(lesson, q, variant, seed, List.of(0.4), false));
+            out.add(checked(lesson, q, variant, seed, List.of(0.4, 0.2, 0.4), false));
+            out.add(checked(lesson, q, variant, seed, List.of(0.4, 0.2, 0.4, 0.6), false));
+            out.add(checked(lesson, q, variant, seed, List.of(0.4, 0.2, 0.4, 0.6, 1.0), true));
             return out;
         }
         Submission wrong = Submission.fromForm(variant, parse(Course1.wrongForm(variant)));
         Scoring.Result none = Scoring.score(variant, wrong);
-        out.add(view(lesson, variant, number, seed, wrong, none, null));
+        out.add(view(lesson, q, variant, seed, wrong, none, null));
         // the same answer with another result (as a regrade may give): only the result differs
-        out.add(state(lesson, variant, number, seed, wrong, new Scoring.Result(0.5, 1, false, List.of()), 1, List.of()));
+        out.add(state(lesson, q, variant, seed, wrong, new Scoring.Result(0.5, 1, false, List.of()), 1, List.of()));
         Submission right = Submission.fromForm(variant, parse(Course1.rightForm(variant)));
         // another answer with the same result: only the answer shown differs
-        out.add(state(lesson, variant, number, seed, right, none, 1, List.of()));
+        out.add(state(lesson, q, variant, seed, right, none, 1, List.of()));
         Scoring.Result full = Scoring.score(variant, right);
-        out.add(state(lesson, variant, number, seed, right, full, 1, List.of()));
-        out.add(state(lesson, variant, number, seed, right, full, 2, List.of()));
+        out.add(state(lesson, q, variant, seed, right, full, 1, List.of()));
+        out.add(state(lesson, q, variant, seed, right, full, 2, List.of()));
         if (!variant.hints().isEmpty()) {
             Scoring.Result lessForAHint = Scoring.score(variant, right, List.of(0));
-            out.add(state(lesson, variant, number, seed, right, full, 1, List.of(0)));
-            out.add(state(lesson, variant, number, seed, right, lessForAHint, 1, List.of()));
-            out.add(state(lesson, variant, number, seed, right, lessForAHint, 2, List.of(0)));
+            out.add(state(lesson, q, variant, seed, right, full, 1, List.of(0)));
+            out.add(state(lesson, q, variant, seed, right, lessForAHint, 1, List.of()));
+            out.add(state(lesson, q, variant, seed, right, lessForAHint, 2, List.of(0)));
         }
         return out;
     }
 
-    private static LessonPages.QuestionView checked(Lesson lesson, Question variant, int number, String seed,
-                                                    LearnerProgress.ChallengeResult check) {
-        return new LessonPages.QuestionView(lesson.slug(), lesson.quiz().id(), variant, number, seed, null, null, 0, List.of(),
-                null, check, null, LessonPages.itemOrder(variant, seed));
+    private static Answering.QuestionState checked(Lesson lesson, Question q, Question variant, String seed, List<Double> scores,
+                                                   boolean passed) {
+        return new Answering.QuestionState(lesson, lesson.quiz(), q, variant, seed, null, null, 0, List.of(),
+                new LearnerProgress.ChallengeResult(variant.challenge(), scores, passed, "2026-11-27T10:00:00Z"),
+                Answering.itemOrder(variant, seed), null);
     }
 
-    private static LessonPages.QuestionView state(Lesson lesson, Question variant, int number, String seed, Submission given,
-                                                  Scoring.Result result, int attempts, List<Integer> hints) {
-        return new LessonPages.QuestionView(lesson.slug(), lesson.quiz().id(), variant, number, seed, given, result, attempts, hints,
-                null, null, null, LessonPages.itemOrder(variant, seed));
+    private static Answering.QuestionState state(Lesson lesson, Question q, Question variant, String seed, Submission given,
+                                                 Scoring.Result result, int attempts, List<Integer> hints) {
+        return new Answering.QuestionState(lesson, lesson.quiz(), q, variant, seed, given, result, attempts, hints, null,
+                Answering.itemOrder(variant, seed), null);
     }
 
-    static LessonPages.QuestionView view(Lesson lesson, Question variant, int number, String seed, Submission given, Scoring.Result result,
-                                         String error) {
-        return new LessonPages.QuestionView(lesson.slug(), lesson.quiz().id(), variant, number, seed, given, result, given == null ? 0 : 1,
-                List.of(), error, null, null, LessonPages.itemOrder(variant, seed));
+    static Answering.QuestionState view(Lesson lesson, Question q, Question variant, String seed, Submission given, Scoring.Result result,
+                                        String error) {
+        return new Answering.QuestionState(lesson, lesson.quiz(), q, variant, seed, given, result, given == null ? 0 : 1, List.of(), null,
+                Answering.itemOrder(variant, seed), error);
     }
 
     static Map<String, List<String>> parse(String form) {

@@ -1,0 +1,220 @@
+package cloudlab.quiz;
+
+import cloudlab.lesson.Lesson;
+import cloudlab.lesson.Question;
+import cloudlab.lesson.Quiz;
+import cloudlab.progress.LearnerProgress;
+import cloudlab.progress.Progress;
+import cloudlab.sim.InputException;
+import cloudlab.sim.Json;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A learner answering a lesson's quiz: which variant they see, answering it, asking for a hint.
+ * Each action checks what came in, stores what counts, records the lesson's completion when it
+ * comes, and returns the question as the learner now sees it; bad input is refused with a message
+ * that names the field, and nothing is stored.
+ */
+public final class Answering {
+    private final Progress progress;
+
+    public Answering(Progress progress) {
+        this.progress = progress;
+    }
+
+    /**
+     * One question as a learner sees it: the variant (of {@code question}) their seed names, their
+     * latest answer to it with its result when it fits that variant, how many tries, the hints
+     * they have seen, the check of a challenge question, the order its items are listed in, and
+     * the refusal of their last submission (null when there was none).
+     */
+    public record QuestionState(Lesson lesson, Quiz quiz, Question question, Question variant, String seed, Submission given,
+                                Scoring.Result result, int attempts, List<Integer> hintsShown,
+                                LearnerProgress.ChallengeResult challenge, List<Integer> itemOrder, String refusal) {
+        public QuestionState {
+            hintsShown = List.copyOf(hintsShown);
+            itemOrder = List.copyOf(itemOrder);
+        }
+    }
+
+    /** What became of an answer or a hint request: the question as the learner now sees it; refused when its refusal is set. */
+    public record Outcome(QuestionState state) {
+        public boolean refused() {
+            return state.refusal() != null;
+        }
+
+        public String refusal() {
+            return state.refusal();
+        }
+    }
+
+    /**
+     * Answers a question of the lesson's quiz with a submitted form: {@code seed} names the
+     * variant answered (the learner's next attempt's, or their latest attempt's; none means the
+     * latest, or the first), then the answer's fields ({@link Submission#fromForm}). A right
+     * answer's score is scaled by the hints the learner had seen; it is stored as their next
+     * attempt, and the lesson is recorded complete when this made it so.
+     */
+    public Outcome answer(String learnerId, Lesson lesson, Question q, Map<String, List<String>> form) {
+        Quiz quiz = lesson.quiz();
+        LearnerProgress before = progress.withHints(learnerId);
+        LearnerProgress.Answer last = before.answer(quiz.id(), q.id());
+        String seed = first(form, "seed");
+        if (seed == null || seed.isBlank()) seed = last != null && last.seed() != null ? last.seed() : nextSeed(learnerId, quiz, q, last);
+        String badSeed = seedProblem(learnerId, quiz, q, last, seed);
+        if (badSeed != null) return new Outcome(state(learnerId, lesson, q, before, null, null, badSeed));
+        Question variant = q.variant(seed);
+        String refusal = variant.answersNumber() ? numberProblem(first(form, "answer")) : null;
+        Submission given = null;
+        if (refusal == null) {
+            try {
+                given = Submission.fromForm(variant, form);
+            } catch (InputException e) {
+                refusal = e.getMessage();
+            }
+        }
+        if (refusal != null) return new Outcome(state(learnerId, lesson, q, before, null, seed, refusal));
+        List<Integer> hints = before.hints(quiz.id(), q.id());
+        Scoring.Result result = Scoring.score(variant, given, hints);
+        progress.answered(learnerId, quiz.id(), q.id(), new Progress.Attempt(seed, given.toJson(), Json.line(hints), q.version()),
+                result.score(), result.max());
+        LearnerProgress after = recordCompletion(learnerId, lesson);
+        return new Outcome(state(learnerId, lesson, q, after, null, null, null));
+    }
+
+    /**
+     * Shows hint number {@code hint} (from 0, as the form sends it) of a question: from now on the
+     * question's points are scaled down by its cost. Showing it again changes nothing.
+     */
+    public Outcome hint(String learnerId, Lesson lesson, Question q, String hint) {
+        int n;
+        try {
+            n = Integer.parseInt(String.valueOf(hint).strip());
+        } catch (NumberFormatException e) {
+            n = -1;
+        }
+        if (n < 0 || n >= q.hints().size()) {
+            String refusal = "hint: this question has " + q.hints().size() + (q.hints().size() == 1 ? " hint" : " hints");
+            return new Outcome(state(learnerId, lesson, q, progress.withHints(learnerId), null, null, refusal));
+        }
+        progress.hintShown(learnerId, lesson.quiz().id(), q.id(), n);
+        return new Outcome(state(learnerId, lesson, q, progress.withHints(learnerId), null, null, null));
+    }
+
+    /**
+     * Records the lesson complete when the learner's work makes it so ({@link Completion}); a
+     * sandbox challenge check calls this too. Returns what the learner has done now.
+     */
+    public LearnerProgress recordCompletion(String learnerId, Lesson lesson) {
+        LearnerProgress now = progress.withHints(learnerId);
+        LearnerProgress.LessonState recorded = now.lesson(lesson.slug());
+        if (Completion.state(lesson, now) == Completion.LessonState.DONE && (recorded == null || !recorded.completed())) {
+            progress.completed(learnerId, lesson.slug());
+            now = progress.withHints(learnerId);
+        }
+        return now;
+    }
+
+    /**
+     * Every question of the lesson's quiz as the learner sees it (none when it has no quiz);
+     * {@code progress} is what they have done, read with its hints.
+     */
+    public List<QuestionState> states(String learnerId, Lesson lesson, LearnerProgress progress, String newFor) {
+        List<QuestionState> out = new ArrayList<>();
+        if (lesson.quiz() == null) return out;
+        for (Question q : lesson.quiz().questions()) out.add(state(learnerId, lesson, q, progress, newFor, null, null));
+        return out;
+    }
+
+    /**
+     * The question as the learner sees it. The variant is the one of their latest attempt, or of
+     * their next attempt when they asked for a new variant ({@code newFor} names the question) or
+     * have not answered yet; {@code pinnedSeed} pins it (a refusal shown for the variant they sent).
+     */
+    public QuestionState state(String learnerId, Lesson lesson, Question q, LearnerProgress p, String newFor, String pinnedSeed,
+                               String refusal) {
+        Quiz quiz = lesson.quiz();
+        LearnerProgress.Answer a = p.answer(quiz.id(), q.id());
+        int attempts = a == null ? 0 : a.attempts();
+        boolean fresh = a == null || (q.hasVariants() && q.id().equals(newFor));
+        String seed = pinnedSeed != null ? pinnedSeed
+                : fresh ? nextSeed(learnerId, quiz, q, a)
+                : a.seed() != null ? a.seed() : Question.Seeds.of(learnerId, quiz.id(), q.id(), attempts);
+        Question variant = q.variant(seed);
+        List<Integer> hints = p.hints(quiz.id(), q.id());
+        if (hints == null) hints = progress.hintsShown(learnerId, quiz.id(), q.id());
+        Submission given = null;
+        Scoring.Result result = null;
+        if (a != null && !fresh && refusal == null && q.type() != Question.Type.CHALLENGE) {
+            given = Submission.fromJson(a.answer());
+            if (given.problemWith(variant) == null) result = Scoring.score(variant, given, Regrade.hints(a.hints()));
+            else given = null;
+        }
+        LearnerProgress.ChallengeResult check = q.challenge() == null ? null : p.challenge(q.challenge());
+        return new QuestionState(lesson, quiz, q, variant, seed, given, result, attempts, hints, check, itemOrder(variant, seed), refusal);
+    }
+
+    /** The seed of the learner's next attempt at the question. */
+    static String nextSeed(String learnerId, Quiz quiz, Question q, LearnerProgress.Answer last) {
+        return Question.Seeds.of(learnerId, quiz.id(), q.id(), (last == null ? 0 : last.attempts()) + 1);
+    }
+
+    /**
+     * Why a learner may not answer under this seed, or null: a learner answers the variant of
+     * their next attempt, or again the one of their latest attempt, and no other (so nobody picks
+     * an easier variant, or one whose answer they already know).
+     */
+    static String seedProblem(String learnerId, Quiz quiz, Question q, LearnerProgress.Answer last, String seed) {
+        if (seed.equals(nextSeed(learnerId, quiz, q, last))) return null;
+        if (last != null && seed.equals(last.seed())) return null;
+        return "seed: this variant of the question was not given to you; reload the lesson to get yours";
+    }
+
+    /**
+     * Why a typed number answer cannot be scored, or null: exact scoring would spend minutes on a
+     * thousand digits or an exponent like {@code 1e-99999999}, so such answers are refused first.
+     * Text that is no number at all passes here; reading the submission says so.
+     */
+    public static String numberProblem(String typed) {
+        if (typed == null) return null;
+        String t = typed.strip();
+        if (t.length() > 40) return "answer: must be a number of at most 40 characters, like 3 or 42.5";
+        try {
+            return numberProblem(new BigDecimal(t.replace(",", ".")));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** As above, for a number already read (the grading API). */
+    public static String numberProblem(BigDecimal n) {
+        if (n == null) return null;
+        if (n.precision() > 40 || n.scale() > 1000 || n.scale() < -1000 || n.abs().compareTo(new BigDecimal("1e12")) > 0) {
+            return "answer: must be a number below a trillion";
+        }
+        if (n.stripTrailingZeros().scale() > 12) return "answer: must have at most 12 digits after the point";
+        return null;
+    }
+
+    /** The items of an ordering question in an order shuffled by the seed that never gives the answer away. */
+    public static List<Integer> itemOrder(Question question, String seed) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < question.items().size(); i++) out.add(i);
+        out.sort(Comparator.comparing(i -> Question.Seeds.of(seed, question.id(), String.valueOf(i), 0)));
+        boolean identity = true;
+        for (int i = 0; i < out.size(); i++) identity &= out.get(i) == i;
+        if (identity && out.size() > 1) Collections.reverse(out);
+        return out;
+    }
+
+    private static String first(Map<String, List<String>> form, String key) {
+        List<String> v = form.get(key);
+        return v == null || v.isEmpty() ? null : v.get(0);
+    }
+}

@@ -1,0 +1,132 @@
+package cloudlab.quiz;
+
+import cloudlab.lesson.Lesson;
+import cloudlab.lesson.LessonChallenge;
+import cloudlab.lesson.Question;
+import cloudlab.lesson.Quiz;
+import cloudlab.progress.LearnerProgress;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A learner's score, defined once: for one item (a quiz question or a challenge), a quiz, a lesson
+ * and a set of lessons (a workshop). The course map, the progress page, the gradebook (CSV, JSON,
+ * the instructor's download), regrade and the room all read these functions.
+ *
+ * <p>The rule: every item is worth its question's points (1, a challenge too), and an item counts
+ * the learner's best attempt (attempts are unlimited). A lesson's items are its quiz's questions and
+ * its challenges, each once: a challenge question of the quiz and the challenge block it names are
+ * one item, scored by the challenge's checks.
+ */
+public final class Scores {
+    private Scores() {
+    }
+
+    /** One thing that is scored: a quiz question, or a challenge (by its id); {@code key} names it in the gradebook. */
+    public record Item(String key, String quizId, String questionId, String challengeId) {
+        /** A question of a quiz (not a challenge question: see {@link #challenge}). */
+        public static Item question(String quizId, String questionId) {
+            return new Item(quizId + "/" + questionId, quizId, questionId, null);
+        }
+
+        /** A challenge, whether the quiz asks it or the lesson holds it as a block. */
+        public static Item challenge(String challengeId) {
+            return new Item("challenge/" + challengeId, null, null, challengeId);
+        }
+    }
+
+    /**
+     * A learner's standing on one item they attempted: the score that counts (their best), what it
+     * is out of, how many attempts and when the latest came.
+     */
+    public record ItemScore(Item item, double score, double max, int attempts, String lastAt) {
+        /** Whether the score that counts has every point. */
+        public boolean full() {
+            return score >= max;
+        }
+    }
+
+    /**
+     * A learner's score over several items: the points that count, the most there are, how many
+     * items were attempted out of how many there are.
+     */
+    public record LearnerScore(double score, double max, int attempted, int items) {
+        static final LearnerScore NONE = new LearnerScore(0, 0, 0, 0);
+
+        LearnerScore plus(LearnerScore o) {
+            return new LearnerScore(score + o.score, max + o.max, attempted + o.attempted, items + o.items);
+        }
+    }
+
+    /** The score of a run of attempts: the best of them (zero for none). */
+    public static double best(List<Double> attempts) {
+        double best = 0;
+        for (double s : attempts) best = Math.max(best, s);
+        return best;
+    }
+
+    /** The items of a quiz, in its order: its questions, a challenge question as its challenge. */
+    public static List<Item> items(Quiz quiz) {
+        List<Item> out = new ArrayList<>();
+        for (Question q : quiz.questions()) {
+            out.add(q.type() == Question.Type.CHALLENGE ? Item.challenge(q.challenge()) : Item.question(quiz.id(), q.id()));
+        }
+        return out;
+    }
+
+    /** The items of a lesson, in its order: its quiz's, then its challenge blocks the quiz does not already ask. */
+    public static List<Item> items(Lesson lesson) {
+        Set<Item> out = new LinkedHashSet<>();
+        if (lesson.quiz() != null) out.addAll(items(lesson.quiz()));
+        for (LessonChallenge c : lesson.challenges()) out.add(Item.challenge(c.id()));
+        return List.copyOf(out);
+    }
+
+    /** The item a question of a quiz is. */
+    public static Item item(Quiz quiz, Question q) {
+        return q.type() == Question.Type.CHALLENGE ? Item.challenge(q.challenge()) : Item.question(quiz.id(), q.id());
+    }
+
+    /** The learner's standing on an item, or empty when they have not attempted it. */
+    public static Optional<ItemScore> of(Item item, LearnerProgress progress) {
+        if (progress == null) return Optional.empty();
+        if (item.challengeId() != null) {
+            LearnerProgress.ChallengeResult c = progress.challenge(item.challengeId());
+            return c == null || c.attempts() == 0 ? Optional.empty()
+                    : Optional.of(new ItemScore(item, best(c.scores()), 1.0, c.attempts(), c.lastAt()));
+        }
+        LearnerProgress.Answer a = progress.answer(item.quizId(), item.questionId());
+        return a == null ? Optional.empty() : Optional.of(new ItemScore(item, best(a.scores()), a.max(), a.attempts(), a.submittedAt()));
+    }
+
+    /** The learner's score over the items. */
+    public static LearnerScore over(List<Item> items, LearnerProgress progress) {
+        LearnerScore total = LearnerScore.NONE;
+        for (Item i : items) {
+            Optional<ItemScore> s = of(i, progress);
+            total = total.plus(s.map(x -> new LearnerScore(x.score(), x.max(), 1, 1)).orElse(new LearnerScore(0, 1, 0, 1)));
+        }
+        return total;
+    }
+
+    /** The learner's score on a quiz. */
+    public static LearnerScore quiz(Quiz quiz, LearnerProgress progress) {
+        return over(items(quiz), progress);
+    }
+
+    /** The learner's score on a lesson, its challenges included. */
+    public static LearnerScore lesson(Lesson lesson, LearnerProgress progress) {
+        return over(items(lesson), progress);
+    }
+
+    /** The learner's score over a set of lessons (a workshop's). */
+    public static LearnerScore lessons(List<Lesson> lessons, LearnerProgress progress) {
+        LearnerScore total = LearnerScore.NONE;
+        for (Lesson l : lessons) total = total.plus(lesson(l, progress));
+        return total;
+    }
+}

@@ -1,0 +1,35 @@
+package cloudlab.web;
+
+import cloudlab.lesson.Course;
+import cloudlab.lesson.Lesson;
+import cloudlab.progress.LearnerProgress;
+import cloudlab.quiz.Completion;
+import cloudlab.quiz.Scores;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The course map's cards: each lesson with the learner's state of it and their score, as the quiz feature defines them. */
+final class CourseMap {
+    private CourseMap() {
+    }
+
+    /** One lesson on the course map: its state's word and label, and the learner's score on its items. */
+    record LessonCard(Lesson lesson, int number, String state, String stateLabel, int answered, int questions, double score) {
+        public String href() {
+            return "/lessons/" + lesson.slug();
+        }
+    }
+
+    /** The cards of every lesson of the course, for a learner (null: nobody yet). */
+    static List<LessonCard> cards(Course course, LearnerProgress progress) {
+        List<LessonCard> out = new ArrayList<>();
+        int n = 1;
+        for (Lesson l : course.lessons()) {
+            Completion.LessonState state = Completion.state(l, progress);
+            Scores.LearnerScore score = Scores.lesson(l, progress);
+            out.add(new LessonCard(l, n++, state.word(), state.label(), score.attempted(), score.items(), score.score()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,144 @@
+package cloudlab.web;
+
+import cloudlab.lesson.Course;
+import cloudlab.lesson.Lesson;
+import cloudlab.lesson.LessonChallenge;
+import cloudlab.lesson.Segment;
+import cloudlab.progress.LearnerProgress;
+import cloudlab.quiz.Answering;
+import cloudlab.sim.Goal;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The markup of a lesson page for one learner. The page around the body (the course map, the
+ * header, the pager), each block of the body and each question are rendered from view records
+ * that hold everything they show, and kept per record ({@link KeptMarkup}): most of a page is
+ * shared between learners and filled with each one's token and seeds.
+ */
+final class LessonMarkup {
+    private final Renderer renderer;
+    private final LessonDrawings drawings;
+    private final KeptMarkup kept = new KeptMarkup();
+    private final QuestionFragments questions;
+
+    LessonMarkup(Renderer renderer, LessonDrawings drawings) {
+        this.renderer = renderer;
+        this.drawings = drawings;
+        this.questions = new QuestionFragments(renderer, kept, drawings);
+    }
+
+    /** A lesson in the course map beside a lesson: its number and the learner's state of it. */
+    record NavCard(KeptMarkup.Same<Lesson> of, int number, String state, String stateLabel) {
+        public Lesson lesson() {
+            return of.value();
+        }
+
+        public String href() {
+            return "/lessons/" + lesson().slug();
+        }
+    }
+
+    /** All the page around a lesson's body shows: the key of its kept markup (with placeholders for the token and body). */
+    record FrameView(String title, String path, KeptMarkup.Same<Lesson> lesson, int number, List<NavCard> cards, boolean completed,
+                     KeptMarkup.Same<Lesson> previous, KeptMarkup.Same<Lesson> next, String csrf, String body) {
+    }
+
+    /** All one block of a lesson's body shows (through the {@code lesson/segment} fragment): its kept markup's key. */
+    record SegmentView(String kind, String slug, String html, String caption, FigureImages.Image image, String prompt, int sandboxIndex,
+                       String challengeId, List<String> goals, String yaml, boolean passed, String csrf) {
+    }
+
+    /** The whole lesson page: the course map's cards, and each question as the learner sees it. */
+    String page(String path, String csrf, Course course, Lesson lesson, List<CourseMap.LessonCard> cards, boolean completed,
+                LearnerProgress progress, List<Answering.QuestionState> states) {
+        Object version = version(course);
+        String body = body(lesson, progress, states, csrf, version);
+        List<NavCard> nav = cards.stream().map(c -> new NavCard(new KeptMarkup.Same<>(c.lesson()), c.number(), c.state(), c.stateLabel()))
+                .toList();
+        FrameView frame = new FrameView(lesson.title() + " — Cloud Lab", path, new KeptMarkup.Same<>(lesson),
+                course.lessons().indexOf(lesson) + 1, nav, completed, same(course.previous(lesson)), same(course.next(lesson)),
+                kept.tokenPlaceholder, kept.innerPlaceholder);
+        return kept.fillAround(kept.markup(version, frame, this::frame), csrf, body);
+    }
+
+    /** One question's section alone (the answer to an htmx request about it). */
+    String question(Course course, Answering.QuestionState state, String csrf) {
+        return questions.html(state, csrf, version(course));
+    }
+
+    private static KeptMarkup.Same<Lesson> same(Lesson l) {
+        return l == null ? null : new KeptMarkup.Same<>(l);
+    }
+
+    private String frame(FrameView v) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("title", v.title());
+        model.put("path", v.path());
+        model.put("home", false);
+        model.put("section", "course");
+        model.put("csrf", v.csrf());
+        model.put("lesson", v.lesson().value());
+        model.put("number", v.number());
+        model.put("cards", v.cards());
+        model.put("completed", v.completed());
+        model.put("previous", v.previous() == null ? null : v.previous().value());
+        model.put("next", v.next() == null ? null : v.next().value());
+        model.put("body", v.body());
+        return renderer.page("lesson/lesson", model);
+    }
+
+    /** The lesson's body for this learner: its blocks in order, the quiz with their questions. */
+    private String body(Lesson lesson, LearnerProgress progress, List<Answering.QuestionState> states, String csrf, Object version) {
+        StringBuilder out = new StringBuilder(16384);
+        for (Segment s : lesson.segments()) {
+            if (s instanceof Segment.QuizBlock) {
+                StringBuilder qs = new StringBuilder(8192);
+                for (Answering.QuestionState q : states) qs.append(questions.html(q, csrf, version));
+                SegmentView wrapper = new SegmentView("quiz", lesson.slug(), kept.innerPlaceholder, null, null, null, 0, null, null, null,
+                        false, kept.tokenPlaceholder);
+                out.append(kept.fillAround(kept.markup(version, wrapper, this::segment), csrf, qs.toString()));
+            } else {
+                out.append(kept.fill(kept.markup(version, view(lesson, s, progress), this::segment), null, csrf));
+            }
+        }
+        return out.toString();
+    }
+
+    private String segment(SegmentView view) {
+        return renderer.fragment("lesson/segment", "segment", Map.of("s", view));
+    }
+
+    /** What the {@code lesson/segment} fragment shows of a block (not the quiz), with the token's placeholder. */
+    private SegmentView view(Lesson lesson, Segment s, LearnerProgress progress) {
+        String slug = lesson.slug();
+        String token = kept.tokenPlaceholder;
+        if (s instanceof Segment.Prose p) return new SegmentView("prose", slug, p.html(), null, null, null, 0, null, null, null, false, token);
+        if (s instanceof Segment.Figure f) {
+            return new SegmentView("figure", slug, null, f.caption(), drawings.of(s), null, 0, null, null, null, false, token);
+        }
+        if (s instanceof Segment.Sandbox sb) {
+            return new SegmentView("sandbox", slug, null, sb.title(), drawings.of(s), sb.prompt(), sb.index(), null, null,
+                    drawings.yaml(s), false, token);
+        }
+        if (s instanceof Segment.ChallengeBlock cb) {
+            LessonChallenge c = cb.challenge();
+            LearnerProgress.ChallengeResult r = progress == null ? null : progress.challenge(c.id());
+            List<String> goals = c.challenge().goals().stream().map(Goal.class::cast).map(Goals::describe).toList();
+            return new SegmentView("challenge", slug, null, c.challenge().title(), drawings.of(s), null, 0, c.id(), goals,
+                    drawings.yaml(s), r != null && r.passed(), token);
+        }
+        throw new IllegalStateException("a lesson block of an unknown kind: " + s.getClass().getSimpleName());
+    }
+
+    /**
+     * What kept lesson markup was made from besides each view: the course as read (a course read
+     * again after an edit has new lessons and questions) and the text of the templates.
+     */
+    private Object version(Course course) {
+        return List.of(new KeptMarkup.Same<>(course), renderer.stamp("lesson/segment"), renderer.stamp("lesson/question"),
+                renderer.stamp("lesson/lesson"), renderer.stamp("fragments/chrome"));
+    }
+}
