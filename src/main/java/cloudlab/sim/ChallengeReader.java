@@ -17,7 +17,7 @@ import java.util.Map;
 public final class ChallengeReader {
     /** The goals this project knows, for messages. */
     public static final String KNOWN_GOALS = "appAvailable, survivesZoneFailure, survivesRegionFailure, "
-            + "survivesDatacenterFailure, survivesHostFailure, minRunning, maxHosts, minZones, allHostsHypervisor, maxCpuOvercommit, maxRttMs";
+            + "survivesDatacenterFailure, survivesHostFailure, minRunning, maxHosts, minZones, allHostsHypervisor, maxCpuOvercommit, maxRttMs, emptyHost, maxMonthlyCost";
 
     private final Check check;
 
@@ -104,6 +104,8 @@ public final class ChallengeReader {
                 yield new Goal.MaxCpuOvercommit(arg, x);
             }
             case "maxRttMs" -> maxRtt(arg, place);
+            case "emptyHost" -> new Goal.EmptyHost(arg, appName(arg, place));
+            case "maxMonthlyCost" -> maxMonthlyCost(arg, place);
             default -> throw check.fail(place, "unknown goal " + name + " (known goals: " + KNOWN_GOALS + ")");
         };
     }
@@ -190,5 +192,23 @@ public final class ChallengeReader {
             }
         }
         return new Location(lat, lon);
+    }
+
+    private Goal maxMonthlyCost(JsonNode arg, String place) throws InputException {
+        ObjectNode o = check.object(arg, place, "{usd: N, writtenGB: N}");
+        check.required(o, place, "usd");
+        BigDecimal usd = null;
+        BigDecimal written = BigDecimal.ZERO;
+        for (Map.Entry<String, JsonNode> f : Check.entries(o)) {
+            String fp = Check.child(place, f.getKey());
+            BigDecimal x = switch (f.getKey()) {
+                case "usd", "writtenGB" -> check.decimal(f.getValue(), fp);
+                default -> throw check.unknown(place, f.getKey(), "usd, writtenGB");
+            };
+            if (x.signum() < 0) throw check.fail(fp, "must be 0 or more (got " + Num.show(x) + ")");
+            if (f.getKey().equals("usd")) usd = x;
+            else written = x;
+        }
+        return new Goal.MaxMonthlyCost(arg, usd, written);
     }
 }

@@ -78,4 +78,21 @@ public sealed interface Goal {
             return "maxRttMs";
         }
     }
+
+    /** The host is in the layout and holds no VM: drained, not deleted (a project addition). */
+    record EmptyHost(JsonNode argument, String host) implements Goal {
+        public String name() {
+            return "emptyHost";
+        }
+    }
+
+    /**
+     * The layout's monthly bill ({@link Cost#monthly}) is at most {@code usd} when each app writes
+     * {@code writtenGb} GB a month (a project addition).
+     */
+    record MaxMonthlyCost(JsonNode argument, BigDecimal usd, BigDecimal writtenGb) implements Goal {
+        public String name() {
+            return "maxMonthlyCost";
+        }
+    }
 }

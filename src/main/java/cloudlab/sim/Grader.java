@@ -42,6 +42,8 @@ public final class Grader {
         else if (goal instanceof Goal.AllHostsHypervisor g) v = allHostsHypervisor(layout, g.hypervisor());
         else if (goal instanceof Goal.MaxCpuOvercommit g) v = maxCpuOvercommit(layout, g.max());
         else if (goal instanceof Goal.MaxRttMs g) v = maxRtt(layout, g);
+        else if (goal instanceof Goal.EmptyHost g) v = emptyHost(layout, g.host());
+        else if (goal instanceof Goal.MaxMonthlyCost g) v = maxMonthlyCost(layout, g);
         else throw new IllegalArgumentException("unknown goal " + goal);
         return new GradeResult.CheckResult(goal.name(), goal.argument(), v.passed, v.message);
     }
@@ -223,5 +225,19 @@ public final class Grader {
         String sentence = ok ? best.code() + " runs " + g.app() + " " + Num.show(bestMs) + " ms from that point"
                 : "the nearest region running " + g.app() + ", " + best.code() + ", is " + Num.show(bestMs) + " ms from that point";
         return new Verdict(ok, sentence + limit);
+    }
+
+    private static Verdict emptyHost(Layout layout, String id) {
+        Host h = layout.node(id, Host.class);
+        if (h == null) return new Verdict(false, "the layout has no host " + id + " (drain a host, do not delete it)");
+        List<String> left = new ArrayList<>();
+        for (Vm vm : h.vms()) left.add(vm.id());
+        if (left.isEmpty()) return new Verdict(true, id + " holds no VMs");
+        return new Verdict(false, id + " still holds " + Num.count(left.size(), "VM") + " (" + String.join(", ", left) + ")");
+    }
+
+    private static Verdict maxMonthlyCost(Layout layout, Goal.MaxMonthlyCost g) {
+        Cost.Bill bill = Cost.monthly(layout, g.writtenGb());
+        return new Verdict(bill.totalUsd().compareTo(g.usd()) <= 0, Cost.sentence(bill, g.usd()));
     }
 }

@@ -22,6 +22,10 @@ final class Goals {
             return "Serve " + g.app() + " within " + Num.show(g.ms()) + " ms of (" + Num.show(g.user().lat()) + ", "
                     + Num.show(g.user().lon()) + ")";
         }
+        if (goal instanceof Goal.EmptyHost g) return "Empty host " + g.host() + " of VMs, keeping the host";
+        if (goal instanceof Goal.MaxMonthlyCost g) {
+            return "Keep the monthly bill at or below " + cloudlab.sim.Cost.usd(g.usd()) + " (each app writes " + Num.show(g.writtenGb()) + " GB a month)";
+        }
         return goal.name();
     }
 }
