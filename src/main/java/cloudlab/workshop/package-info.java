@@ -7,8 +7,9 @@
  *   <li>the lesson lock and pacing (next, previous, all): {@link cloudlab.workshop.Pacing}, over
  *       {@link cloudlab.workshop.Workshop#lessonOpen};</li>
  *   <li>idle (five minutes) and how often "last seen" is written (30 s): {@link cloudlab.workshop.Attendance};</li>
- *   <li>stuck (three wrong tries), a learner's lesson state, the room's score of a lesson (its one
- *       seam, {@code Rooms.scoreOf}) and the results export: {@link cloudlab.workshop.Rooms};</li>
+ *   <li>stuck (three tries without a full score) and the results export: {@link cloudlab.workshop.Rooms};
+ *       a learner's lesson state and score are the quiz feature's one definition
+ *       ({@link cloudlab.quiz.Completion}, {@link cloudlab.quiz.Scores}), which the room reads;</li>
  *   <li>"fails most" (the question and the goal failing for the most learners) and the room's counts:
  *       {@link cloudlab.workshop.Room};</li>
  *   <li>creating, pacing, push, reset, chaos and closing: {@link cloudlab.workshop.Steering}, which
