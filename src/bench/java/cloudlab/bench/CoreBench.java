@@ -9,7 +9,6 @@ import cloudlab.sim.HostSpec;
 import cloudlab.sim.Hypervisor;
 import cloudlab.sim.Layout;
 import cloudlab.sim.Placement;
-import cloudlab.sim.Placer;
 import cloudlab.sim.Report;
 import cloudlab.sim.Simulator;
 import cloudlab.sim.VmSpec;

@@ -128,12 +128,8 @@ public final class Decider {
             if (c.memoryGiB() == null || c.diskGiB() == null) throw new Refused("a VM needs vCPUs, memory and disk");
             String e = Rules.vmSize(c.vcpus(), c.memoryGiB(), c.diskGiB());
             if (e != null) throw new Refused(c.id() + ": " + e);
-            Host h = vm.host();
-            int usedCpu = h.usedVcpus() - (vm.running() ? vm.vcpus() : 0);
-            BigDecimal usedMem = h.usedMemoryGiB().subtract(vm.running() ? vm.memoryGiB() : BigDecimal.ZERO);
-            BigDecimal usedDisk = h.usedDiskGiB().subtract(vm.diskGiB());
             VmSpec wanted = new VmSpec(c.vcpus(), c.memoryGiB(), c.diskGiB(), vm.app(), vm.running());
-            check(Capacity.problem(h, h.spec(), usedCpu, usedMem, usedDisk, wanted));
+            check(Capacity.problem(vm.host(), Capacity.Used.of(vm.host()).without(vm), wanted));
             return Decision.accept(new Event.VmResized(c.id(), c.vcpus(), c.memoryGiB(), c.diskGiB()));
         }
         if (command instanceof Command.RemoveVm c) {
@@ -144,8 +140,7 @@ public final class Decider {
             Vm vm = node(s, c.id(), Vm.class);
             if (vm.running()) throw new Refused(vm.id() + " is already running");
             mustBeUp(s, vm.host());
-            check(Capacity.problem(vm.host(), vm.host().spec(), vm.host().usedVcpus(), vm.host().usedMemoryGiB(),
-                    vm.host().usedDiskGiB().subtract(vm.diskGiB()), vm.spec().withRunning(true)));
+            check(Capacity.problem(vm.host(), Capacity.Used.of(vm.host()).without(vm), vm.spec().withRunning(true)));
             return Decision.accept(new Event.VmStarted(c.id()));
         }
         if (command instanceof Command.StopVm c) {

@@ -15,10 +15,17 @@ public sealed interface Goal {
     /** The argument as written. */
     JsonNode argument();
 
+    /** Hands this goal to the visitor's method for its kind. */
+    <R> R accept(Visitor<R> visitor);
+
     /** The app is available in the layout as it is. */
     record AppAvailable(JsonNode argument, String app) implements Goal {
         public String name() {
             return "appAvailable";
+        }
+
+        public <R> R accept(Visitor<R> v) {
+            return v.appAvailable(this);
         }
     }
 
@@ -37,6 +44,10 @@ public sealed interface Goal {
                 case VM -> throw new IllegalStateException("VMs do not fail");
             };
         }
+
+        public <R> R accept(Visitor<R> v) {
+            return v.survives(this);
+        }
     }
 
     /**
@@ -47,11 +58,19 @@ public sealed interface Goal {
         public String name() {
             return "minRunning";
         }
+
+        public <R> R accept(Visitor<R> v) {
+            return v.minRunning(this);
+        }
     }
 
     record MaxHosts(JsonNode argument, int max) implements Goal {
         public String name() {
             return "maxHosts";
+        }
+
+        public <R> R accept(Visitor<R> v) {
+            return v.maxHosts(this);
         }
     }
 
@@ -59,11 +78,19 @@ public sealed interface Goal {
         public String name() {
             return "minZones";
         }
+
+        public <R> R accept(Visitor<R> v) {
+            return v.minZones(this);
+        }
     }
 
     record AllHostsHypervisor(JsonNode argument, Hypervisor hypervisor) implements Goal {
         public String name() {
             return "allHostsHypervisor";
+        }
+
+        public <R> R accept(Visitor<R> v) {
+            return v.allHostsHypervisor(this);
         }
     }
 
@@ -71,11 +98,38 @@ public sealed interface Goal {
         public String name() {
             return "maxCpuOvercommit";
         }
+
+        public <R> R accept(Visitor<R> v) {
+            return v.maxCpuOvercommit(this);
+        }
     }
 
     record MaxRttMs(JsonNode argument, Location user, String app, BigDecimal ms) implements Goal {
         public String name() {
             return "maxRttMs";
         }
+
+        public <R> R accept(Visitor<R> v) {
+            return v.maxRttMs(this);
+        }
+    }
+
+    /** One method per kind of goal: the grader and the goals' wording implement it, so none is left out. */
+    interface Visitor<R> {
+        R appAvailable(AppAvailable g);
+
+        R survives(Survives g);
+
+        R minRunning(MinRunning g);
+
+        R maxHosts(MaxHosts g);
+
+        R minZones(MinZones g);
+
+        R allHostsHypervisor(AllHostsHypervisor g);
+
+        R maxCpuOvercommit(MaxCpuOvercommit g);
+
+        R maxRttMs(MaxRttMs g);
     }
 }

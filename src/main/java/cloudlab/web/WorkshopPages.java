@@ -330,7 +330,7 @@ final class WorkshopPages {
         model.put("workshop", w);
         model.put("member", m.get());
         model.put("report", report);
-        model.put("rows", SandboxPages.rows(state, report));
+        model.put("rows", cloudlab.sandbox.Workspace.rows(state, report));
         model.put("steps", steps);
         model.put("hostsSvg", cloudlab.diagram.Diagrams.hosts(state, List.of()));
         model.put("infraSvg", cloudlab.diagram.Diagrams.infrastructure(state, List.of()));
