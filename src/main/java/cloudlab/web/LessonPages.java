@@ -12,6 +12,7 @@ import cloudlab.progress.LearnerProgress;
 import cloudlab.progress.Progress;
 import cloudlab.quiz.Scoring;
 import cloudlab.quiz.Submission;
+import cloudlab.sim.Goals;
 import cloudlab.sim.Goal;
 import cloudlab.sim.InputException;
 import cloudlab.sim.Layout;

@@ -10,6 +10,7 @@ import cloudlab.sandbox.ChallengeChecks;
 import cloudlab.sandbox.Sandbox;
 import cloudlab.sandbox.Sandboxes;
 import cloudlab.sandbox.Workspace;
+import cloudlab.sim.Goals;
 import cloudlab.sim.Challenge;
 import cloudlab.sim.Command;
 import cloudlab.sim.History;

@@ -10,6 +10,7 @@ import cloudlab.quiz.Gradebook;
 import cloudlab.sandbox.Describe;
 import cloudlab.sandbox.Sandbox;
 import cloudlab.sandbox.Sandboxes;
+import cloudlab.sim.Goals;
 import cloudlab.sim.Command;
 import cloudlab.sim.Decision;
 import cloudlab.sim.Documents;
