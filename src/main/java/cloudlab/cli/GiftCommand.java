@@ -4,7 +4,7 @@ import cloudlab.lesson.Course;
 import cloudlab.lesson.Lesson;
 import cloudlab.lesson.Quiz;
 import cloudlab.quiz.Gift;
-import cloudlab.sim.Documents;
+import cloudlab.sim.document.Documents;
 import cloudlab.sim.InputException;
 import cloudlab.sim.RegionCatalog;
 import cloudlab.sim.Rules;

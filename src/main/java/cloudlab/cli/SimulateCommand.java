@@ -1,9 +1,9 @@
 package cloudlab.cli;
 
 import cloudlab.sim.InputException;
-import cloudlab.sim.Json;
+import cloudlab.sim.document.Json;
 import cloudlab.sim.Layout;
-import cloudlab.sim.LayoutReader;
+import cloudlab.sim.document.LayoutReader;
 import cloudlab.sim.Location;
 import cloudlab.sim.RegionCatalog;
 import cloudlab.sim.Rules;

@@ -1,7 +1,7 @@
 package cloudlab.lesson;
 
-import cloudlab.sim.GradeResult;
-import cloudlab.sim.Grader;
+import cloudlab.sim.grade.GradeResult;
+import cloudlab.sim.grade.Grader;
 import cloudlab.sim.InputException;
 import cloudlab.sim.Layout;
 import cloudlab.sim.RegionCatalog;

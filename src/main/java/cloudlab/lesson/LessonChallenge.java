@@ -1,6 +1,6 @@
 package cloudlab.lesson;
 
-import cloudlab.sim.Challenge;
+import cloudlab.sim.grade.Challenge;
 import cloudlab.sim.Layout;
 
 import java.util.List;

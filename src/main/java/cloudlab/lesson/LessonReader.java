@@ -1,12 +1,12 @@
 package cloudlab.lesson;
 
-import cloudlab.sim.Challenge;
-import cloudlab.sim.ChallengeReader;
-import cloudlab.sim.Check;
-import cloudlab.sim.Documents;
+import cloudlab.sim.grade.Challenge;
+import cloudlab.sim.document.ChallengeReader;
+import cloudlab.sim.document.Check;
+import cloudlab.sim.document.Documents;
 import cloudlab.sim.InputException;
 import cloudlab.sim.Layout;
-import cloudlab.sim.LayoutReader;
+import cloudlab.sim.document.LayoutReader;
 import cloudlab.sim.Num;
 import cloudlab.sim.RegionCatalog;
 import cloudlab.sim.Rules;

@@ -1,11 +1,11 @@
 package cloudlab.lesson;
 
-import cloudlab.sim.Check;
+import cloudlab.sim.document.Check;
 import cloudlab.sim.Host;
 import cloudlab.sim.InputException;
-import cloudlab.sim.Json;
+import cloudlab.sim.document.Json;
 import cloudlab.sim.Layout;
-import cloudlab.sim.LayoutReader;
+import cloudlab.sim.document.LayoutReader;
 import cloudlab.sim.Location;
 import cloudlab.sim.Num;
 import cloudlab.sim.Region;

@@ -5,7 +5,7 @@ import cloudlab.lesson.Lesson;
 import cloudlab.lesson.LessonChallenge;
 import cloudlab.lesson.Question;
 import cloudlab.progress.Progress;
-import cloudlab.sim.Json;
+import cloudlab.sim.document.Json;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

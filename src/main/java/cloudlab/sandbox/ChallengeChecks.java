@@ -1,9 +1,9 @@
 package cloudlab.sandbox;
 
-import cloudlab.sim.Challenge;
-import cloudlab.sim.GradeResult;
-import cloudlab.sim.Grader;
-import cloudlab.sim.LayoutWriter;
+import cloudlab.sim.grade.Challenge;
+import cloudlab.sim.grade.GradeResult;
+import cloudlab.sim.grade.Grader;
+import cloudlab.sim.document.LayoutWriter;
 
 import java.util.function.Function;
 

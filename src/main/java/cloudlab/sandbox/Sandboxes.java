@@ -2,14 +2,14 @@ package cloudlab.sandbox;
 
 import cloudlab.sim.Command;
 import cloudlab.sim.Decision;
-import cloudlab.sim.Documents;
+import cloudlab.sim.document.Documents;
 import cloudlab.sim.Event;
 import cloudlab.sim.History;
 import cloudlab.sim.InputException;
-import cloudlab.sim.Json;
+import cloudlab.sim.document.Json;
 import cloudlab.sim.Layout;
-import cloudlab.sim.LayoutReader;
-import cloudlab.sim.LayoutWriter;
+import cloudlab.sim.document.LayoutReader;
+import cloudlab.sim.document.LayoutWriter;
 import cloudlab.sim.RegionCatalog;
 import cloudlab.store.Database;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -30,7 +30,7 @@ import java.util.function.Function;
 
 /**
  * Learners' sandboxes, kept as event logs in the database. Every change goes through the core's
- * {@link cloudlab.sim.Decider}; an accepted command and its events are appended in one
+ * decider ({@link History#submit}); an accepted command and its events are appended in one
  * transaction, a refused one writes nothing. A learner only ever sees their own sandboxes.
  */
 public final class Sandboxes {

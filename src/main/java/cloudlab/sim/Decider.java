@@ -7,11 +7,11 @@ import java.math.BigDecimal;
  * where every rule a learner can break by clicking is enforced, so a layout built from accepted
  * commands always keeps R1–R4 and section 1's field rules.
  */
-public final class Decider {
+final class Decider {
     private Decider() {
     }
 
-    public static Decision decide(Layout s, Command command) {
+    static Decision decide(Layout s, Command command) {
         try {
             return command.accept(new Deciding(s));
         } catch (Refused r) {

@@ -1,16 +1,16 @@
 package cloudlab.web;
 
 import cloudlab.lesson.LessonChallenge;
-import cloudlab.sim.Challenge;
-import cloudlab.sim.ChallengeReader;
-import cloudlab.sim.Check;
-import cloudlab.sim.Documents;
-import cloudlab.sim.GradeResult;
-import cloudlab.sim.Grader;
+import cloudlab.sim.grade.Challenge;
+import cloudlab.sim.document.ChallengeReader;
+import cloudlab.sim.document.Check;
+import cloudlab.sim.document.Documents;
+import cloudlab.sim.grade.GradeResult;
+import cloudlab.sim.grade.Grader;
 import cloudlab.sim.InputException;
-import cloudlab.sim.Json;
+import cloudlab.sim.document.Json;
 import cloudlab.sim.Layout;
-import cloudlab.sim.LayoutReader;
+import cloudlab.sim.document.LayoutReader;
 import cloudlab.sim.RegionCatalog;
 import cloudlab.sim.Rules;
 import cloudlab.sim.Simulator;

@@ -3,7 +3,7 @@ package cloudlab.web;
 import cloudlab.lesson.Lesson;
 import cloudlab.progress.Learner;
 import cloudlab.sandbox.ChallengeChecks;
-import cloudlab.sim.GradeResult;
+import cloudlab.sim.grade.GradeResult;
 
 /**
  * Where a sandbox's challenge checks are kept: the learner's progress, and a lesson whose

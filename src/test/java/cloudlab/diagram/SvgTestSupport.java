@@ -1,8 +1,8 @@
 package cloudlab.diagram;
 
-import cloudlab.sim.Documents;
+import cloudlab.sim.document.Documents;
 import cloudlab.sim.Layout;
-import cloudlab.sim.LayoutReader;
+import cloudlab.sim.document.LayoutReader;
 import cloudlab.sim.RegionCatalog;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;

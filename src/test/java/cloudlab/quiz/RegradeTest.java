@@ -3,7 +3,7 @@ package cloudlab.quiz;
 import cloudlab.lesson.Course;
 import cloudlab.lesson.Question;
 import cloudlab.progress.Progress;
-import cloudlab.sim.Json;
+import cloudlab.sim.document.Json;
 import cloudlab.sim.RegionCatalog;
 import cloudlab.store.Database;
 import org.junit.jupiter.api.AfterEach;

@@ -1,13 +1,13 @@
 package cloudlab.sandbox;
 
-import cloudlab.sim.Challenge;
-import cloudlab.sim.ChallengeReader;
-import cloudlab.sim.Documents;
-import cloudlab.sim.GradeResult;
+import cloudlab.sim.grade.Challenge;
+import cloudlab.sim.document.ChallengeReader;
+import cloudlab.sim.document.Documents;
+import cloudlab.sim.grade.GradeResult;
 import cloudlab.sim.History;
 import cloudlab.sim.InputException;
 import cloudlab.sim.Layout;
-import cloudlab.sim.LayoutReader;
+import cloudlab.sim.document.LayoutReader;
 import cloudlab.sim.RegionCatalog;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package cloudlab.sandbox;
 import cloudlab.progress.Progress;
 import cloudlab.sim.Command;
 import cloudlab.sim.Layout;
-import cloudlab.sim.LayoutWriter;
+import cloudlab.sim.document.LayoutWriter;
 import cloudlab.sim.RegionCatalog;
 import cloudlab.store.Database;
 import cloudlab.store.TestDatabases;

@@ -1,10 +1,10 @@
 package cloudlab.sandbox;
 
-import cloudlab.sim.Documents;
+import cloudlab.sim.document.Documents;
 import cloudlab.sim.History;
 import cloudlab.sim.InputException;
 import cloudlab.sim.Layout;
-import cloudlab.sim.LayoutReader;
+import cloudlab.sim.document.LayoutReader;
 import cloudlab.sim.RegionCatalog;
 import cloudlab.sim.Simulator;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,7 @@
-package cloudlab.sim;
+package cloudlab.sim.grade;
+
+import cloudlab.sim.Num;
+
 
 /** Goals of a challenge in plain words for a learner ("Keep shop available"). */
 public final class Goals implements Goal.Visitor<String> {

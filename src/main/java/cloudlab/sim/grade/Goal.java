@@ -1,4 +1,9 @@
-package cloudlab.sim;
+package cloudlab.sim.grade;
+
+import cloudlab.sim.Hypervisor;
+import cloudlab.sim.Location;
+import cloudlab.sim.Node;
+import cloudlab.sim.Zone;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -1,4 +1,16 @@
-package cloudlab.sim;
+package cloudlab.sim.grade;
+
+import cloudlab.sim.App;
+import cloudlab.sim.Datacenter;
+import cloudlab.sim.Host;
+import cloudlab.sim.Hypervisor;
+import cloudlab.sim.Latency;
+import cloudlab.sim.Layout;
+import cloudlab.sim.Node;
+import cloudlab.sim.Num;
+import cloudlab.sim.Region;
+import cloudlab.sim.Vm;
+import cloudlab.sim.Zone;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
