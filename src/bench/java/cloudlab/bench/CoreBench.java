@@ -1,9 +1,6 @@
 package cloudlab.bench;
 
-import cloudlab.sim.grade.Challenge;
 import cloudlab.sim.Command;
-import cloudlab.sim.grade.GradeResult;
-import cloudlab.sim.grade.Grader;
 import cloudlab.sim.History;
 import cloudlab.sim.HostSpec;
 import cloudlab.sim.Hypervisor;
@@ -12,7 +9,10 @@ import cloudlab.sim.Placement;
 import cloudlab.sim.Report;
 import cloudlab.sim.Simulator;
 import cloudlab.sim.VmSpec;
+import cloudlab.sim.grade.Challenge;
 import cloudlab.sim.grade.Goal;
+import cloudlab.sim.grade.GradeResult;
+import cloudlab.sim.grade.Grader;
 import com.fasterxml.jackson.databind.node.TextNode;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

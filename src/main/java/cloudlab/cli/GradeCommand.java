@@ -1,13 +1,13 @@
 package cloudlab.cli;
 
-import cloudlab.sim.grade.Challenge;
-import cloudlab.sim.document.ChallengeReader;
-import cloudlab.sim.grade.GradeResult;
-import cloudlab.sim.grade.Grader;
 import cloudlab.sim.InputException;
+import cloudlab.sim.RegionCatalog;
+import cloudlab.sim.document.ChallengeReader;
 import cloudlab.sim.document.Json;
 import cloudlab.sim.document.LayoutReader;
-import cloudlab.sim.RegionCatalog;
+import cloudlab.sim.grade.Challenge;
+import cloudlab.sim.grade.GradeResult;
+import cloudlab.sim.grade.Grader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

@@ -1,7 +1,7 @@
 package cloudlab.lesson;
 
-import cloudlab.sim.grade.Challenge;
 import cloudlab.sim.Layout;
+import cloudlab.sim.grade.Challenge;
 
 import java.util.List;
 

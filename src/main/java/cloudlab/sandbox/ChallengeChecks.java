@@ -1,9 +1,9 @@
 package cloudlab.sandbox;
 
+import cloudlab.sim.document.LayoutWriter;
 import cloudlab.sim.grade.Challenge;
 import cloudlab.sim.grade.GradeResult;
 import cloudlab.sim.grade.Grader;
-import cloudlab.sim.document.LayoutWriter;
 
 import java.util.function.Function;
 

@@ -2,15 +2,15 @@ package cloudlab.sandbox;
 
 import cloudlab.sim.Command;
 import cloudlab.sim.Decision;
-import cloudlab.sim.document.Documents;
 import cloudlab.sim.Event;
 import cloudlab.sim.History;
 import cloudlab.sim.InputException;
-import cloudlab.sim.document.Json;
 import cloudlab.sim.Layout;
+import cloudlab.sim.RegionCatalog;
+import cloudlab.sim.document.Documents;
+import cloudlab.sim.document.Json;
 import cloudlab.sim.document.LayoutReader;
 import cloudlab.sim.document.LayoutWriter;
-import cloudlab.sim.RegionCatalog;
 import cloudlab.store.Database;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.github.benmanes.caffeine.cache.Cache;

@@ -1,14 +1,14 @@
 package cloudlab.sandbox;
 
-import cloudlab.sim.grade.Challenge;
-import cloudlab.sim.document.ChallengeReader;
-import cloudlab.sim.document.Documents;
-import cloudlab.sim.grade.GradeResult;
 import cloudlab.sim.History;
 import cloudlab.sim.InputException;
 import cloudlab.sim.Layout;
-import cloudlab.sim.document.LayoutReader;
 import cloudlab.sim.RegionCatalog;
+import cloudlab.sim.document.ChallengeReader;
+import cloudlab.sim.document.Documents;
+import cloudlab.sim.document.LayoutReader;
+import cloudlab.sim.grade.Challenge;
+import cloudlab.sim.grade.GradeResult;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

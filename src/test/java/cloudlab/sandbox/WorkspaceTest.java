@@ -1,12 +1,12 @@
 package cloudlab.sandbox;
 
-import cloudlab.sim.document.Documents;
 import cloudlab.sim.History;
 import cloudlab.sim.InputException;
 import cloudlab.sim.Layout;
-import cloudlab.sim.document.LayoutReader;
 import cloudlab.sim.RegionCatalog;
 import cloudlab.sim.Simulator;
+import cloudlab.sim.document.Documents;
+import cloudlab.sim.document.LayoutReader;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

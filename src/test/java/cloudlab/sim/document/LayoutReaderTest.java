@@ -1,7 +1,7 @@
 package cloudlab.sim.document;
 
-import cloudlab.sim.Layouts;
 import cloudlab.sim.Layout;
+import cloudlab.sim.Layouts;
 import cloudlab.sim.Location;
 import cloudlab.sim.Region;
 

@@ -1,9 +1,9 @@
 package cloudlab.sim.document;
 
-import cloudlab.sim.Layouts;
 import cloudlab.sim.Event;
 import cloudlab.sim.InputException;
 import cloudlab.sim.Layout;
+import cloudlab.sim.Layouts;
 import cloudlab.sim.RegionCatalog;
 
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package cloudlab.sim.grade;
 
-import cloudlab.sim.Layouts;
 import cloudlab.sim.InputException;
 import cloudlab.sim.Layout;
+import cloudlab.sim.Layouts;
 
 import cloudlab.sim.document.ChallengeReader;
 import cloudlab.sim.document.Documents;
