@@ -1,6 +1,7 @@
 package cloudlab.web;
 
 import cloudlab.lesson.Lesson;
+import cloudlab.lesson.LessonChallenge;
 import cloudlab.progress.Learner;
 import cloudlab.sandbox.ChallengeChecks;
 import cloudlab.sim.grade.GradeResult;
@@ -12,8 +13,16 @@ import cloudlab.sim.grade.GradeResult;
 final class ChallengeProgress implements ChallengeChecks.Record {
     private final Services services;
 
-    ChallengeProgress(Services services) {
+    private ChallengeProgress(Services services) {
         this.services = services;
+    }
+
+    /** The sandbox's challenge checks, finding challenges in the course and keeping results in progress. */
+    static ChallengeChecks checks(Services services) {
+        return new ChallengeChecks(id -> {
+            LessonChallenge c = services.course().course().challenge(id);
+            return c == null ? null : c.challenge();
+        }, new ChallengeProgress(services));
     }
 
     @Override

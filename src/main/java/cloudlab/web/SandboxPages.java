@@ -38,17 +38,13 @@ final class SandboxPages {
     private final Services services;
     private final Learners learners;
     private final Sandboxes sandboxes;
-
     private final ChallengeChecks checks;
 
     SandboxPages(Services services, Learners learners) {
         this.services = services;
         this.learners = learners;
         this.sandboxes = services.sandboxes();
-        this.checks = new ChallengeChecks(id -> {
-            LessonChallenge c = services.course().course().challenge(id);
-            return c == null ? null : c.challenge();
-        }, new ChallengeProgress(services));
+        this.checks = ChallengeProgress.checks(services);
     }
 
     /** The message after an action, and how it reads: {@code ok} (green), {@code warn} or {@code bad}. */
