@@ -3,7 +3,6 @@ package cloudlab.bench;
 import cloudlab.sim.Host;
 import cloudlab.sim.Layout;
 import cloudlab.sim.Placement;
-import cloudlab.sim.Placer;
 import cloudlab.sim.VmSpec;
 import org.cloudsimplus.allocationpolicies.VmAllocationPolicyFirstFit;
 import org.cloudsimplus.core.CloudSimPlus;

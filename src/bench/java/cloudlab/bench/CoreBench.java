@@ -1,19 +1,18 @@
 package cloudlab.bench;
 
-import cloudlab.sim.Challenge;
 import cloudlab.sim.Command;
-import cloudlab.sim.GradeResult;
-import cloudlab.sim.Grader;
 import cloudlab.sim.History;
 import cloudlab.sim.HostSpec;
 import cloudlab.sim.Hypervisor;
 import cloudlab.sim.Layout;
 import cloudlab.sim.Placement;
-import cloudlab.sim.Placer;
 import cloudlab.sim.Report;
 import cloudlab.sim.Simulator;
 import cloudlab.sim.VmSpec;
-import cloudlab.sim.Goal;
+import cloudlab.sim.grade.Challenge;
+import cloudlab.sim.grade.Goal;
+import cloudlab.sim.grade.GradeResult;
+import cloudlab.sim.grade.Grader;
 import com.fasterxml.jackson.databind.node.TextNode;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

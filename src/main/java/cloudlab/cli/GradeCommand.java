@@ -1,13 +1,13 @@
 package cloudlab.cli;
 
-import cloudlab.sim.Challenge;
-import cloudlab.sim.ChallengeReader;
-import cloudlab.sim.GradeResult;
-import cloudlab.sim.Grader;
 import cloudlab.sim.InputException;
-import cloudlab.sim.Json;
-import cloudlab.sim.LayoutReader;
 import cloudlab.sim.RegionCatalog;
+import cloudlab.sim.document.ChallengeReader;
+import cloudlab.sim.document.Json;
+import cloudlab.sim.document.LayoutReader;
+import cloudlab.sim.grade.Challenge;
+import cloudlab.sim.grade.GradeResult;
+import cloudlab.sim.grade.Grader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

@@ -1,14 +1,14 @@
 package cloudlab.cli;
 
 import cloudlab.sim.InputException;
-import cloudlab.sim.Json;
 import cloudlab.sim.Layout;
-import cloudlab.sim.LayoutReader;
 import cloudlab.sim.Location;
 import cloudlab.sim.RegionCatalog;
 import cloudlab.sim.Rules;
 import cloudlab.sim.Simulator;
 import cloudlab.sim.User;
+import cloudlab.sim.document.Json;
+import cloudlab.sim.document.LayoutReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -1,9 +1,10 @@
 package cloudlab.lesson;
 
-import cloudlab.sim.GradeResult;
+import cloudlab.sim.grade.GradeResult;
 import cloudlab.sim.InputException;
 import cloudlab.sim.Layout;
 import cloudlab.sim.RegionCatalog;
+import cloudlab.sim.grade.Grader;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package cloudlab.lesson;
 
-import cloudlab.sim.Challenge;
-import cloudlab.sim.GradeResult;
-import cloudlab.sim.Grader;
+import cloudlab.sim.grade.Challenge;
+import cloudlab.sim.grade.GradeResult;
+import cloudlab.sim.grade.Grader;
 import cloudlab.sim.Layout;
 
 import java.util.List;

@@ -1,16 +1,16 @@
 package cloudlab.lesson;
 
-import cloudlab.sim.Challenge;
-import cloudlab.sim.ChallengeReader;
-import cloudlab.sim.Check;
-import cloudlab.sim.Documents;
 import cloudlab.sim.InputException;
 import cloudlab.sim.Layout;
-import cloudlab.sim.LayoutReader;
 import cloudlab.sim.Num;
 import cloudlab.sim.RegionCatalog;
 import cloudlab.sim.Rules;
 import cloudlab.sim.Simulator;
+import cloudlab.sim.document.ChallengeReader;
+import cloudlab.sim.document.Check;
+import cloudlab.sim.document.Documents;
+import cloudlab.sim.document.LayoutReader;
+import cloudlab.sim.grade.Challenge;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,6 @@
 package cloudlab.lesson;
 
+import cloudlab.sim.Capacity;
 import cloudlab.sim.Host;
 import cloudlab.sim.Latency;
 import cloudlab.sim.Layout;
@@ -10,7 +11,6 @@ import cloudlab.sim.Simulator;
 import cloudlab.sim.VmSpec;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.List;
 
 /**
@@ -41,17 +41,7 @@ public final class Predictions {
 
     /** How many more running VMs of this size fit on the host beside what it holds (R2–R4). */
     public static int fits(Host host, VmSpec vm) {
-        long n = Long.MAX_VALUE;
-        n = Math.min(n, whole(host.freeVcpus(), BigDecimal.valueOf(vm.vcpus())));
-        n = Math.min(n, whole(host.freeMemoryGiB(), vm.memoryGiB()));
-        n = Math.min(n, whole(host.freeDiskGiB(), vm.diskGiB()));
-        return (int) Math.max(0, Math.min(n, Integer.MAX_VALUE));
-    }
-
-    private static long whole(BigDecimal free, BigDecimal need) {
-        if (need.signum() <= 0) return Long.MAX_VALUE;
-        if (free.signum() <= 0) return 0;
-        return free.divide(need, 0, RoundingMode.FLOOR).longValueExact();
+        return Capacity.room(host, vm);
     }
 
     public static BigDecimal rttMs(Location user, Region region) {

@@ -1,11 +1,8 @@
 package cloudlab.lesson;
 
-import cloudlab.sim.Check;
 import cloudlab.sim.Host;
 import cloudlab.sim.InputException;
-import cloudlab.sim.Json;
 import cloudlab.sim.Layout;
-import cloudlab.sim.LayoutReader;
 import cloudlab.sim.Location;
 import cloudlab.sim.Num;
 import cloudlab.sim.Region;
@@ -13,6 +10,9 @@ import cloudlab.sim.RegionCatalog;
 import cloudlab.sim.Rules;
 import cloudlab.sim.Simulator;
 import cloudlab.sim.VmSpec;
+import cloudlab.sim.document.Check;
+import cloudlab.sim.document.Json;
+import cloudlab.sim.document.LayoutReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

@@ -6,7 +6,7 @@ import cloudlab.lesson.Quiz;
 import cloudlab.progress.LearnerProgress;
 import cloudlab.progress.Progress;
 import cloudlab.sim.InputException;
-import cloudlab.sim.Json;
+import cloudlab.sim.document.Json;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import cloudlab.lesson.Lesson;
 import cloudlab.progress.Learner;
 import cloudlab.progress.LearnerProgress;
 import cloudlab.progress.Progress;
-import cloudlab.sim.Json;
+import cloudlab.sim.document.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;

@@ -5,7 +5,7 @@ import cloudlab.lesson.Lesson;
 import cloudlab.lesson.Question;
 import cloudlab.lesson.Quiz;
 import cloudlab.progress.Progress;
-import cloudlab.sim.Json;
+import cloudlab.sim.document.Json;
 import com.fasterxml.jackson.core.type.TypeReference;
 
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package cloudlab.quiz;
 
 import cloudlab.lesson.Question;
 import cloudlab.sim.InputException;
-import cloudlab.sim.Json;
+import cloudlab.sim.document.Json;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 

@@ -2,17 +2,19 @@ package cloudlab.sandbox;
 
 import cloudlab.sim.Command;
 import cloudlab.sim.Decision;
-import cloudlab.sim.Documents;
 import cloudlab.sim.Event;
 import cloudlab.sim.History;
 import cloudlab.sim.InputException;
-import cloudlab.sim.Json;
 import cloudlab.sim.Layout;
-import cloudlab.sim.LayoutReader;
-import cloudlab.sim.LayoutWriter;
 import cloudlab.sim.RegionCatalog;
+import cloudlab.sim.document.Documents;
+import cloudlab.sim.document.Json;
+import cloudlab.sim.document.LayoutReader;
+import cloudlab.sim.document.LayoutWriter;
 import cloudlab.store.Database;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.core.type.TypeReference;
 
 import java.security.SecureRandom;
@@ -22,13 +24,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Learners' sandboxes, kept as event logs in the database. Every change goes through the core's
- * {@link cloudlab.sim.Decider}; an accepted command and its events are appended in one
+ * decider ({@link History#submit}); an accepted command and its events are appended in one
  * transaction, a refused one writes nothing. A learner only ever sees their own sandboxes.
  */
 public final class Sandboxes {
@@ -47,22 +49,42 @@ public final class Sandboxes {
     private final RegionCatalog catalog;
     private final SecureRandom random = new SecureRandom();
     private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
+    /**
+     * The most weight of parsed logs kept in memory, a log weighing one for itself and one for each
+     * host and VM of its start layout and each event of its steps: about 50 MB at the worst. A
+     * lesson sandbox weighs a few dozen, the largest sandbox allowed about 72,000, so a few huge
+     * sandboxes push out others' logs instead of filling the heap.
+     */
+    static final long CACHED_WEIGHT = 100_000;
     /** Parsed logs of recently used sandboxes, by id; valid while the database's version matches. */
-    private final Map<String, Log> logs = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Log> eldest) {
-            return size() > CACHED_LOGS;
-        }
-    });
-    private static final int CACHED_LOGS = 2_000;
+    private final Cache<String, Log> logs;
 
     /** A sandbox's start layout and parsed steps at one version; immutable, so any thread may replay it. */
-    private record Log(int version, Layout start, List<History.Entry> entries) {
+    record Log(int version, Layout start, List<History.Entry> entries) {
+        /** What the log costs to keep: itself, the start layout's hosts and VMs, and every event of its steps. */
+        int weight() {
+            long w = 1L + start.hosts().size() + start.vms().size();
+            for (History.Entry e : entries) w += e.events().size();
+            return (int) Math.min(Integer.MAX_VALUE, w);
+        }
     }
 
     public Sandboxes(Database db, RegionCatalog catalog) {
+        this(db, catalog, CACHED_WEIGHT);
+    }
+
+    /** As above, keeping parsed logs up to the given weight. */
+    Sandboxes(Database db, RegionCatalog catalog, long cachedWeight) {
         this.db = db;
         this.catalog = catalog;
+        // eviction runs on the caller's thread, so the bound holds when a put returns
+        this.logs = Caffeine.newBuilder().maximumWeight(cachedWeight).weigher((String id, Log log) -> log.weight())
+                .executor(Runnable::run).build();
+    }
+
+    /** The weight of the parsed logs kept now. */
+    long cachedWeight() {
+        return logs.policy().eviction().orElseThrow().weightedSize().orElseThrow();
     }
 
     /** A line of a learner's list of sandboxes. */
@@ -113,6 +135,43 @@ public final class Sandboxes {
         return new Sandbox(id, learnerId, title, origin, originRef, History.from(start, List.of(), 0));
     }
 
+    /** The longest title a sandbox keeps. */
+    static final int MAX_TITLE = 120;
+
+    /** A new empty sandbox; a blank title becomes "My sandbox", a long one is cut to {@value #MAX_TITLE} characters. */
+    public Sandbox createBlank(String learnerId, String title) {
+        return create(learnerId, title(title, "My sandbox"), Sandbox.Origin.BLANK, null, Layout.empty());
+    }
+
+    /**
+     * A new sandbox from a layout document (YAML or JSON, told by the file name or the text),
+     * named after the layout; a document that breaks a rule is refused with the reason and nothing is made.
+     */
+    public Sandbox importLayout(String learnerId, String text, String fileName) throws InputException {
+        if (text == null || text.isBlank()) throw new InputException("layout: paste a layout document (YAML or JSON) or choose a file");
+        Layout layout;
+        try {
+            layout = LayoutReader.read(text, Documents.formatOf(fileName, text), "", catalog);
+        } catch (InputException e) {
+            throw new InputException("layout: " + e.getMessage());
+        }
+        return create(learnerId, title(layout.name(), "Imported layout"), Sandbox.Origin.IMPORT, null, layout);
+    }
+
+    /**
+     * The learner's sandbox from that origin (a lesson's block, a challenge): the latest one, or a
+     * new one from {@code start} the first time or when {@code fresh}.
+     */
+    public String open(String learnerId, Sandbox.Origin origin, String originRef, String title, Layout start, boolean fresh) {
+        String id = fresh ? null : latest(learnerId, origin, originRef).orElse(null);
+        return id != null ? id : create(learnerId, title, origin, originRef, start.copy()).id();
+    }
+
+    private static String title(String title, String fallback) {
+        String t = title == null || title.isBlank() ? fallback : title.strip();
+        return t.length() > MAX_TITLE ? t.substring(0, MAX_TITLE) : t;
+    }
+
     /** The learner's sandbox with that id; {@link NotFound} when it is someone else's or missing. */
     public Sandbox get(String learnerId, String sandboxId) {
         return db.read(c -> load(c, learnerId, sandboxId));
@@ -155,7 +214,29 @@ public final class Sandboxes {
      * steps that an undo had taken back) and applied. The decision says why when it is refused.
      */
     public Decision submit(String learnerId, String sandboxId, Command command) {
+        return act(learnerId, sandboxId, state -> command).decision();
+    }
+
+    /** What an action came to: the command made from it, and the core's decision on that command. */
+    public record Outcome(Command command, Decision decision) {
+        public boolean accepted() {
+            return decision.accepted();
+        }
+
+        /** The sentence for the learner: why it was refused, or what it did (and for a placed VM, where and why). */
+        public String message() {
+            return decision.accepted() ? Describe.outcome(command, decision.events()) : decision.refusal();
+        }
+    }
+
+    /**
+     * As {@link #submit}, for an action whose command depends on the state (such as "change only
+     * what the learner changed"): {@code action} makes the command from the state now, under the
+     * sandbox's lock, so nobody's step can come between reading and deciding.
+     */
+    public Outcome act(String learnerId, String sandboxId, Function<Layout, Command> action) {
         synchronized (lock(sandboxId)) {
+            Command[] made = new Command[1];
             Loaded[] written = new Loaded[1];
             Decision decision = db.transaction(c -> {
                 lockRow(c, sandboxId);
@@ -165,6 +246,8 @@ public final class Sandboxes {
                 if (h.position() >= MAX_COMMANDS) {
                     return Decision.refuse("this sandbox holds " + MAX_COMMANDS + " steps, the most one may keep; start a new sandbox from an export");
                 }
+                Command command = action.apply(h.state());
+                made[0] = command;
                 String limit = limit(h.state(), command);
                 if (limit != null) return Decision.refuse(limit);
                 Decision d = h.submit(command);
@@ -191,7 +274,7 @@ public final class Sandboxes {
                 return d;
             });
             if (written[0] != null) remember(written[0].sandbox(), written[0].version());
-            return decision;
+            return new Outcome(made[0], decision);
         }
     }
 
@@ -325,7 +408,7 @@ public final class Sandboxes {
                 version = rs.getInt(6);
             }
         }
-        Log log = logs.get(sandboxId);
+        Log log = logs.getIfPresent(sandboxId);
         if (log == null || log.version() != version) {
             List<History.Entry> entries = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT command, events FROM sandbox_commands WHERE sandbox_id = ? ORDER BY seq")) {
@@ -348,7 +431,7 @@ public final class Sandboxes {
 
     /** After a committed move of the position: the log is the same, at the next version. */
     private void moved(String sandboxId, int fromVersion) {
-        Log old = logs.get(sandboxId);
+        Log old = logs.getIfPresent(sandboxId);
         if (old != null && old.version() == fromVersion) logs.put(sandboxId, new Log(fromVersion + 1, old.start(), old.entries()));
     }
 

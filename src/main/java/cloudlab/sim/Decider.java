@@ -7,41 +7,51 @@ import java.math.BigDecimal;
  * where every rule a learner can break by clicking is enforced, so a layout built from accepted
  * commands always keeps R1–R4 and section 1's field rules.
  */
-public final class Decider {
+final class Decider {
     private Decider() {
     }
 
-    public static Decision decide(Layout s, Command command) {
+    static Decision decide(Layout s, Command command) {
         try {
-            return decideOrThrow(s, command);
+            return command.accept(new Deciding(s));
         } catch (Refused r) {
             return Decision.refuse(r.getMessage());
         }
     }
 
-    private static Decision decideOrThrow(Layout s, Command command) {
-        if (command instanceof Command.SetName c) {
+    /** The decision for each kind of command, against one state; a refusal leaves by {@link Refused}. */
+    private record Deciding(Layout s) implements Command.Visitor<Decision> {
+        @Override
+        public Decision setName(Command.SetName c) {
             String name = c.name() == null || c.name().isBlank() ? null : c.name().strip();
             check(Rules.layoutName(name), "the name");
             return Decision.accept(new Event.LayoutNamed(name));
         }
-        if (command instanceof Command.AddApp c) {
+
+        @Override
+        public Decision addApp(Command.AddApp c) {
             check(Rules.id(c.name()), "the app name");
             if (s.app(c.name()) != null) throw new Refused("there is already an app named " + c.name());
             int min = c.minRunning() == null ? 1 : c.minRunning();
             check(Rules.minRunning(min), "minRunning");
             return Decision.accept(new Event.AppAdded(c.name(), min));
         }
-        if (command instanceof Command.SetMinRunning c) {
+
+        @Override
+        public Decision setMinRunning(Command.SetMinRunning c) {
             app(s, c.app());
             check(Rules.minRunning(c.minRunning()), "minRunning");
             return Decision.accept(new Event.AppMinRunningSet(c.app(), c.minRunning()));
         }
-        if (command instanceof Command.RemoveApp c) {
+
+        @Override
+        public Decision removeApp(Command.RemoveApp c) {
             app(s, c.name());
             return Decision.accept(new Event.AppRemoved(c.name()));
         }
-        if (command instanceof Command.AddRegion c) {
+
+        @Override
+        public Decision addRegion(Command.AddRegion c) {
             newId(s, c.code(), "the region code");
             boolean inCatalog = s.catalog().find(c.code()) != null;
             if (inCatalog && c.location() != null) {
@@ -53,36 +63,50 @@ public final class Decider {
             if (c.location() != null) check(Rules.location(c.location()), "the location's");
             return Decision.accept(new Event.RegionAdded(c.code(), c.location()));
         }
-        if (command instanceof Command.MoveRegion c) {
+
+        @Override
+        public Decision moveRegion(Command.MoveRegion c) {
             Region r = node(s, c.code(), Region.class);
             if (!r.custom()) throw new Refused(r.code() + " is a catalog region; its location is fixed");
             if (c.location() == null) throw new Refused("a custom region needs a location (lat and lon)");
             check(Rules.location(c.location()), "the location's");
             return Decision.accept(new Event.RegionMoved(c.code(), c.location()));
         }
-        if (command instanceof Command.RemoveRegion c) {
+
+        @Override
+        public Decision removeRegion(Command.RemoveRegion c) {
             node(s, c.code(), Region.class);
             return Decision.accept(new Event.RegionRemoved(c.code()));
         }
-        if (command instanceof Command.AddZone c) {
+
+        @Override
+        public Decision addZone(Command.AddZone c) {
             node(s, c.region(), Region.class);
             newId(s, c.id(), "the zone id");
             return Decision.accept(new Event.ZoneAdded(c.region(), c.id()));
         }
-        if (command instanceof Command.RemoveZone c) {
+
+        @Override
+        public Decision removeZone(Command.RemoveZone c) {
             node(s, c.id(), Zone.class);
             return Decision.accept(new Event.ZoneRemoved(c.id()));
         }
-        if (command instanceof Command.AddDatacenter c) {
+
+        @Override
+        public Decision addDatacenter(Command.AddDatacenter c) {
             node(s, c.zone(), Zone.class);
             newId(s, c.id(), "the data center id");
             return Decision.accept(new Event.DatacenterAdded(c.zone(), c.id()));
         }
-        if (command instanceof Command.RemoveDatacenter c) {
+
+        @Override
+        public Decision removeDatacenter(Command.RemoveDatacenter c) {
             node(s, c.id(), Datacenter.class);
             return Decision.accept(new Event.DatacenterRemoved(c.id()));
         }
-        if (command instanceof Command.AddHost c) {
+
+        @Override
+        public Decision addHost(Command.AddHost c) {
             node(s, c.datacenter(), Datacenter.class);
             newId(s, c.id(), "the host id");
             if (c.spec() == null) throw new Refused("a host needs a hypervisor, cores, memory and storage");
@@ -90,7 +114,9 @@ public final class Decider {
             if (e != null) throw new Refused(c.id() + ": " + e);
             return Decision.accept(new Event.HostAdded(c.datacenter(), c.id(), c.spec()));
         }
-        if (command instanceof Command.ChangeHost c) {
+
+        @Override
+        public Decision changeHost(Command.ChangeHost c) {
             Host h = node(s, c.id(), Host.class);
             if (c.spec() == null) throw new Refused("a host needs a hypervisor, cores, memory and storage");
             String e = Rules.hostSpec(c.spec());
@@ -98,11 +124,15 @@ public final class Decider {
             check(Capacity.resizeProblem(h, c.spec()));
             return Decision.accept(new Event.HostChanged(c.id(), c.spec()));
         }
-        if (command instanceof Command.RemoveHost c) {
+
+        @Override
+        public Decision removeHost(Command.RemoveHost c) {
             node(s, c.id(), Host.class);
             return Decision.accept(new Event.HostRemoved(c.id()));
         }
-        if (command instanceof Command.AddVm c) {
+
+        @Override
+        public Decision addVm(Command.AddVm c) {
             newId(s, c.id(), "the VM id");
             VmSpec vm = c.spec();
             if (vm == null) throw new Refused("a VM needs vCPUs, memory and disk");
@@ -122,38 +152,43 @@ public final class Decider {
             }
             return Decision.accept(new Event.VmAdded(host.id(), c.id(), vm));
         }
-        if (command instanceof Command.ResizeVm c) {
+
+        @Override
+        public Decision resizeVm(Command.ResizeVm c) {
             Vm vm = node(s, c.id(), Vm.class);
             // a command from a request may lack a size; refuse it rather than fail on null
             if (c.memoryGiB() == null || c.diskGiB() == null) throw new Refused("a VM needs vCPUs, memory and disk");
             String e = Rules.vmSize(c.vcpus(), c.memoryGiB(), c.diskGiB());
             if (e != null) throw new Refused(c.id() + ": " + e);
-            Host h = vm.host();
-            int usedCpu = h.usedVcpus() - (vm.running() ? vm.vcpus() : 0);
-            BigDecimal usedMem = h.usedMemoryGiB().subtract(vm.running() ? vm.memoryGiB() : BigDecimal.ZERO);
-            BigDecimal usedDisk = h.usedDiskGiB().subtract(vm.diskGiB());
             VmSpec wanted = new VmSpec(c.vcpus(), c.memoryGiB(), c.diskGiB(), vm.app(), vm.running());
-            check(Capacity.problem(h, h.spec(), usedCpu, usedMem, usedDisk, wanted));
+            check(Capacity.problem(vm.host(), Capacity.Used.of(vm.host()).without(vm), wanted));
             return Decision.accept(new Event.VmResized(c.id(), c.vcpus(), c.memoryGiB(), c.diskGiB()));
         }
-        if (command instanceof Command.RemoveVm c) {
+
+        @Override
+        public Decision removeVm(Command.RemoveVm c) {
             node(s, c.id(), Vm.class);
             return Decision.accept(new Event.VmRemoved(c.id()));
         }
-        if (command instanceof Command.StartVm c) {
+
+        @Override
+        public Decision startVm(Command.StartVm c) {
             Vm vm = node(s, c.id(), Vm.class);
             if (vm.running()) throw new Refused(vm.id() + " is already running");
             mustBeUp(s, vm.host());
-            check(Capacity.problem(vm.host(), vm.host().spec(), vm.host().usedVcpus(), vm.host().usedMemoryGiB(),
-                    vm.host().usedDiskGiB().subtract(vm.diskGiB()), vm.spec().withRunning(true)));
+            check(Capacity.problem(vm.host(), Capacity.Used.of(vm.host()).without(vm), vm.spec().withRunning(true)));
             return Decision.accept(new Event.VmStarted(c.id()));
         }
-        if (command instanceof Command.StopVm c) {
+
+        @Override
+        public Decision stopVm(Command.StopVm c) {
             Vm vm = node(s, c.id(), Vm.class);
             if (!vm.running()) throw new Refused(vm.id() + " is already stopped");
             return Decision.accept(new Event.VmStopped(c.id()));
         }
-        if (command instanceof Command.MigrateVm c) {
+
+        @Override
+        public Decision migrateVm(Command.MigrateVm c) {
             Vm vm = node(s, c.id(), Vm.class);
             Host to = node(s, c.host(), Host.class);
             if (to == vm.host()) throw new Refused(vm.id() + " is already on " + to.id());
@@ -166,7 +201,9 @@ public final class Decider {
             check(Capacity.problem(to, vm.spec()));
             return Decision.accept(new Event.VmMigrated(c.id(), c.host()));
         }
-        if (command instanceof Command.SetVmApp c) {
+
+        @Override
+        public Decision setVmApp(Command.SetVmApp c) {
             Vm vm = node(s, c.id(), Vm.class);
             String app = c.app() == null || c.app().isEmpty() ? null : c.app();
             if (app != null) app(s, app);
@@ -175,13 +212,17 @@ public final class Decider {
             }
             return Decision.accept(new Event.VmAppSet(c.id(), app));
         }
-        if (command instanceof Command.Rename c) {
+
+        @Override
+        public Decision rename(Command.Rename c) {
             Node n = node(s, c.id(), Node.class);
             if (n instanceof Region) throw new Refused("a region's code cannot change: add a new region instead");
             newId(s, c.newId(), "the new id");
             return Decision.accept(new Event.NodeRenamed(c.id(), c.newId()));
         }
-        if (command instanceof Command.Fail c) {
+
+        @Override
+        public Decision fail(Command.Fail c) {
             Node n = node(s, c.id(), Node.class);
             if (!n.kind().canFail()) {
                 throw new Refused(c.id() + " is a VM; only regions, zones, data centers and hosts can fail");
@@ -189,22 +230,27 @@ public final class Decider {
             if (s.failed().contains(c.id())) throw new Refused(c.id() + " has already failed");
             return Decision.accept(new Event.Failed(c.id()));
         }
-        if (command instanceof Command.Restore c) {
+
+        @Override
+        public Decision restore(Command.Restore c) {
             node(s, c.id(), Node.class);
             if (!s.failed().contains(c.id())) throw new Refused(c.id() + " has not failed, so there is nothing to restore");
             return Decision.accept(new Event.Restored(c.id()));
         }
-        if (command instanceof Command.PlaceUser c) {
+
+        @Override
+        public Decision placeUser(Command.PlaceUser c) {
             check(Rules.userName(c.name()), "the user name");
             if (c.location() == null) throw new Refused("a user needs a location (lat and lon)");
             check(Rules.location(c.location()), "the location's");
             return Decision.accept(new Event.UserPlaced(c.name(), c.location()));
         }
-        if (command instanceof Command.RemoveUser c) {
+
+        @Override
+        public Decision removeUser(Command.RemoveUser c) {
             if (s.user(c.name()) == null) throw new Refused("there is no user named " + c.name());
             return Decision.accept(new Event.UserRemoved(c.name()));
         }
-        throw new IllegalArgumentException("unknown command " + command);
     }
 
     private static void check(String problem) {

@@ -146,77 +146,159 @@ public final class Layout {
 
     /** Applies one event. Events come from the {@link Decider}; one that does not fit is a bug. */
     public void apply(Event event) {
-        if (event instanceof Event.LayoutNamed e) {
+        event.accept(applying);
+    }
+
+    /** What each kind of event does to this layout. */
+    private final Event.Visitor<Void> applying = new Event.Visitor<>() {
+        @Override
+        public Void layoutNamed(Event.LayoutNamed e) {
             name = e.name();
-        } else if (event instanceof Event.AppAdded e) {
+            return null;
+        }
+
+        @Override
+        public Void appAdded(Event.AppAdded e) {
             apps.put(e.name(), new App(e.name(), e.minRunning()));
-        } else if (event instanceof Event.AppMinRunningSet e) {
+            return null;
+        }
+
+        @Override
+        public Void appMinRunningSet(Event.AppMinRunningSet e) {
             apps.put(e.name(), new App(e.name(), e.minRunning()));
-        } else if (event instanceof Event.AppRemoved e) {
+            return null;
+        }
+
+        @Override
+        public Void appRemoved(Event.AppRemoved e) {
             apps.remove(e.name());
             for (Node n : nodes.values()) if (n instanceof Vm vm && e.name().equals(vm.app)) vm.app = null;
-        } else if (event instanceof Event.RegionAdded e) {
+            return null;
+        }
+
+        @Override
+        public Void regionAdded(Event.RegionAdded e) {
             RegionCatalog.Entry entry = catalog.find(e.code());
             Location loc = e.location() != null ? e.location() : entry.location();
             Region r = new Region(e.code(), loc, entry == null);
             regions.put(r.id, r);
             nodes.put(r.id, r);
-        } else if (event instanceof Event.RegionMoved e) {
+            return null;
+        }
+
+        @Override
+        public Void regionMoved(Event.RegionMoved e) {
             need(e.code(), Region.class).location = e.location();
-        } else if (event instanceof Event.RegionRemoved e) {
+            return null;
+        }
+
+        @Override
+        public Void regionRemoved(Event.RegionRemoved e) {
             forget(regions.remove(e.code()));
-        } else if (event instanceof Event.ZoneAdded e) {
+            return null;
+        }
+
+        @Override
+        public Void zoneAdded(Event.ZoneAdded e) {
             Region r = need(e.region(), Region.class);
             Zone z = new Zone(e.id(), r);
             r.zones.put(z.id, z);
             nodes.put(z.id, z);
-        } else if (event instanceof Event.ZoneRemoved e) {
+            return null;
+        }
+
+        @Override
+        public Void zoneRemoved(Event.ZoneRemoved e) {
             Zone z = need(e.id(), Zone.class);
             z.region.zones.remove(z.id);
             forget(z);
-        } else if (event instanceof Event.DatacenterAdded e) {
+            return null;
+        }
+
+        @Override
+        public Void datacenterAdded(Event.DatacenterAdded e) {
             Zone z = need(e.zone(), Zone.class);
             Datacenter d = new Datacenter(e.id(), z);
             z.datacenters.put(d.id, d);
             nodes.put(d.id, d);
-        } else if (event instanceof Event.DatacenterRemoved e) {
+            return null;
+        }
+
+        @Override
+        public Void datacenterRemoved(Event.DatacenterRemoved e) {
             Datacenter d = need(e.id(), Datacenter.class);
             d.zone.datacenters.remove(d.id);
             forget(d);
-        } else if (event instanceof Event.HostAdded e) {
+            return null;
+        }
+
+        @Override
+        public Void hostAdded(Event.HostAdded e) {
             Datacenter d = need(e.datacenter(), Datacenter.class);
             Host h = new Host(e.id(), d, e.spec());
             d.hosts.put(h.id, h);
             nodes.put(h.id, h);
-        } else if (event instanceof Event.HostChanged e) {
+            return null;
+        }
+
+        @Override
+        public Void hostChanged(Event.HostChanged e) {
             need(e.id(), Host.class).spec = e.spec();
-        } else if (event instanceof Event.HostRemoved e) {
+            return null;
+        }
+
+        @Override
+        public Void hostRemoved(Event.HostRemoved e) {
             Host h = need(e.id(), Host.class);
             h.datacenter.hosts.remove(h.id);
             forget(h);
-        } else if (event instanceof Event.VmAdded e) {
+            return null;
+        }
+
+        @Override
+        public Void vmAdded(Event.VmAdded e) {
             Host h = need(e.host(), Host.class);
             Vm vm = new Vm(e.id(), h, e.spec());
             h.vms.put(vm.id, vm);
             h.count(vm, +1);
             nodes.put(vm.id, vm);
-        } else if (event instanceof Event.VmResized e) {
+            return null;
+        }
+
+        @Override
+        public Void vmResized(Event.VmResized e) {
             Vm vm = need(e.id(), Vm.class);
             vm.host.count(vm, -1);
             vm.vcpus = e.vcpus();
             vm.memoryGiB = Num.canonical(e.memoryGiB());
             vm.diskGiB = Num.canonical(e.diskGiB());
             vm.host.count(vm, +1);
-        } else if (event instanceof Event.VmRemoved e) {
+            return null;
+        }
+
+        @Override
+        public Void vmRemoved(Event.VmRemoved e) {
             Vm vm = need(e.id(), Vm.class);
             vm.host.vms.remove(vm.id);
             vm.host.count(vm, -1);
             nodes.remove(vm.id);
-        } else if (event instanceof Event.VmStarted e) {
+            return null;
+        }
+
+        @Override
+        public Void vmStarted(Event.VmStarted e) {
             setRunning(need(e.id(), Vm.class), true);
-        } else if (event instanceof Event.VmStopped e) {
+            return null;
+        }
+
+        @Override
+        public Void vmStopped(Event.VmStopped e) {
             setRunning(need(e.id(), Vm.class), false);
-        } else if (event instanceof Event.VmMigrated e) {
+            return null;
+        }
+
+        @Override
+        public Void vmMigrated(Event.VmMigrated e) {
             Vm vm = need(e.id(), Vm.class);
             Host to = need(e.host(), Host.class);
             vm.host.vms.remove(vm.id);
@@ -224,22 +306,45 @@ public final class Layout {
             vm.host = to;
             to.vms.put(vm.id, vm);
             to.count(vm, +1);
-        } else if (event instanceof Event.VmAppSet e) {
-            need(e.id(), Vm.class).app = e.app();
-        } else if (event instanceof Event.NodeRenamed e) {
-            rename(need(e.id(), Node.class), e.newId());
-        } else if (event instanceof Event.Failed e) {
-            failed.add(e.id());
-        } else if (event instanceof Event.Restored e) {
-            failed.remove(e.id());
-        } else if (event instanceof Event.UserPlaced e) {
-            users.put(e.name(), new User(e.name(), e.location()));
-        } else if (event instanceof Event.UserRemoved e) {
-            users.remove(e.name());
-        } else {
-            throw new IllegalArgumentException("unknown event " + event);
+            return null;
         }
-    }
+
+        @Override
+        public Void vmAppSet(Event.VmAppSet e) {
+            need(e.id(), Vm.class).app = e.app();
+            return null;
+        }
+
+        @Override
+        public Void nodeRenamed(Event.NodeRenamed e) {
+            rename(need(e.id(), Node.class), e.newId());
+            return null;
+        }
+
+        @Override
+        public Void failed(Event.Failed e) {
+            failed.add(e.id());
+            return null;
+        }
+
+        @Override
+        public Void restored(Event.Restored e) {
+            failed.remove(e.id());
+            return null;
+        }
+
+        @Override
+        public Void userPlaced(Event.UserPlaced e) {
+            users.put(e.name(), new User(e.name(), e.location()));
+            return null;
+        }
+
+        @Override
+        public Void userRemoved(Event.UserRemoved e) {
+            users.remove(e.name());
+            return null;
+        }
+    };
 
     private void setRunning(Vm vm, boolean running) {
         vm.host.count(vm, -1);

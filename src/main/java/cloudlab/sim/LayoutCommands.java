@@ -8,7 +8,7 @@ import java.util.List;
  * added stopped or running as it is), then failures, then users. Replaying them through the
  * {@link Decider} on an empty layout gives the same layout back.
  */
-public final class LayoutCommands {
+final class LayoutCommands {
     private LayoutCommands() {
     }
 

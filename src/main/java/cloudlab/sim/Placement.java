@@ -13,20 +13,27 @@ public final class Placement {
     /** How a host is chosen. */
     public enum Policy {
         /** The first host in document order where the VM fits. */
-        FIRST_FIT("first-fit"),
+        FIRST_FIT("first-fit", "first fit: the first host with room"),
         /** The host left with the fewest free vCPUs after placing, then the least free memory, then document order. */
-        BEST_FIT("best-fit"),
+        BEST_FIT("best-fit", "best fit: the host left with the fewest free vCPUs"),
         /** The zone with the fewest running VMs of the same app, then of any app; first-fit inside it. */
-        SPREAD("spread");
+        SPREAD("spread", "spread: the zone running the fewest VMs of its app");
 
         private final String word;
+        private final String reason;
 
-        Policy(String word) {
+        Policy(String word, String reason) {
             this.word = word;
+            this.reason = reason;
         }
 
         public String word() {
             return word;
+        }
+
+        /** How the policy picks, for a person: "first fit: the first host with room". */
+        public String reason() {
+            return reason;
         }
 
         /** The policy a word names ({@code first-fit}, {@code best-fit}, {@code spread}), or null. */

@@ -167,7 +167,8 @@ public final class Rules {
         return null;
     }
 
-    static String quote(String s) {
+    /** A value as a message quotes it: in double quotes, cut to 70 characters; "nothing" for null. */
+    public static String quote(String s) {
         if (s == null) return "nothing";
         String shown = s.length() > 70 ? s.substring(0, 67) + "..." : s;
         return "\"" + shown + "\"";

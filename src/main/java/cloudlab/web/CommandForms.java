@@ -1,9 +1,11 @@
 package cloudlab.web;
 
+import cloudlab.sandbox.HostChange;
 import cloudlab.sim.Command;
 import cloudlab.sim.HostSpec;
 import cloudlab.sim.Hypervisor;
 import cloudlab.sim.InputException;
+import cloudlab.sim.Layout;
 import cloudlab.sim.Location;
 import cloudlab.sim.Placement;
 import cloudlab.sim.VmSpec;
@@ -11,6 +13,7 @@ import cloudlab.sim.VmSpec;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Turns a sandbox form into a core command. Only the shape of each field is checked here ("a
@@ -23,41 +26,82 @@ final class CommandForms {
         this.form = form;
     }
 
-    static Command parse(Map<String, List<String>> form) throws InputException {
-        return new CommandForms(form).command();
+    /**
+     * The action a form asks for, as a function of the sandbox's state: most forms name their
+     * command outright; "Change a host" changes only the fields the learner changed.
+     */
+    static Function<Layout, Command> parse(Map<String, List<String>> form) throws InputException {
+        return new CommandForms(form).action();
     }
 
-    private Command command() throws InputException {
+    private Function<Layout, Command> action() throws InputException {
         String op = text("op");
         return switch (op) {
-            case "set-name" -> new Command.SetName(optional("name"));
-            case "add-app" -> new Command.AddApp(text("name"), optionalWhole("minRunning"));
-            case "set-min-running" -> new Command.SetMinRunning(text("app"), whole("minRunning"));
-            case "remove-app" -> new Command.RemoveApp(text("name"));
-            case "add-region" -> addRegion();
-            case "move-region" -> new Command.MoveRegion(text("id"), location());
-            case "remove-region" -> new Command.RemoveRegion(text("id"));
-            case "add-zone" -> new Command.AddZone(text("region"), text("id"));
-            case "remove-zone" -> new Command.RemoveZone(text("id"));
-            case "add-datacenter" -> new Command.AddDatacenter(text("zone"), text("id"));
-            case "remove-datacenter" -> new Command.RemoveDatacenter(text("id"));
-            case "add-host" -> new Command.AddHost(text("datacenter"), text("id"), hostSpec());
-            case "change-host" -> new Command.ChangeHost(text("id"), hostSpec());
-            case "remove-host" -> new Command.RemoveHost(text("id"));
-            case "add-vm" -> addVm();
-            case "resize-vm" -> new Command.ResizeVm(text("id"), whole("vcpus"), decimal("memoryGiB"), decimal("diskGiB"));
-            case "remove-vm" -> new Command.RemoveVm(text("id"));
-            case "start-vm" -> new Command.StartVm(text("id"));
-            case "stop-vm" -> new Command.StopVm(text("id"));
-            case "migrate-vm" -> new Command.MigrateVm(text("id"), text("host"));
-            case "set-vm-app" -> new Command.SetVmApp(text("id"), optional("app"));
-            case "rename" -> new Command.Rename(text("id"), text("newId"));
-            case "fail" -> new Command.Fail(text("id"));
-            case "restore" -> new Command.Restore(text("id"));
-            case "place-user" -> new Command.PlaceUser(text("name"), location());
-            case "remove-user" -> new Command.RemoveUser(text("name"));
+            case "set-name" -> fixed(new Command.SetName(optional("name")));
+            case "add-app" -> fixed(new Command.AddApp(text("name"), optionalWhole("minRunning")));
+            case "set-min-running" -> fixed(new Command.SetMinRunning(text("app"), whole("minRunning")));
+            case "remove-app" -> fixed(new Command.RemoveApp(text("name")));
+            case "add-region" -> fixed(addRegion());
+            case "move-region" -> fixed(new Command.MoveRegion(text("id"), location()));
+            case "remove-region" -> fixed(new Command.RemoveRegion(text("id")));
+            case "add-zone" -> fixed(new Command.AddZone(text("region"), text("id")));
+            case "remove-zone" -> fixed(new Command.RemoveZone(text("id")));
+            case "add-datacenter" -> fixed(new Command.AddDatacenter(text("zone"), text("id")));
+            case "remove-datacenter" -> fixed(new Command.RemoveDatacenter(text("id")));
+            case "add-host" -> fixed(new Command.AddHost(text("datacenter"), text("id"), hostSpec()));
+            case "change-host" -> hostChange()::command;
+            case "remove-host" -> fixed(new Command.RemoveHost(text("id")));
+            case "add-vm" -> fixed(addVm());
+            case "resize-vm" -> fixed(new Command.ResizeVm(text("id"), whole("vcpus"), decimal("memoryGiB"), decimal("diskGiB")));
+            case "remove-vm" -> fixed(new Command.RemoveVm(text("id")));
+            case "start-vm" -> fixed(new Command.StartVm(text("id")));
+            case "stop-vm" -> fixed(new Command.StopVm(text("id")));
+            case "migrate-vm" -> fixed(new Command.MigrateVm(text("id"), text("host")));
+            case "set-vm-app" -> fixed(new Command.SetVmApp(text("id"), optional("app")));
+            case "rename" -> fixed(new Command.Rename(text("id"), text("newId")));
+            case "fail" -> fixed(new Command.Fail(text("id")));
+            case "restore" -> fixed(new Command.Restore(text("id")));
+            case "place-user" -> fixed(new Command.PlaceUser(text("name"), location()));
+            case "remove-user" -> fixed(new Command.RemoveUser(text("name")));
             default -> throw new InputException("op: unknown action " + shorten(op));
         };
+    }
+
+    private static Function<Layout, Command> fixed(Command command) {
+        return state -> command;
+    }
+
+    /**
+     * "Change a host": a field sent back as it started (its {@code was-} twin) or left empty is a
+     * field the learner did not change, and stays null.
+     */
+    private HostChange hostChange() throws InputException {
+        String word = changed("hypervisor");
+        Hypervisor h = word == null ? null : Hypervisor.fromWord(word);
+        if (word != null && h == null) throw new InputException("hypervisor: must be type1 or type2");
+        Integer cores = changed("cores") == null ? null : whole("cores");
+        return new HostChange(text("id"), h, cores, changedDecimal("memoryGiB"), changedDecimal("storageGiB"),
+                changedDecimal("cpuOvercommit"), changedDecimal("memoryOvercommit"));
+    }
+
+    /** The field's text when the learner changed it, else null. */
+    private String changed(String field) throws InputException {
+        String v = optional(field);
+        if (v == null) return null;
+        String was = optional("was-" + field);
+        if (v.equals(was)) return null;
+        if (was != null) {
+            try {
+                if (new BigDecimal(v.replace(',', '.')).compareTo(new BigDecimal(was)) == 0) return null;
+            } catch (NumberFormatException e) {
+                // not two numbers: they differ as text, and the field's own check says what is wrong
+            }
+        }
+        return v;
+    }
+
+    private BigDecimal changedDecimal(String field) throws InputException {
+        return changed(field) == null ? null : decimal(field);
     }
 
     private Command addRegion() throws InputException {

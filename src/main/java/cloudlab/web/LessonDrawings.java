@@ -8,7 +8,7 @@ import cloudlab.lesson.Lesson;
 import cloudlab.lesson.Question;
 import cloudlab.lesson.Segment;
 import cloudlab.sim.Layout;
-import cloudlab.sim.LayoutWriter;
+import cloudlab.sim.document.LayoutWriter;
 
 import java.util.Collections;
 import java.util.List;

@@ -1,12 +1,13 @@
 package cloudlab.web;
 
+import cloudlab.sim.grade.Goals;
 import cloudlab.lesson.Course;
 import cloudlab.lesson.Lesson;
 import cloudlab.lesson.LessonChallenge;
 import cloudlab.lesson.Segment;
 import cloudlab.progress.LearnerProgress;
 import cloudlab.quiz.Answering;
-import cloudlab.sim.Goal;
+import cloudlab.sim.grade.Goal;
 
 import java.util.HashMap;
 import java.util.List;

@@ -2,10 +2,10 @@ package cloudlab.workshop;
 
 import cloudlab.sandbox.Sandbox;
 import cloudlab.sandbox.Sandboxes;
-import cloudlab.sim.Documents;
+import cloudlab.sim.document.Documents;
 import cloudlab.sim.InputException;
 import cloudlab.sim.Layout;
-import cloudlab.sim.LayoutReader;
+import cloudlab.sim.document.LayoutReader;
 import cloudlab.sim.RegionCatalog;
 
 /** The sandboxes a workshop gives its learners, made through the sandbox feature, never its tables. */

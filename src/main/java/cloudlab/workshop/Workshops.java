@@ -1,6 +1,6 @@
 package cloudlab.workshop;
 
-import cloudlab.sim.Json;
+import cloudlab.sim.document.Json;
 import cloudlab.store.Database;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

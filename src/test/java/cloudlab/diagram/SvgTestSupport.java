@@ -1,9 +1,9 @@
 package cloudlab.diagram;
 
-import cloudlab.sim.Documents;
 import cloudlab.sim.Layout;
-import cloudlab.sim.LayoutReader;
 import cloudlab.sim.RegionCatalog;
+import cloudlab.sim.document.Documents;
+import cloudlab.sim.document.LayoutReader;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;

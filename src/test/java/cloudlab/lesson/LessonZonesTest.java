@@ -1,12 +1,12 @@
 package cloudlab.lesson;
 
-import cloudlab.sim.Documents;
-import cloudlab.sim.GradeResult;
-import cloudlab.sim.Grader;
+import cloudlab.sim.document.Documents;
+import cloudlab.sim.grade.GradeResult;
+import cloudlab.sim.grade.Grader;
 import cloudlab.sim.InputException;
 import cloudlab.sim.Layout;
-import cloudlab.sim.LayoutReader;
-import cloudlab.sim.LayoutWriter;
+import cloudlab.sim.document.LayoutReader;
+import cloudlab.sim.document.LayoutWriter;
 import cloudlab.sim.RegionCatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

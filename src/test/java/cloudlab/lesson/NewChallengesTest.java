@@ -1,7 +1,7 @@
 package cloudlab.lesson;
 
 import cloudlab.sim.Cost;
-import cloudlab.sim.GradeResult;
+import cloudlab.sim.grade.GradeResult;
 import cloudlab.sim.Layout;
 import cloudlab.sim.RegionCatalog;
 import org.junit.jupiter.api.Test;
@@ -159,7 +159,7 @@ class NewChallengesTest {
                   {"code": "eu-west-3", "zones": [{"id": "euw3-az1", "datacenters": [{"id": "d3", "hosts": [
                     {"id": "h3", "hypervisor": "type1", "cores": 4, "memoryGiB": 16, "storageGiB": 100,
                      "vms": [{"id": "l3", "vcpus": 4, "memoryGiB": 8, "diskGiB": 40, "app": "ledger"}]}]}]}]}]}""";
-        Layout three = cloudlab.sim.LayoutReader.read(json, cloudlab.sim.Documents.Format.JSON, "", RegionCatalog.builtIn());
+        Layout three = cloudlab.sim.document.LayoutReader.read(json, cloudlab.sim.document.Documents.Format.JSON, "", RegionCatalog.builtIn());
         GradeResult r = LEDGER.grade(three);
         assertTrue(r.passed(), r.toString());
         assertFalse(r.checks().get(2).message().contains("dearest"), "under the limit the message names no culprit");

@@ -1,5 +1,11 @@
 package cloudlab.sim;
 
+import cloudlab.sim.document.ChallengeReader;
+import cloudlab.sim.document.Documents;
+import cloudlab.sim.document.LayoutReader;
+import cloudlab.sim.grade.Goal;
+import cloudlab.sim.grade.GradeResult;
+import cloudlab.sim.grade.Grader;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -1,5 +1,6 @@
 package cloudlab.sim;
 
+import cloudlab.sim.document.LayoutWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

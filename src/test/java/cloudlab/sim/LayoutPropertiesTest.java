@@ -1,5 +1,8 @@
 package cloudlab.sim;
 
+import cloudlab.sim.document.Documents;
+import cloudlab.sim.document.LayoutReader;
+import cloudlab.sim.document.LayoutWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

@@ -1,16 +1,18 @@
 package cloudlab.sim;
 
+import cloudlab.sim.document.Documents;
+import cloudlab.sim.document.LayoutReader;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /** Builds layouts from literal documents for tests, and reads the message of one that is refused. */
-final class Layouts {
-    static final String SOURCE = "layout.yaml";
+public final class Layouts {
+    public static final String SOURCE = "layout.yaml";
 
     private Layouts() {
     }
 
-    static Layout yaml(String text) {
+    public static Layout yaml(String text) {
         try {
             return LayoutReader.read(text, Documents.Format.YAML, SOURCE, RegionCatalog.builtIn());
         } catch (InputException e) {
@@ -18,7 +20,7 @@ final class Layouts {
         }
     }
 
-    static Layout json(String text) {
+    public static Layout json(String text) {
         try {
             return LayoutReader.read(text, Documents.Format.JSON, "layout.json", RegionCatalog.builtIn());
         } catch (InputException e) {
@@ -27,12 +29,12 @@ final class Layouts {
     }
 
     /** The message of a YAML layout that must be refused. */
-    static String yamlError(String text) {
+    public static String yamlError(String text) {
         return assertThrows(InputException.class,
                 () -> LayoutReader.read(text, Documents.Format.YAML, SOURCE, RegionCatalog.builtIn())).getMessage();
     }
 
-    static String jsonError(String text) {
+    public static String jsonError(String text) {
         return assertThrows(InputException.class,
                 () -> LayoutReader.read(text, Documents.Format.JSON, "layout.json", RegionCatalog.builtIn())).getMessage();
     }
@@ -41,7 +43,7 @@ final class Layouts {
      * One catalog region, one zone {@code z1}, one data center {@code dc1} and one host {@code h1}
      * with the given fields and VMs (each a YAML flow mapping); the app {@code shop} is declared.
      */
-    static String oneHost(String hostFields, String... vms) {
+    public static String oneHost(String hostFields, String... vms) {
         return """
                 apps:
                   - {name: shop, minRunning: 1}

@@ -1,5 +1,6 @@
 package cloudlab.sim;
 
+import cloudlab.sim.document.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package cloudlab.web;
 
 import cloudlab.lesson.Lesson;
 import cloudlab.lesson.Question;
-import cloudlab.sim.LayoutWriter;
+import cloudlab.sim.document.LayoutWriter;
 import cloudlab.workshop.Member;
 import cloudlab.workshop.Workshop;
 import org.junit.jupiter.api.AfterAll;

@@ -1,7 +1,7 @@
 package cloudlab.web;
 
 import cloudlab.lesson.LessonChallenge;
-import cloudlab.sim.LayoutWriter;
+import cloudlab.sim.document.LayoutWriter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -75,7 +75,7 @@ class HostileInstructorFormsTest {
             out.append('\n').append(m.learnerId()).append(' ').append(m.displayName()).append(' ').append(m.sandboxId());
             if (m.sandboxId() != null) {
                 var s = server.services().sandboxes().get(m.learnerId(), m.sandboxId());
-                out.append(' ').append(cloudlab.sim.LayoutWriter.toJson(s.history().state())).append(" at ").append(s.history().position());
+                out.append(' ').append(cloudlab.sim.document.LayoutWriter.toJson(s.history().state())).append(" at ").append(s.history().position());
             }
             out.append(" sandboxes=").append(server.services().sandboxes().of(m.learnerId()).size());
         }

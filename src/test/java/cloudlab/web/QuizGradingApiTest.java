@@ -5,7 +5,7 @@ import cloudlab.lesson.Lesson;
 import cloudlab.lesson.LessonChallenge;
 import cloudlab.lesson.Question;
 import cloudlab.quiz.Gradebook;
-import cloudlab.sim.LayoutWriter;
+import cloudlab.sim.document.LayoutWriter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

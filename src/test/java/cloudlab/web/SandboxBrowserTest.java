@@ -379,6 +379,30 @@ class SandboxBrowserTest {
     }
 
     @Test
+    void changeAHostFollowsTheChosenHostAndChangesOnlyWhatWasChanged() {
+        openLayout(d, """
+                regions:
+                  - code: eu-west-1
+                    zones:
+                      - id: az1
+                        datacenters:
+                          - id: dc1
+                            hosts:
+                              - {id: big, hypervisor: type1, cores: 16, memoryGiB: 64, storageGiB: 1000}
+                              - {id: laptop, hypervisor: type2, cores: 8, memoryGiB: 16, storageGiB: 256}
+                """);
+        WebElement f = openCard(d, "form-change-host");
+        assertEquals("16", f.findElement(By.name("cores")).getAttribute("value"));
+        new Select(f.findElement(By.name("id"))).selectByValue("laptop");
+        waiting(d).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(x -> "8".equals(form(x, "form-change-host").findElement(By.name("cores")).getAttribute("value")));
+        assertEquals("16", form(d, "form-change-host").findElement(By.name("memoryGiB")).getAttribute("value"));
+        submit(d, "form-change-host", "cpuOvercommit", "2");
+        assertEquals("Changed host laptop: type2, 8 cores, 16 GiB, 256 GiB storage, overcommit 2× CPU / 1× memory", notice(d));
+        assertTrue(samePage(d));
+    }
+
+    @Test
     void migratingAVmMovesItToTheOtherHostInTheTable() {
         openLayout(d, TWO_ZONES);
         assertEquals(Map.of("web-1", "h1", "web-2", "h2"), vmHosts(d));

@@ -4,10 +4,10 @@ import cloudlab.lesson.Course;
 import cloudlab.lesson.Lesson;
 import cloudlab.progress.Progress;
 import cloudlab.sandbox.Sandboxes;
-import cloudlab.sim.Documents;
+import cloudlab.sim.document.Documents;
 import cloudlab.sim.InputException;
 import cloudlab.sim.Layout;
-import cloudlab.sim.LayoutReader;
+import cloudlab.sim.document.LayoutReader;
 import cloudlab.sim.RegionCatalog;
 import cloudlab.store.Database;
 

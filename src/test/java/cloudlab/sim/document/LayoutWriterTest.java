@@ -1,4 +1,10 @@
-package cloudlab.sim;
+package cloudlab.sim.document;
+
+import cloudlab.sim.Event;
+import cloudlab.sim.InputException;
+import cloudlab.sim.Layout;
+import cloudlab.sim.Layouts;
+import cloudlab.sim.RegionCatalog;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package cloudlab.sim;
+package cloudlab.sim.document;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,4 +1,14 @@
-package cloudlab.sim;
+package cloudlab.sim.document;
+
+import cloudlab.sim.App;
+import cloudlab.sim.Datacenter;
+import cloudlab.sim.Host;
+import cloudlab.sim.HostSpec;
+import cloudlab.sim.Layout;
+import cloudlab.sim.Region;
+import cloudlab.sim.User;
+import cloudlab.sim.Vm;
+import cloudlab.sim.Zone;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,9 @@
-package cloudlab.sim;
+package cloudlab.sim.document;
+
+import cloudlab.sim.Layout;
+import cloudlab.sim.Layouts;
+import cloudlab.sim.Location;
+import cloudlab.sim.Region;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

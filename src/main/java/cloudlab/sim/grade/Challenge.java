@@ -1,4 +1,4 @@
-package cloudlab.sim;
+package cloudlab.sim.grade;
 
 import java.util.List;
 

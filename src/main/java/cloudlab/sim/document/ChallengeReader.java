@@ -1,5 +1,14 @@
-package cloudlab.sim;
+package cloudlab.sim.document;
 
+import cloudlab.sim.Hypervisor;
+import cloudlab.sim.InputException;
+import cloudlab.sim.Location;
+import cloudlab.sim.Node;
+import cloudlab.sim.Num;
+import cloudlab.sim.Rules;
+
+import cloudlab.sim.grade.Challenge;
+import cloudlab.sim.grade.Goal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

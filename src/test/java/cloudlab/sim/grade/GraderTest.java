@@ -1,5 +1,12 @@
-package cloudlab.sim;
+package cloudlab.sim.grade;
 
+import cloudlab.sim.InputException;
+import cloudlab.sim.Layout;
+import cloudlab.sim.Layouts;
+
+import cloudlab.sim.document.ChallengeReader;
+import cloudlab.sim.document.Documents;
+import cloudlab.sim.document.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

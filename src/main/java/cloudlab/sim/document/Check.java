@@ -1,4 +1,8 @@
-package cloudlab.sim;
+package cloudlab.sim.document;
+
+import cloudlab.sim.InputException;
+import cloudlab.sim.Num;
+import cloudlab.sim.Rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

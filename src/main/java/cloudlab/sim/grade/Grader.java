@@ -1,4 +1,17 @@
-package cloudlab.sim;
+package cloudlab.sim.grade;
+
+import cloudlab.sim.Cost;
+import cloudlab.sim.App;
+import cloudlab.sim.Datacenter;
+import cloudlab.sim.Host;
+import cloudlab.sim.Hypervisor;
+import cloudlab.sim.Latency;
+import cloudlab.sim.Layout;
+import cloudlab.sim.Node;
+import cloudlab.sim.Num;
+import cloudlab.sim.Region;
+import cloudlab.sim.Vm;
+import cloudlab.sim.Zone;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -33,22 +46,64 @@ public final class Grader {
 
     /** The verdict of one goal on a layout. */
     public static GradeResult.CheckResult check(Goal goal, Layout layout) {
-        Verdict v;
-        if (goal instanceof Goal.AppAvailable g) v = appAvailable(layout, g.app());
-        else if (goal instanceof Goal.Survives g) v = survives(layout, g.level(), g.app());
-        else if (goal instanceof Goal.MinRunning g) v = minRunning(layout, g.app(), g.count());
-        else if (goal instanceof Goal.MaxHosts g) v = maxHosts(layout, g.max());
-        else if (goal instanceof Goal.MinZones g) v = minZones(layout, g.region(), g.count());
-        else if (goal instanceof Goal.AllHostsHypervisor g) v = allHostsHypervisor(layout, g.hypervisor());
-        else if (goal instanceof Goal.MaxCpuOvercommit g) v = maxCpuOvercommit(layout, g.max());
-        else if (goal instanceof Goal.MaxRttMs g) v = maxRtt(layout, g);
-        else if (goal instanceof Goal.EmptyHost g) v = emptyHost(layout, g.host());
-        else if (goal instanceof Goal.MaxMonthlyCost g) v = maxMonthlyCost(layout, g);
-        else throw new IllegalArgumentException("unknown goal " + goal);
+        Verdict v = goal.accept(new Judging(layout));
         return new GradeResult.CheckResult(goal.name(), goal.argument(), v.passed, v.message);
     }
 
     private record Verdict(boolean passed, String message) {
+    }
+
+    /** Each kind of goal's verdict on one layout. */
+    private record Judging(Layout layout) implements Goal.Visitor<Verdict> {
+        @Override
+        public Verdict appAvailable(Goal.AppAvailable g) {
+            return Grader.appAvailable(layout, g.app());
+        }
+
+        @Override
+        public Verdict survives(Goal.Survives g) {
+            return Grader.survives(layout, g.level(), g.app());
+        }
+
+        @Override
+        public Verdict minRunning(Goal.MinRunning g) {
+            return Grader.minRunning(layout, g.app(), g.count());
+        }
+
+        @Override
+        public Verdict maxHosts(Goal.MaxHosts g) {
+            return Grader.maxHosts(layout, g.max());
+        }
+
+        @Override
+        public Verdict minZones(Goal.MinZones g) {
+            return Grader.minZones(layout, g.region(), g.count());
+        }
+
+        @Override
+        public Verdict allHostsHypervisor(Goal.AllHostsHypervisor g) {
+            return Grader.allHostsHypervisor(layout, g.hypervisor());
+        }
+
+        @Override
+        public Verdict maxCpuOvercommit(Goal.MaxCpuOvercommit g) {
+            return Grader.maxCpuOvercommit(layout, g.max());
+        }
+
+        @Override
+        public Verdict maxRttMs(Goal.MaxRttMs g) {
+            return Grader.maxRtt(layout, g);
+        }
+
+        @Override
+        public Verdict emptyHost(Goal.EmptyHost g) {
+            return Grader.emptyHost(layout, g.host());
+        }
+
+        @Override
+        public Verdict maxMonthlyCost(Goal.MaxMonthlyCost g) {
+            return Grader.maxMonthlyCost(layout, g);
+        }
     }
 
     private static Verdict undeclared(String app) {

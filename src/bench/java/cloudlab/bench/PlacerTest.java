@@ -1,4 +1,13 @@
-package cloudlab.sim;
+package cloudlab.bench;
+
+import cloudlab.sim.Capacity;
+import cloudlab.sim.Event;
+import cloudlab.sim.Host;
+import cloudlab.sim.HostSpec;
+import cloudlab.sim.Hypervisor;
+import cloudlab.sim.Layout;
+import cloudlab.sim.Placement;
+import cloudlab.sim.VmSpec;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

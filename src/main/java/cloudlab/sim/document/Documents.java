@@ -1,4 +1,6 @@
-package cloudlab.sim;
+package cloudlab.sim.document;
+
+import cloudlab.sim.InputException;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,5 +1,9 @@
-package cloudlab.sim;
+package cloudlab.sim.document;
 
+import cloudlab.sim.InputException;
+
+import cloudlab.sim.grade.Challenge;
+import cloudlab.sim.grade.Goal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,17 @@
-package cloudlab.sim;
+package cloudlab.sim.document;
+
+import cloudlab.sim.Event;
+import cloudlab.sim.HostSpec;
+import cloudlab.sim.Hypervisor;
+import cloudlab.sim.InputException;
+import cloudlab.sim.Layout;
+import cloudlab.sim.Location;
+import cloudlab.sim.Node;
+import cloudlab.sim.Num;
+import cloudlab.sim.RegionCatalog;
+import cloudlab.sim.Rules;
+import cloudlab.sim.User;
+import cloudlab.sim.VmSpec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

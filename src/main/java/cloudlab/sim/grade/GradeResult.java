@@ -1,4 +1,4 @@
-package cloudlab.sim;
+package cloudlab.sim.grade;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,12 @@
-package cloudlab.sim;
+package cloudlab.bench;
+
+import cloudlab.sim.Datacenter;
+import cloudlab.sim.Host;
+import cloudlab.sim.Layout;
+import cloudlab.sim.Placement;
+import cloudlab.sim.Vm;
+import cloudlab.sim.VmSpec;
+import cloudlab.sim.Zone;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -14,6 +22,12 @@ import java.util.TreeSet;
  * of hosts (first-fit, and first-fit inside a zone for spread), and an ordered set by free vCPU
  * then memory (best-fit). Each placement costs about log(hosts), so 100,000 VMs place in a blink.
  * The layout itself is not changed.
+ *
+ * <p>It lives with the benchmarks, not in the core: the sandbox places one VM per command, where a
+ * scan of the up hosts ({@link Placement#choose}) costs what building this index would, so main
+ * code has no use for it, and a second engine in the core would be a second copy of the fit rule.
+ * Here it shows how far batch placement can go (against CloudSim Plus), and {@code PlacerTest}
+ * holds it to {@link Placement#choose}'s choices.
  */
 public final class Placer {
     private static final int SCALE = 3; // capacities in thousandths: every size has at most 3 decimals
