@@ -78,4 +78,28 @@ public sealed interface Goal {
             return "maxRttMs";
         }
     }
+
+    /**
+     * Time dimension (project addition): no running VM of the app waits for more than {@code percent}
+     * of the CPU it wants in any second of a run of {@code seconds} under the fair policy.
+     */
+    record MaxStealPercent(JsonNode argument, String app, BigDecimal percent, int seconds) implements Goal {
+        public String name() {
+            return "maxStealPercent";
+        }
+    }
+
+    /** Time dimension (project addition): no running VM of the app has memory swapped out. */
+    record NoSwap(JsonNode argument, String app) implements Goal {
+        public String name() {
+            return "noSwap";
+        }
+    }
+
+    /** Time dimension (project addition): every up host is at least {@code percent} busy on average over a minute. */
+    record MinUtilisation(JsonNode argument, BigDecimal percent) implements Goal {
+        public String name() {
+            return "minUtilisation";
+        }
+    }
 }

@@ -1,5 +1,7 @@
 package cloudlab.sim;
 
+import cloudlab.sim.time.TimeGoals;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,11 +44,18 @@ public final class Grader {
         else if (goal instanceof Goal.AllHostsHypervisor g) v = allHostsHypervisor(layout, g.hypervisor());
         else if (goal instanceof Goal.MaxCpuOvercommit g) v = maxCpuOvercommit(layout, g.max());
         else if (goal instanceof Goal.MaxRttMs g) v = maxRtt(layout, g);
+        else if (goal instanceof Goal.MaxStealPercent g) v = of(TimeGoals.maxSteal(layout, g.app(), g.percent(), g.seconds()));
+        else if (goal instanceof Goal.NoSwap g) v = of(TimeGoals.noSwap(layout, g.app()));
+        else if (goal instanceof Goal.MinUtilisation g) v = of(TimeGoals.minUtilisation(layout, g.percent(), TimeGoals.DEFAULT_SECONDS));
         else throw new IllegalArgumentException("unknown goal " + goal);
         return new GradeResult.CheckResult(goal.name(), goal.argument(), v.passed, v.message);
     }
 
     private record Verdict(boolean passed, String message) {
+    }
+
+    private static Verdict of(TimeGoals.Outcome o) {
+        return new Verdict(o.passed(), o.message());
     }
 
     private static Verdict undeclared(String app) {

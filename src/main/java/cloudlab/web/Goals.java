@@ -22,6 +22,9 @@ final class Goals {
             return "Serve " + g.app() + " within " + Num.show(g.ms()) + " ms of (" + Num.show(g.user().lat()) + ", "
                     + Num.show(g.user().lon()) + ")";
         }
+        if (goal instanceof Goal.MaxStealPercent g) return "Keep every VM of " + g.app() + " waiting at most " + Num.show(g.percent()) + " % of the CPU it wants";
+        if (goal instanceof Goal.NoSwap g) return "Keep every VM of " + g.app() + " out of swap";
+        if (goal instanceof Goal.MinUtilisation g) return "Keep every host at least " + Num.show(g.percent()) + " % busy";
         return goal.name();
     }
 }
