@@ -34,30 +34,8 @@ public enum CpuPolicy {
                 for (int i = off; i < off + n; i++) out[i] = floor[i] * f;
                 return;
             }
-            // The water level λ: VM i holds clamp(λ·w, floor, cap). The total is piecewise linear in λ with
-            // a bend where each VM starts to rise (floor/w) and where it is full (cap/w); find the bend below
-            // which the total is still short, then solve the straight piece.
-            double[] bends = new double[2 * n + 1];
-            int m = 0;
-            bends[m++] = 0;
-            for (int i = off; i < off + n; i++) {
-                bends[m++] = floor[i] / weight[i];
-                bends[m++] = cap[i] / weight[i];
-            }
-            Arrays.sort(bends, 0, m);
-            int lo = 0;
-            int hi = m - 1;       // total(bends[lo]) <= capacity < total(bends[hi])
-            while (hi - lo > 1) {
-                int mid = (lo + hi) >>> 1;
-                if (total(bends[mid], off, n, weight, floor, cap) <= capacity) lo = mid;
-                else hi = mid;
-            }
-            double a = bends[lo];
-            double b = bends[hi];
-            double ta = total(a, off, n, weight, floor, cap);
-            double tb = total(b, off, n, weight, floor, cap);
-            double level = tb == ta ? a : a + (capacity - ta) * (b - a) / (tb - ta);
-            for (int i = off; i < off + n; i++) out[i] = clamp(level * weight[i], floor[i], cap[i]);
+            if (sumFloor == 0) fill(capacity, off, n, weight, cap, out);
+            else level(capacity, off, n, weight, floor, cap, out);
         }
     },
 
@@ -88,6 +66,65 @@ public enum CpuPolicy {
     public static CpuPolicy fromWord(String word) {
         for (CpuPolicy p : values()) if (p.word().equals(word)) return p;
         return null;
+    }
+
+    /**
+     * Water-filling without reservations, by rounds: at the level the remaining cores give the VMs
+     * still rising, every VM that wants no more than its share is filled and leaves, which lifts the
+     * level for the rest; when none leaves, the rest split what is left by weight. A few passes
+     * over the host's VMs, no sorting.
+     */
+    static void fill(double capacity, int off, int n, double[] weight, double[] cap, double[] out) {
+        double left = capacity;
+        double rising = 0;
+        for (int i = off; i < off + n; i++) {
+            out[i] = Double.NaN;
+            rising += weight[i];
+        }
+        while (rising > 0) {
+            double level = left / rising;
+            boolean filled = false;
+            for (int i = off; i < off + n; i++) {
+                if (out[i] == out[i] || cap[i] > level * weight[i]) continue;   // already filled, or wants more than its share
+                out[i] = cap[i];
+                left -= cap[i];
+                rising -= weight[i];
+                filled = true;
+            }
+            if (!filled) {
+                for (int i = off; i < off + n; i++) if (out[i] != out[i]) out[i] = level * weight[i];
+                return;
+            }
+        }
+    }
+
+    /**
+     * Water-filling with reservations. The water level λ: VM i holds clamp(λ·w, floor, cap). The
+     * total is piecewise linear in λ with a bend where each VM starts to rise (floor/w) and where it
+     * is full (cap/w); find the bend below which the total is still short, then solve the straight piece.
+     */
+    static void level(double capacity, int off, int n, double[] weight, double[] floor, double[] cap, double[] out) {
+        double[] bends = new double[2 * n + 1];
+        int m = 0;
+        bends[m++] = 0;
+        for (int i = off; i < off + n; i++) {
+            bends[m++] = floor[i] / weight[i];
+            bends[m++] = cap[i] / weight[i];
+        }
+        Arrays.sort(bends, 0, m);
+        int lo = 0;
+        int hi = m - 1;       // total(bends[lo]) <= capacity < total(bends[hi])
+        while (hi - lo > 1) {
+            int mid = (lo + hi) >>> 1;
+            if (total(bends[mid], off, n, weight, floor, cap) <= capacity) lo = mid;
+            else hi = mid;
+        }
+        double a = bends[lo];
+        double b = bends[hi];
+        double ta = total(a, off, n, weight, floor, cap);
+        double tb = total(b, off, n, weight, floor, cap);
+        double level = tb == ta ? a : a + (capacity - ta) * (b - a) / (tb - ta);
+        for (int i = off; i < off + n; i++) out[i] = clamp(level * weight[i], floor[i], cap[i]);
     }
 
     private static double total(double level, int off, int n, double[] weight, double[] floor, double[] cap) {

@@ -71,7 +71,7 @@ class FairPolicyProperties {
                 .as((cores, vms) -> new Host(cores, vms));
     }
 
-    @Property(tries = 500)
+    @Property(tries = 300)
     void noVmGetsMoreThanItsDemandOrLimit(@ForAll("hosts") Host host) {
         double[] got = host.allocate();
         for (int i = 0; i < got.length; i++) {
@@ -82,7 +82,7 @@ class FairPolicyProperties {
         }
     }
 
-    @Property(tries = 500)
+    @Property(tries = 300)
     void reservationsAreMetWhenTheyFit(@ForAll("hosts") Host host) {
         double[] floor = host.floor();
         double sum = 0;
@@ -92,7 +92,7 @@ class FairPolicyProperties {
         for (int i = 0; i < got.length; i++) assertTrue(got[i] >= floor[i] - EPS, "VM " + i + " got " + got[i] + " below its reservation " + floor[i]);
     }
 
-    @Property(tries = 500)
+    @Property(tries = 300)
     void theWholeHostIsUsedWhileDemandRemains(@ForAll("hosts") Host host) {
         double wanted = 0;
         for (double c : host.cap()) wanted += c;
@@ -101,7 +101,7 @@ class FairPolicyProperties {
         assertEquals(Math.min(wanted, host.capacity()), used, 1e-6 * Math.max(1, wanted));
     }
 
-    @Property(tries = 500)
+    @Property(tries = 300)
     void equalWeightsAndDemandsGetEqualShares(@ForAll("hosts") Host host, @ForAll("hosts") Host twin) {
         // the first VM of `host`, repeated: every copy must get the same
         Want w = host.vms().get(0);
@@ -114,5 +114,20 @@ class FairPolicyProperties {
         mixed.add(0, w);
         double[] out = new Host(twin.capacity(), mixed).allocate();
         assertEquals(out[0], out[out.length - 1], EPS);
+    }
+
+    @Property(tries = 300)
+    void withoutReservationsTheRoundsAgreeWithTheLevelSearch(@ForAll("hosts") Host host) {
+        int n = host.vms().size();
+        double[] none = new double[n];
+        double[] cap = host.cap();
+        double wanted = 0;
+        for (double c : cap) wanted += c;
+        if (wanted <= host.capacity()) return;   // both give every VM its cap
+        double[] rounds = new double[n];
+        double[] search = new double[n];
+        CpuPolicy.fill(host.capacity(), 0, n, host.weight(), cap, rounds);
+        CpuPolicy.level(host.capacity(), 0, n, host.weight(), none, cap, search);
+        for (int i = 0; i < n; i++) assertEquals(search[i], rounds[i], 1e-7 * Math.max(1, search[i]), "VM " + i);
     }
 }
