@@ -46,6 +46,8 @@ final class RunCommand implements Callable<Integer> {
             CpuPolicy p = CpuPolicy.fromWord(policy);
             if (p == null) throw new InputException("--policy: must be fair or proportional (got " + policy + ")");
             Layout l = LayoutReader.read(layout, RegionCatalog.builtIn());
+            problem = TimeSimulator.sizeProblem(l, seconds);
+            if (problem != null) throw new InputException("--seconds: " + problem);
             long step = every == null ? TimeSimulator.defaultEvery(seconds) : every;
             problem = TimeSimulator.everyProblem(l, seconds, step);
             if (problem != null) throw new InputException("--every: " + problem);

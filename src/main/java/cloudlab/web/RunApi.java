@@ -40,6 +40,8 @@ final class RunApi {
                 if (policy == null) throw check.fail("policy", "must be fair or proportional");
             }
             Layout layout = LayoutReader.fromTree(body.get("layout"), "layout", null, services.catalog());
+            String tooBig = TimeSimulator.sizeProblem(layout, seconds);
+            if (tooBig != null) throw check.fail("seconds", tooBig);
             long every = body.has("every") ? check.whole(body.get("every"), "every", 1, WorkloadReader.MAX_SECONDS)
                     : TimeSimulator.defaultEvery(seconds);
             String problem = TimeSimulator.everyProblem(layout, seconds, every);

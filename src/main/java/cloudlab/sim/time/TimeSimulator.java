@@ -10,6 +10,8 @@ import cloudlab.sim.Layout;
 public final class TimeSimulator {
     /** The most timeline rows (samples × (hosts + VMs)) one report may hold. */
     public static final long MAX_TIMELINE_ROWS = 1_000_000;
+    /** The most VM-seconds (running VMs × seconds) one run may cover, so that no request can keep a server busy for long. */
+    public static final long MAX_VM_SECONDS = 100_000_000;
 
     private TimeSimulator() {
     }
@@ -45,6 +47,14 @@ public final class TimeSimulator {
             return "must be a whole number of seconds from 1 to " + WorkloadReader.MAX_SECONDS + " (got " + seconds + ")";
         }
         return null;
+    }
+
+    /** Null when a run of {@code seconds} of this layout is small enough to play, else the rule. */
+    public static String sizeProblem(Layout layout, long seconds) {
+        long vmSeconds = seconds * Math.max(1, layout.vms().size());
+        if (vmSeconds <= MAX_VM_SECONDS) return null;
+        return "a run of " + seconds + " s of " + layout.vms().size() + " VMs covers " + vmSeconds + " VM-seconds (at most "
+                + MAX_VM_SECONDS + "); run fewer seconds";
     }
 
     /** Null when a timeline every {@code every} seconds fits, else the rule. */

@@ -125,5 +125,8 @@ class TimeSimulatorTest {
         assertEquals(null, TimeSimulator.everyProblem(l, 86_400, 1));
         assertTrue(TimeSimulator.everyProblem(l, 60, 61).startsWith("must be a whole number of seconds from 1 to the run's 60"));
         assertEquals("must be a whole number of seconds from 1 to 86400 (got 0)", TimeSimulator.secondsProblem(0));
+        assertEquals(null, TimeSimulator.sizeProblem(l, 86_400));
+        assertEquals("a run of 40000000 s of 3 VMs covers 120000000 VM-seconds (at most 100000000); run fewer seconds",
+                TimeSimulator.sizeProblem(l, 40_000_000));
     }
 }
