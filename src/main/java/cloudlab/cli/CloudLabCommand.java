@@ -7,7 +7,7 @@ import java.io.PrintWriter;
 /** The top of the command tree: {@code cloud-lab COMMAND}. */
 @Command(name = "cloud-lab", mixinStandardHelpOptions = true, version = "cloud-lab 0.1.0",
         description = "Cloud Lab: learn how clouds are built by building and breaking them.",
-        subcommands = {ServeCommand.class, SimulateCommand.class, GradeCommand.class, CheckLessonsCommand.class, RegradeCommand.class, GradebookCommand.class, InstructorCommand.class, GiftCommand.class, BackupCommand.class})
+        subcommands = {ServeCommand.class, SimulateCommand.class, RunCommand.class, GradeCommand.class, CheckLessonsCommand.class, RegradeCommand.class, GradebookCommand.class, InstructorCommand.class, GiftCommand.class, BackupCommand.class})
 final class CloudLabCommand implements Runnable {
     final PrintWriter out;
     final PrintWriter err;

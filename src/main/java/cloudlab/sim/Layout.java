@@ -24,6 +24,7 @@ public final class Layout {
     private final LinkedHashSet<String> failed = new LinkedHashSet<>();
     private final LinkedHashMap<String, User> users = new LinkedHashMap<>();
     private final RegionCatalog catalog;
+    private cloudlab.sim.time.Workload workload = cloudlab.sim.time.Workload.NONE;  // time extension: not event-sourced yet
 
     public Layout(RegionCatalog catalog) {
         this.catalog = catalog;
@@ -141,7 +142,19 @@ public final class Layout {
 
     /** A deep copy that shares nothing mutable with this layout. */
     public Layout copy() {
-        return replay(catalog, LayoutCommands.eventsFor(this));
+        Layout copy = replay(catalog, LayoutCommands.eventsFor(this));
+        copy.workload = workload;
+        return copy;
+    }
+
+    /** The VMs' and host OSes' load over time, as the document declared it (cloudlab.sim.time). */
+    public cloudlab.sim.time.Workload workload() {
+        return workload;
+    }
+
+    /** Sets the load the document declared (the document reader's; load is not event-sourced yet). */
+    public void workload(cloudlab.sim.time.Workload w) {
+        workload = w;
     }
 
     /** Applies one event. Events come from the {@link Decider}; one that does not fit is a bug. */

@@ -155,7 +155,7 @@ final class Api {
     }
 
     /** The request body as a JSON object, after the content type and size checks. */
-    private static ObjectNode body(Context ctx) {
+    static ObjectNode body(Context ctx) {
         String type = ctx.contentType();
         if (type == null || !type.toLowerCase(java.util.Locale.ROOT).strip().startsWith("application/json")) {
             throw new Refusal(415, "the body must be JSON, sent with Content-Type: application/json");
@@ -185,7 +185,7 @@ final class Api {
         return (ObjectNode) tree;
     }
 
-    private static void check(ObjectNode body, Set<String> known) {
+    static void check(ObjectNode body, Set<String> known) {
         body.fieldNames().forEachRemaining(f -> {
             if (!known.contains(f)) throw new Refusal(400, f + ": unknown field (known fields: " + String.join(", ", known.stream().sorted().toList()) + ")");
         });

@@ -117,6 +117,7 @@ public final class App {
             config.routes.post("/lessons/{slug}/challenges/{challenge}", sandboxes::openChallenge);
             config.routes.post("/api/v1/simulate", api::simulate);
             config.routes.post("/api/v1/grade", api::grade);
+            config.routes.post("/api/v1/run", new RunApi(services)::run);
             config.routes.post("/api/v1/quizzes/{id}/grade", api::gradeQuiz);
             config.routes.get("/api/v1/regions", api::regions);
 

@@ -26,7 +26,8 @@ import java.util.Map;
 public final class ChallengeReader {
     /** The goals this project knows, for messages. */
     public static final String KNOWN_GOALS = "appAvailable, survivesZoneFailure, survivesRegionFailure, "
-            + "survivesDatacenterFailure, survivesHostFailure, minRunning, maxHosts, minZones, allHostsHypervisor, maxCpuOvercommit, maxRttMs, emptyHost, maxMonthlyCost";
+            + "survivesDatacenterFailure, survivesHostFailure, minRunning, maxHosts, minZones, allHostsHypervisor, maxCpuOvercommit, maxRttMs, "
+            + "emptyHost, maxMonthlyCost, maxStealPercent, noSwap, minUtilisation";
 
     private final Check check;
 
@@ -115,6 +116,9 @@ public final class ChallengeReader {
             case "maxRttMs" -> maxRtt(arg, place);
             case "emptyHost" -> new Goal.EmptyHost(arg, appName(arg, place));
             case "maxMonthlyCost" -> maxMonthlyCost(arg, place);
+            case "maxStealPercent" -> maxSteal(arg, place);
+            case "noSwap" -> new Goal.NoSwap(arg, appName(arg, place));
+            case "minUtilisation" -> new Goal.MinUtilisation(arg, percent(arg, place));
             default -> throw check.fail(place, "unknown goal " + name + " (known goals: " + KNOWN_GOALS + ")");
         };
     }
@@ -177,6 +181,32 @@ public final class ChallengeReader {
             }
         }
         return new Goal.MaxRttMs(arg, user, app, ms);
+    }
+
+    private Goal maxSteal(JsonNode arg, String place) throws InputException {
+        ObjectNode o = check.object(arg, place, "{app: APP, percent: N}");
+        check.required(o, place, "app", "percent");
+        String app = null;
+        BigDecimal percent = null;
+        int seconds = cloudlab.sim.time.TimeGoals.DEFAULT_SECONDS;
+        for (Map.Entry<String, JsonNode> f : Check.entries(o)) {
+            String fp = Check.child(place, f.getKey());
+            switch (f.getKey()) {
+                case "app" -> app = appName(f.getValue(), fp);
+                case "percent" -> percent = percent(f.getValue(), fp);
+                case "seconds" -> seconds = check.whole(f.getValue(), fp, 1, cloudlab.sim.time.WorkloadReader.MAX_SECONDS);
+                default -> throw check.unknown(place, f.getKey(), "app, percent, seconds");
+            }
+        }
+        return new Goal.MaxStealPercent(arg, app, percent, seconds);
+    }
+
+    private BigDecimal percent(JsonNode arg, String place) throws InputException {
+        BigDecimal x = check.decimal(arg, place);
+        if (x.signum() < 0 || x.compareTo(BigDecimal.valueOf(100)) > 0) {
+            throw check.fail(place, "must be a percent from 0 to 100 (got " + Num.show(x) + ")");
+        }
+        return x;
     }
 
     private Location point(JsonNode n, String place) throws InputException {

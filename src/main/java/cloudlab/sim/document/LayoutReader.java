@@ -13,6 +13,10 @@ import cloudlab.sim.Rules;
 import cloudlab.sim.User;
 import cloudlab.sim.VmSpec;
 
+import cloudlab.sim.time.Profile;
+import cloudlab.sim.time.VmLoad;
+import cloudlab.sim.time.Workload;
+import cloudlab.sim.time.WorkloadReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -43,6 +47,8 @@ public final class LayoutReader {
     private final List<Event> infrastructure = new ArrayList<>();
     private final List<Event> failures = new ArrayList<>();
     private final List<Event> people = new ArrayList<>();
+    private final Map<String, VmLoad> vmLoads = new HashMap<>();      // time extension (cloudlab.sim.time)
+    private final Map<String, Profile> hostLoads = new HashMap<>();
     private String name;
 
     private LayoutReader(RegionCatalog catalog, String source) {
@@ -95,6 +101,7 @@ public final class LayoutReader {
         infrastructure.forEach(layout::apply);
         failures.forEach(layout::apply);
         people.forEach(layout::apply);
+        layout.workload(new Workload(vmLoads, hostLoads));
         return layout;
     }
 
@@ -249,14 +256,17 @@ public final class LayoutReader {
                     case "cpuOvercommit" -> cpuOc = checked(check.decimal(v, fp), Rules.cpuOvercommit(check.decimal(v, fp)), fp);
                     case "memoryOvercommit" -> memOc = checked(check.decimal(v, fp), Rules.memoryOvercommit(check.decimal(v, fp)), fp);
                     case "vms" -> check.list(v, fp);
+                    case WorkloadReader.HOST_FIELD -> { }
                     default -> throw check.unknown(p, f.getKey(),
-                            "id, hypervisor, cores, memoryGiB, storageGiB, cpuOvercommit, memoryOvercommit, vms");
+                            "id, hypervisor, cores, memoryGiB, storageGiB, cpuOvercommit, memoryOvercommit, hostOsLoad, vms");
                 }
             }
             String e = Rules.coresAfterReservation(hypervisor, cores);
             if (e != null) throw check.fail(Check.child(p, "cores"), e);
             e = Rules.memoryAfterReservation(hypervisor, memory);
             if (e != null) throw check.fail(Check.child(p, "memoryGiB"), e);
+            Profile hostOs = WorkloadReader.hostOs(o, p, hypervisor, check);
+            if (hostOs != null) hostLoads.put(id, hostOs);
             HostSpec spec = new HostSpec(hypervisor, cores, memory, storage, cpuOc, memOc);
             infrastructure.add(new Event.HostAdded(datacenter, id, spec));
             if (o.has("vms")) vmList((ArrayNode) o.get("vms"), Check.child(p, "vms"), id, spec, p);
@@ -272,6 +282,7 @@ public final class LayoutReader {
         int vcpus = 0;
         BigDecimal memory = BigDecimal.ZERO;
         BigDecimal disk = BigDecimal.ZERO;
+        BigDecimal reserved = BigDecimal.ZERO;
         for (int i = 0; i < list.size(); i++) {
             String p = Check.item(place, i);
             ObjectNode o = check.object(list.get(i), p, "a VM");
@@ -301,9 +312,15 @@ public final class LayoutReader {
                         }
                         running = state.equals("running");
                     }
-                    default -> throw check.unknown(p, f.getKey(), "id, vcpus, memoryGiB, diskGiB, app, state");
+                    default -> {
+                        if (!WorkloadReader.VM_FIELDS.contains(f.getKey())) throw check.unknown(p, f.getKey(),
+                                "id, vcpus, memoryGiB, diskGiB, app, state, cpuDemand, activeMemoryGiB, shares, reservation, limit");
+                    }
                 }
             }
+            VmLoad load = WorkloadReader.vm(o, p, cpu, mem, check);
+            if (load != null) vmLoads.put(id, load);
+            if (load != null && running) reserved = reserved.add(BigDecimal.valueOf(load.reservation()));
             if (running) {
                 vcpus += cpu;
                 memory = memory.add(mem);
@@ -323,6 +340,8 @@ public final class LayoutReader {
             throw check.fail(hostPlace, "host " + host + ": disk needed " + Num.show(disk) + " GiB, available "
                     + Num.show(spec.storageGiB()) + " GiB (rule R4: all VMs' disks fit in storageGiB)");
         }
+        String e = WorkloadReader.reservationProblem(host, spec.cores(), spec.hypervisor(), reserved);
+        if (e != null) throw check.fail(hostPlace, e);
     }
 
     private Location location(JsonNode n, String place) throws InputException {

@@ -140,6 +140,12 @@ public sealed interface Goal {
         R emptyHost(EmptyHost g);
 
         R maxMonthlyCost(MaxMonthlyCost g);
+
+        R maxStealPercent(MaxStealPercent g);
+
+        R noSwap(NoSwap g);
+
+        R minUtilisation(MinUtilisation g);
     }
 
     /** The host is in the layout and holds no VM: drained, not deleted (a project addition). */
@@ -164,6 +170,42 @@ public sealed interface Goal {
 
         public <R> R accept(Visitor<R> v) {
             return v.maxMonthlyCost(this);
+        }
+    }
+
+    /**
+     * Time dimension (project addition): no running VM of the app waits for more than {@code percent}
+     * of the CPU it wants in any second of a run of {@code seconds} under the fair policy.
+     */
+    record MaxStealPercent(JsonNode argument, String app, BigDecimal percent, int seconds) implements Goal {
+        public String name() {
+            return "maxStealPercent";
+        }
+
+        public <R> R accept(Visitor<R> v) {
+            return v.maxStealPercent(this);
+        }
+    }
+
+    /** Time dimension (project addition): no running VM of the app has memory swapped out. */
+    record NoSwap(JsonNode argument, String app) implements Goal {
+        public String name() {
+            return "noSwap";
+        }
+
+        public <R> R accept(Visitor<R> v) {
+            return v.noSwap(this);
+        }
+    }
+
+    /** Time dimension (project addition): every up host is at least {@code percent} busy on average over a minute. */
+    record MinUtilisation(JsonNode argument, BigDecimal percent) implements Goal {
+        public String name() {
+            return "minUtilisation";
+        }
+
+        public <R> R accept(Visitor<R> v) {
+            return v.minUtilisation(this);
         }
     }
 }

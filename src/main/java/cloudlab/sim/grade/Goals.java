@@ -65,4 +65,19 @@ public final class Goals implements Goal.Visitor<String> {
         return "Keep the monthly bill at or below " + cloudlab.sim.Cost.usd(g.usd()) + " (each app writes "
                 + Num.show(g.writtenGb()) + " GB a month)";
     }
+
+    @Override
+    public String maxStealPercent(Goal.MaxStealPercent g) {
+        return "Keep every VM of " + g.app() + " waiting at most " + Num.show(g.percent()) + " % of the CPU it wants";
+    }
+
+    @Override
+    public String noSwap(Goal.NoSwap g) {
+        return "Keep every VM of " + g.app() + " out of swap";
+    }
+
+    @Override
+    public String minUtilisation(Goal.MinUtilisation g) {
+        return "Keep every host at least " + Num.show(g.percent()) + " % busy";
+    }
 }

@@ -13,6 +13,8 @@ import cloudlab.sim.Region;
 import cloudlab.sim.Vm;
 import cloudlab.sim.Zone;
 
+import cloudlab.sim.time.TimeGoals;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -104,6 +106,25 @@ public final class Grader {
         public Verdict maxMonthlyCost(Goal.MaxMonthlyCost g) {
             return Grader.maxMonthlyCost(layout, g);
         }
+
+        @Override
+        public Verdict maxStealPercent(Goal.MaxStealPercent g) {
+            return of(TimeGoals.maxSteal(layout, g.app(), g.percent(), g.seconds()));
+        }
+
+        @Override
+        public Verdict noSwap(Goal.NoSwap g) {
+            return of(TimeGoals.noSwap(layout, g.app()));
+        }
+
+        @Override
+        public Verdict minUtilisation(Goal.MinUtilisation g) {
+            return of(TimeGoals.minUtilisation(layout, g.percent(), TimeGoals.DEFAULT_SECONDS));
+        }
+    }
+
+    private static Verdict of(TimeGoals.Outcome o) {
+        return new Verdict(o.passed(), o.message());
     }
 
     private static Verdict undeclared(String app) {

@@ -37,7 +37,7 @@ class LayoutReaderTest {
         @Test
         void unknownHostFieldIsRefusedAndTheKnownOnesListed() {
             assertEquals(HOST + ".colour: unknown field colour (known fields: id, hypervisor, cores, memoryGiB, storageGiB, "
-                    + "cpuOvercommit, memoryOvercommit, vms)", hostError(TYPE1 + ", colour: red"));
+                    + "cpuOvercommit, memoryOvercommit, hostOsLoad, vms)", hostError(TYPE1 + ", colour: red"));
         }
 
         @Test
@@ -48,7 +48,7 @@ class LayoutReaderTest {
 
         @Test
         void misspeltVmFieldIsRefused() {
-            assertEquals(HOST + ".vms[0].vcpu: unknown field vcpu (known fields: id, vcpus, memoryGiB, diskGiB, app, state)",
+            assertEquals(HOST + ".vms[0].vcpu: unknown field vcpu (known fields: id, vcpus, memoryGiB, diskGiB, app, state, cpuDemand, activeMemoryGiB, shares, reservation, limit)",
                     vmError("{id: a, vcpu: 1, vcpus: 1, memoryGiB: 1, diskGiB: 1}"));
         }
 
