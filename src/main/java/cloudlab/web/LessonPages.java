@@ -549,28 +549,18 @@ final class LessonPages {
     /** The course's drawings and layout documents, made once per layout while the course holds it. */
     static final class Figures {
         /** Drawings and YAML of the course's own layouts (figures, sandbox and challenge blocks, predict questions), made once each. */
-        private final Map<Layout, Map<String, String>> drawn = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+        private final Map<Layout, Map<String, Diagrams.Drawing>> drawn = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+        private final Map<Layout, String> yamls = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
-        /** {@link #draw} of a layout that belongs to the course (never changed once read), kept while the course holds it. */
-        String cached(String view, Layout layout, List<String> fail) {
-            return of(layout).computeIfAbsent(view + "\u0000" + String.join("\u0000", fail), k -> draw(view, layout, fail));
+        /** {@link Diagrams#drawing} of a layout that belongs to the course (never changed once read), kept while the course holds it. */
+        Diagrams.Drawing cached(String view, Layout layout, List<String> fail) {
+            return drawn.computeIfAbsent(layout, k -> new java.util.concurrent.ConcurrentHashMap<>())
+                    .computeIfAbsent(view + "\u0000" + String.join("\u0000", fail), k -> Diagrams.drawing(view, layout, fail));
         }
 
         /** The YAML of a course layout, kept like {@link #cached}. */
         String yaml(Layout layout) {
-            return of(layout).computeIfAbsent("\u0001yaml", k -> LayoutWriter.toYaml(layout));
-        }
-
-        private Map<String, String> of(Layout layout) {
-            return drawn.computeIfAbsent(layout, k -> new java.util.concurrent.ConcurrentHashMap<>());
-        }
-
-        private static String draw(String view, Layout layout, List<String> fail) {
-            return switch (view) {
-                case "hosts" -> Diagrams.hosts(layout, fail);
-                case "map" -> Diagrams.map(layout, fail, false);
-                default -> Diagrams.infrastructure(layout, fail);
-            };
+            return yamls.computeIfAbsent(layout, LayoutWriter::toYaml);
         }
     }
 }
