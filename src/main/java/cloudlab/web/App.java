@@ -39,7 +39,10 @@ public final class App {
             // a page (up to a few hundred KB for a busy sandbox with its world map) is built whole before
             // any byte is sent, so a fault late in a request can still answer cleanly instead of cutting a page off
             config.http.responseBufferSize = 512 * 1024;
-            config.jetty.modifyServer(server -> server.setErrorHandler(ContainerErrors.server()));
+            config.jetty.modifyServer(server -> {
+                server.setErrorHandler(ContainerErrors.server());
+                server.setHandler(new SlowBodies()); // the lab's servlet context goes inside it
+            });
             config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(IO_IDLE_MILLIS));
             config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(ContainerErrors.context()));
             config.fileRenderer(services.renderer());

@@ -44,6 +44,8 @@ final class ContainerErrors {
         if (status < 400) status = 400;
         String message = switch (status) {
             case 414 -> "That address is too long for the lab to read.";
+            case 408 -> "The request came in too slowly; please try again.";
+            case 503 -> "The lab is busy right now; please try again in a few seconds.";
             case 431 -> "The request's headers are too large.";
             case 404 -> "There is no page at that address.";
             case 413 -> "the body is over 1 MiB";
@@ -55,6 +57,7 @@ final class ContainerErrors {
                 + "<p class=\"eyebrow\">Error " + status + "</p><h1>That did not work</h1><p class=\"lede\">" + message + "</p>"
                 + "<p><a class=\"button button--primary\" href=\"/\">Back to the course</a></p></main></body></html>";
         response.setStatus(status);
+        if (status == 503) response.getHeaders().put("Retry-After", "5");
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
         response.getHeaders().put("Content-Security-Policy", App.CSP);
         response.getHeaders().put("X-Content-Type-Options", "nosniff");
