@@ -27,6 +27,7 @@ public final class App {
         Learners learners = new Learners(services.progress());
         RateLimiter limiter = new RateLimiter(java.time.Clock.systemUTC());
         FigureImages figures = new FigureImages();
+        Csrf csrf = new Csrf(services.settings().secret());
         LessonPages lessons = new LessonPages(services, learners, figures);
         ProgressPages progress = new ProgressPages(services, learners, limiter);
         Api api = new Api(services);
@@ -60,8 +61,8 @@ public final class App {
             config.routes.before(App::securityHeaders);
             config.routes.before(App::knownCharset);
             config.routes.before(ctx -> {
-                Csrf.issue(ctx);
-                if (ctx.method().toString().equals("POST") && !Csrf.exempt(ctx) && !Csrf.valid(ctx)) {
+                csrf.issue(ctx);
+                if (ctx.method().toString().equals("POST") && !Csrf.exempt(ctx) && !csrf.valid(ctx)) {
                     throw new CsrfRefused();
                 }
             });

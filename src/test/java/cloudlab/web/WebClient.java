@@ -18,8 +18,8 @@ import java.util.Optional;
  */
 final class WebClient {
     static final String COOKIE = "cl_learner";
-    /** The CSRF token every client presents, in its cookie and in each form (any random-looking value works). */
-    static final String CSRF = "test-csrf-token-0123456789";
+    /** The CSRF token every client presents, in its cookie and in each form: an id signed with the test servers' secret. */
+    static final String CSRF = Csrf.tokenFor(TestServer.SECRET, "test-csrf-token-0123456789");
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
