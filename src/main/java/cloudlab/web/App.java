@@ -25,7 +25,7 @@ public final class App {
     /** An unstarted server; start it with {@code start(port)} or {@code start("127.0.0.1", 0)}. */
     public static Javalin create(Services services) {
         Learners learners = new Learners(services.progress());
-        RateLimiter limiter = new RateLimiter(java.time.Clock.systemUTC());
+        RateLimiter limiter = new RateLimiter(java.time.Clock.systemUTC(), services.settings().trustedProxies());
         FigureImages figures = new FigureImages();
         Csrf csrf = new Csrf(services.settings().secret());
         LessonPages lessons = new LessonPages(services, learners, figures);
@@ -130,6 +130,10 @@ public final class App {
             config.routes.exception(cloudlab.sandbox.Sandboxes.LimitReached.class, (e, ctx) -> problem(services, ctx, 400, e.getMessage()));
             config.routes.exception(CsrfRefused.class, (e, ctx) -> problem(services, ctx, 403,
                     "This form has expired or came from another site. Reload the page and try again."));
+            config.routes.exception(RateLimiter.Busy.class, (e, ctx) -> {
+                ctx.header("Retry-After", "5");
+                problem(services, ctx, 503, "The lab is busy signing others in; please try again in a few seconds.");
+            });
             config.routes.exception(Api.Refusal.class, (e, ctx) -> Api.json(ctx, e.status, Api.error(e.getMessage())));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> {
                 problem(services, ctx, e.getStatus(), plainWords(e, ctx));
@@ -236,6 +240,7 @@ public final class App {
             case 413 -> "Too large";
             case 403 -> "Not open yet";
             case 429 -> "Too many tries";
+            case 503 -> "Busy";
             case 400 -> "That did not work";
             case 500 -> "Something went wrong";
             default -> "Request refused";

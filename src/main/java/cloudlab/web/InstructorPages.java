@@ -19,9 +19,6 @@ final class InstructorPages {
     static final String COOKIE = "cl_instructor";
     /** How long a wrong sign-in takes, so that guessing is slow. */
     static final long WRONG_PASSWORD_DELAY_MS = 1000;
-    /** Wrong passwords allowed per instructor name in {@link #LOCKOUT} before sign-in pauses. */
-    static final int MAX_FAILURES = 5;
-    static final java.time.Duration LOCKOUT = java.time.Duration.ofMinutes(15);
     private final Services services;
     private final RateLimiter limiter;
 
@@ -53,8 +50,8 @@ final class InstructorPages {
     void signIn(Context ctx) throws InterruptedException {
         String name = ctx.formParam("name");
         String password = ctx.formParam("password");
-        String key = "sign-in:" + (name == null ? "" : name.strip().toLowerCase(java.util.Locale.ROOT));
-        if (limiter.count(key, LOCKOUT) >= MAX_FAILURES) {
+        Optional<RateLimiter.Ticket> attempt = limiter.signInAttempt(name, ctx);
+        if (attempt.isEmpty()) {
             Map<String, Object> model = LessonPages.base(ctx, "Instructor — Cloud Lab");
             model.put("section", "instructor");
             model.put("instructor", null);
@@ -63,9 +60,8 @@ final class InstructorPages {
             ctx.status(HttpStatus.TOO_MANY_REQUESTS).html(services.renderer().page("instructor/home", model));
             return;
         }
-        Optional<String> token = services.instructors().signIn(name, password == null ? new char[0] : password.toCharArray());
+        Optional<String> token = limiter.slowly(() -> services.instructors().signIn(name, password == null ? new char[0] : password.toCharArray()));
         if (token.isEmpty()) {
-            limiter.record(key);
             Thread.sleep(WRONG_PASSWORD_DELAY_MS);
             Map<String, Object> model = LessonPages.base(ctx, "Instructor — Cloud Lab");
             model.put("section", "instructor");
@@ -75,6 +71,7 @@ final class InstructorPages {
             ctx.status(HttpStatus.UNAUTHORIZED).html(services.renderer().page("instructor/home", model));
             return;
         }
+        limiter.giveBack(attempt.get());
         ctx.res().addHeader("Set-Cookie", COOKIE + "=" + token.get() + "; Path=/instructor; Max-Age=" + 12 * 3600
                 + "; HttpOnly; SameSite=Strict" + (Learners.secure(ctx) ? "; Secure" : ""));
         ctx.redirect("/instructor", HttpStatus.SEE_OTHER);

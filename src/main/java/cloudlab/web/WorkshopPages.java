@@ -85,17 +85,13 @@ final class WorkshopPages {
         String code = ctx.formParam("code");
         String name = ctx.formParam("name") == null ? "" : ctx.formParam("name").strip();
         String error = null;
-        String missKey = "join-miss:" + ctx.ip();
+        String missKey = "join-miss:" + limiter.client(ctx);
         if (limiter.count(missKey, Duration.ofMinutes(1)) >= MISSES_PER_ADDRESS_PER_MINUTE) {
             joinRefused(ctx, code, name, HttpStatus.TOO_MANY_REQUESTS, "code: too many wrong codes from here; wait a minute and try again");
             return;
         }
         Optional<Workshop> w = workshops.byCode(code);
         if (w.isEmpty()) limiter.record(missKey);
-        if (w.isPresent() && !limiter.tryAcquire("join:" + w.get().code(), JOINS_PER_CODE_PER_MINUTE, Duration.ofMinutes(1))) {
-            joinRefused(ctx, code, name, HttpStatus.TOO_MANY_REQUESTS, "code: this workshop is taking many joins right now; try again in a minute");
-            return;
-        }
         if (name.isEmpty() || name.length() > Workshops.MAX_NAME || name.chars().anyMatch(Character::isISOControl)) {
             error = "name: type the name the room will see you by (1 to " + Workshops.MAX_NAME + " characters)";
         } else if (w.isEmpty()) {
@@ -105,6 +101,10 @@ final class WorkshopPages {
         }
         if (error != null) {
             joinRefused(ctx, code, name, HttpStatus.BAD_REQUEST, error);
+            return;
+        }
+        if (!limiter.tryAcquire("join:" + w.get().code(), JOINS_PER_CODE_PER_MINUTE, Duration.ofMinutes(1))) {
+            joinRefused(ctx, code, name, HttpStatus.TOO_MANY_REQUESTS, "code: this workshop is taking many joins right now; try again in a minute");
             return;
         }
         Learner learner = learners.ensure(ctx);
