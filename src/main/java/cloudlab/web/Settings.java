@@ -55,8 +55,14 @@ public record Settings(int port, String database, Path templates, Path staticFil
     public static Settings resolve(int port, String database, List<String> trustedProxies) {
         String env = System.getenv(SECRET_VARIABLE);
         String secret = env == null || env.isBlank() ? Tokens.random(32) : env.strip();
+        if (secret.length() < 16) throw new IllegalArgumentException(SECRET_VARIABLE + ": at least 16 characters (a long random string)");
         Set<String> proxies = new LinkedHashSet<>();
-        for (String p : trustedProxies) if (p != null && !p.isBlank()) proxies.add(p.strip());
+        for (String p : trustedProxies) {
+            if (p == null || p.isBlank()) continue;
+            String ip = RateLimiter.ipLiteral(p);
+            if (ip == null) throw new IllegalArgumentException("--trusted-proxy: " + p.strip() + " is not an IP address (like 127.0.0.1)");
+            proxies.add(ip);
+        }
         return new Settings(port, database, onDisk("templates"), onDisk("static"), onDisk("lessons"), secret, proxies);
     }
 
@@ -82,6 +88,13 @@ public record Settings(int port, String database, Path templates, Path staticFil
             // no code source to look beside: the working folder and the jar's own copies remain
         }
         return out;
+    }
+
+    /** Without the secret, which must not reach a log. */
+    @Override
+    public String toString() {
+        return "Settings[port=" + port + ", database=" + database + ", templates=" + templates + ", staticFiles=" + staticFiles
+                + ", lessons=" + lessons + ", trustedProxies=" + trustedProxies + "]";
     }
 
     public Settings withPort(int newPort) {
