@@ -34,8 +34,16 @@ public final class App {
         SandboxPages sandboxes = new SandboxPages(services, learners);
         InstructorPages instructor = new InstructorPages(services, limiter);
         WorkshopPages workshops = new WorkshopPages(services, learners, limiter);
+        java.util.concurrent.ScheduledExecutorService sweeper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "cloudlab-sweep");
+            t.setDaemon(true);
+            return t;
+        });
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            // on start and then daily: expired sessions and learners that never kept anything go
+            config.events.serverStarted(() -> sweeper.scheduleWithFixedDelay(() -> sweep(learners), 0, 1, java.util.concurrent.TimeUnit.DAYS));
+            config.events.serverStopping(sweeper::shutdownNow);
             config.http.maxRequestSize = Api.MAX_BODY;
             // a page (up to a few hundred KB for a busy sandbox with its world map) is built whole before
             // any byte is sent, so a fault late in a request can still answer cleanly instead of cutting a page off
@@ -155,6 +163,15 @@ public final class App {
                 }
             });
         });
+    }
+
+    private static void sweep(Learners learners) {
+        try {
+            int gone = learners.sweep(java.time.Clock.systemUTC());
+            if (gone > 0) LOG.info("swept {} learners that kept nothing", gone);
+        } catch (RuntimeException e) {
+            LOG.warn("the sweep of idle learners failed; it runs again tomorrow", e);
+        }
     }
 
     /** A POST without the token its cookie holds. */

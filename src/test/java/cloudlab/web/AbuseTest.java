@@ -76,6 +76,57 @@ class AbuseTest {
         }
     }
 
+    /** Was: 500 cookieless GETs made 500 learners and 500 sessions. */
+    @Test
+    void readingPagesWithoutACookieStoresNothing() {
+        long learnersBefore = rows("learners");
+        long sessionsBefore = rows("learner_sessions");
+        String lesson = "/lessons/" + Course1.first().slug();
+        for (int i = 0; i < 40; i++) {
+            for (String path : List.of("/", lesson, "/sandboxes", "/progress", "/join", "/workshop", "/sandboxes/S123")) {
+                HttpResponse<String> r = WebClient.cookieless(server).get(path);
+                assertTrue(r.statusCode() < 500, path + ": " + r.statusCode());
+                assertTrue(WebClient.setCookieHeader(r).isEmpty(), path + " sets no learner cookie");
+            }
+        }
+        assertEquals(learnersBefore, rows("learners"));
+        assertEquals(sessionsBefore, rows("learner_sessions"));
+        assertEquals(200, WebClient.cookieless(server).get(lesson).statusCode(), "a visitor still reads the lesson");
+        WebClient learner = WebClient.browser(server);
+        assertEquals(303, learner.postForm("/sandboxes", WebClient.form("title", "mine")).statusCode());
+        assertEquals(learnersBefore + 1, rows("learners"), "the first write makes the learner");
+    }
+
+    @Test
+    void theSweepForgetsOldLearnersThatKeptNothingAndKeepsTheRest() {
+        Learners learners = new Learners(server.services().progress());
+        WebClient idle = WebClient.browser(server);
+        idle.postForm("/progress/resume", WebClient.form("code", "")); // refused, and makes no learner either
+        cloudlab.progress.Progress.Started empty = server.services().progress().newLearner();
+        WebClient busy = WebClient.browser(server);
+        assertEquals(303, busy.postForm("/sandboxes", WebClient.form("title", "kept")).statusCode());
+        java.time.Clock now = java.time.Clock.systemUTC();
+        assertEquals(0, learners.sweep(now), "nothing is a day old yet");
+        java.time.Clock later = java.time.Clock.offset(now, Duration.ofDays(2));
+        assertTrue(learners.sweep(later) >= 1);
+        assertTrue(server.services().progress().byId(empty.learner().id()).isEmpty(), "the learner that kept nothing is gone");
+        assertTrue(server.services().progress().bySessionToken(empty.token()).isEmpty(), "with its session");
+        assertEquals(200, busy.get("/sandboxes").statusCode());
+        assertTrue(busy.get("/sandboxes").body().contains("kept"), "a learner with a sandbox stays");
+        java.time.Clock nextYear = java.time.Clock.offset(now, Learners.SESSION_LIFETIME.plusDays(1));
+        learners.sweep(nextYear);
+        assertTrue(server.services().progress().bySessionToken(busy.learnerCookie()).isEmpty(), "a session past its lifetime is gone");
+    }
+
+    private static long rows(String table) {
+        return server.services().database().read(c -> {
+            try (var st = c.createStatement(); var rs = st.executeQuery("SELECT COUNT(*) FROM " + table)) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
     /** Whether the server has said something (a refusal) or closed the connection. */
     private static boolean answered(Socket s) {
         try {
