@@ -20,8 +20,10 @@ final class Csrf {
     static final String FIELD = "_csrf";
     static final String HEADER = "X-CSRF-Token";
     static final String ATTRIBUTE = "cloudlab.csrf";
-    /** What a token looks like: URL-safe base64 id, a dot, URL-safe base64 signature, so it goes into markup as it is. */
-    static final Pattern TOKEN = Pattern.compile("([A-Za-z0-9_-]{16,64})\\.([A-Za-z0-9_-]{43})");
+    /** What a token may look like: characters that go into markup as they are. */
+    static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_.-]{20,120}");
+    /** A signed token: a URL-safe base64 id, a dot, and its URL-safe base64 signature. */
+    private static final Pattern SIGNED = Pattern.compile("([A-Za-z0-9_-]{16,64})\\.([A-Za-z0-9_-]{43})");
     private final byte[] secret;
 
     /** Tokens signed with the secret (servers behind one address share it). */
@@ -74,7 +76,7 @@ final class Csrf {
     /** Whether the value is an id with this server's signature. */
     private boolean signed(String token) {
         if (token == null) return false;
-        java.util.regex.Matcher m = TOKEN.matcher(token);
+        java.util.regex.Matcher m = SIGNED.matcher(token);
         return m.matches() && Tokens.sameText(m.group(2), Tokens.hmac(secret, "csrf\n" + m.group(1)));
     }
 

@@ -50,7 +50,7 @@ final class InstructorPages {
     void signIn(Context ctx) throws InterruptedException {
         String name = ctx.formParam("name");
         String password = ctx.formParam("password");
-        Optional<RateLimiter.Ticket> attempt = limiter.signInAttempt(name, ctx);
+        Optional<RateLimiter.Ticket> attempt = limiter.signInAttempt(name, limiter.client(ctx));
         if (attempt.isEmpty()) {
             Map<String, Object> model = LessonPages.base(ctx, "Instructor — Cloud Lab");
             model.put("section", "instructor");

@@ -40,7 +40,7 @@ final class RateLimiter {
     static final int HASHES_AT_ONCE = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     /** Sign-ins that may wait for a hash; more are told the lab is busy. */
     static final int HASH_QUEUE = 32;
-    static final Duration HASH_WAIT = Duration.ofSeconds(10);
+    static final Duration HASH_WAIT = Duration.ofSeconds(30);
 
     private static final int MAX_KEYS = 100_000;
     private static final Duration LONGEST_WINDOW = Duration.ofHours(1);
@@ -129,8 +129,7 @@ final class RateLimiter {
      * from this address in {@link #SIGN_IN_WINDOW}. Give it back when the password was right.
      * Someone elsewhere guessing the name does not lock its instructor out.
      */
-    Optional<Ticket> signInAttempt(String name, Context ctx) {
-        String address = client(ctx);
+    Optional<Ticket> signInAttempt(String name, String address) {
         String who = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
         if (who.length() > 64) who = Tokens.sha256Hex(who);
         return take(List.of("sign-in:" + who + "@" + address, "sign-in-from:" + address),

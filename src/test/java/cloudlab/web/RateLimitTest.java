@@ -37,7 +37,7 @@ class RateLimitTest {
     }
 
     @Test
-    void signInPausesAfterFiveWrongPasswordsForThatNameEvenWithTheRightOne() {
+    void signInPausesAfterFiveWrongPasswordsForThatNameEvenWithTheRightOne() throws Exception {
         for (int i = 0; i < RateLimiter.WRONG_PASSWORDS; i++) {
             assertEquals(401, WebClient.cookieless(server).postForm("/instructor/sign-in", WebClient.form("name", "ada", "password", "wrong-" + i))
                     .statusCode());
@@ -46,6 +46,7 @@ class RateLimitTest {
                 WebClient.form("name", "ada", "password", "correct-horse-battery"));
         assertEquals(429, locked.statusCode());
         assertTrue(locked.body().contains("Too many wrong passwords"), locked.body());
+        assertEquals(303, rawSignIn("127.0.0.3", "correct-horse-battery"), "the instructor at another address signs in");
         // another name is not locked by ada's failures
         HttpResponse<String> other = WebClient.cookieless(server).postForm("/instructor/sign-in", WebClient.form("name", "bob", "password", "x"));
         assertEquals(401, other.statusCode());
@@ -53,22 +54,32 @@ class RateLimitTest {
 
     /** Was: five wrong passwords from anywhere locked the instructor out everywhere for 15 minutes. */
     @Test
-    void wrongPasswordsFromOneAddressDoNotLockTheInstructorOutElsewhere() throws Exception {
-        for (int i = 0; i < RateLimiter.WRONG_PASSWORDS + 1; i++) {
-            int status = rawSignIn("127.0.0.1", null, "wrong-" + i);
-            assertEquals(i < RateLimiter.WRONG_PASSWORDS ? 401 : 429, status, "attempt " + i);
+    void signInIsLimitedPerNameAndAddressAndPerAddress() {
+        RateLimiter limiter = new RateLimiter(Clock.systemUTC());
+        for (int i = 0; i < RateLimiter.WRONG_PASSWORDS; i++) assertTrue(limiter.signInAttempt("Ada", "192.0.2.1").isPresent());
+        assertTrue(limiter.signInAttempt(" ada ", "192.0.2.1").isEmpty(), "the guesser's address waits for that name");
+        assertTrue(limiter.signInAttempt("ada", "198.51.100.2").isPresent(), "the instructor elsewhere does not");
+        for (int i = 0; i < RateLimiter.SIGN_INS_PER_ADDRESS - RateLimiter.WRONG_PASSWORDS; i++) {
+            assertTrue(limiter.signInAttempt("name-" + i, "192.0.2.1").isPresent());
         }
-        assertEquals(303, rawSignIn("127.0.0.3", null, "correct-horse-battery"), "the instructor at another address signs in");
+        assertTrue(limiter.signInAttempt("yet-another", "192.0.2.1").isEmpty(), "one address cannot spray names without end");
+        RateLimiter.Ticket right = limiter.signInAttempt("bob", "203.0.113.5").orElseThrow();
+        limiter.giveBack(right);
+        for (int i = 0; i < RateLimiter.WRONG_PASSWORDS; i++) {
+            assertTrue(limiter.signInAttempt("bob", "203.0.113.5").isPresent(), "a right password counts for nothing");
+        }
     }
 
     /** Was: behind the README's proxy everyone shared one address; and any client could name its own address. */
     @Test
     void limitsUseTheAddressATrustedProxyForwardsAndOnlyThat() throws Exception {
-        // 127.0.0.2 is the test servers' trusted proxy
-        for (int i = 0; i < RateLimiter.WRONG_PASSWORDS; i++) assertEquals(401, rawSignIn("127.0.0.2", "203.0.113.7", "wrong-" + i));
-        assertEquals(429, rawSignIn("127.0.0.2", "203.0.113.7", "correct-horse-battery"), "the guesser behind the proxy waits");
-        assertEquals(303, rawSignIn("127.0.0.2", "198.51.100.9", "correct-horse-battery"), "another person behind the proxy does not");
-        // (that a client which is no trusted proxy cannot pick its address: theClientAddressIsTheNearestHop...)
+        // 127.0.0.2 is the test servers' trusted proxy; wrong join codes are limited per address
+        for (int i = 0; i < WorkshopPages.MISSES_PER_ADDRESS_PER_MINUTE; i++) assertEquals(400, rawJoin("127.0.0.2", "203.0.113.7"));
+        assertEquals(429, rawJoin("127.0.0.2", "203.0.113.7"), "the guesser behind the proxy waits");
+        assertEquals(400, rawJoin("127.0.0.2", "198.51.100.9"), "another person behind the proxy does not");
+        // a client that is no trusted proxy is counted under its own address, whatever it names
+        for (int i = 0; i < WorkshopPages.MISSES_PER_ADDRESS_PER_MINUTE; i++) assertEquals(400, rawJoin("127.0.0.4", "192.0.2." + i));
+        assertEquals(429, rawJoin("127.0.0.4", "192.0.2.200"));
     }
 
     @Test
@@ -146,10 +157,20 @@ class RateLimitTest {
         assertEquals(303, real.statusCode(), real.body());
     }
 
-    /** A sign-in post from the given loopback address, with an X-Forwarded-For header when one is given: its status. */
-    private int rawSignIn(String from, String forwardedFor, String password) throws java.io.IOException {
-        String body = "name=ada&password=" + password + "&_csrf=" + WebClient.CSRF;
-        String request = "POST /instructor/sign-in HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+    /** A sign-in post as ada from the given loopback address: its status. */
+    private int rawSignIn(String from, String password) throws java.io.IOException {
+        return rawPost(from, null, "/instructor/sign-in", "name=ada&password=" + password);
+    }
+
+    /** A join with a wrong code from the given loopback address, as forwarded for the given client: its status. */
+    private int rawJoin(String from, String forwardedFor) throws java.io.IOException {
+        return rawPost(from, forwardedFor, "/join", "code=ZZZZZ9&name=guess");
+    }
+
+    /** A form post from the given loopback address, with an X-Forwarded-For header when one is given: its status. */
+    private int rawPost(String from, String forwardedFor, String path, String form) throws java.io.IOException {
+        String body = form + "&_csrf=" + WebClient.CSRF;
+        String request = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
                 + "Content-Type: application/x-www-form-urlencoded\r\nCookie: cl_csrf=" + WebClient.CSRF + "\r\n"
                 + (forwardedFor == null ? "" : "X-Forwarded-For: " + forwardedFor + "\r\n")
                 + "Content-Length: " + body.length() + "\r\n\r\n" + body;

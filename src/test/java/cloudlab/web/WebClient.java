@@ -39,6 +39,16 @@ final class WebClient {
         return new WebClient(server, true);
     }
 
+    /**
+     * A browser that already is a learner (made in the store, as its first write would), holding
+     * its cookie: reading pages no longer makes one.
+     */
+    static WebClient learner(TestServer server) {
+        WebClient c = browser(server);
+        c.adoptLearnerCookie(server.services().progress().newLearner().token());
+        return c;
+    }
+
     /** A client that never sends a cookie. */
     static WebClient cookieless(TestServer server) {
         return new WebClient(server, false);
