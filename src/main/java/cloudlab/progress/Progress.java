@@ -38,21 +38,7 @@ public final class Progress {
     }
 
     public Started newLearner() {
-        String id = "L" + randomText(10);
-        String code = newResumeCode();
-        String token = randomToken();
-        String now = Database.now();
-        db.transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO learners (id, resume_code, created_at) VALUES (?, ?, ?)")) {
-                ps.setString(1, id);
-                ps.setString(2, code);
-                ps.setString(3, now);
-                ps.executeUpdate();
-            }
-            insertSession(c, id, token);
-            return null;
-        });
-        return new Started(new Learner(id, code, null), token);
+        return newLearner(newLearnerId());
     }
 
     /** A new session for an existing learner (a second browser that typed the resume code). */
@@ -438,5 +424,28 @@ public final class Progress {
     /** A moment as the store writes timestamps (fixed-width milliseconds, so they compare as text). */
     private static String stamp(java.time.Instant t) {
         return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC).format(t);
+    }
+
+    /** An id for a learner not stored yet: a reader whose first write makes it keeps the question variants it was shown. */
+    public String newLearnerId() {
+        return "L" + randomText(10);
+    }
+
+    /** As {@link #newLearner()}, under an id from {@link #newLearnerId}. */
+    public Started newLearner(String id) {
+        String code = newResumeCode();
+        String token = randomToken();
+        String now = Database.now();
+        db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO learners (id, resume_code, created_at) VALUES (?, ?, ?)")) {
+                ps.setString(1, id);
+                ps.setString(2, code);
+                ps.setString(3, now);
+                ps.executeUpdate();
+            }
+            insertSession(c, id, token);
+            return null;
+        });
+        return new Started(new Learner(id, code, null), token);
     }
 }

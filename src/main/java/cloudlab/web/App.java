@@ -24,7 +24,7 @@ public final class App {
 
     /** An unstarted server; start it with {@code start(port)} or {@code start("127.0.0.1", 0)}. */
     public static Javalin create(Services services) {
-        Learners learners = new Learners(services.progress());
+        Learners learners = new Learners(services.progress(), services.settings().secret());
         RateLimiter limiter = new RateLimiter(java.time.Clock.systemUTC(), services.settings().trustedProxies());
         FigureImages figures = new FigureImages();
         Csrf csrf = new Csrf(services.settings().secret());

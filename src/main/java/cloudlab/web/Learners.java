@@ -1,5 +1,6 @@
 package cloudlab.web;
 
+import cloudlab.common.Tokens;
 import cloudlab.progress.Learner;
 import cloudlab.progress.Progress;
 import io.javalin.http.Context;
@@ -24,14 +25,18 @@ final class Learners {
     /** How old a learner with nothing kept must be before it is swept (a day: one still at work keeps it). */
     static final Duration IDLE_LEARNER_AGE = Duration.ofDays(1);
     /**
-     * Who a reader without a learner is while a page is rendered: no one stored, with no progress
-     * and no sandboxes, and no cookie set.
+     * The cookie of a reader who is no learner yet: the id its learner will get, signed, so the
+     * question variants a lesson showed it (seeded by that id) are still its own when it answers.
      */
-    static final Learner VISITOR = new Learner("", "", null);
+    static final String VISITOR_COOKIE = "cl_visitor";
+    private static final java.util.regex.Pattern SIGNED_ID = java.util.regex.Pattern.compile("(L[A-Z0-9]{6,20})\\.([A-Za-z0-9_-]{43})");
+    private final byte[] secret;
     private final Progress progress;
 
-    Learners(Progress progress) {
+    /** Learners in the store, with visitor ids signed by the secret. */
+    Learners(Progress progress, String secret) {
         this.progress = progress;
+        this.secret = secret.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** The learner the cookie names, if any. */
@@ -44,15 +49,30 @@ final class Learners {
     }
 
     /**
-     * The current learner, made now (with a cookie) when there is none and the request writes
-     * (not a GET or HEAD, which see {@link #VISITOR} instead).
+     * The current learner, made now (with a cookie) when there is none and the request writes. A
+     * GET or HEAD makes none: it sees a visitor (no resume code, nothing stored) under the id its
+     * learner will get, kept in a signed cookie.
      */
     Learner ensure(Context ctx) {
         Optional<Learner> l = current(ctx);
         if (l.isPresent()) return l.get();
+        String pending = pendingId(ctx);
         String method = ctx.method().toString();
-        if (method.equals("GET") || method.equals("HEAD")) return VISITOR;
-        Progress.Started s = progress.newLearner();
+        if (method.equals("GET") || method.equals("HEAD")) {
+            if (pending == null) {
+                pending = progress.newLearnerId();
+                ctx.res().addHeader("Set-Cookie", VISITOR_COOKIE + "=" + pending + "." + Tokens.hmac(secret, "visitor\n" + pending)
+                        + "; Path=/; Max-Age=" + ONE_YEAR + "; HttpOnly; SameSite=Lax" + (secure(ctx) ? "; Secure" : ""));
+            }
+            return new Learner(pending, "", null);
+        }
+        Progress.Started s;
+        try {
+            s = pending != null && progress.byId(pending).isEmpty() ? progress.newLearner(pending) : progress.newLearner();
+        } catch (cloudlab.store.StoreException e) {
+            s = progress.newLearner(); // the same visitor's other first write took that id a moment ago
+        }
+        if (pending != null) ctx.res().addHeader("Set-Cookie", VISITOR_COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
         setCookie(ctx, s.token());
         ctx.attribute(ATTRIBUTE, s.learner());
         return s.learner();
@@ -64,9 +84,17 @@ final class Learners {
         ctx.attribute(ATTRIBUTE, learner);
     }
 
-    /** Whether this is the reader who is no stored learner ({@link #VISITOR}). */
+    /** Whether this is a reader who is no stored learner yet (see {@link #ensure}). */
     static boolean visitor(Learner learner) {
-        return learner.id().isEmpty();
+        return learner.resumeCode() == null || learner.resumeCode().isEmpty();
+    }
+
+    /** The id the visitor cookie holds with a valid signature, or null. */
+    private String pendingId(Context ctx) {
+        String v = ctx.cookie(VISITOR_COOKIE);
+        if (v == null) return null;
+        java.util.regex.Matcher m = SIGNED_ID.matcher(v);
+        return m.matches() && Tokens.sameText(m.group(2), Tokens.hmac(secret, "visitor\n" + m.group(1))) ? m.group(1) : null;
     }
 
     /** Forgets expired sessions and learners that kept nothing; returns how many learners went. */

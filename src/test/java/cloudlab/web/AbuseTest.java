@@ -99,7 +99,7 @@ class AbuseTest {
 
     @Test
     void theSweepForgetsOldLearnersThatKeptNothingAndKeepsTheRest() {
-        Learners learners = new Learners(server.services().progress());
+        Learners learners = new Learners(server.services().progress(), TestServer.SECRET);
         WebClient idle = WebClient.browser(server);
         idle.postForm("/progress/resume", WebClient.form("code", "")); // refused, and makes no learner either
         cloudlab.progress.Progress.Started empty = server.services().progress().newLearner();

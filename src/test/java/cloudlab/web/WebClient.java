@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * A plain HTTP client for the lab, like a browser without JavaScript: it never follows redirects
- * (tests look at them) and, when it keeps cookies, it keeps only {@code cl_learner}.
+ * (tests look at them) and, when it keeps cookies, it keeps only {@code cl_learner} (and, until it
+ * has one, {@code cl_visitor}).
  */
 final class WebClient {
     static final String COOKIE = "cl_learner";
@@ -28,6 +29,8 @@ final class WebClient {
     private final TestServer server;
     private final boolean keepsCookie;
     private String learnerCookie;
+    /** The id a reader keeps until its first write makes it a learner, as a browser keeps it. */
+    private String visitorCookie;
 
     private WebClient(TestServer server, boolean keepsCookie) {
         this.server = server;
@@ -102,6 +105,7 @@ final class WebClient {
             else b.header(headers[i], headers[i + 1]);
         }
         if (keepsCookie && learnerCookie != null) cookies.add(COOKIE + "=" + learnerCookie);
+        if (keepsCookie && learnerCookie == null && visitorCookie != null) cookies.add(Learners.VISITOR_COOKIE + "=" + visitorCookie);
         if (!path.startsWith("/api/")) {
             cookies.add("cl_csrf=" + CSRF);
             if (withToken) b.header("X-CSRF-Token", CSRF);
@@ -121,6 +125,10 @@ final class WebClient {
             throw new IllegalStateException(e);
         }
         if (keepsCookie) learnerCookieOf(r).ifPresent(v -> learnerCookie = v);
+        if (keepsCookie) {
+            r.headers().allValues("Set-Cookie").stream().filter(h -> h.startsWith(Learners.VISITOR_COOKIE + "="))
+                    .forEach(h -> visitorCookie = h.substring(Learners.VISITOR_COOKIE.length() + 1, h.indexOf(';')));
+        }
         return r;
     }
 
