@@ -67,7 +67,7 @@ public final class App {
                 }
             });
             config.routes.before(App::securityHeaders);
-            config.routes.before(App::knownCharset);
+            config.routes.before(ContainerErrors::knownCharset);
             config.routes.before(ctx -> {
                 csrf.issue(ctx);
                 if (ctx.method().toString().equals("POST") && !Csrf.exempt(ctx) && !csrf.valid(ctx)) {
@@ -147,7 +147,7 @@ public final class App {
                 problem(services, ctx, e.getStatus(), plainWords(e, ctx));
             });
             config.routes.exception(Exception.class, (e, ctx) -> {
-                int refused = clientFault(e);
+                int refused = ContainerErrors.clientFault(e);
                 if (refused > 0) {
                     problem(services, ctx, refused, refused == 408 ? "The request came in too slowly; please try again."
                             : "The request's body could not be read: it is cut short or badly framed.");
@@ -179,45 +179,6 @@ public final class App {
         CsrfRefused() {
             super("missing or wrong CSRF token", null, false, false);
         }
-    }
-
-    /**
-     * Refuses a body in a character set the lab cannot decode, before anything reads it: the
-     * container would throw on the first look at the form or the JSON (a 500 before).
-     */
-    private static void knownCharset(Context ctx) {
-        String type = ctx.header("Content-Type");
-        if (type == null) return;
-        for (String part : type.split(";")) {
-            String p = part.strip();
-            if (!p.regionMatches(true, 0, "charset=", 0, 8)) continue;
-            String name = p.substring(8).strip().replace("\"", "");
-            boolean known;
-            try {
-                known = java.nio.charset.Charset.isSupported(name);
-            } catch (IllegalArgumentException e) {
-                known = false;
-            }
-            if (!known) {
-                String shown = name.length() > 40 ? name.substring(0, 40) + "..." : name;
-                throw new io.javalin.http.BadRequestResponse("Content-Type: the charset " + shown
-                        + " is not one the lab can read; send UTF-8");
-            }
-        }
-    }
-
-    /**
-     * The status for a fault of the client's making that surfaced while reading its request (a
-     * badly framed chunked body, a body cut off for coming in too slowly), or 0 for our own fault.
-     */
-    static int clientFault(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.eclipse.jetty.http.HttpException h && h.getCode() >= 400 && h.getCode() < 500) return h.getCode();
-            if (t instanceof java.nio.charset.UnsupportedCharsetException || t instanceof java.nio.charset.IllegalCharsetNameException) return 400;
-            if (t instanceof org.eclipse.jetty.io.EofException) return 400;
-            if (t.getCause() == t) break;
-        }
-        return 0;
     }
 
     /** Our own words for the framework's stock refusals ("Endpoint GET /x not found", "Content Too Large"). */
