@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code cloud-lab serve [--port N] [--db PATH]}: the web app on its embedded defaults. */
+/** {@code cloud-lab serve [--port N] [--db PATH] [--trusted-proxy IP]}: the web app on its embedded defaults. */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve the lab in the browser.")
 final class ServeCommand implements Callable<Integer> {
     @ParentCommand
@@ -24,13 +24,24 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "PATH|URL", description = "The database: an SQLite file or a jdbc:postgresql:// URL (default data/cloud-lab.db, or CLOUDLAB_DB).", defaultValue = "${env:CLOUDLAB_DB:-data/cloud-lab.db}")
     String db;
 
+    @Option(names = "--trusted-proxy", paramLabel = "IP", split = ",",
+            description = "A reverse proxy whose X-Forwarded-For names the real client, for per-address limits (repeatable or comma-separated; default none, or CLOUDLAB_TRUSTED_PROXY).",
+            defaultValue = "${env:CLOUDLAB_TRUSTED_PROXY:-}")
+    java.util.List<String> trustedProxies = new java.util.ArrayList<>();
+
     @Override
     public Integer call() throws InterruptedException {
         if (port < 0 || port > 65535) {
             parent.err.println("serve: --port must be from 0 to 65535 (got " + port + ")");
             return 2;
         }
-        Settings settings = Settings.resolve(port, db);
+        Settings settings;
+        try {
+            settings = Settings.resolve(port, db, trustedProxies);
+        } catch (IllegalArgumentException e) {
+            parent.err.println("serve: " + e.getMessage());
+            return 2;
+        }
         Services services;
         try {
             services = Services.open(settings);

@@ -32,7 +32,7 @@ public final class Diagrams {
      * and a memory map of the VMs' private slices. A layout without hosts draws "No hosts yet".
      */
     public static String hosts(Layout layout, Collection<String> extraFailed) {
-        return HostsView.render(layout, extraFailed);
+        return HostsView.render(layout, extraFailed).svg();
     }
 
     /**
@@ -41,7 +41,7 @@ public final class Diagrams {
      * app saying whether it is available. A layout without regions draws "No regions yet".
      */
     public static String infrastructure(Layout layout, Collection<String> extraFailed) {
-        return InfrastructureView.render(layout, extraFailed);
+        return InfrastructureView.render(layout, extraFailed).svg();
     }
 
     /**
@@ -50,7 +50,33 @@ public final class Diagrams {
      * when {@code showCatalog} is true, every other catalog region as a small grey dot.
      */
     public static String map(Layout layout, Collection<String> extraFailed, boolean showCatalog) {
-        return MapView.render(layout, extraFailed, showCatalog);
+        return MapView.render(layout, extraFailed, showCatalog).svg();
+    }
+
+    /**
+     * One drawing with what it says of itself: the SVG text, its title and description (what a
+     * screen reader reads of it, unescaped), its view-box size and the classes of its root
+     * element ({@code cld} and the view's own, such as {@code cld-hosts}).
+     */
+    public record Drawing(String svg, String title, String description, double width, double height, String cssClass) {
+    }
+
+    /** The views a lesson, a figure or a question may name. */
+    public static final java.util.Set<String> VIEWS = java.util.Set.of("hosts", "infrastructure", "map");
+
+    /**
+     * The drawing a view name stands for, as a lesson figure shows it: {@code hosts},
+     * {@code infrastructure}, or {@code map} (without the catalog's other regions).
+     *
+     * @throws IllegalArgumentException for a view not in {@link #VIEWS}
+     */
+    public static Drawing drawing(String view, Layout layout, Collection<String> extraFailed) {
+        return switch (view) {
+            case "hosts" -> HostsView.render(layout, extraFailed);
+            case "infrastructure" -> InfrastructureView.render(layout, extraFailed);
+            case "map" -> MapView.render(layout, extraFailed, false);
+            default -> throw new IllegalArgumentException("view: must be hosts, infrastructure or map, not " + view);
+        };
     }
 
     /**

@@ -5,7 +5,7 @@ final class Empty {
     private Empty() {
     }
 
-    static String render(String viewClass, String title, String headline, String hint) {
+    static Diagrams.Drawing render(String viewClass, String title, String headline, String hint) {
         double w = 480, h = 180;
         Svg s = Svg.start(viewClass + " cld-narrow cld-empty", w, h, title, headline + ". " + hint, Style.EMPTY);
         s.rect(8, 8, w - 16, h - 16, "rx", "14", "class", "empty-box");

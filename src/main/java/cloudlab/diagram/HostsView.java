@@ -44,7 +44,7 @@ final class HostsView {
     private HostsView() {
     }
 
-    static String render(Layout layout, Collection<String> extraFailed) {
+    static Diagrams.Drawing render(Layout layout, Collection<String> extraFailed) {
         Facts facts = Facts.of(layout, extraFailed);
         List<Host> hosts = layout.hosts();
         String title = "Virtualization view" + (layout.name() != null ? " of " + layout.name() : "");

@@ -41,7 +41,7 @@ final class InfrastructureView {
     private InfrastructureView() {
     }
 
-    static String render(Layout layout, Collection<String> extraFailed) {
+    static Diagrams.Drawing render(Layout layout, Collection<String> extraFailed) {
         Facts facts = Facts.of(layout, extraFailed);
         String title = "Infrastructure" + (layout.name() != null ? " of " + layout.name() : "") + ": regions, zones, data centers, hosts";
         List<Region> regions = new ArrayList<>(layout.regions());

@@ -43,13 +43,13 @@ final class MapView {
         return facts.serving(r) ? "serving" : "idle";
     }
 
-    static String render(Layout layout, Collection<String> extraFailed, boolean showCatalog) {
+    static Diagrams.Drawing render(Layout layout, Collection<String> extraFailed, boolean showCatalog) {
         Facts facts = Facts.of(layout, extraFailed);
         String title = "World map" + (layout.name() != null ? " of " + layout.name() : "") + ": regions and users";
         Svg s = Svg.start("cld-map", W, H, title, describe(facts, showCatalog), Style.MAP);
         s.rect(0, 0, W, H, "class", "ocean");
         graticule(s);
-        s.leaf("path", "class", "land", "d", WorldLand.path());
+        s.raw(WorldLand.element());
 
         Labels labels = new Labels();
         Map<String, double[]> regionXY = new HashMap<>();

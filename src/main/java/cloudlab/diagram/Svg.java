@@ -1,5 +1,9 @@
 package cloudlab.diagram;
 
+import org.unbescape.xml.XmlEscape;
+import org.unbescape.xml.XmlEscapeLevel;
+import org.unbescape.xml.XmlEscapeType;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,8 +16,11 @@ final class Svg {
     static final String RED = "#c62828";
 
     private final StringBuilder b = new StringBuilder(8192);
-    /** The last long text found to need no escaping: the world's land path, the same instance on every map. */
-    private static volatile String knownPlain;
+    private String viewClass = "";
+    private double width;
+    private double height;
+    private String title = "";
+    private String description = "";
 
     /**
      * Starts a standalone diagram: the root element sized by its view box, its title and
@@ -22,6 +29,11 @@ final class Svg {
      */
     static Svg start(String viewClass, double width, double height, String title, String desc, String css) {
         Svg s = new Svg();
+        s.viewClass = viewClass;
+        s.width = width;
+        s.height = height;
+        s.title = title == null ? "" : title;
+        s.description = desc == null ? "" : desc;
         s.b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(n(width)).append(' ')
                 .append(n(height)).append("\" width=\"100%\" preserveAspectRatio=\"xMidYMin meet\" role=\"img\" class=\"cld ")
                 .append(esc(viewClass)).append("\" font-family=\"system-ui, sans-serif\">");
@@ -31,10 +43,10 @@ final class Svg {
         return s;
     }
 
-    /** Ends the root element and returns the whole document. */
-    String finish() {
+    /** Ends the root element and returns the whole document with what {@link #start} said of it. */
+    Diagrams.Drawing finish() {
         b.append("</svg>");
-        return b.toString();
+        return new Diagrams.Drawing(b.toString(), title, description, width, height, "cld " + viewClass);
     }
 
     /** {@code <tag k="v" ...>}; a pair whose value is null is left out. */
@@ -137,50 +149,15 @@ final class Svg {
     }
 
     /**
-     * The text made safe for XML element content and attribute values: markup characters become
-     * entities, and characters XML 1.0 cannot carry (control characters, lone surrogates) become
-     * U+FFFD, so a diagram always parses.
+     * The text made safe for XML element content and attribute values (unbescape's XML 1.0
+     * escaping of the markup characters): {@code & < > " '} become entities, and characters
+     * XML 1.0 cannot carry (control characters, lone surrogates) are left out, so a diagram
+     * always parses. Text with nothing to escape comes back as the same instance.
      */
     static String esc(String s) {
         if (s == null) return "";
-        if (s == knownPlain) return s;
-        if (plain(s)) {
-            if (s.length() >= 4096) knownPlain = s;
-            return s;
-        }
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        s.codePoints().forEach(cp -> {
-            switch (cp) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> {
-                    boolean allowed = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF)
-                            || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
-                    out.appendCodePoint(allowed ? cp : 0xFFFD);
-                }
-            }
-        });
-        return out.toString();
-    }
-
-    /**
-     * Whether {@link #esc} would give the text back unchanged: no markup character, no control
-     * character but tab and line breaks, nothing from U+D800 up (surrogates and U+FFFE/U+FFFF take
-     * the careful path). Big path data (the world's land) is plain and is passed through as is.
-     */
-    private static boolean plain(String s) {
-        for (int i = 0, len = s.length(); i < len; i++) {
-            char c = s.charAt(i);
-            if (c < 0x20) {
-                if (c != 0x9 && c != 0xA && c != 0xD) return false;
-            } else if (c == '&' || c == '<' || c == '>' || c == '"' || c == '\'' || c >= 0xD800) {
-                return false;
-            }
-        }
-        return true;
+        return XmlEscape.escapeXml10(s, XmlEscapeType.CHARACTER_ENTITY_REFERENCES_DEFAULT_TO_DECIMAL,
+                XmlEscapeLevel.LEVEL_1_ONLY_MARKUP_SIGNIFICANT);
     }
 
     /** A number for SVG: rounded to one decimal, without a trailing ".0". */

@@ -38,21 +38,7 @@ public final class Progress {
     }
 
     public Started newLearner() {
-        String id = "L" + randomText(10);
-        String code = newResumeCode();
-        String token = randomToken();
-        String now = Database.now();
-        db.transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO learners (id, resume_code, created_at) VALUES (?, ?, ?)")) {
-                ps.setString(1, id);
-                ps.setString(2, code);
-                ps.setString(3, now);
-                ps.executeUpdate();
-            }
-            insertSession(c, id, token);
-            return null;
-        });
-        return new Started(new Learner(id, code, null), token);
+        return newLearner(newLearnerId());
     }
 
     /** A new session for an existing learner (a second browser that typed the resume code). */
@@ -420,5 +406,66 @@ public final class Progress {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
+    }
+
+    /** Forgets browser sessions made before the cutoff (the cookie's lifetime); the resume code still brings a learner back. */
+    public int expireSessions(java.time.Instant before) {
+        return db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM learner_sessions WHERE created_at < ?")) {
+                ps.setString(1, stamp(before));
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * Removes learners made before the cutoff that have nothing worth keeping (no lesson visit,
+     * answer, hint, sandbox, challenge result or workshop membership), with their sessions.
+     */
+    public int sweepIdleLearners(java.time.Instant before) {
+        String idle = "SELECT id FROM learners WHERE created_at < ?"
+                + " AND NOT EXISTS (SELECT 1 FROM lesson_progress x WHERE x.learner_id = learners.id)"
+                + " AND NOT EXISTS (SELECT 1 FROM quiz_answers x WHERE x.learner_id = learners.id)"
+                + " AND NOT EXISTS (SELECT 1 FROM quiz_hints x WHERE x.learner_id = learners.id)"
+                + " AND NOT EXISTS (SELECT 1 FROM sandboxes x WHERE x.learner_id = learners.id)"
+                + " AND NOT EXISTS (SELECT 1 FROM challenge_results x WHERE x.learner_id = learners.id)"
+                + " AND NOT EXISTS (SELECT 1 FROM workshop_members x WHERE x.learner_id = learners.id)";
+        return db.transaction(c -> {
+            try (PreparedStatement sessions = c.prepareStatement("DELETE FROM learner_sessions WHERE learner_id IN (" + idle + ")");
+                 PreparedStatement learners = c.prepareStatement("DELETE FROM learners WHERE id IN (" + idle + ")")) {
+                sessions.setString(1, stamp(before));
+                sessions.executeUpdate();
+                learners.setString(1, stamp(before));
+                return learners.executeUpdate();
+            }
+        });
+    }
+
+    /** A moment as the store writes timestamps (fixed-width milliseconds, so they compare as text). */
+    private static String stamp(java.time.Instant t) {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC).format(t);
+    }
+
+    /** An id for a learner not stored yet: a reader whose first write makes it keeps the question variants it was shown. */
+    public String newLearnerId() {
+        return "L" + randomText(10);
+    }
+
+    /** As {@link #newLearner()}, under an id from {@link #newLearnerId}. */
+    public Started newLearner(String id) {
+        String code = newResumeCode();
+        String token = randomToken();
+        String now = Database.now();
+        db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO learners (id, resume_code, created_at) VALUES (?, ?, ?)")) {
+                ps.setString(1, id);
+                ps.setString(2, code);
+                ps.setString(3, now);
+                ps.executeUpdate();
+            }
+            insertSession(c, id, token);
+            return null;
+        });
+        return new Started(new Learner(id, code, null), token);
     }
 }

@@ -24,22 +24,34 @@ public final class App {
 
     /** An unstarted server; start it with {@code start(port)} or {@code start("127.0.0.1", 0)}. */
     public static Javalin create(Services services) {
-        Learners learners = new Learners(services.progress());
-        RateLimiter limiter = new RateLimiter(java.time.Clock.systemUTC());
+        Learners learners = new Learners(services.progress(), services.settings().secret());
+        RateLimiter limiter = new RateLimiter(java.time.Clock.systemUTC(), services.settings().trustedProxies());
         FigureImages figures = new FigureImages();
+        Csrf csrf = new Csrf(services.settings().secret());
         LessonPages lessons = new LessonPages(services, learners, figures);
         ProgressPages progress = new ProgressPages(services, learners, limiter);
         Api api = new Api(services);
         SandboxPages sandboxes = new SandboxPages(services, learners);
         InstructorPages instructor = new InstructorPages(services, limiter);
         WorkshopPages workshops = new WorkshopPages(services, learners, limiter);
+        java.util.concurrent.ScheduledExecutorService sweeper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "cloudlab-sweep");
+            t.setDaemon(true);
+            return t;
+        });
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            // on start and then daily: expired sessions and learners that never kept anything go
+            config.events.serverStarted(() -> sweeper.scheduleWithFixedDelay(() -> sweep(learners), 0, 1, java.util.concurrent.TimeUnit.DAYS));
+            config.events.serverStopping(sweeper::shutdownNow);
             config.http.maxRequestSize = Api.MAX_BODY;
             // a page (up to a few hundred KB for a busy sandbox with its world map) is built whole before
             // any byte is sent, so a fault late in a request can still answer cleanly instead of cutting a page off
             config.http.responseBufferSize = 512 * 1024;
-            config.jetty.modifyServer(server -> server.setErrorHandler(ContainerErrors.server()));
+            config.jetty.modifyServer(server -> {
+                server.setErrorHandler(ContainerErrors.server());
+                server.setHandler(new SlowBodies()); // the lab's servlet context goes inside it
+            });
             config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(IO_IDLE_MILLIS));
             config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(ContainerErrors.context()));
             config.fileRenderer(services.renderer());
@@ -55,9 +67,10 @@ public final class App {
                 }
             });
             config.routes.before(App::securityHeaders);
+            config.routes.before(ContainerErrors::knownCharset);
             config.routes.before(ctx -> {
-                Csrf.issue(ctx);
-                if (ctx.method().toString().equals("POST") && !Csrf.exempt(ctx) && !Csrf.valid(ctx)) {
+                csrf.issue(ctx);
+                if (ctx.method().toString().equals("POST") && !Csrf.exempt(ctx) && !csrf.valid(ctx)) {
                     throw new CsrfRefused();
                 }
             });
@@ -126,11 +139,22 @@ public final class App {
             config.routes.exception(cloudlab.sandbox.Sandboxes.LimitReached.class, (e, ctx) -> problem(services, ctx, 400, e.getMessage()));
             config.routes.exception(CsrfRefused.class, (e, ctx) -> problem(services, ctx, 403,
                     "This form has expired or came from another site. Reload the page and try again."));
+            config.routes.exception(RateLimiter.Busy.class, (e, ctx) -> {
+                ctx.header("Retry-After", "5");
+                problem(services, ctx, 503, "The lab is busy signing others in; please try again in a few seconds.");
+            });
             config.routes.exception(Api.Refusal.class, (e, ctx) -> Api.json(ctx, e.status, Api.error(e.getMessage())));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> {
                 problem(services, ctx, e.getStatus(), plainWords(e, ctx));
             });
             config.routes.exception(Exception.class, (e, ctx) -> {
+                int refused = ContainerErrors.clientFault(e);
+                if (refused > 0) {
+                    problem(services, ctx, refused, refused == 408 ? "The request came in too slowly; please try again."
+                            : "The request's body could not be read: it is cut short or badly framed.");
+                    ctx.header("Connection", "close");
+                    return;
+                }
                 LOG.error("unexpected fault on {} {}", ctx.method(), ctx.path(), e);
                 problem(services, ctx, 500, "Something went wrong on our side. Your work so far is saved; please try again.");
             });
@@ -140,6 +164,15 @@ public final class App {
                 }
             });
         });
+    }
+
+    private static void sweep(Learners learners) {
+        try {
+            int gone = learners.sweep(java.time.Clock.systemUTC());
+            if (gone > 0) LOG.info("swept {} learners that kept nothing", gone);
+        } catch (RuntimeException e) {
+            LOG.warn("the sweep of idle learners failed; it runs again tomorrow", e);
+        }
     }
 
     /** A POST without the token its cookie holds. */
@@ -186,6 +219,7 @@ public final class App {
             case 413 -> "Too large";
             case 403 -> "Not open yet";
             case 429 -> "Too many tries";
+            case 503 -> "Busy";
             case 400 -> "That did not work";
             case 500 -> "Something went wrong";
             default -> "Request refused";

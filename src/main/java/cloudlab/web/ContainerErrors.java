@@ -12,7 +12,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * The page for requests the web container refuses before the lab sees them (a malformed or
  * ambiguous address, one far too long): the same plain words and security headers as the lab's
- * own refusals, instead of the container's bare page.
+ * own refusals, instead of the container's bare page. Also what tells a request the container
+ * cannot read (an unknown charset, a badly framed body) from a fault of ours.
  */
 final class ContainerErrors {
     private ContainerErrors() {
@@ -44,6 +45,8 @@ final class ContainerErrors {
         if (status < 400) status = 400;
         String message = switch (status) {
             case 414 -> "That address is too long for the lab to read.";
+            case 408 -> "The request came in too slowly; please try again.";
+            case 503 -> "The lab is busy right now; please try again in a few seconds.";
             case 431 -> "The request's headers are too large.";
             case 404 -> "There is no page at that address.";
             case 413 -> "the body is over 1 MiB";
@@ -55,6 +58,7 @@ final class ContainerErrors {
                 + "<p class=\"eyebrow\">Error " + status + "</p><h1>That did not work</h1><p class=\"lede\">" + message + "</p>"
                 + "<p><a class=\"button button--primary\" href=\"/\">Back to the course</a></p></main></body></html>";
         response.setStatus(status);
+        if (status == 503) response.getHeaders().put("Retry-After", "5");
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
         response.getHeaders().put("Content-Security-Policy", App.CSP);
         response.getHeaders().put("X-Content-Type-Options", "nosniff");
@@ -62,5 +66,44 @@ final class ContainerErrors {
         response.getHeaders().put("X-Frame-Options", "DENY");
         response.write(true, ByteBuffer.wrap(html.getBytes(StandardCharsets.UTF_8)), callback);
         return true;
+    }
+
+    /**
+     * Refuses a body in a character set the lab cannot decode, before anything reads it: the
+     * container would throw on the first look at the form or the JSON (a 500 before).
+     */
+    static void knownCharset(io.javalin.http.Context ctx) {
+        String type = ctx.header("Content-Type");
+        if (type == null) return;
+        for (String part : type.split(";")) {
+            String p = part.strip();
+            if (!p.regionMatches(true, 0, "charset=", 0, 8)) continue;
+            String name = p.substring(8).strip().replace("\"", "");
+            boolean known;
+            try {
+                known = java.nio.charset.Charset.isSupported(name);
+            } catch (IllegalArgumentException e) {
+                known = false;
+            }
+            if (!known) {
+                String shown = name.length() > 40 ? name.substring(0, 40) + "..." : name;
+                throw new io.javalin.http.BadRequestResponse("Content-Type: the charset " + shown
+                        + " is not one the lab can read; send UTF-8");
+            }
+        }
+    }
+
+    /**
+     * The status for a fault of the client's making that surfaced while reading its request (a
+     * badly framed chunked body, a body cut off for coming in too slowly), or 0 for our own fault.
+     */
+    static int clientFault(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.eclipse.jetty.http.HttpException h && h.getCode() >= 400 && h.getCode() < 500) return h.getCode();
+            if (t instanceof java.nio.charset.UnsupportedCharsetException || t instanceof java.nio.charset.IllegalCharsetNameException) return 400;
+            if (t instanceof org.eclipse.jetty.io.EofException) return 400;
+            if (t.getCause() == t) break;
+        }
+        return 0;
     }
 }

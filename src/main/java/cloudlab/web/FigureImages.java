@@ -1,18 +1,12 @@
 package cloudlab.web;
 
+import cloudlab.common.Tokens;
+import cloudlab.diagram.Diagrams;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
-import org.unbescape.xml.XmlEscape;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Collections;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.WeakHashMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -25,39 +19,42 @@ import java.util.regex.Pattern;
  * learner changes (sandboxes) stay inline.
  */
 final class FigureImages {
-    /** How many drawings are kept for serving: the course has a few dozen; edits to it add more. */
-    static final int MAX = 512;
-    private static final Pattern ROOT = Pattern.compile("^<svg [^>]*viewBox=\"0 0 ([0-9.]+) ([0-9.]+)\"[^>]*class=\"([^\"]*)\"[^>]*>"
-            + "<title>([^<]*)</title><desc>([^<]*)</desc>");
+    /**
+     * How many characters of drawings are kept for serving: the course's few dozen drawings take
+     * about 2 MB; edits to the course add more, and the least used go first.
+     */
+    static final long MAX_CHARS = 16L * 1024 * 1024;
     private static final Pattern NAME = Pattern.compile("[0-9a-f]{32}\\.svg");
 
     /** One drawing as an image: where it is, its text alternative, the root's classes and its size. */
     record Image(String url, String alt, String cssClass, String width, String height) {
     }
 
-    private final Map<String, Image> images = Collections.synchronizedMap(new WeakHashMap<>());
+    /** The image of each drawing while the drawing is held (by the course's figures), by identity. */
+    private final Cache<Diagrams.Drawing, Image> images = Caffeine.newBuilder().weakKeys().build();
+    /** The drawings to serve by name, bounded by their size. */
+    private final Cache<String, String> byName = Caffeine.newBuilder().maximumWeight(MAX_CHARS)
+            .weigher((String name, String svg) -> svg.length()).build();
     private volatile Runnable drawAll = () -> { };
-    private final Map<String, String> byName = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-            return size() > MAX;
-        }
-    });
 
-    /** The image of a drawing made by {@code cloudlab.diagram.Diagrams}. */
-    Image of(String svg) {
-        Image known = images.get(svg);
-        if (known != null && byName.get(name(known)) != null) return known; // a get, so the drawing counts as used
-        Matcher m = ROOT.matcher(svg);
-        if (!m.lookingAt()) throw new IllegalArgumentException("not a drawing of cloudlab.diagram.Diagrams");
-        String title = XmlEscape.unescapeXml(m.group(4)).strip();
-        String desc = XmlEscape.unescapeXml(m.group(5)).strip();
-        String alt = desc.isEmpty() ? title : title + (title.endsWith(".") ? " " : ". ") + desc;
-        String name = hash(svg) + ".svg";
-        Image image = new Image("/figures/" + name, alt, m.group(3), m.group(1), m.group(2));
-        byName.put(name, svg);
-        images.put(svg, image);
+    /** The image of a drawing, which is kept for serving at the image's address. */
+    Image of(Diagrams.Drawing drawing) {
+        Image image = images.get(drawing, FigureImages::image);
+        byName.get(name(image), n -> drawing.svg()); // counts as a use, and puts the drawing back if it was dropped
         return image;
+    }
+
+    private static Image image(Diagrams.Drawing d) {
+        String title = d.title().strip();
+        String desc = d.description().strip();
+        String alt = desc.isEmpty() ? title : title + (title.endsWith(".") ? " " : ". ") + desc;
+        String url = "/figures/" + Tokens.sha256Hex(d.svg()).substring(0, 32) + ".svg";
+        return new Image(url, alt, d.cssClass(), size(d.width()), size(d.height()));
+    }
+
+    /** A view-box length for an {@code <img>} attribute: whole numbers without ".0". */
+    private static String size(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
     /** What draws every drawing there is to serve, for a name this server has not drawn yet. */
@@ -69,10 +66,10 @@ final class FigureImages {
     void serve(Context ctx) {
         String name = ctx.pathParam("name");
         if (!NAME.matcher(name).matches()) throw new NotFoundResponse("There is no figure " + name);
-        String svg = byName.get(name);
+        String svg = byName.getIfPresent(name);
         if (svg == null) {
             drawAll.run(); // drawn once each; later calls only look them up
-            svg = byName.get(name);
+            svg = byName.getIfPresent(name);
         }
         if (svg == null) throw new NotFoundResponse("There is no figure " + name);
         ctx.header("Cache-Control", "max-age=31536000, immutable");
@@ -82,14 +79,5 @@ final class FigureImages {
 
     private static String name(Image image) {
         return image.url().substring("/figures/".length());
-    }
-
-    private static String hash(String svg) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(svg.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

@@ -18,9 +18,6 @@ final class InstructorPages {
     static final String COOKIE = "cl_instructor";
     /** How long a wrong sign-in takes, so that guessing is slow. */
     static final long WRONG_PASSWORD_DELAY_MS = 1000;
-    /** Wrong passwords allowed per instructor name in {@link #LOCKOUT} before sign-in pauses. */
-    static final int MAX_FAILURES = 5;
-    static final java.time.Duration LOCKOUT = java.time.Duration.ofMinutes(15);
     private final Services services;
     private final RateLimiter limiter;
 
@@ -58,20 +55,20 @@ final class InstructorPages {
     void signIn(Context ctx) throws InterruptedException {
         String name = ctx.formParam("name");
         String password = ctx.formParam("password");
-        String key = "sign-in:" + (name == null ? "" : name.strip().toLowerCase(java.util.Locale.ROOT));
-        if (limiter.count(key, LOCKOUT) >= MAX_FAILURES) {
+        Optional<RateLimiter.Ticket> attempt = limiter.signInAttempt(name, limiter.client(ctx));
+        if (attempt.isEmpty()) {
             String error = "Too many wrong passwords for this name. Wait 15 minutes, then try again.";
             ctx.status(HttpStatus.TOO_MANY_REQUESTS).html(services.renderer().page("instructor/home", homeModel(ctx, null, error, name)));
             return;
         }
-        Optional<String> token = services.instructors().signIn(name, password == null ? new char[0] : password.toCharArray());
+        Optional<String> token = limiter.slowly(() -> services.instructors().signIn(name, password == null ? new char[0] : password.toCharArray()));
         if (token.isEmpty()) {
-            limiter.record(key);
             Thread.sleep(WRONG_PASSWORD_DELAY_MS);
             String error = "That name and password do not match an instructor.";
             ctx.status(HttpStatus.UNAUTHORIZED).html(services.renderer().page("instructor/home", homeModel(ctx, null, error, name)));
             return;
         }
+        limiter.giveBack(attempt.get());
         ctx.res().addHeader("Set-Cookie", COOKIE + "=" + token.get() + "; Path=/instructor; Max-Age=" + 12 * 3600
                 + "; HttpOnly; SameSite=Strict" + (Learners.secure(ctx) ? "; Secure" : ""));
         ctx.redirect("/instructor", HttpStatus.SEE_OTHER);

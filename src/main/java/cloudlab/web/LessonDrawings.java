@@ -25,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * them on every view, and comparing layouts by value would walk each one every time.
  */
 final class LessonDrawings {
-    private final Map<Layout, Map<String, String>> drawn = Collections.synchronizedMap(new WeakHashMap<>());
+    private final Map<Layout, Map<String, Diagrams.Drawing>> drawn = Collections.synchronizedMap(new WeakHashMap<>());
     /** A block's or predict question's image by the course object (weak keys compare by identity). */
     private final Cache<Object, Optional<FigureImages.Image>> imageOf = Caffeine.newBuilder().weakKeys().build();
     /** A sandbox's or challenge block's start layout as YAML, by the block. */
@@ -94,19 +94,8 @@ final class LessonDrawings {
         }
     }
 
-    private String cached(String view, Layout layout, List<String> fail) {
-        return of(layout).computeIfAbsent(view + "\u0000" + String.join("\u0000", fail), k -> draw(view, layout, fail));
-    }
-
-    private Map<String, String> of(Layout layout) {
-        return drawn.computeIfAbsent(layout, k -> new ConcurrentHashMap<>());
-    }
-
-    private static String draw(String view, Layout layout, List<String> fail) {
-        return switch (view) {
-            case "hosts" -> Diagrams.hosts(layout, fail);
-            case "map" -> Diagrams.map(layout, fail, false);
-            default -> Diagrams.infrastructure(layout, fail);
-        };
+    private Diagrams.Drawing cached(String view, Layout layout, List<String> fail) {
+        return drawn.computeIfAbsent(layout, k -> new ConcurrentHashMap<>())
+                .computeIfAbsent(view + "\u0000" + String.join("\u0000", fail), k -> Diagrams.drawing(view, layout, fail));
     }
 }

@@ -58,7 +58,7 @@ final class LessonPages {
         Learner learner = learners.ensure(ctx);
         if (locked(services, ctx, learner, lesson)) return;
         LearnerProgress progress = services.progress().withHints(learner.id());
-        if (progress.lesson(lesson.slug()) == null) { // the first visit: note it (later visits write nothing)
+        if (progress.lesson(lesson.slug()) == null && !Learners.visitor(learner)) { // the first visit: note it (later visits write nothing)
             services.progress().opened(learner.id(), lesson.slug());
             progress = services.progress().withHints(learner.id());
         }

@@ -32,7 +32,7 @@ final class ProgressPages {
     /** A resume code typed into this browser: this browser becomes that learner's. */
     void resume(Context ctx) {
         String code = ctx.formParam("code");
-        String missKey = "resume-miss:" + ctx.ip();
+        String missKey = "resume-miss:" + limiter.client(ctx);
         if (limiter.count(missKey, java.time.Duration.ofMinutes(1)) >= MISSES_PER_ADDRESS_PER_MINUTE) {
             ctx.status(HttpStatus.TOO_MANY_REQUESTS);
             render(ctx, "code: too many wrong codes from here; wait a minute and try again", code == null ? "" : code.strip());

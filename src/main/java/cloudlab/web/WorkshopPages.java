@@ -80,7 +80,7 @@ final class WorkshopPages {
     void join(Context ctx) {
         String code = ctx.formParam("code");
         String name = ctx.formParam("name") == null ? "" : ctx.formParam("name").strip();
-        String missKey = "join-miss:" + ctx.ip();
+        String missKey = "join-miss:" + limiter.client(ctx);
         if (limiter.count(missKey, Duration.ofMinutes(1)) >= MISSES_PER_ADDRESS_PER_MINUTE) {
             joinRefused(ctx, code, name, HttpStatus.TOO_MANY_REQUESTS, "code: too many wrong codes from here; wait a minute and try again");
             return;
@@ -88,13 +88,14 @@ final class WorkshopPages {
         Joining joining = rooms.joining();
         Optional<Workshop> w = joining.workshop(code);
         if (w.isEmpty()) limiter.record(missKey);
-        if (w.isPresent() && !limiter.tryAcquire("join:" + w.get().code(), JOINS_PER_CODE_PER_MINUTE, Duration.ofMinutes(1))) {
-            joinRefused(ctx, code, name, HttpStatus.TOO_MANY_REQUESTS, "code: this workshop is taking many joins right now; try again in a minute");
-            return;
-        }
         Optional<String> refusal = Joining.refusal(w, name);
         if (refusal.isPresent()) {
             joinRefused(ctx, code, name, HttpStatus.BAD_REQUEST, refusal.get());
+            return;
+        }
+        // the workshop's budget is spent only by joins that pass the checks
+        if (!limiter.tryAcquire("join:" + w.get().code(), JOINS_PER_CODE_PER_MINUTE, Duration.ofMinutes(1))) {
+            joinRefused(ctx, code, name, HttpStatus.TOO_MANY_REQUESTS, "code: this workshop is taking many joins right now; try again in a minute");
             return;
         }
         joining.join(w.get(), learners.ensure(ctx).id(), name);

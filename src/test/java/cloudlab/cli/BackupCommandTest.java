@@ -42,7 +42,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * does not, a file that is no database), each exit 2 with a message and nothing written.
  */
 class BackupCommandTest {
-    private static final String CSRF = "backup-test-csrf-token-0123456789";
+    /** The CSRF token the lab under test gave this test (on its first post). */
+    private static volatile String csrf;
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -164,10 +165,16 @@ class BackupCommandTest {
 
     private static HttpResponse<String> send(String base, String path, String form, String learnerCookie)
             throws IOException, InterruptedException {
-        String cookies = "cl_csrf=" + CSRF + (learnerCookie == null ? "" : "; cl_learner=" + learnerCookie);
+        if (csrf == null) {
+            HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/join")).build(), HttpResponse.BodyHandlers.ofString());
+            csrf = page.headers().allValues("Set-Cookie").stream().filter(h -> h.startsWith("cl_csrf="))
+                    .map(h -> h.substring("cl_csrf=".length(), h.indexOf(';'))).findFirst().orElseThrow();
+        }
+        String token = csrf;
+        String cookies = "cl_csrf=" + token + (learnerCookie == null ? "" : "; cl_learner=" + learnerCookie);
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookies)
-                .POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + CSRF)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + token)).build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 }

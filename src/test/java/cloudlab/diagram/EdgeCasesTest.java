@@ -13,6 +13,8 @@ import static cloudlab.diagram.SvgTestSupport.read;
 import static cloudlab.diagram.SvgTestSupport.stress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EdgeCasesTest {
@@ -64,10 +66,24 @@ class EdgeCasesTest {
 
     @Test
     void escapingCoversAttributesAndCharactersXmlCannotCarry() {
-        assertEquals("&lt;b&gt;&amp;&quot;&#39;", Svg.esc("<b>&\"'"));
-        assertEquals("a\uFFFDb", Svg.esc("a\u0001b"));
-        assertEquals("\uFFFD", Svg.esc("\uD800"), "a lone surrogate");
-        assertEquals("😀", Svg.esc("😀"));
+        assertEquals("&lt;b&gt;&amp;&quot;&apos;", Svg.esc("<b>&\"'"));
+        assertEquals("ab", Svg.esc("a\u0001b"), "a control character XML 1.0 cannot carry is left out");
+        assertEquals("", Svg.esc("\uD800"), "a lone surrogate");
+        assertEquals("😀 é", Svg.esc("😀 é"), "other characters stay as they are");
+        String plain = "M1,2L3,4Z".repeat(1000);
+        assertSame(plain, Svg.esc(plain), "text with nothing to escape is not copied");
+    }
+
+    @Test
+    void aDrawingSaysItsOwnTitleDescriptionAndSize() throws Exception {
+        Diagrams.Drawing d = Diagrams.drawing("infrastructure", read("name: \"a <b> & c\"\n"), List.of());
+        assertTrue(d.title().contains("a <b> & c"), "the title is the text, not its escaped form: " + d.title());
+        assertTrue(d.svg().contains("a &lt;b&gt; &amp; c"), "the markup is escaped");
+        assertTrue(d.description().startsWith("No regions yet"), d.description());
+        assertTrue(d.width() > 0 && d.height() > 0);
+        assertTrue(d.svg().startsWith("<svg ") && d.svg().contains("viewBox=\"0 0 " + Svg.n(d.width()) + " " + Svg.n(d.height()) + "\""));
+        assertTrue(d.cssClass().startsWith("cld cld-infra"), d.cssClass());
+        assertThrows(IllegalArgumentException.class, () -> Diagrams.drawing("pie", Layout.empty(), List.of()));
     }
 
     @Test

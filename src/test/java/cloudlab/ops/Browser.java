@@ -14,14 +14,13 @@ import java.util.concurrent.Executor;
 
 /**
  * One person's browser for the operations tests: it keeps the {@code cl_learner} cookie (and an
- * instructor's {@code cl_instructor} cookie) it is given, presents a CSRF token in the
- * {@code cl_csrf} cookie and the {@code X-CSRF-Token} header (as htmx does) plus the {@code _csrf}
- * field of every form, never follows redirects and times each request. The same approach as
+ * instructor's {@code cl_instructor} cookie) it is given, presents the CSRF token the lab gave it
+ * (fetched with a first page when it has none) in the {@code cl_csrf} cookie and the
+ * {@code X-CSRF-Token} header (as htmx does) plus the {@code _csrf} field of every form, never
+ * follows redirects and times each request. The same approach as
  * {@code cloudlab.web.WebClient}, copied here so the ops tests need nothing package-private.
  */
 final class Browser {
-    static final String CSRF = "ops-csrf-token-0123456789abcdef";
-
     /** An answer with how long it took, from sending the request to the last byte of the body. */
     record Response(int status, String body, String location, long nanos) {
         boolean ok(int expected) {
@@ -33,6 +32,7 @@ final class Browser {
     private volatile String base;
     private volatile String learnerCookie;
     private volatile String instructorCookie;
+    private volatile String csrf;
 
     Browser(HttpClient http, String base) {
         this.http = http;
@@ -65,7 +65,8 @@ final class Browser {
 
     /** A form post with the CSRF field added. */
     Response post(String path, String form, String... headers) throws IOException, InterruptedException {
-        String body = form.isEmpty() ? "_csrf=" + CSRF : form + "&_csrf=" + CSRF;
+        if (csrf == null) get("/join"); // a page that writes nothing, for the token
+        String body = form.isEmpty() ? "_csrf=" + csrf : form + "&_csrf=" + csrf;
         return send(request(path, headers).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
@@ -74,11 +75,12 @@ final class Browser {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         for (int i = 0; i + 1 < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
         List<String> cookies = new ArrayList<>();
-        cookies.add("cl_csrf=" + CSRF);
+        String token = csrf;
+        if (token != null) cookies.add("cl_csrf=" + token);
         if (learnerCookie != null) cookies.add("cl_learner=" + learnerCookie);
         if (instructorCookie != null && path.startsWith("/instructor")) cookies.add("cl_instructor=" + instructorCookie);
-        b.header("Cookie", String.join("; ", cookies));
-        b.header("X-CSRF-Token", CSRF);
+        if (!cookies.isEmpty()) b.header("Cookie", String.join("; ", cookies));
+        if (token != null) b.header("X-CSRF-Token", token);
         return b;
     }
 
@@ -88,6 +90,7 @@ final class Browser {
         long nanos = System.nanoTime() - start;
         for (String h : r.headers().allValues("Set-Cookie")) {
             String v = h.contains(";") ? h.substring(0, h.indexOf(';')) : h;
+            if (v.startsWith("cl_csrf=") && v.length() > "cl_csrf=".length()) csrf = v.substring("cl_csrf=".length());
             if (v.startsWith("cl_learner=") && v.length() > "cl_learner=".length()) learnerCookie = v.substring("cl_learner=".length());
             if (v.startsWith("cl_instructor=") && v.length() > "cl_instructor=".length()) instructorCookie = v.substring("cl_instructor=".length());
         }

@@ -41,6 +41,7 @@ final class ServerProcess {
         ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-cp", classPath, "cloudlab.cli.Main", "serve", "--port", "0", "--db", database.toAbsolutePath().toString());
         pb.directory(Path.of("").toAbsolutePath().toFile());
+        pb.environment().put("CLOUDLAB_SECRET", "ops-test-secret-kept-across-restarts"); // as servers that restart must share one
         pb.redirectErrorStream(true);
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         long logStart = Files.exists(log) ? Files.size(log) : 0;

@@ -421,7 +421,7 @@ class ApiTest {
 
     @Test
     void theApiReadsNoCookieAndSetsNone() {
-        WebClient learner = WebClient.browser(server);
+        WebClient learner = WebClient.learner(server);
         learner.get("/lessons/" + Course1.first().slug());
         assertNotNull(learner.learnerCookie());
         String cookie = "cl_learner=" + learner.learnerCookie();

@@ -62,6 +62,36 @@ class CsrfTest {
         assertEquals(303, learner.postForm("/sandboxes", WebClient.form("title", "with token")).statusCode());
     }
 
+    /** Was accepted: any cookie value the form repeated (one planted by a sibling site, say) passed. */
+    @Test
+    void aCookieValueTheServerDidNotSignIsRefusedEvenWhenTheFormRepeatsIt() throws Exception {
+        String[] made = {"attacker-chose-this-value-0123", Csrf.tokenFor("another-server-secret-0123456", "attacker-chose-this-value"),
+                WebClient.CSRF.substring(0, WebClient.CSRF.indexOf('.')) + ".AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"};
+        for (String forged : made) {
+            HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(server.uri("/sandboxes"))
+                    .header("Cookie", "cl_csrf=" + forged).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("title=forged&_csrf=" + forged)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, r.statusCode(), forged);
+            String set = r.headers().allValues("Set-Cookie").stream().filter(h -> h.startsWith("cl_csrf=")).findFirst().orElse("");
+            assertTrue(set.startsWith("cl_csrf=") && !set.startsWith("cl_csrf=" + forged + ";"), "the browser is given a token of the server's own: " + set);
+        }
+    }
+
+    @Test
+    void theTokenAFreshBrowserIsGivenWorksForItsForms() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        HttpResponse<String> page = http.send(java.net.http.HttpRequest.newBuilder(server.uri("/join")).build(), HttpResponse.BodyHandlers.ofString());
+        String set = page.headers().allValues("Set-Cookie").stream().filter(h -> h.startsWith("cl_csrf=")).findFirst().orElseThrow();
+        String token = set.substring("cl_csrf=".length(), set.indexOf(';'));
+        assertTrue(set.contains("SameSite=Strict") && set.contains("HttpOnly"), set);
+        assertTrue(page.body().contains("name=\"_csrf\" value=\"" + token + "\""), "the form carries the cookie's token");
+        HttpResponse<String> posted = http.send(java.net.http.HttpRequest.newBuilder(server.uri("/sandboxes"))
+                .header("Cookie", "cl_csrf=" + token).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("title=mine&_csrf=" + token)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(303, posted.statusCode(), posted.body());
+    }
+
     @Test
     void theStatelessApiNeedsNoTokenAndSetsNoCookie() {
         HttpResponse<String> r = WebClient.cookieless(server).postJson("/api/v1/simulate", "{\"layout\": {}}");

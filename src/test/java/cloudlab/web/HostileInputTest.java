@@ -168,7 +168,7 @@ class HostileInputTest {
 
     /** A learner's browser that already holds a learner cookie. */
     static WebClient learner(TestServer server) {
-        WebClient c = WebClient.browser(server);
+        WebClient c = WebClient.learner(server);
         HttpResponse<String> r = c.get("/sandboxes");
         assertEquals(200, r.statusCode(), r.body());
         assertNotNull(c.learnerCookie(), "a learner cookie was given");

@@ -231,12 +231,13 @@ class PagesTest {
     }
 
     @Test
-    void openingALessonSetsAnHttpOnlySameSiteLearnerCookie() {
+    void theFirstWriteSetsAnHttpOnlySameSiteLearnerCookie() {
         WebClient web = WebClient.browser(server);
         assertTrue(WebClient.setCookieHeader(web.get("/")).isEmpty(), "looking at the course map keeps nothing");
         assertTrue(WebClient.setCookieHeader(web.get("/progress")).isEmpty(), "looking at progress keeps nothing");
+        assertTrue(WebClient.setCookieHeader(web.get("/lessons/" + lessons.get(0).slug())).isEmpty(), "reading a lesson keeps nothing");
 
-        HttpResponse<String> first = web.get("/lessons/" + lessons.get(0).slug());
+        HttpResponse<String> first = web.postForm("/sandboxes", WebClient.form("title", "first"));
         String header = WebClient.setCookieHeader(first).orElseThrow(() -> new AssertionError("no cl_learner cookie"));
         List<String> attributes = List.of(header.toLowerCase(Locale.ROOT).split(";\\s*"));
         assertTrue(attributes.contains("httponly"), header);
@@ -251,7 +252,7 @@ class PagesTest {
         assertEquals(token, web.learnerCookie());
 
         WebClient other = WebClient.browser(server);
-        other.get("/lessons/" + lessons.get(0).slug());
+        other.postForm("/sandboxes", WebClient.form("title", "other"));
         assertNotEquals(token, other.learnerCookie(), "each new browser is its own learner");
     }
 
@@ -265,7 +266,7 @@ class PagesTest {
 
     @Test
     void openingALessonMarksItInProgress() {
-        WebClient web = WebClient.browser(server);
+        WebClient web = WebClient.learner(server);
         Lesson second = lessons.get(1);
         web.get("/lessons/" + second.slug());
         String html = web.get("/progress").body();

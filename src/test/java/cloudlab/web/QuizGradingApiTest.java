@@ -298,7 +298,7 @@ class QuizGradingApiTest {
 
     @Test
     void aLearnersCookieIsNeitherReadNorSetNorCredited() {
-        WebClient web = WebClient.browser(server);
+        WebClient web = WebClient.learner(server);
         assertEquals(200, web.get("/lessons/" + types.slug()).statusCode());
         String cookie = web.learnerCookie();
         assertNotNull(cookie);

@@ -55,7 +55,7 @@ class QuizOverHttpTest {
 
     /** A learner who has opened lesson 1. */
     static WebClient learner() {
-        WebClient web = WebClient.browser(server);
+        WebClient web = WebClient.learner(server);
         assertEquals(200, web.get(lessonPath()).statusCode());
         assertNotNull(web.learnerCookie());
         return web;

@@ -71,7 +71,7 @@ class QuizVariantsHttpTest {
     }
 
     static WebClient learnerOn(Lesson l) {
-        WebClient web = WebClient.browser(server);
+        WebClient web = WebClient.learner(server);
         assertEquals(200, web.get(path(l)).statusCode());
         assertNotNull(web.learnerCookie());
         return web;

@@ -37,8 +37,8 @@ class RateLimitTest {
     }
 
     @Test
-    void signInPausesAfterFiveWrongPasswordsForThatNameEvenWithTheRightOne() {
-        for (int i = 0; i < InstructorPages.MAX_FAILURES; i++) {
+    void signInPausesAfterFiveWrongPasswordsForThatNameEvenWithTheRightOne() throws Exception {
+        for (int i = 0; i < RateLimiter.WRONG_PASSWORDS; i++) {
             assertEquals(401, WebClient.cookieless(server).postForm("/instructor/sign-in", WebClient.form("name", "ada", "password", "wrong-" + i))
                     .statusCode());
         }
@@ -46,9 +46,141 @@ class RateLimitTest {
                 WebClient.form("name", "ada", "password", "correct-horse-battery"));
         assertEquals(429, locked.statusCode());
         assertTrue(locked.body().contains("Too many wrong passwords"), locked.body());
+        assertEquals(303, rawSignIn("127.0.0.3", "correct-horse-battery"), "the instructor at another address signs in");
         // another name is not locked by ada's failures
         HttpResponse<String> other = WebClient.cookieless(server).postForm("/instructor/sign-in", WebClient.form("name", "bob", "password", "x"));
         assertEquals(401, other.statusCode());
+    }
+
+    /** Was: five wrong passwords from anywhere locked the instructor out everywhere for 15 minutes. */
+    @Test
+    void signInIsLimitedPerNameAndAddressAndPerAddress() {
+        RateLimiter limiter = new RateLimiter(Clock.systemUTC());
+        for (int i = 0; i < RateLimiter.WRONG_PASSWORDS; i++) assertTrue(limiter.signInAttempt("Ada", "192.0.2.1").isPresent());
+        assertTrue(limiter.signInAttempt(" ada ", "192.0.2.1").isEmpty(), "the guesser's address waits for that name");
+        assertTrue(limiter.signInAttempt("ada", "198.51.100.2").isPresent(), "the instructor elsewhere does not");
+        for (int i = 0; i < RateLimiter.SIGN_INS_PER_ADDRESS - RateLimiter.WRONG_PASSWORDS; i++) {
+            assertTrue(limiter.signInAttempt("name-" + i, "192.0.2.1").isPresent());
+        }
+        assertTrue(limiter.signInAttempt("yet-another", "192.0.2.1").isEmpty(), "one address cannot spray names without end");
+        RateLimiter.Ticket right = limiter.signInAttempt("bob", "203.0.113.5").orElseThrow();
+        limiter.giveBack(right);
+        for (int i = 0; i < RateLimiter.WRONG_PASSWORDS; i++) {
+            assertTrue(limiter.signInAttempt("bob", "203.0.113.5").isPresent(), "a right password counts for nothing");
+        }
+    }
+
+    /** Was: behind the README's proxy everyone shared one address; and any client could name its own address. */
+    @Test
+    void limitsUseTheAddressATrustedProxyForwardsAndOnlyThat() throws Exception {
+        // 127.0.0.2 is the test servers' trusted proxy; wrong join codes are limited per address
+        for (int i = 0; i < WorkshopPages.MISSES_PER_ADDRESS_PER_MINUTE; i++) assertEquals(400, rawJoin("127.0.0.2", "203.0.113.7"));
+        assertEquals(429, rawJoin("127.0.0.2", "203.0.113.7"), "the guesser behind the proxy waits");
+        assertEquals(400, rawJoin("127.0.0.2", "198.51.100.9"), "another person behind the proxy does not");
+        // a client that is no trusted proxy is counted under its own address, whatever it names
+        for (int i = 0; i < WorkshopPages.MISSES_PER_ADDRESS_PER_MINUTE; i++) assertEquals(400, rawJoin("127.0.0.4", "192.0.2." + i));
+        assertEquals(429, rawJoin("127.0.0.4", "192.0.2.200"));
+    }
+
+    @Test
+    void theClientAddressIsTheNearestHopNoTrustedProxyVouchesFor() {
+        java.util.Set<String> trusted = java.util.Set.of("10.0.0.1", "10.0.0.2");
+        assertEquals("192.0.2.1", RateLimiter.client("192.0.2.1", "198.51.100.1", trusted), "an untrusted peer's header is ignored");
+        assertEquals("198.51.100.1", RateLimiter.client("10.0.0.1", "198.51.100.1", trusted));
+        assertEquals("198.51.100.1", RateLimiter.client("10.0.0.1", "6.6.6.6, 198.51.100.1, 10.0.0.2", trusted),
+                "what the client wrote itself (the left) is not believed");
+        assertEquals("10.0.0.1", RateLimiter.client("10.0.0.1", "not-an-address", trusted));
+        assertEquals("10.0.0.1", RateLimiter.client("10.0.0.1", null, trusted));
+        assertEquals("0:0:0:0:0:0:0:1", RateLimiter.ipLiteral("[::1]"));
+        assertEquals(null, RateLimiter.ipLiteral("localhost"), "names are not looked up");
+    }
+
+    /** Was: the count was read before the slow hash and written after, so 30 parallel wrong passwords were all checked. */
+    @Test
+    void parallelWrongPasswordsAreCountedBeforeAnyIsChecked() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(30);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                String password = "wrong-" + i;
+                answers.add(pool.submit(() -> WebClient.cookieless(server).postForm("/instructor/sign-in",
+                        WebClient.form("name", "ada", "password", password)).statusCode()));
+            }
+            int checked = 0;
+            for (java.util.concurrent.Future<Integer> a : answers) {
+                int status = a.get();
+                assertTrue(status == 401 || status == 429, "status " + status);
+                if (status == 401) checked++;
+            }
+            assertEquals(RateLimiter.WRONG_PASSWORDS, checked, "only as many passwords are checked as the limit allows");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void slowWorkRunsAFewAtATimeAndABoundedQueueWaits() throws Exception {
+        RateLimiter limiter = new RateLimiter(Clock.systemUTC());
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(RateLimiter.HASHES_AT_ONCE);
+        List<Thread> threads = new java.util.ArrayList<>();
+        for (int i = 0; i < RateLimiter.HASHES_AT_ONCE + RateLimiter.HASH_QUEUE; i++) {
+            Thread t = new Thread(() -> limiter.slowly(() -> {
+                running.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return 0;
+            }));
+            t.start();
+            threads.add(t);
+        }
+        running.await();
+        while (limiter.waitingForHash() < RateLimiter.HASH_QUEUE) Thread.onSpinWait();
+        org.junit.jupiter.api.Assertions.assertThrows(RateLimiter.Busy.class, () -> limiter.slowly(() -> 1), "the queue is full");
+        release.countDown();
+        for (Thread t : threads) t.join();
+        assertEquals(2, limiter.slowly(() -> 2), "free again");
+    }
+
+    /** Was: 600 joins with an empty name spent the workshop's per-minute budget, and the room could not join. */
+    @Test
+    void refusedJoinsDoNotSpendTheWorkshopsBudget() {
+        Workshop w = server.services().workshops().create("ada", "Class", List.of(Course1.first().slug()), null);
+        for (int i = 0; i < WorkshopPages.JOINS_PER_CODE_PER_MINUTE + 10; i++) {
+            HttpResponse<String> r = WebClient.cookieless(server).postForm("/join", WebClient.form("code", w.code(), "name", ""));
+            assertEquals(400, r.statusCode());
+        }
+        HttpResponse<String> real = WebClient.cookieless(server).postForm("/join", WebClient.form("code", w.code(), "name", "Grace"));
+        assertEquals(303, real.statusCode(), real.body());
+    }
+
+    /** A sign-in post as ada from the given loopback address: its status. */
+    private int rawSignIn(String from, String password) throws java.io.IOException {
+        return rawPost(from, null, "/instructor/sign-in", "name=ada&password=" + password);
+    }
+
+    /** A join with a wrong code from the given loopback address, as forwarded for the given client: its status. */
+    private int rawJoin(String from, String forwardedFor) throws java.io.IOException {
+        return rawPost(from, forwardedFor, "/join", "code=ZZZZZ9&name=guess");
+    }
+
+    /** A form post from the given loopback address, with an X-Forwarded-For header when one is given: its status. */
+    private int rawPost(String from, String forwardedFor, String path, String form) throws java.io.IOException {
+        String body = form + "&_csrf=" + WebClient.CSRF;
+        String request = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\nCookie: cl_csrf=" + WebClient.CSRF + "\r\n"
+                + (forwardedFor == null ? "" : "X-Forwarded-For: " + forwardedFor + "\r\n")
+                + "Content-Length: " + body.length() + "\r\n\r\n" + body;
+        try (java.net.Socket s = new java.net.Socket(java.net.InetAddress.getByName("127.0.0.1"), server.uri("/").getPort(),
+                java.net.InetAddress.getByName(from), 0)) {
+            s.setSoTimeout(20_000);
+            s.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String head = new String(s.getInputStream().readNBytes(12), java.nio.charset.StandardCharsets.US_ASCII);
+            return Integer.parseInt(head.substring(9, 12));
+        }
     }
 
     @Test

@@ -84,8 +84,8 @@ class SandboxHttpTest {
     @BeforeAll
     static void start() {
         server = TestServer.startIn(folder);
-        alice = WebClient.browser(server);
-        bob = WebClient.browser(server);
+        alice = WebClient.learner(server);
+        bob = WebClient.learner(server);
         assertEquals(200, alice.get("/sandboxes").statusCode());
         assertEquals(200, bob.get("/sandboxes").statusCode());
         assertNotNull(alice.learnerCookie());

@@ -33,9 +33,13 @@ final class TestServer implements AutoCloseable {
         return s;
     }
 
+    /** The signing secret of every test server, so that a test client can hold a token it signed ({@link WebClient#CSRF}). */
+    static final String SECRET = "test-server-secret-0123456789";
+
     static Settings settings(String database) {
         Path root = Path.of("").toAbsolutePath();
-        return new Settings(0, database, root.resolve("templates"), root.resolve("static"), root.resolve("lessons"));
+        return new Settings(0, database, root.resolve("templates"), root.resolve("static"), root.resolve("lessons"), SECRET,
+                java.util.Set.of("127.0.0.2"));
     }
 
     void start() {

@@ -14,12 +14,13 @@ import java.util.Optional;
 
 /**
  * A plain HTTP client for the lab, like a browser without JavaScript: it never follows redirects
- * (tests look at them) and, when it keeps cookies, it keeps only {@code cl_learner}.
+ * (tests look at them) and, when it keeps cookies, it keeps only {@code cl_learner} (and, until it
+ * has one, {@code cl_visitor}).
  */
 final class WebClient {
     static final String COOKIE = "cl_learner";
-    /** The CSRF token every client presents, in its cookie and in each form (any random-looking value works). */
-    static final String CSRF = "test-csrf-token-0123456789";
+    /** The CSRF token every client presents, in its cookie and in each form: an id signed with the test servers' secret. */
+    static final String CSRF = Csrf.tokenFor(TestServer.SECRET, "test-csrf-token-0123456789");
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -28,6 +29,8 @@ final class WebClient {
     private final TestServer server;
     private final boolean keepsCookie;
     private String learnerCookie;
+    /** The id a reader keeps until its first write makes it a learner, as a browser keeps it. */
+    private String visitorCookie;
 
     private WebClient(TestServer server, boolean keepsCookie) {
         this.server = server;
@@ -37,6 +40,16 @@ final class WebClient {
     /** A client that stores the learner cookie it is given and sends it back, like a browser. */
     static WebClient browser(TestServer server) {
         return new WebClient(server, true);
+    }
+
+    /**
+     * A browser that already is a learner (made in the store, as its first write would), holding
+     * its cookie: reading pages no longer makes one.
+     */
+    static WebClient learner(TestServer server) {
+        WebClient c = browser(server);
+        c.adoptLearnerCookie(server.services().progress().newLearner().token());
+        return c;
     }
 
     /** A client that never sends a cookie. */
@@ -92,6 +105,7 @@ final class WebClient {
             else b.header(headers[i], headers[i + 1]);
         }
         if (keepsCookie && learnerCookie != null) cookies.add(COOKIE + "=" + learnerCookie);
+        if (keepsCookie && learnerCookie == null && visitorCookie != null) cookies.add(Learners.VISITOR_COOKIE + "=" + visitorCookie);
         if (!path.startsWith("/api/")) {
             cookies.add("cl_csrf=" + CSRF);
             if (withToken) b.header("X-CSRF-Token", CSRF);
@@ -111,6 +125,10 @@ final class WebClient {
             throw new IllegalStateException(e);
         }
         if (keepsCookie) learnerCookieOf(r).ifPresent(v -> learnerCookie = v);
+        if (keepsCookie) {
+            r.headers().allValues("Set-Cookie").stream().filter(h -> h.startsWith(Learners.VISITOR_COOKIE + "="))
+                    .forEach(h -> visitorCookie = h.substring(Learners.VISITOR_COOKIE.length() + 1, h.indexOf(';')));
+        }
         return r;
     }
 
