@@ -117,4 +117,34 @@ class GradeCommandTest {
     void gradeWithoutALayoutIsAMalformedCall() throws IOException {
         assertTrue(run("grade", Cli.example(dir, "shop-challenge.yaml")).badInput().contains("LAYOUT"));
     }
+
+    @Test
+    void minScoreExitsThreeWhenAnyLayoutScoresBelowIt() throws IOException {
+        Path challenge = Cli.example(dir, "shop-challenge.yaml");
+        Path shop = Cli.example(dir, "shop.yaml");
+        Cli.Result below = run("grade", "--min-score", "0.5", challenge, shop);
+        assertEquals(3, below.code(), "the shop scores 1/3, below 0.5");
+        assertEquals(1, below.out().strip().lines().count(), "the grade is still printed");
+        assertEquals(0, run("grade", "--min-score", "0.3", challenge, shop).code(), "1/3 is not below 0.3");
+        Cli.Result bad = run("grade", "--min-score", "1.5", challenge, shop);
+        assertEquals(2, bad.code());
+        assertEquals("--min-score 1.5: must be a number from 0 to 1, e.g. --min-score 0.8", bad.err().strip());
+        assertEquals(2, run("grade", "--min-score", "lots", challenge, shop).code());
+    }
+
+    @Test
+    void theEmptyLayoutEarnsNothingForGoalsThatHoldVacuously() throws IOException {
+        Path challenge = write("c.yaml", "id: c\ngoals:\n  - maxHosts: 3\n  - allHostsHypervisor: type1\n  - maxCpuOvercommit: 2\n");
+        Path empty = write("empty.yaml", "{}\n");
+        Cli.Result r = run("grade", "--min-score", "0.01", challenge, empty);
+        assertEquals(3, r.code());
+        JsonNode got = Cli.JSON.readTree(r.out().strip());
+        assertEquals(0.0, got.get("score").doubleValue());
+        assertFalse(got.get("passed").booleanValue());
+        for (JsonNode check : got.get("checks")) {
+            assertTrue(check.get("passed").booleanValue());
+            assertTrue(check.get("vacuous").booleanValue(), check.toString());
+            assertTrue(check.get("message").textValue().contains("no hosts"), check.toString());
+        }
+    }
 }

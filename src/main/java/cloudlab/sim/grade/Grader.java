@@ -36,23 +36,33 @@ public final class Grader {
 
     public static GradeResult grade(Challenge challenge, Layout layout) {
         List<GradeResult.CheckResult> checks = new ArrayList<>();
-        int passed = 0;
+        int earned = 0;
         for (Goal g : challenge.goals()) {
             GradeResult.CheckResult c = check(g, layout);
-            if (c.passed()) passed++;
+            if (c.earnsCredit()) earned++;
             checks.add(c);
         }
+        // no credit for doing nothing (contract v1.1): a vacuous pass counts in the total, not in the score
         int total = checks.size();
-        return new GradeResult(challenge.id(), passed == total, total == 0 ? 0.0 : (double) passed / total, checks);
+        return new GradeResult(challenge.id(), total > 0 && earned == total, total == 0 ? 0.0 : (double) earned / total, checks);
     }
 
     /** The verdict of one goal on a layout. */
     public static GradeResult.CheckResult check(Goal goal, Layout layout) {
         Verdict v = goal.accept(new Judging(layout));
-        return new GradeResult.CheckResult(goal.name(), goal.argument(), v.passed, v.message);
+        return new GradeResult.CheckResult(goal.name(), goal.argument(), v.passed, v.message, v.vacuous);
     }
 
-    private record Verdict(boolean passed, String message) {
+    /** A goal's verdict; a vacuous one passes with nothing to judge and earns no credit. */
+    private record Verdict(boolean passed, String message, boolean vacuous) {
+        Verdict(boolean passed, String message) {
+            this(passed, message, false);
+        }
+
+        /** A pass on a layout with no hosts: nothing was judged. */
+        static Verdict noHosts(String what) {
+            return new Verdict(true, "the layout has no hosts, so " + what + " holds vacuously and earns no credit", true);
+        }
     }
 
     /** Each kind of goal's verdict on one layout. */
@@ -235,6 +245,7 @@ public final class Grader {
 
     private static Verdict maxHosts(Layout layout, int max) {
         int n = layout.hosts().size();
+        if (n == 0) return Verdict.noHosts("\"at most " + Num.count(max, "host") + "\"");
         return new Verdict(n <= max, Num.count(n, "host") + " (at most " + max + ")");
     }
 
@@ -260,7 +271,7 @@ public final class Grader {
         for (Host h : hosts) {
             if (h.hypervisor() != want) return new Verdict(false, h.id() + " runs " + h.hypervisor().word());
         }
-        if (hosts.isEmpty()) return new Verdict(true, "the layout has no hosts");
+        if (hosts.isEmpty()) return Verdict.noHosts("\"every host runs " + want.word() + "\"");
         return new Verdict(true, (hosts.size() == 1 ? "its one host runs " : "all " + hosts.size() + " hosts run ") + want.word());
     }
 
@@ -273,7 +284,7 @@ public final class Grader {
             }
             if (highest == null || oc.compareTo(highest) > 0) highest = oc;
         }
-        if (highest == null) return new Verdict(true, "the layout has no hosts");
+        if (highest == null) return Verdict.noHosts("\"cpuOvercommit at most " + Num.show(max) + "\"");
         return new Verdict(true, "the highest cpuOvercommit is " + Num.show(highest) + " (at most " + Num.show(max) + ")");
     }
 

@@ -82,6 +82,18 @@ class GraderTest {
         assertTrue(c.passed(), yamlGoal);
     }
 
+    /** Contract v1.1: on a layout with no hosts the goal passes, says so, and earns no credit. */
+    static void passesVacuously(String yamlGoal, String message) {
+        GradeResult.CheckResult c = check(yamlGoal, Layout.empty());
+        assertEquals(message, c.message());
+        assertTrue(c.passed(), yamlGoal);
+        assertEquals(Boolean.TRUE, c.vacuous(), yamlGoal);
+        assertEquals(false, c.earnsCredit(), yamlGoal);
+        GradeResult r = Grader.grade(new Challenge("c", "c", null, List.of(goal(yamlGoal), goal("maxHosts: 5"))), Layout.empty());
+        assertEquals(0.0, r.score(), "no credit for doing nothing");
+        assertEquals(false, r.passed());
+    }
+
     static void fails(String yamlGoal, Layout l, String message) {
         GradeResult.CheckResult c = check(yamlGoal, l);
         assertEquals(message, c.message());
@@ -222,7 +234,7 @@ class GraderTest {
         void maxHostsCountsEveryHost() {
             passes("maxHosts: 3", layout(1), "3 hosts (at most 3)");
             fails("maxHosts: 2", layout(1), "3 hosts (at most 2)");
-            passes("maxHosts: 0", Layout.empty(), "0 hosts (at most 0)");
+            passesVacuously("maxHosts: 0", "the layout has no hosts, so \"at most 0 hosts\" holds vacuously and earns no credit");
         }
 
         @Test
@@ -241,7 +253,7 @@ class GraderTest {
         @Test
         void allHostsHypervisorNamesTheFirstHostThatDiffers() {
             fails("allHostsHypervisor: type1", layout(1), "h3 runs type2");
-            passes("allHostsHypervisor: type1", Layout.empty(), "the layout has no hosts");
+            passesVacuously("allHostsHypervisor: type1", "the layout has no hosts, so \"every host runs type1\" holds vacuously and earns no credit");
             Layout one = yaml(Layouts.oneHost("hypervisor: type2, cores: 2, memoryGiB: 5, storageGiB: 1"));
             passes("allHostsHypervisor: type2", one, "its one host runs type2");
         }
@@ -250,7 +262,7 @@ class GraderTest {
         void maxCpuOvercommitNamesTheHostAboveIt() {
             fails("maxCpuOvercommit: 1.5", layout(1), "h1 has cpuOvercommit 2 (at most 1.5)");
             passes("maxCpuOvercommit: 2", layout(1), "the highest cpuOvercommit is 2 (at most 2)");
-            passes("maxCpuOvercommit: 1", Layout.empty(), "the layout has no hosts");
+            passesVacuously("maxCpuOvercommit: 1", "the layout has no hosts, so \"cpuOvercommit at most 1\" holds vacuously and earns no credit");
         }
     }
 
