@@ -18,7 +18,7 @@ class PacingTest {
     }
 
     static Lesson lesson(String slug, String title) {
-        return new Lesson(slug, slug + ".md", title, 1, "", List.of(), 10, List.of());
+        return new Lesson(slug, slug + ".md", title, 1, "", List.of(), 10, List.of(), List.of());
     }
 
     static Optional<Workshops.Membership> in(Workshop w) {
