@@ -39,6 +39,7 @@ public final class App {
             t.setDaemon(true);
             return t;
         });
+        WorkshopControls live = new WorkshopControls(services, learners, workshops);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             // on start and then daily: expired sessions and learners that never kept anything go
@@ -102,6 +103,18 @@ public final class App {
             config.routes.get("/instructor/workshops/{id}/learners/{learner}", workshops::learner);
             config.routes.get("/instructor/workshops/{id}/results.csv", workshops::results);
             config.routes.get("/instructor/workshops/{id}/summary", workshops::summary);
+            config.events.serverStopping(live::close);
+            config.routes.before("/instructor/workshops/{id}/live", live::mayWatchRoom);
+            config.routes.sse("/instructor/workshops/{id}/live", live::roomStream);
+            config.routes.get("/instructor/workshops/{id}/projector", live::projector);
+            config.routes.post("/instructor/workshops/{id}/rename", live::rename);
+            config.routes.post("/instructor/workshops/{id}/lessons", live::lessons);
+            config.routes.post("/instructor/workshops/{id}/instructors", live::addInstructor);
+            config.routes.post("/instructor/workshops/{id}/board", live::board);
+            config.routes.post("/instructor/workshops/{id}/reopen", live::reopen);
+            config.routes.post("/instructor/workshops/{id}/delete", live::delete);
+            config.routes.before("/workshop/live", live::mayWatchHome);
+            config.routes.sse("/workshop/live", live::homeStream);
             config.routes.get("/join", workshops::joinForm);
             config.routes.get("/join/{code}", workshops::joinForm);
             config.routes.post("/join", workshops::join);

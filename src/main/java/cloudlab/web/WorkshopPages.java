@@ -61,6 +61,10 @@ final class WorkshopPages {
     private final Rooms rooms;
     private final Steering steering;
 
+    Rooms rooms() {
+        return rooms;
+    }
+
     WorkshopPages(Services services, Learners learners, RateLimiter limiter) {
         this.services = services;
         this.learners = learners;
@@ -126,6 +130,7 @@ final class WorkshopPages {
         Map<String, Object> model = LessonPages.base(ctx, home.workshop().title() + " — Cloud Lab workshop");
         model.put("section", "workshop");
         model.put("learnerHome", home);
+        model.put("shown", steering.shown(home.workshop()));
         ctx.render("workshop/home", model);
     }
 
@@ -195,6 +200,27 @@ final class WorkshopPages {
         ctx.html(services.renderer().fragment("instructor/room", "grid", roomModel(ctx, rooms.room(w), w.title() + " — live room")));
     }
 
+    /**
+     * Asks first: without {@code confirm=yes} the post answers with a page that says what will
+     * happen and repeats the form with {@code confirm=yes} (no script needed). True when confirmed.
+     */
+    boolean confirmed(Context ctx, Workshop w, String question, String button) {
+        if ("yes".equals(ctx.formParam("confirm"))) return true;
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> e : ctx.formParamMap().entrySet()) {
+            if (!e.getKey().equals("_csrf") && !e.getKey().equals("confirm") && !e.getValue().isEmpty()) fields.put(e.getKey(), e.getValue().get(0));
+        }
+        Map<String, Object> model = LessonPages.base(ctx, "Confirm — " + w.title());
+        model.put("section", "instructor");
+        model.put("workshop", w);
+        model.put("question", question);
+        model.put("button", button);
+        model.put("action", ctx.path());
+        model.put("fields", fields);
+        ctx.render("instructor/confirm", model);
+        return false;
+    }
+
     void pace(Context ctx) {
         Workshop w = owned(ctx);
         if (w == null) return;
@@ -204,13 +230,13 @@ final class WorkshopPages {
     /** Gives every learner a fresh sandbox from the pushed layout; their old sandboxes stay theirs. */
     void push(Context ctx) {
         Workshop w = owned(ctx);
-        if (w == null) return;
+        if (w == null || !confirmed(ctx, w, "Give every learner a fresh sandbox from this layout? Their current sandboxes stay theirs.", "Push it")) return;
         answer(ctx, w, steering.push(w, ctx.formParam("layout")));
     }
 
     void resetLearner(Context ctx) {
         Workshop w = owned(ctx);
-        if (w == null) return;
+        if (w == null || !confirmed(ctx, w, "Give this learner a fresh sandbox from the start layout?", "Reset the sandbox")) return;
         answer(ctx, w, steering.reset(w, ctx.pathParam("learner"))
                 .orElseThrow(() -> new NotFoundResponse("That learner is not in this workshop.")));
     }
@@ -219,14 +245,16 @@ final class WorkshopPages {
     void chaos(Context ctx) {
         Workshop w = owned(ctx);
         if (w == null) return;
+        if ("fail".equals(ctx.formParam("action")) && !confirmed(ctx, w, "Fail " + ctx.formParam("id") + " in every learner's sandbox?", "Fail it everywhere")) return;
         answer(ctx, w, steering.chaos(w, ctx.formParam("id"), ctx.formParam("action")));
     }
 
     void closeWorkshop(Context ctx) {
         Workshop w = owned(ctx);
-        if (w == null) return;
-        steering.close(w);
-        ctx.redirect("/instructor/workshops/" + w.id() + "/summary", HttpStatus.SEE_OTHER);
+        if (w == null || !confirmed(ctx, w, "Close the workshop? No new joins and no changes; results are kept, and you can reopen it.", "Close it")) return;
+        Steering.Outcome done = steering.close(w);
+        if (done.refused()) answer(ctx, w, done);
+        else ctx.redirect("/instructor/workshops/" + w.id() + "/summary", HttpStatus.SEE_OTHER);
     }
 
     /** One learner's workshop sandbox, read only, with its timeline. */
@@ -273,17 +301,21 @@ final class WorkshopPages {
     }
 
     /** The whole room page, with the join panel and an error when there is one. */
-    private Map<String, Object> roomPage(Context ctx, Workshop w, String error) {
+    Map<String, Object> roomPage(Context ctx, Workshop w, String error) {
         Map<String, Object> model = roomModel(ctx, rooms.room(w), w.title() + " — live room");
+        model.put("workshop", w);
         String joinUrl = base(ctx) + "/join/" + w.code();
         model.put("joinUrl", joinUrl);
         model.put("qr", Qr.svg(joinUrl, "Join link for " + w.title()));
         model.put("error", error);
+        model.put("shown", steering.shown(w));
+        model.put("coInstructors", services.workshops().coInstructors(w.id()));
+        model.put("courseLessons", services.course().course().lessons());
         return model;
     }
 
     /** Back to the room with the action's notice, or the room again with its refusal (400). */
-    private void answer(Context ctx, Workshop w, Steering.Outcome outcome) {
+    void answer(Context ctx, Workshop w, Steering.Outcome outcome) {
         if (outcome.refused()) {
             ctx.status(HttpStatus.BAD_REQUEST).html(services.renderer().page("instructor/room", roomPage(ctx, w, outcome.refusal())));
             return;
@@ -293,15 +325,19 @@ final class WorkshopPages {
     }
 
     /** The signed-in instructor's name, or null after answering with the sign-in page. */
-    private String instructor(Context ctx) {
+    String instructor(Context ctx) {
         Optional<String> who = services.instructors().bySession(ctx.cookie(InstructorPages.COOKIE));
         if (who.isPresent()) return who.get();
+        if (ctx.header("HX-Request") != null) { // a poll or a button inside the room: a link in place, not a page in the page
+            ctx.status(HttpStatus.UNAUTHORIZED).html(services.renderer().fragment("instructor/room", "signedOut", LessonPages.base(ctx, "Signed out")));
+            return null;
+        }
         InstructorPages.signInPage(services, ctx, "Sign in as an instructor to see this page.");
         return null;
     }
 
     /** The workshop in the path when the signed-in instructor owns it; 404 for anyone else's. */
-    private Workshop owned(Context ctx) {
+    Workshop owned(Context ctx) {
         String who = instructor(ctx);
         if (who == null) return null;
         return services.workshops().ofInstructor(who, ctx.pathParam("id"))

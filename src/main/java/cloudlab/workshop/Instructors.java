@@ -59,6 +59,18 @@ public final class Instructors {
         if (!added) throw new Refused("there is already an instructor named " + name);
     }
 
+    /** Whether an instructor of that name exists. */
+    public boolean exists(String name) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM instructors WHERE name = ?")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
     /** Checks the name and password; a new session token when they match. */
     public Optional<String> signIn(String name, char[] password) {
         String stored = name == null || name.length() > 64 ? null : db.read(c -> {

@@ -9,8 +9,10 @@ import java.util.Optional;
 public final class Joining {
     private final Workshops workshops;
     private final WorkshopSandboxes sandboxes;
+    private final Activity activity;
 
-    Joining(Workshops workshops, WorkshopSandboxes sandboxes) {
+    Joining(Workshops workshops, WorkshopSandboxes sandboxes, Activity activity) {
+        this.activity = activity;
         this.workshops = workshops;
         this.sandboxes = sandboxes;
     }
@@ -33,6 +35,7 @@ public final class Joining {
     /** Joins (or rejoins) the learner; a first join gives them a sandbox from the start layout. */
     public Member join(Workshop w, String learnerId, String name) {
         Member m = workshops.join(w, learnerId, name);
+        activity.changed(w.id());
         if (m.sandboxId() != null) return m;
         String sandboxId = sandboxes.give(w, learnerId, sandboxes.start(w), "Workshop sandbox").id();
         return new Member(m.workshopId(), m.learnerId(), m.displayName(), sandboxId, m.joinedAt(), m.lastSeenAt());

@@ -109,6 +109,42 @@ public record Room(Workshop workshop, List<Column> lessons, List<LearnerRow> row
         return new Room(workshop, lessons, out, chaosTargets);
     }
 
+    /** One lesson's column counted over the class: how many learners are in each state. */
+    public record LessonCount(Column lesson, int done, int started, int stuck, int notStarted) {
+    }
+
+    /** The room for the whole class to see: counts per lesson and per failing goal and question, no names. */
+    public record ClassView(int learners, long allUp, List<LessonCount> lessons, List<Trouble> goals, List<Trouble> questions) {
+        /** A count as a whole percentage of the class (0 in an empty room). */
+        public int percent(long n) {
+            return learners == 0 ? 0 : Math.round(100f * n / learners);
+        }
+    }
+
+    /** The class-level view (the projector's and the summary's rates). */
+    public ClassView classView() {
+        List<LessonCount> counts = new java.util.ArrayList<>();
+        for (int i = 0; i < lessons.size(); i++) {
+            int[] by = new int[State.values().length];
+            for (LearnerRow r : rows) by[r.cells().get(i).state().ordinal()]++;
+            counts.add(new LessonCount(lessons.get(i), by[State.DONE.ordinal()], by[State.STARTED.ordinal()], by[State.STUCK.ordinal()], by[State.NEW.ordinal()]));
+        }
+        return new ClassView(rows.size(), upCount(), counts, ranked(rows.stream().map(LearnerRow::failingGoals).toList()),
+                ranked(rows.stream().map(LearnerRow::failingQuestions).toList()));
+    }
+
+    /** Every failing item with how many learners it fails for, most first (room order among equals). */
+    static List<Trouble> ranked(List<List<String>> failingPerLearner) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (List<String> failing : failingPerLearner) {
+            for (String item : failing.stream().distinct().toList()) counts.merge(item, 1, Integer::sum);
+        }
+        List<Trouble> out = new java.util.ArrayList<>();
+        counts.forEach((k, v) -> out.add(new Trouble(k, v)));
+        out.sort(java.util.Comparator.comparingInt(Trouble::learners).reversed());
+        return out;
+    }
+
     /** "Fails most": counts each item once per learner it fails for; the first of equal counts wins. */
     static Trouble worst(List<List<String>> failingPerLearner) {
         Map<String, Integer> counts = new LinkedHashMap<>();

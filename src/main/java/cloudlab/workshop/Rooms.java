@@ -51,6 +51,7 @@ public final class Rooms {
     private final WorkshopSandboxes given;
     private final Steering steering;
     private final Joining joining;
+    private final Activity activity;
 
     /**
      * The workshop feature over its store and the features it reads. {@code goalWords} says a
@@ -65,13 +66,19 @@ public final class Rooms {
         this.goalWords = goalWords;
         this.clock = clock;
         this.given = new WorkshopSandboxes(workshops, sandboxes, catalog);
-        this.steering = new Steering(workshops, sandboxes, given, course, catalog);
-        this.joining = new Joining(workshops, given);
+        this.activity = new Activity(workshops.db(), clock);
+        this.steering = new Steering(workshops, sandboxes, given, course, catalog, activity, clock);
+        this.joining = new Joining(workshops, given, activity);
     }
 
     /** The instructor's actions on a workshop. */
     public Steering steering() {
         return steering;
+    }
+
+    /** Live updates: what changed, announced through the database for every server. */
+    public Activity activity() {
+        return activity;
     }
 
     /** Joining a workshop with its code. */
@@ -205,6 +212,7 @@ public final class Rooms {
 
     /** Marks the learner seen for the idle column, unless their mark is younger than {@link Attendance#SEEN_EVERY}. */
     public void seen(Workshops.Membership ms) {
+        activity.touched(ms.workshop().id(), ms.member().learnerId());
         if (Attendance.seenLongAgo(ms.member().lastSeenAt(), clock.instant())) workshops.seen(ms.workshop().id(), ms.member().learnerId());
     }
 

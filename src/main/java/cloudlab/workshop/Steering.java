@@ -15,6 +15,10 @@ import cloudlab.sim.Region;
 import cloudlab.sim.RegionCatalog;
 import cloudlab.sim.Zone;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,8 +38,19 @@ public final class Steering {
     private final WorkshopSandboxes given;
     private final Supplier<Course> course;
     private final RegionCatalog catalog;
+    private final Activity activity;
+    private final Clock clock;
+    /** The longest announcement line. */
+    public static final int MAX_ANNOUNCEMENT = 200;
+    /** The longest timer, in minutes. */
+    public static final int MAX_TIMER_MINUTES = 180;
+    /** The refusal every change to a closed workshop gets. */
+    public static final String CLOSED = "workshop: this workshop is closed; reopen it to change anything";
 
-    Steering(Workshops workshops, Sandboxes sandboxes, WorkshopSandboxes given, Supplier<Course> course, RegionCatalog catalog) {
+    Steering(Workshops workshops, Sandboxes sandboxes, WorkshopSandboxes given, Supplier<Course> course, RegionCatalog catalog,
+             Activity activity, Clock clock) {
+        this.activity = activity;
+        this.clock = clock;
         this.workshops = workshops;
         this.sandboxes = sandboxes;
         this.given = given;
@@ -86,10 +101,12 @@ public final class Steering {
 
     /** Opens the next lesson, closes the last open one, or opens them all ("next", "previous", "all"). */
     public Outcome pace(Workshop w, String step) {
+        if (!w.open()) return Outcome.refused(CLOSED);
         Optional<Pacing.Step> s = Pacing.Step.named(step);
         if (s.isEmpty()) return Outcome.refused("unlock: choose next, previous or all");
         int unlocked = Pacing.unlockedAfter(w, s.get());
         workshops.pace(w.id(), unlocked);
+        activity.changed(w.id());
         return Outcome.done(unlocked < 0 ? "Every lesson is open." : unlocked + " of " + w.lessons().size() + " lessons are open.");
     }
 
@@ -98,6 +115,7 @@ public final class Steering {
      * their old sandboxes stay theirs.
      */
     public Outcome push(Workshop w, String layoutText) {
+        if (!w.open()) return Outcome.refused(CLOSED);
         Layout layout;
         try {
             if (layoutText == null || layoutText.isBlank()) throw new InputException("paste a layout document (YAML or JSON)");
@@ -111,6 +129,7 @@ public final class Steering {
             given.give(w, m.learnerId(), layout, layout.name() != null ? layout.name() : "Pushed layout");
             n++;
         }
+        activity.changed(w.id());
         return Outcome.done("Pushed the layout to " + n + (n == 1 ? " sandbox." : " sandboxes."));
     }
 
@@ -118,7 +137,9 @@ public final class Steering {
     public Optional<Outcome> reset(Workshop w, String learnerId) {
         Optional<Member> m = workshops.member(w.id(), learnerId);
         if (m.isEmpty()) return Optional.empty();
+        if (!w.open()) return Optional.of(Outcome.refused(CLOSED));
         given.give(w, m.get().learnerId(), given.start(w), "Workshop sandbox");
+        activity.touched(w.id(), learnerId);
         return Optional.of(Outcome.done("Gave " + m.get().displayName() + " a fresh sandbox from the start layout."));
     }
 
@@ -128,6 +149,7 @@ public final class Steering {
      * decides like any other. A sandbox that no longer has it is counted, not changed.
      */
     public Outcome chaos(Workshop w, String id, String action) {
+        if (!w.open()) return Outcome.refused(CLOSED);
         Node target = id == null ? null : given.start(w).node(id);
         if (!(target instanceof Zone) && !(target instanceof Region)) {
             return Outcome.refused("id: choose a zone or region of the workshop's start layout");
@@ -146,13 +168,99 @@ public final class Steering {
                 without++;
             }
         }
+        activity.changed(w.id());
         return Outcome.done((action.equals("fail") ? "Failed " : "Restored ") + id + " in " + done + (done == 1 ? " sandbox" : " sandboxes")
                 + (without > 0 ? "; " + without + " no longer have it" : "") + ".");
     }
 
-    /** Closes the workshop: no new joins, lessons no longer locked, results kept. */
-    public void close(Workshop w) {
+    /** Closes the workshop: no new joins, no changes, lessons no longer locked, results kept. */
+    public Outcome close(Workshop w) {
+        if (!w.open()) return Outcome.refused("workshop: this workshop is already closed");
         workshops.close(w.id());
+        activity.changed(w.id());
+        return Outcome.done("The workshop is closed: no new joins or changes; results are kept.");
+    }
+
+    /** Opens a closed workshop again. */
+    public Outcome reopen(Workshop w) {
+        if (w.open()) return Outcome.refused("workshop: this workshop is already open");
+        workshops.reopen(w.id());
+        activity.changed(w.id());
+        return Outcome.done("The workshop is open again.");
+    }
+
+    /** Gives the workshop a new title. */
+    public Outcome rename(Workshop w, String title) {
+        if (!w.open()) return Outcome.refused(CLOSED);
+        String t = title == null ? "" : title.strip();
+        if (t.isEmpty() || t.length() > MAX_TITLE) return Outcome.refused("title: give the workshop a title (1 to " + MAX_TITLE + " characters)");
+        workshops.rename(w.id(), t);
+        activity.changed(w.id());
+        return Outcome.done("Renamed to " + t + ".");
+    }
+
+    /** Sets the lessons the workshop covers, chosen from the course (kept in course order). */
+    public Outcome lessons(Workshop w, List<String> chosen) {
+        if (!w.open()) return Outcome.refused(CLOSED);
+        List<String> lessons = new ArrayList<>();
+        for (Lesson l : course.get().lessons()) if (chosen.contains(l.slug())) lessons.add(l.slug());
+        if (lessons.isEmpty()) return Outcome.refused("lesson: choose at least one lesson");
+        if (chosen.size() != lessons.size()) return Outcome.refused("lesson: choose lessons from the course");
+        workshops.setLessons(w.id(), lessons);
+        activity.changed(w.id());
+        return Outcome.done("The workshop now covers " + lessons.size() + (lessons.size() == 1 ? " lesson." : " lessons."));
+    }
+
+    /** Lets another instructor, by name, steer the workshop too. */
+    public Outcome addInstructor(Workshop w, String name, Instructors instructors) {
+        if (!w.open()) return Outcome.refused(CLOSED);
+        String n = name == null ? "" : name.strip();
+        if (n.isEmpty() || !instructors.exists(n)) return Outcome.refused("instructor: there is no instructor named " + (n.isEmpty() ? "(blank)" : n));
+        if (n.equals(w.instructor())) return Outcome.refused("instructor: " + n + " already runs this workshop");
+        workshops.addInstructor(w.id(), n);
+        return Outcome.done(n + " can now steer this workshop too.");
+    }
+
+    /**
+     * Puts an announcement line and a timer in front of the class (the projector and every
+     * learner's page): a blank line clears it, 0 or blank minutes stop the timer.
+     */
+    public Outcome board(Workshop w, String announcement, String minutes) {
+        if (!w.open()) return Outcome.refused(CLOSED);
+        String a = announcement == null ? "" : announcement.strip();
+        if (a.length() > MAX_ANNOUNCEMENT) return Outcome.refused("announcement: at most " + MAX_ANNOUNCEMENT + " characters");
+        int m;
+        try {
+            m = minutes == null || minutes.isBlank() ? 0 : Integer.parseInt(minutes.strip());
+        } catch (NumberFormatException e) {
+            m = -1;
+        }
+        if (m < 0 || m > MAX_TIMER_MINUTES) return Outcome.refused("minutes: a whole number from 0 to " + MAX_TIMER_MINUTES);
+        String ends = m == 0 ? null : clock.instant().plus(Duration.ofMinutes(m)).truncatedTo(ChronoUnit.SECONDS).toString();
+        workshops.setBoard(w.id(), new Workshops.Board(a.isEmpty() ? null : a, ends));
+        activity.changed(w.id());
+        return Outcome.done(a.isEmpty() && ends == null ? "Cleared the announcement and the timer." : "The class sees it now.");
+    }
+
+    /** The announcement and the minutes left on the timer (rounded up; 0 once it ran out), for the class to see. */
+    public Shown shown(Workshop w) {
+        Workshops.Board b = workshops.board(w.id());
+        Long left = null;
+        if (b.timerEndsAt() != null) {
+            long s = Duration.between(clock.instant(), Instant.parse(b.timerEndsAt())).getSeconds();
+            left = Math.max(0, (s + 59) / 60);
+        }
+        return new Shown(b.announcement(), left, b.timerEndsAt());
+    }
+
+    /** What the class sees: the announcement (or null) and the minutes left (or null without a timer). */
+    public record Shown(String announcement, Long minutesLeft, String timerEndsAt) {
+    }
+
+    /** Deletes the workshop; its learners' progress and sandboxes stay theirs (export the results first). */
+    public void delete(Workshop w) {
+        workshops.delete(w.id());
+        activity.changed(w.id());
     }
 
     /** The regions and zones of the start layout, in order: what the chaos button can fail. */

@@ -56,16 +56,24 @@ public final class Workshops {
         });
     }
 
-    /** The instructor's own workshop with that id (another instructor's is not found). */
+    /** A workshop with that id the instructor owns or co-instructs (anyone else's is not found). */
     public Optional<Workshop> ofInstructor(String instructor, String id) {
-        return db.read(c -> one(c, "SELECT * FROM workshops WHERE id = ? AND instructor = ?", id, instructor));
+        return db.read(c -> one(c, "SELECT * FROM workshops WHERE id = ? AND (instructor = ? OR EXISTS (SELECT 1 FROM workshop_instructors i "
+                + "WHERE i.workshop_id = workshops.id AND i.instructor = ?))", id, instructor, instructor));
+    }
+
+    /** Any workshop by its id, for the live streams (which check who may read it when they open). */
+    public Optional<Workshop> byId(String id) {
+        return db.read(c -> one(c, "SELECT * FROM workshops WHERE id = ?", id));
     }
 
     public List<Workshop> ofInstructor(String instructor) {
         return db.read(c -> {
             List<Workshop> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM workshops WHERE instructor = ? ORDER BY created_at DESC")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM workshops WHERE instructor = ? OR id IN "
+                    + "(SELECT workshop_id FROM workshop_instructors WHERE instructor = ?) ORDER BY created_at DESC")) {
                 ps.setString(1, instructor);
+                ps.setString(2, instructor);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) out.add(workshop(rs));
                 }
@@ -171,6 +179,102 @@ public final class Workshops {
 
     public void close(String workshopId) {
         update("UPDATE workshops SET closed_at = ? WHERE id = ? AND closed_at IS NULL", Database.now(), workshopId);
+    }
+
+    /** Opens a closed workshop again: joins and changes are accepted again. */
+    public void reopen(String workshopId) {
+        update("UPDATE workshops SET closed_at = NULL WHERE id = ?", workshopId);
+    }
+
+    public void rename(String workshopId, String title) {
+        update("UPDATE workshops SET title = ? WHERE id = ?", title, workshopId);
+    }
+
+    /** Sets the lessons the workshop covers, in course order. */
+    public void setLessons(String workshopId, List<String> lessons) {
+        update("UPDATE workshops SET lessons = ? WHERE id = ?", Json.line(lessons), workshopId);
+    }
+
+    /**
+     * Deletes the workshop and its membership list; the learners' own progress and sandboxes are
+     * theirs and stay.
+     */
+    public void delete(String workshopId) {
+        db.transaction(c -> {
+            for (String sql : List.of("DELETE FROM workshop_boards WHERE workshop_id = ?", "DELETE FROM workshop_instructors WHERE workshop_id = ?",
+                    "DELETE FROM workshop_members WHERE workshop_id = ?", "DELETE FROM workshops WHERE id = ?")) {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setString(1, workshopId);
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Lets another instructor steer the workshop too. */
+    public void addInstructor(String workshopId, String instructor) {
+        db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO workshop_instructors (workshop_id, instructor) SELECT ?, ? "
+                    + "WHERE NOT EXISTS (SELECT 1 FROM workshop_instructors WHERE workshop_id = ? AND instructor = ?)")) {
+                ps.setString(1, workshopId);
+                ps.setString(2, instructor);
+                ps.setString(3, workshopId);
+                ps.setString(4, instructor);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** The co-instructors of a workshop (not its owner), by name. */
+    public List<String> coInstructors(String workshopId) {
+        return db.read(c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT instructor FROM workshop_instructors WHERE workshop_id = ? ORDER BY instructor")) {
+                ps.setString(1, workshopId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(rs.getString(1));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The workshop's board: the announcement line and when the timer ends (both may be null). */
+    public Board board(String workshopId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT announcement, timer_ends_at FROM workshop_boards WHERE workshop_id = ?")) {
+                ps.setString(1, workshopId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? new Board(rs.getString(1), rs.getString(2)) : new Board(null, null);
+                }
+            }
+        });
+    }
+
+    public void setBoard(String workshopId, Board board) {
+        db.transaction(c -> {
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM workshop_boards WHERE workshop_id = ?")) {
+                del.setString(1, workshopId);
+                del.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO workshop_boards (workshop_id, announcement, timer_ends_at) VALUES (?, ?, ?)")) {
+                ps.setString(1, workshopId);
+                ps.setString(2, board.announcement());
+                ps.setString(3, board.timerEndsAt());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** What the instructor puts in front of the class: one announcement line and a timer's end (ISO instant). */
+    public record Board(String announcement, String timerEndsAt) {
+    }
+
+    Database db() {
+        return db;
     }
 
     public void setStartLayout(String workshopId, String layoutJson) {

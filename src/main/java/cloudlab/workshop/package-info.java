@@ -14,7 +14,12 @@
  *       {@link cloudlab.workshop.Room};</li>
  *   <li>creating, pacing, push, reset, chaos and closing: {@link cloudlab.workshop.Steering}, which
  *       changes sandboxes only through {@link cloudlab.sandbox.Sandboxes}, as steps the core decides;</li>
- *   <li>the join code and name rules: {@link cloudlab.workshop.Joining}.</li>
+ *   <li>the join code and name rules: {@link cloudlab.workshop.Joining};</li>
+ *   <li>a closed workshop refusing every change, reopen, rename, lesson edits, co-instructors and the
+ *       board (announcement and timer): {@link cloudlab.workshop.Steering};</li>
+ *   <li>live updates, announced through the database for every server:
+ *       {@link cloudlab.workshop.Activity} ({@code touched} for one learner's row, {@code changed} for the room);
+ *       the class-level counts for the projector and summary: {@link cloudlab.workshop.Room#classView}.</li>
  * </ul>
  * The room is values ({@link cloudlab.workshop.Room} and its records); one learner's row can be
  * computed alone ({@link cloudlab.workshop.Rooms#row}) and put in place ({@link cloudlab.workshop.Room#withRow}).

@@ -224,18 +224,19 @@ class AccessTest {
         String w = "/instructor/workshops/" + annWorkshop;
         List<String[]> out = new ArrayList<>();
         for (String get : List.of("/instructor/regrade", "/instructor/gradebook.csv", "/instructor/gradebook.json", "/instructor/workshops", w, w + "/grid",
-                w + "/learners/" + aId, w + "/results.csv", w + "/summary")) {
+                w + "/learners/" + aId, w + "/results.csv", w + "/summary", w + "/projector")) {
             out.add(new String[] {"GET", get});
         }
         for (String post : List.of("/instructor/regrade", "/instructor/workshops", w + "/pace", w + "/push", w + "/chaos", w + "/close",
-                w + "/learners/" + aId + "/reset")) {
+                w + "/learners/" + aId + "/reset", w + "/rename", w + "/lessons", w + "/instructors", w + "/board", w + "/reopen", w + "/delete")) {
             out.add(new String[] {"POST", post});
         }
         return out;
     }
 
     static final String INSTRUCTOR_FORM = WebClient.form("mode", "replace", "title", "Mine now", "lesson", Course1.first().slug(), "unlock", "all",
-            "layout", "name: pushed\n", "id", "use1-az1", "action", "fail");
+            "layout", "name: pushed\n", "id", "use1-az1", "action", "fail",
+            "confirm", "yes", "name", "bob", "announcement", "mine", "minutes", "5");
 
     @Test
     void everyInstructorRouteInAppJavaIsCoveredHere() throws IOException {

@@ -213,7 +213,7 @@ class HostileInstructorFormsTest {
             }
             for (String path : List.of("/instructor/workshops/" + seg + "/pace", "/instructor/workshops/" + seg + "/close",
                     "/instructor/workshops/" + workshopId + "/learners/" + seg + "/reset")) {
-                HttpResponse<String> r = post(path, WebClient.form("unlock", "all"));
+                HttpResponse<String> r = post(path, WebClient.form("unlock", "all", "confirm", "yes"));
                 assertExplained(r, "POST " + path);
                 assertNoRawMarkup(r.body(), "POST " + path);
                 assertEquals(404, r.statusCode(), "POST " + path);
@@ -225,7 +225,7 @@ class HostileInstructorFormsTest {
     @Example
     void closingTwiceOrActingOnAClosedWorkshopIsNeverAFault() {
         String id = HostileInputTest.workshop(server, cookie, "To be closed", HostileInputTest.TWO_ZONES, 2);
-        assertEquals(303, post("/instructor/workshops/" + id + "/close", "").statusCode());
+        assertEquals(303, post("/instructor/workshops/" + id + "/close", "confirm=yes").statusCode());
         for (String action : List.of("close", "pace", "push", "chaos")) {
             HttpResponse<String> r = post("/instructor/workshops/" + id + "/" + action, WebClient.form("unlock", "next", "layout", "name: x",
                     "id", "use1-az1", "action", "fail"));

@@ -86,7 +86,7 @@ class WorkshopChaosTest {
         assertEquals("apps is-up", appsClass(gridRow(before, singleId)), "one VM is enough while nothing has failed");
 
         assertEquals("Failed use1-az1 in 2 sandboxes.",
-                ada.noticeAfter(ada.post("/instructor/workshops/" + id + "/chaos", WebClient.form("id", "use1-az1", "action", "fail"))));
+                ada.noticeAfter(ada.post("/instructor/workshops/" + id + "/chaos", WebClient.form("id", "use1-az1", "action", "fail", "confirm", "yes"))));
         String during = ada.get("/instructor/workshops/" + id + "/grid").body();
         String multiRow = gridRow(during, multiId);
         String singleRow = gridRow(during, singleId);
@@ -125,10 +125,10 @@ class WorkshopChaosTest {
         assertEquals("Restored use1-az2 in 0 sandboxes.",
                 ada.noticeAfter(ada.post("/instructor/workshops/" + id + "/chaos", WebClient.form("id", "use1-az2", "action", "restore"))));
         assertEquals("Failed use1-az2 in 1 sandbox.",
-                ada.noticeAfter(ada.post("/instructor/workshops/" + id + "/chaos", WebClient.form("id", "use1-az2", "action", "fail"))));
+                ada.noticeAfter(ada.post("/instructor/workshops/" + id + "/chaos", WebClient.form("id", "use1-az2", "action", "fail", "confirm", "yes"))));
         int steps = server.services().sandboxes().get(learnerId(server, ana), box).history().position();
         assertEquals("Failed use1-az2 in 0 sandboxes.",
-                ada.noticeAfter(ada.post("/instructor/workshops/" + id + "/chaos", WebClient.form("id", "use1-az2", "action", "fail"))));
+                ada.noticeAfter(ada.post("/instructor/workshops/" + id + "/chaos", WebClient.form("id", "use1-az2", "action", "fail", "confirm", "yes"))));
         assertEquals(steps, server.services().sandboxes().get(learnerId(server, ana), box).history().position(), "no second failure recorded");
         assertEquals("[\"use1-az2\"]", export(ana, box).get("failed").toString());
     }

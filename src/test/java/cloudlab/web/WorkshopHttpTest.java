@@ -353,7 +353,7 @@ class WorkshopHttpTest {
         }
         assertEquals(0, server.services().workshops().members(id).size());
 
-        assertEquals(303, ada.post("/instructor/workshops/" + id + "/close", "").statusCode());
+        assertEquals(303, ada.post("/instructor/workshops/" + id + "/close", "confirm=yes").statusCode());
         HttpResponse<String> closed = WebClient.browser(server).postForm("/join", WebClient.form("code", code, "name", "Late"));
         assertEquals(400, closed.statusCode());
         assertTrue(errorOf(closed.body(), "join-error").startsWith("code: that workshop has ended"), closed.body());
@@ -433,7 +433,7 @@ class WorkshopHttpTest {
         String benOld = sandboxOf(ben);
         String pushed = TWO_ZONES.replace("shop in two zones", "pushed layout").replace("shop-2", "shop-9");
 
-        assertEquals("Pushed the layout to 2 sandboxes.", ada.noticeAfter(ada.post("/instructor/workshops/" + id + "/push", WebClient.form("layout", pushed))));
+        assertEquals("Pushed the layout to 2 sandboxes.", ada.noticeAfter(ada.post("/instructor/workshops/" + id + "/push", WebClient.form("layout", pushed, "confirm", "yes"))));
         String anaNew = sandboxOf(ana);
         String benNew = sandboxOf(ben);
         assertNotEquals(anaOld, anaNew);
@@ -447,7 +447,7 @@ class WorkshopHttpTest {
 
         String startBefore = ada.workshop(id).startLayout();
         for (String bad : List.of("regions: [", "", "apps:\n  - {name: shop, minRunning: -3}\n")) {
-            HttpResponse<String> r = ada.post("/instructor/workshops/" + id + "/push", WebClient.form("layout", bad));
+            HttpResponse<String> r = ada.post("/instructor/workshops/" + id + "/push", WebClient.form("layout", bad, "confirm", "yes"));
             assertEquals(400, r.statusCode(), bad);
             assertTrue(errorOf(r.body(), "room-error").startsWith("layout:"), errorOf(r.body(), "room-error"));
         }
@@ -467,7 +467,7 @@ class WorkshopHttpTest {
         act(ana, anaOld, "op", "remove-vm", "id", "shop-2");
         act(ben, benOld, "op", "remove-vm", "id", "shop-1");
 
-        String notice = ada.noticeAfter(ada.post("/instructor/workshops/" + id + "/learners/" + learnerId(server, ana) + "/reset", ""));
+        String notice = ada.noticeAfter(ada.post("/instructor/workshops/" + id + "/learners/" + learnerId(server, ana) + "/reset", "confirm=yes"));
         assertEquals("Gave Ana a fresh sandbox from the start layout.", notice);
         String anaNew = sandboxOf(ana);
         assertNotEquals(anaOld, anaNew);
@@ -475,11 +475,11 @@ class WorkshopHttpTest {
         assertEquals(benOld, sandboxOf(ben), "only that learner");
         assertEquals(List.of("shop-2"), vmIds(export(ben, benOld)));
 
-        assertEquals(404, ada.post("/instructor/workshops/" + id + "/learners/Lnobody/reset", "").statusCode());
+        assertEquals(404, ada.post("/instructor/workshops/" + id + "/learners/Lnobody/reset", "confirm=yes").statusCode());
         String other = ada.create("Another room", TWO_ZONES, 1);
         WebClient stranger = joined(server, ada.code(other), "Stranger");
         String strangerSandbox = sandboxOf(stranger);
-        assertEquals(404, ada.post("/instructor/workshops/" + id + "/learners/" + learnerId(server, stranger) + "/reset", "").statusCode(),
+        assertEquals(404, ada.post("/instructor/workshops/" + id + "/learners/" + learnerId(server, stranger) + "/reset", "confirm=yes").statusCode(),
                 "a learner of another workshop");
         assertEquals(strangerSandbox, sandboxOf(stranger));
     }
@@ -496,7 +496,7 @@ class WorkshopHttpTest {
                 WebClient.form("id", "shop-1", "action", "fail"), WebClient.form("id", "", "action", "fail"),
                 WebClient.form("action", "fail"));
         for (String f : forms) {
-            HttpResponse<String> r = ada.post("/instructor/workshops/" + id + "/chaos", f);
+            HttpResponse<String> r = ada.post("/instructor/workshops/" + id + "/chaos", f + "&confirm=yes");
             assertEquals(400, r.statusCode(), f);
             assertEquals("id: choose a zone or region of the workshop's start layout", errorOf(r.body(), "room-error"), f);
         }
@@ -506,7 +506,7 @@ class WorkshopHttpTest {
         assertEquals(0, export(ana, sandbox).get("failed").size(), "nothing failed");
 
         String empty = ada.create("No layout", null, 1);
-        HttpResponse<String> r = ada.post("/instructor/workshops/" + empty + "/chaos", WebClient.form("id", "use1-az1", "action", "fail"));
+        HttpResponse<String> r = ada.post("/instructor/workshops/" + empty + "/chaos", WebClient.form("id", "use1-az1", "action", "fail", "confirm", "yes"));
         assertEquals(400, r.statusCode(), "an empty start layout has no zones");
     }
 
@@ -519,14 +519,14 @@ class WorkshopHttpTest {
         act(ben, sandboxOf(ben), "op", "remove-zone", "id", "use1-az2");
 
         assertEquals("Failed use1-az2 in 1 sandbox; 1 no longer have it.",
-                ada.noticeAfter(ada.post("/instructor/workshops/" + id + "/chaos", WebClient.form("id", "use1-az2", "action", "fail"))));
+                ada.noticeAfter(ada.post("/instructor/workshops/" + id + "/chaos", WebClient.form("id", "use1-az2", "action", "fail", "confirm", "yes"))));
         assertEquals("[\"use1-az2\"]", export(ana, sandboxOf(ana)).get("failed").toString());
         assertEquals(0, export(ben, sandboxOf(ben)).get("failed").size());
         assertEquals("Restored use1-az2 in 1 sandbox; 1 no longer have it.",
                 ada.noticeAfter(ada.post("/instructor/workshops/" + id + "/chaos", WebClient.form("id", "use1-az2", "action", "restore"))));
         assertEquals(0, export(ana, sandboxOf(ana)).get("failed").size());
         assertEquals("Failed us-east-1 in 2 sandboxes.",
-                ada.noticeAfter(ada.post("/instructor/workshops/" + id + "/chaos", WebClient.form("id", "us-east-1", "action", "fail"))));
+                ada.noticeAfter(ada.post("/instructor/workshops/" + id + "/chaos", WebClient.form("id", "us-east-1", "action", "fail", "confirm", "yes"))));
     }
 
     // ---- watching ----------------------------------------------------------------------------------
@@ -709,7 +709,7 @@ class WorkshopHttpTest {
         assertEquals(303, ana.postForm("/lessons/" + first.slug() + "/quiz/" + q.id(), Course1.rightForm(q)).statusCode());
         String before = ada.get("/instructor/workshops/" + id + "/results.csv").body();
 
-        HttpResponse<String> close = ada.post("/instructor/workshops/" + id + "/close", "");
+        HttpResponse<String> close = ada.post("/instructor/workshops/" + id + "/close", "confirm=yes");
         assertEquals(303, close.statusCode());
         assertEquals("/instructor/workshops/" + id + "/summary", close.headers().firstValue("Location").orElseThrow());
         assertFalse(ada.workshop(id).open());
@@ -737,12 +737,12 @@ class WorkshopHttpTest {
                 new String[] {"GET", w + "/grid", null},
                 new String[] {"POST", w + "/pace", "unlock=all"},
                 new String[] {"POST", w + "/push", WebClient.form("layout", "name: hijacked\n")},
-                new String[] {"POST", w + "/chaos", WebClient.form("id", "use1-az1", "action", "fail")},
-                new String[] {"POST", w + "/learners/" + learnerId + "/reset", ""},
+                new String[] {"POST", w + "/chaos", WebClient.form("id", "use1-az1", "action", "fail", "confirm", "yes")},
+                new String[] {"POST", w + "/learners/" + learnerId + "/reset", "confirm=yes"},
                 new String[] {"GET", w + "/learners/" + learnerId, null},
                 new String[] {"GET", w + "/results.csv", null},
                 new String[] {"GET", w + "/summary", null},
-                new String[] {"POST", w + "/close", ""});
+                new String[] {"POST", w + "/close", "confirm=yes"});
     }
 
     record Snapshot(Workshop workshop, List<Member> members, int adaWorkshops, int bobWorkshops, String failed) {
@@ -768,7 +768,7 @@ class WorkshopHttpTest {
                 assertFalse(r.body().contains(code) || r.body().contains("learner_id"), "nothing of the workshop leaks: " + p[1]);
             }
         }
-        HttpResponse<String> forged = WebClient.cookieless(server).postForm("/instructor/workshops/" + id + "/close", "", "Cookie", "cl_instructor=forged");
+        HttpResponse<String> forged = WebClient.cookieless(server).postForm("/instructor/workshops/" + id + "/close", "confirm=yes", "Cookie", "cl_instructor=forged");
         assertEquals(401, forged.statusCode());
 
         String other = ada.create("Another room", TWO_ZONES, 1);

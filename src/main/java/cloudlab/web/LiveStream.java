@@ -1,0 +1,131 @@
+package cloudlab.web;
+
+import cloudlab.workshop.Activity;
+import cloudlab.workshop.Room;
+import cloudlab.workshop.Rooms;
+import cloudlab.workshop.Workshop;
+import io.javalin.http.sse.SseClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * The live streams (server-sent events, read by htmx's SSE extension): an instructor's room gets
+ * one learner's row as HTML ({@code row-<learnerId>}) when that learner changed, {@code grid} when
+ * the whole room changed (a join, pace, push, close), and {@code changed} on either (the projector
+ * refreshes on it); a learner's page gets {@code home} when their workshop changed. What changed
+ * comes from {@link Activity}, read from the database every {@link #READ_EVERY_MS} ms, so a change
+ * made on another server reaches this one's streams too. Nothing is read while nobody listens.
+ */
+final class LiveStream implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveStream.class);
+    static final long READ_EVERY_MS = 250;
+    private final Rooms rooms;
+    private final Renderer renderer;
+    private final Function<String, Optional<Workshop>> workshopById;
+    private final Map<String, List<Listener>> rooms_ = new ConcurrentHashMap<>();
+    private final Map<String, List<SseClient>> learners = new ConcurrentHashMap<>();
+    /** Ids of the events already passed on, with their time, so a window read twice sends each once. */
+    private final Map<String, Long> passed = new LinkedHashMap<>();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "cloud-lab-live");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** A room's stream with the page model it was opened with (its CSRF token for the row's forms). */
+    private record Listener(SseClient client, Map<String, Object> model) {
+    }
+
+    LiveStream(Rooms rooms, Renderer renderer, Function<String, Optional<Workshop>> workshopById) {
+        this.rooms = rooms;
+        this.renderer = renderer;
+        this.workshopById = workshopById;
+        timer.scheduleWithFixedDelay(this::safeTick, READ_EVERY_MS, READ_EVERY_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Keeps an instructor's room stream open until the browser leaves. */
+    void room(SseClient client, String workshopId, Map<String, Object> model) {
+        List<Listener> list = rooms_.computeIfAbsent(workshopId, k -> new CopyOnWriteArrayList<>());
+        Listener l = new Listener(client, model);
+        list.add(l);
+        client.onClose(() -> list.remove(l));
+        client.sendComment("connected");
+        client.keepAlive();
+    }
+
+    /** Keeps a learner's page stream open until the browser leaves. */
+    void learner(SseClient client, String workshopId) {
+        List<SseClient> list = learners.computeIfAbsent(workshopId, k -> new CopyOnWriteArrayList<>());
+        list.add(client);
+        client.onClose(() -> list.remove(client));
+        client.sendComment("connected");
+        client.keepAlive();
+    }
+
+    private void safeTick() {
+        try {
+            tick();
+        } catch (RuntimeException e) {
+            LOG.warn("live updates: reading the room events failed; trying again", e);
+        }
+    }
+
+    private void tick() {
+        if (rooms_.values().stream().allMatch(List::isEmpty) && learners.values().stream().allMatch(List::isEmpty)) return;
+        Map<String, java.util.Set<String>> rows = new LinkedHashMap<>();
+        java.util.Set<String> whole = new java.util.LinkedHashSet<>();
+        long oldest = Long.MAX_VALUE;
+        for (Activity.Event e : rooms.activity().recent()) {
+            oldest = Math.min(oldest, e.atMs());
+            if (passed.putIfAbsent(e.id(), e.atMs()) != null) continue;
+            if (e.wholeRoom()) whole.add(e.workshopId());
+            else rows.computeIfAbsent(e.workshopId(), k -> new java.util.LinkedHashSet<>()).add(e.learnerId());
+        }
+        long floor = oldest;
+        passed.values().removeIf(at -> at < floor - Activity.WINDOW_MS);
+        for (String w : whole) {
+            for (Listener l : rooms_.getOrDefault(w, List.of())) send(l.client(), "grid", "changed");
+            for (SseClient c : learners.getOrDefault(w, List.of())) send(c, "home", "changed");
+        }
+        for (Map.Entry<String, java.util.Set<String>> e : rows.entrySet()) {
+            List<Listener> listeners = rooms_.getOrDefault(e.getKey(), List.of());
+            if (listeners.isEmpty() || whole.contains(e.getKey())) continue;
+            Optional<Workshop> w = workshopById.apply(e.getKey());
+            if (w.isEmpty()) continue;
+            for (String learnerId : e.getValue()) {
+                Optional<Room.LearnerRow> row = rooms.row(w.get(), learnerId);
+                if (row.isEmpty()) continue;
+                for (Listener l : listeners) {
+                    Map<String, Object> model = new HashMap<>(l.model());
+                    model.put("workshop", w.get());
+                    model.put("r", row.get());
+                    send(l.client(), "row-" + learnerId, renderer.fragment("instructor/row", "row", model).replace('\n', ' '));
+                }
+            }
+            for (Listener l : listeners) send(l.client(), "changed", "row");
+        }
+    }
+
+    private static void send(SseClient client, String event, String data) {
+        if (!client.terminated()) client.sendEvent(event, data);
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        rooms_.values().forEach(list -> list.forEach(l -> l.client().close()));
+        learners.values().forEach(list -> list.forEach(SseClient::close));
+    }
+}

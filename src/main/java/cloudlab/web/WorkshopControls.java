@@ -1,0 +1,115 @@
+package cloudlab.web;
+
+import cloudlab.workshop.Room;
+import cloudlab.workshop.Steering;
+import cloudlab.workshop.Workshop;
+import cloudlab.workshop.Workshops;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import io.javalin.http.UnauthorizedResponse;
+import io.javalin.http.sse.SseClient;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The live workshop's pages beside the room: the projector view, the live streams of the room and
+ * of a learner's page, and the instructor's settings (rename, lessons, co-instructors, the board,
+ * reopen, delete). Each handler parses, calls one {@link Steering} method and renders.
+ */
+final class WorkshopControls implements AutoCloseable {
+    private final Services services;
+    private final Learners learners;
+    private final WorkshopPages pages;
+    private final Steering steering;
+    private final LiveStream live;
+
+    WorkshopControls(Services services, Learners learners, WorkshopPages pages) {
+        this.services = services;
+        this.learners = learners;
+        this.pages = pages;
+        this.steering = pages.rooms().steering();
+        this.live = new LiveStream(pages.rooms(), services.renderer(), services.workshops()::byId);
+    }
+
+    /** The class-level view for the projector: code and QR large, counts only, no names, no buttons. */
+    void projector(Context ctx) {
+        Workshop w = pages.owned(ctx);
+        if (w == null) return;
+        Room room = pages.rooms().room(w);
+        Map<String, Object> model = LessonPages.base(ctx, w.title() + " — projector");
+        model.put("section", "instructor");
+        model.put("workshop", w);
+        model.put("classView", room.classView());
+        String joinUrl = WorkshopPages.base(ctx) + "/join/" + w.code();
+        model.put("joinHost", WorkshopPages.base(ctx) + "/join");
+        model.put("qr", Qr.svg(joinUrl, "Join link for " + w.title()));
+        model.put("shown", steering.shown(w));
+        ctx.render("instructor/projector", model);
+    }
+
+    /** Refuses a room stream to anyone but the workshop's instructors, before the stream opens. */
+    void mayWatchRoom(Context ctx) {
+        Optional<String> who = services.instructors().bySession(ctx.cookie(InstructorPages.COOKIE));
+        if (who.isEmpty()) throw new UnauthorizedResponse("Sign in as an instructor.");
+        services.workshops().ofInstructor(who.get(), ctx.pathParam("id")).orElseThrow(() -> new NotFoundResponse("No such workshop among yours."));
+    }
+
+    void roomStream(SseClient client) {
+        Context ctx = client.ctx();
+        live.room(client, ctx.pathParam("id"), LessonPages.base(ctx, "room"));
+    }
+
+    /** Refuses a learner's stream when they are in no open workshop. */
+    void mayWatchHome(Context ctx) {
+        if (membership(ctx).isEmpty()) throw new NotFoundResponse("You are in no open workshop.");
+    }
+
+    void homeStream(SseClient client) {
+        membership(client.ctx()).ifPresentOrElse(ms -> live.learner(client, ms.workshop().id()), client::close);
+    }
+
+    private Optional<Workshops.Membership> membership(Context ctx) {
+        return learners.current(ctx).flatMap(l -> services.workshops().current(l.id()));
+    }
+
+    void rename(Context ctx) {
+        Workshop w = pages.owned(ctx);
+        if (w != null) pages.answer(ctx, w, steering.rename(w, ctx.formParam("title")));
+    }
+
+    void lessons(Context ctx) {
+        Workshop w = pages.owned(ctx);
+        if (w != null) pages.answer(ctx, w, steering.lessons(w, ctx.formParams("lesson")));
+    }
+
+    void addInstructor(Context ctx) {
+        Workshop w = pages.owned(ctx);
+        if (w != null) pages.answer(ctx, w, steering.addInstructor(w, ctx.formParam("name"), services.instructors()));
+    }
+
+    void board(Context ctx) {
+        Workshop w = pages.owned(ctx);
+        if (w != null) pages.answer(ctx, w, steering.board(w, ctx.formParam("announcement"), ctx.formParam("minutes")));
+    }
+
+    void reopen(Context ctx) {
+        Workshop w = pages.owned(ctx);
+        if (w != null) pages.answer(ctx, w, steering.reopen(w));
+    }
+
+    /** Deletes after a confirm step that offers the results export first. */
+    void delete(Context ctx) {
+        Workshop w = pages.owned(ctx);
+        if (w == null || !pages.confirmed(ctx, w, "Delete this workshop for good? Download its results first: learners keep their own "
+                + "progress and sandboxes, but the room and its member list go.", "Delete it")) return;
+        steering.delete(w);
+        ctx.redirect("/instructor/workshops", HttpStatus.SEE_OTHER);
+    }
+
+    @Override
+    public void close() {
+        live.close();
+    }
+}
