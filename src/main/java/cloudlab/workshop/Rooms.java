@@ -241,7 +241,7 @@ public final class Rooms {
         List<Gradebook.Row> out = new ArrayList<>();
         for (Gradebook.Row r : Gradebook.rows(course.get(), progress)) {
             if (!names.containsKey(r.learnerId()) || !items.contains(r.item())) continue;
-            out.add(new Gradebook.Row(r.learnerId(), names.get(r.learnerId()), r.item(), r.score(), r.max(), r.attempts(), r.lastSubmitted()));
+            out.add(r.withName(names.get(r.learnerId())));
         }
         return out;
     }

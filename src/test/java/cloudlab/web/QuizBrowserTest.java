@@ -97,7 +97,7 @@ class QuizBrowserTest {
 
             boolean right = variant.truth();
             WebElement wrongVerdict = answer(d, !right);
-            assertEquals("Not quite", wrongVerdict.getText());
+            assertEquals("Not quite — try again", wrongVerdict.getText());
             WebElement after = d.findElement(By.id(anchor));
             assertTrue(after.getAttribute("class").contains("is-wrong"), after.getAttribute("class"));
             assertEquals(variant.explanation(), after.findElement(By.cssSelector(".result__explanation")).getText());

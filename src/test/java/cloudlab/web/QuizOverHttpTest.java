@@ -125,9 +125,9 @@ class QuizOverHttpTest {
 
         String page = web.get(lessonPath()).body();
         String partial = Html.classText(Html.questionSection(page, multiple.id()), "result__verdict");
-        assertEquals("Partly right: " + Math.round(100.0 / k) + "% of the points", partial);
+        assertEquals("Partly right: " + Math.round(100.0 / k) + "% of the points — try again", partial);
         assertTrue(Html.questionTag(page, numeric.id()).contains("is-wrong"));
-        assertEquals("Not quite", Html.classText(Html.questionSection(page, numeric.id()), "result__verdict"));
+        assertEquals("Not quite — try again", Html.classText(Html.questionSection(page, numeric.id()), "result__verdict"));
 
         String row = Html.progressRow(web.get("/progress").body(), lesson.slug());
         String score = String.format(Locale.ROOT, "%.1f", 1.0 / k);
@@ -174,7 +174,7 @@ class QuizOverHttpTest {
 
         String wrong = web.postForm(answerPath(q), Course1.wrongForm(q), "HX-Request", "true").body();
         assertTrue(Html.questionTag(wrong, q.id()).contains("is-wrong"), wrong);
-        assertEquals("Not quite", Html.classText(wrong, "result__verdict"));
+        assertEquals("Not quite — try again", Html.classText(wrong, "result__verdict"));
     }
 
     static Stream<Arguments> badAnswers() {
