@@ -298,4 +298,45 @@ class QuizOverHttpTest {
         assertEquals(Html.progressRow(before, lesson.slug()), Html.progressRow(after, lesson.slug()));
         assertEquals("Correct", Html.classText(Html.questionSection(web.get(lessonPath()).body(), q.id()), "result__verdict"));
     }
+
+    /** The option values (canonical indexes) of a choice question, in the order the page lists them. */
+    static java.util.List<String> optionOrder(String page, Question q) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"choice\"[^>]*value=\"(\\d+)\"")
+                .matcher(Html.questionSection(page, q.id()));
+        while (m.find()) out.add(m.group(1));
+        return out;
+    }
+
+    @Test
+    void optionsComeInAnOrderOfTheLearnersOwnTheSameOnEveryReload() {
+        Question q = lesson.quiz().questions().stream().filter(x -> x.type() == Question.Type.SINGLE && x.options().size() > 2)
+                .findFirst().orElseThrow();
+        java.util.Set<java.util.List<String>> orders = new java.util.HashSet<>();
+        for (int n = 0; n < 6; n++) {
+            WebClient web = learner();
+            java.util.List<String> order = optionOrder(web.get(lessonPath()).body(), q);
+            assertEquals(q.options().size(), order.size(), order.toString());
+            assertEquals(order, optionOrder(web.get(lessonPath()).body(), q), "the same order on reload");
+            orders.add(order);
+        }
+        assertTrue(orders.size() > 1, "six learners do not all see one order: " + orders);
+    }
+
+    @Test
+    void theExplanationStaysOffThePageUntilTheLearnerIsRight() {
+        Question q = lesson.quiz().questions().stream().filter(x -> x.type() == Question.Type.SINGLE && x.explanation() != null)
+                .findFirst().orElseThrow();
+        WebClient web = learner();
+        assertEquals(303, web.postForm(answerPath(q), Course1.wrongForm(q)).statusCode());
+        String wrong = Html.questionSection(web.get(lessonPath()).body(), q.id());
+        assertFalse(wrong.contains("result__explanation"), "a wrong practice answer does not show the explanation: " + wrong);
+        assertFalse(wrong.contains("is-right"), "nor which option is right");
+        assertTrue(wrong.contains("Practice"), "the question says it is practice");
+        assertEquals("Not quite — try again", Html.classText(wrong, "result__verdict"));
+        assertEquals(303, web.postForm(answerPath(q), Course1.rightForm(q)).statusCode());
+        String right = Html.questionSection(web.get(lessonPath()).body(), q.id());
+        assertTrue(right.contains("result__explanation"), "right: the explanation shows");
+        assertTrue(right.contains("Practice · counts 100%"), right);
+    }
 }
