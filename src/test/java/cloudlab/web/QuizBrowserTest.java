@@ -118,7 +118,7 @@ class QuizBrowserTest {
             waiting(d).until(ExpectedConditions.urlToBe(server.url("/progress")));
             WebElement row = d.findElement(By.cssSelector("tr[data-lesson='" + zones.slug() + "']"));
             int n = zones.quiz().questions().size();
-            assertEquals("1.0 / " + n + " (1 answered)", row.findElements(By.tagName("td")).get(1).getText(),
+            assertEquals("1.0 / " + n + " (1 answered; Practice)", row.findElements(By.tagName("td")).get(1).getText(),
                     "the latest answer to the variant counts");
             assertEquals("In progress", row.findElement(By.cssSelector(".badge")).getText());
         }

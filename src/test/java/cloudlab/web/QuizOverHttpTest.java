@@ -85,7 +85,7 @@ class QuizOverHttpTest {
 
         String row = Html.progressRow(web.get("/progress").body(), lesson.slug());
         assertTrue(row.contains("In progress"), row);
-        assertTrue(row.contains("1.0 / " + lesson.quiz().questions().size() + " (1 answered)"), row);
+        assertTrue(row.contains("1.0 / " + lesson.quiz().questions().size() + " (1 answered; Practice)"), row);
     }
 
     @Test
@@ -100,7 +100,7 @@ class QuizOverHttpTest {
         String progress = web.get("/progress").body();
         String row = Html.progressRow(progress, lesson.slug());
         assertTrue(row.contains("Completed"), row);
-        assertTrue(row.contains(n + ".0 / " + n + " (" + n + " answered)"), row);
+        assertTrue(row.contains(n + ".0 / " + n + " (" + n + " answered; Practice)"), row);
         assertTrue(Html.text(progress).contains("1 of " + Course1.course().lessons().size() + " lessons completed"), Html.text(progress));
 
         String page = web.get(lessonPath()).body();
@@ -131,7 +131,7 @@ class QuizOverHttpTest {
 
         String row = Html.progressRow(web.get("/progress").body(), lesson.slug());
         String score = String.format(Locale.ROOT, "%.1f", 1.0 / k);
-        assertTrue(row.contains(score + " / " + lesson.quiz().questions().size() + " (2 answered)"), row);
+        assertTrue(row.contains(score + " / " + lesson.quiz().questions().size() + " (2 answered; Practice)"), row);
     }
 
     @Test
@@ -170,7 +170,7 @@ class QuizOverHttpTest {
 
         assertEquals(1.0, storedProgress(web).answer(lesson.quiz().id(), q.id()).score(), "kept like a form post");
         String row = Html.progressRow(web.get("/progress").body(), lesson.slug());
-        assertTrue(row.contains("(1 answered)"), row);
+        assertTrue(row.contains("(1 answered; Practice)"), row);
 
         String wrong = web.postForm(answerPath(q), Course1.wrongForm(q), "HX-Request", "true").body();
         assertTrue(Html.questionTag(wrong, q.id()).contains("is-wrong"), wrong);
@@ -244,12 +244,12 @@ class QuizOverHttpTest {
         String bProgress = b.get(resumed.headers().firstValue("Location").get()).body();
         assertEquals(code, Html.resumeCode(bProgress));
         assertEquals(Html.progressRow(aProgress, lesson.slug()), Html.progressRow(bProgress, lesson.slug()));
-        assertTrue(Html.progressRow(bProgress, lesson.slug()).contains("(1 answered)"));
+        assertTrue(Html.progressRow(bProgress, lesson.slug()).contains("(1 answered; Practice)"));
         assertTrue(Html.text(bProgress).contains("Welcome back"));
 
         Question next = lesson.quiz().questions().get(1);
         b.postForm(answerPath(next), Course1.rightForm(next));
-        assertTrue(Html.progressRow(a.get("/progress").body(), lesson.slug()).contains("(2 answered)"),
+        assertTrue(Html.progressRow(a.get("/progress").body(), lesson.slug()).contains("(2 answered; Practice)"),
                 "both browsers now add to the same progress");
     }
 
