@@ -19,9 +19,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The gradebook: one row per learner and item (a quiz question or a challenge) that the learner
- * attempted, with the score that counts ({@link Scores}: the best attempt), the most it could be,
- * the number of attempts and when the last one came. Exported as CSV that opens cleanly in a spreadsheet, and as JSON.
+ * The gradebook: one row per learner and item (a quiz question or a challenge), with the score that
+ * counts ({@link Scores}: under the item's {@link AttemptPolicy}, named in the row), the most it could
+ * be, the number of attempts and when the last one came. The course-wide rows hold the items a learner
+ * attempted; a workshop's ({@link #rows(List, Map, Progress)}) every item of its lessons, 0 for one not tried. Exported as CSV that opens cleanly in a spreadsheet, and as JSON.
  */
 public final class Gradebook {
     /** Quotes every cell, so a spreadsheet reads each as the text it is (RFC 4180 quoting, doubled quotes inside). */
