@@ -17,6 +17,9 @@ need() { # need COMMAND PACKAGE...
 }
 need chromium chromium
 need chromedriver chromium-driver
+# A real GIFT parser for GiftParsesTest (the exports must parse): npm's gift-pegjs, into target/npm.
+need npm npm
+npm install --prefix target/npm --no-save --no-audit --no-fund gift-pegjs >/dev/null
 
 # PostgreSQL for the second pass: a local cluster, a role and a database of our own.
 if [ -z "${CLOUDLAB_TEST_POSTGRES:-}" ]; then

@@ -71,6 +71,8 @@ final class GiftCommand implements Callable<Integer> {
             }
             gift.parent.out.print(Gift.export(lesson.quiz()));
             gift.parent.out.flush();
+            for (String line : Gift.leftOut(lesson.quiz())) err.println("gift export: " + line);
+            err.flush();
             return 0;
         }
     }

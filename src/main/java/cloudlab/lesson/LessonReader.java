@@ -289,9 +289,11 @@ public final class LessonReader {
         check.required(o, "", "id", "questions");
         String id = null;
         List<Question> questions = new ArrayList<>();
+        cloudlab.quiz.AttemptPolicy policy = cloudlab.quiz.AttemptPolicy.PRACTICE;
         for (Map.Entry<String, JsonNode> f : Check.entries(o)) {
             String p = f.getKey();
             switch (p) {
+                case "policy" -> policy = QuestionReader.policy(check, f.getValue(), p);
                 case "id" -> {
                     id = check.text(f.getValue(), p);
                     String e = Rules.id(id);
@@ -303,10 +305,10 @@ public final class LessonReader {
                     QuestionReader reader = new QuestionReader(check, catalog, where);
                     for (int i = 0; i < list.size(); i++) questions.add(reader.read(list.get(i), Check.item(p, i), questionIds));
                 }
-                default -> throw check.unknown("", p, "id, questions");
+                default -> throw check.unknown("", p, "id, policy, questions");
             }
         }
-        return new Quiz(id, questions);
+        return new Quiz(id, questions, policy);
     }
 
     private LessonChallenge challenge(Check check, JsonNode tree, String where) throws InputException {

@@ -51,6 +51,45 @@ final class QuestionReader {
         this.where = where;
     }
 
+    /**
+     * A quiz's attempt policy: {@code policy: practice}, or an object {@code {kind, maxAttempts,
+     * penaltyPerRetry}} (kind practice, graded or first; graded needs maxAttempts, 1 to 100).
+     */
+    static cloudlab.quiz.AttemptPolicy policy(Check check, JsonNode n, String place) throws InputException {
+        if (n != null && n.isTextual()) {
+            String w = n.asText();
+            if (w.equals("practice")) return cloudlab.quiz.AttemptPolicy.PRACTICE;
+            if (w.equals("graded")) return cloudlab.quiz.AttemptPolicy.GRADED;
+            throw check.fail(place, "must be practice, graded, or {kind, maxAttempts, penaltyPerRetry}; not " + w);
+        }
+        ObjectNode o = check.object(n, place, "a policy ({kind, maxAttempts, penaltyPerRetry})");
+        check.required(o, place, "kind");
+        cloudlab.quiz.AttemptPolicy.Kind kind = null;
+        int max = 0;
+        BigDecimal penalty = BigDecimal.ZERO;
+        for (Map.Entry<String, JsonNode> f : Check.entries(o)) {
+            String p = Check.child(place, f.getKey());
+            switch (f.getKey()) {
+                case "kind" -> {
+                    String w = check.text(f.getValue(), p);
+                    kind = cloudlab.quiz.AttemptPolicy.Kind.fromWord(w);
+                    if (kind == null) throw check.fail(p, "must be practice, graded or first; not " + w);
+                }
+                case "maxAttempts" -> max = check.whole(f.getValue(), p, 1, 100);
+                case "penaltyPerRetry" -> {
+                    penalty = check.decimal(f.getValue(), p);
+                    if (penalty.signum() < 0 || penalty.compareTo(BigDecimal.ONE) > 0) throw check.fail(p, "must be 0 to 1 (a share of the points)");
+                }
+                default -> throw check.unknown(place, f.getKey(), "kind, maxAttempts, penaltyPerRetry");
+            }
+        }
+        if (kind == cloudlab.quiz.AttemptPolicy.Kind.PRACTICE && (max != 0 || penalty.signum() != 0)) {
+            throw check.fail(place, "practice has unlimited attempts and no penalty; use kind graded for a limit or a penalty");
+        }
+        if (kind == cloudlab.quiz.AttemptPolicy.Kind.GRADED && max == 0) throw check.fail(Check.child(place, "maxAttempts"), "graded needs a number of attempts, 1 to 100");
+        return new cloudlab.quiz.AttemptPolicy(kind, max, penalty.doubleValue());
+    }
+
     Question read(JsonNode n, String place, Set<String> ids) throws InputException {
         ObjectNode o = check.object(n, place, "a question");
         check.required(o, place, "id", "type", "prompt");

@@ -32,14 +32,37 @@ public final class Answering {
      * One question as a learner sees it: the variant (of {@code question}) their seed names, their
      * latest answer to it with its result when it fits that variant, how many tries, the hints
      * they have seen, the check of a challenge question, the order its items are listed in, and
-     * the refusal of their last submission (null when there was none).
+     * the refusal of their last submission (null when there was none); the attempt policy in force,
+     * the order its options (or matching rows) are listed in, and the score that counts under the
+     * policy (null before any attempt).
      */
     public record QuestionState(Lesson lesson, Quiz quiz, Question question, Question variant, String seed, Submission given,
                                 Scoring.Result result, int attempts, List<Integer> hintsShown,
-                                LearnerProgress.ChallengeResult challenge, List<Integer> itemOrder, String refusal) {
+                                LearnerProgress.ChallengeResult challenge, List<Integer> itemOrder, String refusal,
+                                AttemptPolicy policy, List<Integer> optionOrder, Double counted) {
         public QuestionState {
             hintsShown = List.copyOf(hintsShown);
             itemOrder = List.copyOf(itemOrder);
+            policy = policy == null ? AttemptPolicy.PRACTICE : policy;
+            optionOrder = optionOrder == null ? Answering.optionOrder(variant, seed) : List.copyOf(optionOrder);
+        }
+
+        /** A state under practice, its options in the order the seed gives them, no score counted yet. */
+        public QuestionState(Lesson lesson, Quiz quiz, Question question, Question variant, String seed, Submission given,
+                             Scoring.Result result, int attempts, List<Integer> hintsShown,
+                             LearnerProgress.ChallengeResult challenge, List<Integer> itemOrder, String refusal) {
+            this(lesson, quiz, question, variant, seed, given, result, attempts, hintsShown, challenge, itemOrder, refusal,
+                    AttemptPolicy.PRACTICE, null, null);
+        }
+
+        /** Whether the explanation and the right answer may be shown: the learner is right or has no attempt left. */
+        public boolean revealed() {
+            return result != null && policy.reveals(result.correct(), attempts);
+        }
+
+        /** Attempts left under the policy, or -1 when unlimited. */
+        public int attemptsLeft() {
+            return policy.left(attempts);
         }
     }
 
@@ -62,13 +85,26 @@ public final class Answering {
      * attempt, and the lesson is recorded complete when this made it so.
      */
     public Outcome answer(String learnerId, Lesson lesson, Question q, Map<String, List<String>> form) {
+        return answer(learnerId, lesson, q, form, lesson.quiz().policy());
+    }
+
+    /**
+     * As above under the attempt policy in force ({@code policy}: the quiz's own, or a workshop's in
+     * its place): past its last attempt an answer is refused and nothing is stored.
+     */
+    public Outcome answer(String learnerId, Lesson lesson, Question q, Map<String, List<String>> form, AttemptPolicy policy) {
         Quiz quiz = lesson.quiz();
         LearnerProgress before = progress.withHints(learnerId);
         LearnerProgress.Answer last = before.answer(quiz.id(), q.id());
+        if (last != null && !policy.allowsAnother(last.attempts())) {
+            return new Outcome(state(learnerId, lesson, q, before, null, null, "answer: you have used all " + policy.maxAttempts()
+                    + (policy.maxAttempts() == 1 ? " attempt" : " attempts") + " at this question (" + policy.label()
+                    + "); your score stands", policy));
+        }
         String seed = first(form, "seed");
         if (seed == null || seed.isBlank()) seed = last != null && last.seed() != null ? last.seed() : nextSeed(learnerId, quiz, q, last);
         String badSeed = seedProblem(learnerId, quiz, q, last, seed);
-        if (badSeed != null) return new Outcome(state(learnerId, lesson, q, before, null, null, badSeed));
+        if (badSeed != null) return new Outcome(state(learnerId, lesson, q, before, null, null, badSeed, policy));
         Question variant = q.variant(seed);
         String refusal = variant.answersNumber() ? numberProblem(first(form, "answer")) : null;
         Submission given = null;
@@ -79,13 +115,13 @@ public final class Answering {
                 refusal = e.getMessage();
             }
         }
-        if (refusal != null) return new Outcome(state(learnerId, lesson, q, before, null, seed, refusal));
+        if (refusal != null) return new Outcome(state(learnerId, lesson, q, before, null, seed, refusal, policy));
         List<Integer> hints = before.hints(quiz.id(), q.id());
         Scoring.Result result = Scoring.score(variant, given, hints);
         progress.answered(learnerId, quiz.id(), q.id(), new Progress.Attempt(seed, given.toJson(), Json.line(hints), q.version()),
                 result.score(), result.max());
         LearnerProgress after = recordCompletion(learnerId, lesson);
-        return new Outcome(state(learnerId, lesson, q, after, null, null, null));
+        return new Outcome(state(learnerId, lesson, q, after, null, null, null, policy));
     }
 
     /**
@@ -93,6 +129,11 @@ public final class Answering {
      * question's points are scaled down by its cost. Showing it again changes nothing.
      */
     public Outcome hint(String learnerId, Lesson lesson, Question q, String hint) {
+        return hint(learnerId, lesson, q, hint, lesson.quiz().policy());
+    }
+
+    /** As above, the question shown under the attempt policy in force. */
+    public Outcome hint(String learnerId, Lesson lesson, Question q, String hint, AttemptPolicy policy) {
         int n;
         try {
             n = Integer.parseInt(String.valueOf(hint).strip());
@@ -101,10 +142,10 @@ public final class Answering {
         }
         if (n < 0 || n >= q.hints().size()) {
             String refusal = "hint: this question has " + q.hints().size() + (q.hints().size() == 1 ? " hint" : " hints");
-            return new Outcome(state(learnerId, lesson, q, progress.withHints(learnerId), null, null, refusal));
+            return new Outcome(state(learnerId, lesson, q, progress.withHints(learnerId), null, null, refusal, policy));
         }
         progress.hintShown(learnerId, lesson.quiz().id(), q.id(), n);
-        return new Outcome(state(learnerId, lesson, q, progress.withHints(learnerId), null, null, null));
+        return new Outcome(state(learnerId, lesson, q, progress.withHints(learnerId), null, null, null, policy));
     }
 
     /**
@@ -126,9 +167,14 @@ public final class Answering {
      * {@code progress} is what they have done, read with its hints.
      */
     public List<QuestionState> states(String learnerId, Lesson lesson, LearnerProgress progress, String newFor) {
+        return states(learnerId, lesson, progress, newFor, lesson.quiz() == null ? AttemptPolicy.PRACTICE : lesson.quiz().policy());
+    }
+
+    /** As above, under the attempt policy in force. */
+    public List<QuestionState> states(String learnerId, Lesson lesson, LearnerProgress progress, String newFor, AttemptPolicy policy) {
         List<QuestionState> out = new ArrayList<>();
         if (lesson.quiz() == null) return out;
-        for (Question q : lesson.quiz().questions()) out.add(state(learnerId, lesson, q, progress, newFor, null, null));
+        for (Question q : lesson.quiz().questions()) out.add(state(learnerId, lesson, q, progress, newFor, null, null, policy));
         return out;
     }
 
@@ -138,7 +184,7 @@ public final class Answering {
      * have not answered yet; {@code pinnedSeed} pins it (a refusal shown for the variant they sent).
      */
     public QuestionState state(String learnerId, Lesson lesson, Question q, LearnerProgress p, String newFor, String pinnedSeed,
-                               String refusal) {
+                               String refusal, AttemptPolicy policy) {
         Quiz quiz = lesson.quiz();
         LearnerProgress.Answer a = p.answer(quiz.id(), q.id());
         int attempts = a == null ? 0 : a.attempts();
@@ -157,7 +203,9 @@ public final class Answering {
             else given = null;
         }
         LearnerProgress.ChallengeResult check = q.challenge() == null ? null : p.challenge(q.challenge());
-        return new QuestionState(lesson, quiz, q, variant, seed, given, result, attempts, hints, check, itemOrder(variant, seed), refusal);
+        Double counted = a == null ? null : policy.counted(a.scores());
+        return new QuestionState(lesson, quiz, q, variant, seed, given, result, attempts, hints, check, itemOrder(variant, seed), refusal,
+                policy, optionOrder(variant, seed), counted);
     }
 
     /** The seed of the learner's next attempt at the question. */
@@ -210,6 +258,25 @@ public final class Answering {
         boolean identity = true;
         for (int i = 0; i < out.size(); i++) identity &= out.get(i) == i;
         if (identity && out.size() > 1) Collections.reverse(out);
+        return out;
+    }
+
+    /**
+     * The order a question's options (single and multiple choice) or matching rows are listed in
+     * for the attempt this seed names: shuffled from the seed, so the same on every reload and for a
+     * regrade, different between learners and attempts. The answer holds canonical indexes, so
+     * scoring does not depend on it. Other questions: none.
+     */
+    public static List<Integer> optionOrder(Question question, String seed) {
+        int n = switch (question.type()) {
+            case SINGLE, MULTIPLE -> question.options().size();
+            case MATCHING -> question.pairs().size();
+            default -> 0;
+        };
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) out.add(i);
+        String s = seed == null ? "" : seed;
+        out.sort(Comparator.comparing(i -> Question.Seeds.of(s, question.id(), "option " + i, 0)));
         return out;
     }
 

@@ -55,6 +55,11 @@ public final class Gift {
         return GiftWriter.write(quiz);
     }
 
+    /** What {@link #export} leaves out of the quiz, one line per question (said on stderr by the command). */
+    public static List<String> leftOut(Quiz quiz) {
+        return GiftWriter.leftOut(quiz);
+    }
+
     /** The YAML of a quiz block holding the questions of the GIFT text; see {@link #importGift}. */
     public static String importText(String gift, String quizId) throws InputException {
         return importGift(gift, quizId).yaml();

@@ -35,10 +35,12 @@ final class GiftWriter {
             return;
         }
         List<String> comments = new ArrayList<>();
+        String prompt = q.prompt();
         if (q.type() == Question.Type.PREDICT) {
             comments.add("predict question exported with its computed answer");
-            comments.add(q.id() + " asks about a layout, which is not exported" + (q.hasVariants()
+            comments.add(q.id() + ": its text describes the layout it asks about and what fails" + (q.hasVariants()
                     ? "; this is its default variant (" + q.variantLabel() + ") of " + q.variants().size() : ""));
+            prompt = describe(q.predict()) + " " + prompt;
         } else if (q.hasVariants()) {
             comments.add(q.id() + " is exported as its default variant (" + q.variantLabel() + ") of " + q.variants().size());
         }
@@ -53,7 +55,48 @@ final class GiftWriter {
                 };
         for (String c : comments) out.append("// cloudlab: ").append(c).append('\n');
         if (q.answersNumber() && q.unit() != null) out.append(UNIT).append(q.unit().replace('\n', ' ')).append('\n');
-        out.append("::").append(q.id()).append("::").append(GiftText.escapePrompt(q.prompt())).append(' ').append(block).append("\n\n");
+        out.append("::").append(q.id()).append("::").append(GiftText.escapePrompt(prompt)).append(' ').append(block).append("\n\n");
+    }
+
+    /**
+     * A predict question's layout in words: every host (where it is, its hypervisor, capacity and
+     * the VMs on it, with their apps and sizes) and what fails; all a predict answer depends on.
+     */
+    static String describe(Question.Predict p) {
+        StringBuilder b = new StringBuilder("The layout:");
+        List<cloudlab.sim.Host> hosts = p.layout().hosts();
+        if (hosts.isEmpty()) b.append(" no hosts.");
+        for (cloudlab.sim.Host h : hosts) {
+            b.append(" host ").append(h.id()).append(" in ").append(h.zone().id()).append(" (datacenter ").append(h.datacenter().id())
+                    .append("), ").append(h.hypervisor().toString().toLowerCase(java.util.Locale.ROOT)).append(", ")
+                    .append(h.spec().cores()).append(" cores (").append(Num.show(h.vcpuCapacity())).append(" vCPUs to place), ")
+                    .append(Num.show(h.memoryCapacityGiB())).append(" GiB memory, ").append(Num.show(h.storageGiB())).append(" GiB storage");
+            if (h.vms().isEmpty()) b.append(", no VMs;");
+            else {
+                b.append(", running");
+                for (cloudlab.sim.Vm v : h.vms()) {
+                    b.append(" VM ").append(v.id()).append(v.app() == null ? "" : " of app " + v.app()).append(" (")
+                            .append(v.vcpus()).append(" vCPUs, ").append(Num.show(v.memoryGiB())).append(" GiB memory, ")
+                            .append(Num.show(v.diskGiB())).append(" GiB disk").append(v.running() ? "" : ", stopped").append("),");
+                }
+                b.setLength(b.length() - 1);
+                b.append(';');
+            }
+        }
+        if (b.charAt(b.length() - 1) == ';') b.setCharAt(b.length() - 1, '.');
+        b.append(p.fail().isEmpty() ? " Nothing fails." : " What fails: " + String.join(", ", p.fail()) + ".");
+        return b.toString();
+    }
+
+    /** What an export of the quiz leaves out, one line each (for stderr): questions GIFT cannot hold. */
+    static List<String> leftOut(Quiz quiz) {
+        List<String> out = new ArrayList<>();
+        for (Question q : quiz.questions()) {
+            if (q.type() == Question.Type.ORDERING || q.type() == Question.Type.CHALLENGE) {
+                out.add(quiz.id() + "/" + q.id() + " left out: " + q.type().word() + " has no GIFT type");
+            }
+        }
+        return out;
     }
 
     private static String single(Question q) {

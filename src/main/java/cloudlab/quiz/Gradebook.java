@@ -19,19 +19,31 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The gradebook: one row per learner and item (a quiz question or a challenge) that the learner
- * attempted, with the score that counts ({@link Scores}: the best attempt), the most it could be,
- * the number of attempts and when the last one came. Exported as CSV that opens cleanly in a spreadsheet, and as JSON.
+ * The gradebook: one row per learner and item (a quiz question or a challenge), with the score that
+ * counts ({@link Scores}: under the item's {@link AttemptPolicy}, named in the row), the most it could
+ * be, the number of attempts and when the last one came. The course-wide rows hold the items a learner
+ * attempted; a workshop's ({@link #rows(List, Map, Progress)}) every item of its lessons, 0 for one not tried. Exported as CSV that opens cleanly in a spreadsheet, and as JSON.
  */
 public final class Gradebook {
-    /** Quotes a cell only when it must be (a comma, quote or line break in it), as RFC 4180 does. */
-    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
+    /** Quotes every cell, so a spreadsheet reads each as the text it is (RFC 4180 quoting, doubled quotes inside). */
+    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvGenerator.Feature.ALWAYS_QUOTE_STRINGS).build();
+    /** The byte order mark that tells a spreadsheet the file is UTF-8 (accented names read right). */
+    public static final String BOM = "\uFEFF";
 
     private Gradebook() {
     }
 
-    /** One line of the gradebook. */
-    public record Row(String learnerId, String displayName, String item, double score, double max, int attempts, String lastSubmitted) {
+    /** One line of the gradebook; {@code policy} names how the score counts ("Practice", "Graded: 2 attempts"). */
+    public record Row(String learnerId, String displayName, String item, double score, double max, int attempts, String lastSubmitted,
+                      String policy) {
+        public Row(String learnerId, String displayName, String item, double score, double max, int attempts, String lastSubmitted) {
+            this(learnerId, displayName, item, score, max, attempts, lastSubmitted, null);
+        }
+
+        /** The same row under another name (a workshop's members are listed by the names they joined with). */
+        public Row withName(String name) {
+            return new Row(learnerId, name, item, score, max, attempts, lastSubmitted, policy);
+        }
     }
 
     /** Every learner's rows over the course's items, in the course's order; items no longer in it come last. */
@@ -44,49 +56,77 @@ public final class Gradebook {
 
     /**
      * The rows of some learners (by id, with the names to show) over some lessons' items alone:
-     * a workshop's results.
+     * a workshop's results. Every learner gets a row for every item, 0 with no attempts for one they
+     * have not tried.
      */
     public static List<Row> rows(List<Lesson> lessons, Map<String, String> names, Progress progress) {
         List<Row> out = new ArrayList<>();
-        for (Map.Entry<String, String> n : names.entrySet()) out.addAll(rows(lessons, n.getKey(), n.getValue(), progress.of(n.getKey()), false));
+        for (Map.Entry<String, String> n : names.entrySet()) {
+            LearnerProgress p = progress.of(n.getKey());
+            for (Lesson l : lessons) {
+                for (Scores.Item i : Scores.items(l)) {
+                    out.add(Scores.of(i, p).map(s -> new Row(n.getKey(), n.getValue(), i.key(), s.score(), s.max(), s.attempts(), s.lastAt(),
+                            s.policyLabel())).orElse(new Row(n.getKey(), n.getValue(), i.key(), 0, 1, 0, null, i.policy().label())));
+                }
+            }
+        }
         return out;
     }
 
     /** One learner's rows: an item they attempted, with the score {@link Scores} counts; {@code strays} adds items no lesson holds. */
     private static List<Row> rows(List<Lesson> lessons, String learnerId, String name, LearnerProgress p, boolean strays) {
-        Set<Scores.Item> items = new LinkedHashSet<>();
-        for (Lesson l : lessons) items.addAll(Scores.items(l));
+        Map<String, Scores.Item> items = new java.util.LinkedHashMap<>();
+        for (Lesson l : lessons) for (Scores.Item i : Scores.items(l)) items.putIfAbsent(i.key(), i);
         if (strays) {
             TreeMap<String, Scores.Item> others = new TreeMap<>();
             for (LearnerProgress.Answer a : p.answers().values()) {
                 Scores.Item i = Scores.Item.question(a.quizId(), a.questionId());
-                if (!items.contains(i)) others.put(i.key(), i);
+                if (!items.containsKey(i.key())) others.put(i.key(), i);
             }
             for (String c : p.challenges().keySet()) {
                 Scores.Item i = Scores.Item.challenge(c);
-                if (!items.contains(i)) others.put(i.key(), i);
+                if (!items.containsKey(i.key())) others.put(i.key(), i);
             }
-            items.addAll(others.values());
+            items.putAll(others);
         }
         List<Row> out = new ArrayList<>();
-        for (Scores.Item i : items) {
-            Scores.of(i, p).ifPresent(s -> out.add(new Row(learnerId, name, i.key(), s.score(), s.max(), s.attempts(), s.lastAt())));
+        for (Scores.Item i : items.values()) {
+            Scores.of(i, p).ifPresent(s -> out.add(new Row(learnerId, name, i.key(), s.score(), s.max(), s.attempts(), s.lastAt(),
+                    s.policyLabel())));
         }
         return out;
     }
 
     /**
-     * CSV with a header line and CRLF line ends, fields quoted where needed (RFC 4180), written by
-     * Jackson's CSV writer; every cell is defused for spreadsheets ({@link #defused}).
+     * CSV for a spreadsheet: a UTF-8 byte order mark, a header line, CRLF line ends, every cell
+     * quoted and defused ({@link #defused}); after each learner's rows a {@code total} line adds up
+     * their scores, maxima and attempts.
      */
     public static String csv(List<Row> rows) {
         List<List<String>> lines = new ArrayList<>();
-        lines.add(List.of("learner_id", "display_name", "item", "score", "max", "attempts", "last_submitted"));
-        for (Row r : rows) {
-            lines.add(List.of(r.learnerId(), r.displayName() == null ? "" : r.displayName(), r.item(), number(r.score()), number(r.max()),
-                    Integer.toString(r.attempts()), r.lastSubmitted() == null ? "" : r.lastSubmitted()));
+        lines.add(List.of("learner_id", "display_name", "item", "policy", "score", "max", "attempts", "last_submitted"));
+        for (int at = 0; at < rows.size(); ) {
+            Row first = rows.get(at);
+            double score = 0;
+            double max = 0;
+            int attempts = 0;
+            String last = null;
+            for (; at < rows.size() && rows.get(at).learnerId().equals(first.learnerId()); at++) {
+                Row r = rows.get(at);
+                lines.add(line(r.learnerId(), r.displayName(), r.item(), r.policy(), r.score(), r.max(), r.attempts(), r.lastSubmitted()));
+                score += r.score();
+                max += r.max();
+                attempts += r.attempts();
+                if (r.lastSubmitted() != null && (last == null || r.lastSubmitted().compareTo(last) > 0)) last = r.lastSubmitted();
+            }
+            lines.add(line(first.learnerId(), first.displayName(), "total", null, score, max, attempts, last));
         }
-        return write(lines.stream().map(l -> l.stream().map(Gradebook::defused).toList()).toList(), "\r\n");
+        return BOM + write(lines.stream().map(l -> l.stream().map(Gradebook::defused).toList()).toList(), "\r\n");
+    }
+
+    private static List<String> line(String id, String name, String item, String policy, double score, double max, int attempts, String last) {
+        return List.of(id, name == null ? "" : name, item, policy == null ? "" : policy, number(score), number(max), Integer.toString(attempts),
+                last == null ? "" : last);
     }
 
     public static String json(List<Row> rows) {
@@ -99,11 +139,18 @@ public final class Gradebook {
     }
 
     /**
-     * A cell a spreadsheet will show as text: one starting with =, +, -, @, a tab or a CR (which
-     * a spreadsheet could run as a formula) gets a leading apostrophe.
+     * A cell a spreadsheet will show as text: one whose first character, or first after leading
+     * blanks or control characters, or any line's first, is =, +, -, @, a tab or a CR (which a
+     * spreadsheet could run as a formula) gets a leading apostrophe.
      */
     static String defused(String cell) {
-        return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
+        for (String line : cell.split("[\\r\\n]", -1)) {
+            String t = line.replaceFirst("^[\\s\\p{Cntrl}]+", "");
+            if ((!line.isEmpty() && "=+-@\t\r".indexOf(line.charAt(0)) >= 0) || (!t.isEmpty() && "=+-@".indexOf(t.charAt(0)) >= 0)) {
+                return "'" + cell;
+            }
+        }
+        return cell;
     }
 
     /** One cell as the CSV holds it: defused, then quoted where needed. */

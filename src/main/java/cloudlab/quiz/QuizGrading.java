@@ -7,6 +7,7 @@ import cloudlab.lesson.Question;
 import cloudlab.lesson.Quiz;
 import cloudlab.sim.document.Check;
 import cloudlab.sim.grade.GradeResult;
+import cloudlab.progress.Progress;
 import cloudlab.sim.InputException;
 import cloudlab.sim.document.Json;
 import cloudlab.sim.document.LayoutReader;
@@ -34,14 +35,23 @@ public final class QuizGrading {
 
     /**
      * Grades answers to the lesson's quiz: {@code {"answers": [{"question", "answer", "seed",
-     * "hints", "attempt"}], "learner": ID}}. A question with variants needs the seed it was
-     * answered under; when {@code learner} and {@code attempt} are given the seed must be the one
-     * derived from them, so a tampered seed is refused. A challenge question's answer is a layout.
-     * Bad input is refused naming the field path; nothing is stored.
+     * "attempt"}], "learner": ID}}. A question with variants needs the seed it was answered under;
+     * when {@code learner} and {@code attempt} are given the seed must be the one derived from them,
+     * so a tampered seed is refused. A challenge question's answer is a layout. Hints are never taken
+     * from the caller: a right answer is scaled by the hints the lab recorded for the learner (none
+     * without one). Only a practice quiz may be checked this way ({@code policy}: the one in force);
+     * a graded one is answered on its lesson page. The result says what a learner's page says after
+     * the same attempt (right or not, the chosen options' feedback), never the explanation or the
+     * right answer. Bad input is refused naming the field path; nothing is stored.
      */
-    public static Map<String, Object> grade(Lesson lesson, ObjectNode body, Course course, RegionCatalog catalog) throws InputException {
+    public static Map<String, Object> grade(Lesson lesson, ObjectNode body, Course course, RegionCatalog catalog, Progress progress,
+                                            AttemptPolicy policy) throws InputException {
         Quiz quiz = lesson.quiz();
         Check check = new Check(null);
+        if (!policy.practice()) {
+            throw check.fail("", "the quiz " + quiz.id() + " is graded (" + policy.label()
+                    + "): its answers count only when given on its lesson page");
+        }
         String learner = null;
         if (body.has("learner")) learner = check.text(body.get("learner"), "learner");
         if (!body.has("answers")) throw check.fail("", "missing required field answers");
@@ -54,8 +64,12 @@ public final class QuizGrading {
             ObjectNode a = check.object(answers.get(i), p, "an answer");
             check.required(a, p, "question", "answer");
             for (Map.Entry<String, JsonNode> f : Check.entries(a)) {
-                if (!Set.of("question", "answer", "seed", "hints", "attempt").contains(f.getKey())) {
-                    throw check.unknown(p, f.getKey(), "question, answer, seed, hints, attempt");
+                if (f.getKey().equals("hints")) {
+                    throw check.fail(Check.child(p, "hints"), "not accepted: the hints that count are the ones the lab recorded "
+                            + "for the learner (none without one)");
+                }
+                if (!Set.of("question", "answer", "seed", "attempt").contains(f.getKey())) {
+                    throw check.unknown(p, f.getKey(), "question, answer, seed, attempt");
                 }
             }
             String qid = check.text(a.get("question"), Check.child(p, "question"));
@@ -63,7 +77,7 @@ public final class QuizGrading {
             if (q == null) throw check.fail(Check.child(p, "question"), "the quiz " + quiz.id() + " has no question " + qid);
             if (!seen.add(qid)) throw check.fail(Check.child(p, "question"), qid + " is answered twice");
             Map<String, Object> r = q.type() == Question.Type.CHALLENGE
-                    ? challenge(q, a, p, check, course, catalog) : question(q, quiz, learner, a, p, check);
+                    ? challenge(q, a, p, check, course, catalog) : question(q, quiz, learner, a, p, check, progress);
             total += (double) r.get("score");
             results.add(r);
         }
@@ -75,8 +89,8 @@ public final class QuizGrading {
         return out;
     }
 
-    private static Map<String, Object> question(Question q, Quiz quiz, String learner, ObjectNode a, String p, Check check)
-            throws InputException {
+    private static Map<String, Object> question(Question q, Quiz quiz, String learner, ObjectNode a, String p, Check check,
+                                                Progress progress) throws InputException {
         String seed = null;
         if (a.has("seed")) {
             seed = check.text(a.get("seed"), Check.child(p, "seed"));
@@ -106,16 +120,7 @@ public final class QuizGrading {
         if (odd != null) throw check.fail(Check.child(p, "answer.number"), odd.replaceFirst("^answer: ", ""));
         String problem = s.problemWith(variant);
         if (problem != null) throw check.fail(Check.child(p, "answer"), problem);
-        List<Integer> hints = new ArrayList<>();
-        if (a.has("hints")) {
-            ArrayNode list = check.list(a.get("hints"), Check.child(p, "hints"));
-            for (int i = 0; i < list.size(); i++) {
-                int h = check.whole(list.get(i), Check.item(Check.child(p, "hints"), i), 0, 100);
-                if (h >= q.hints().size()) throw check.fail(Check.item(Check.child(p, "hints"), i), "the question has no hint " + h);
-                if (hints.contains(h)) throw check.fail(Check.item(Check.child(p, "hints"), i), "hint " + h + " is listed twice");
-                hints.add(h);
-            }
-        }
+        List<Integer> hints = learner == null ? List.of() : progress.hintsShown(learner, quiz.id(), q.id());
         Scoring.Result r = Scoring.score(variant, s, hints);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("question", q.id());

@@ -38,17 +38,19 @@ public final class Regrade {
      * What a regrade found: the changes, attempts it could not score (their question is gone), and
      * the stored score of every attempt checked (by learner and item, in attempt order).
      */
-    public record Plan(List<Change> changes, List<String> skipped, int attemptsChecked, Map<String, List<Double>> attemptScores) {
+    public record Plan(List<Change> changes, List<String> skipped, int attemptsChecked, Map<String, List<Double>> attemptScores,
+                       Map<String, AttemptPolicy> policies) {
         public Plan {
             changes = List.copyOf(changes);
             skipped = List.copyOf(skipped);
+            policies = Map.copyOf(policies);
             Map<String, List<Double>> copy = new LinkedHashMap<>();
             attemptScores.forEach((k, v) -> copy.put(k, List.copyOf(v)));
             attemptScores = Collections.unmodifiableMap(copy);
         }
 
         /**
-         * How many learners' scores on an item (what {@link Scores} counts: the best attempt) the
+         * How many learners' scores on an item (what {@link Scores} counts: its policy's count) the
          * plan changes when applied this way; the gradebook and the pages move by exactly these.
          */
         public int scoresChanged(boolean keepHigher) {
@@ -57,7 +59,8 @@ public final class Regrade {
             for (Change c : changes) after.get(key(c.learnerId(), c.quizId(), c.questionId())).set(c.attempt() - 1, c.applied(keepHigher));
             int n = 0;
             for (Map.Entry<String, List<Double>> e : attemptScores.entrySet()) {
-                if (Math.abs(Scores.best(e.getValue()) - Scores.best(after.get(e.getKey()))) > 1e-9) n++;
+                AttemptPolicy policy = policies.getOrDefault(e.getKey(), AttemptPolicy.PRACTICE);
+                if (Math.abs(policy.counted(e.getValue()) - policy.counted(after.get(e.getKey()))) > 1e-9) n++;
             }
             return n;
         }
@@ -72,6 +75,7 @@ public final class Regrade {
         List<String> skipped = new ArrayList<>();
         List<Progress.StoredAttempt> attempts = progress.allAttempts();
         Map<String, List<Double>> scores = new LinkedHashMap<>();
+        Map<String, AttemptPolicy> policies = new LinkedHashMap<>();
         for (Progress.StoredAttempt a : attempts) {
             List<Double> before = scores.computeIfAbsent(key(a.learnerId(), a.quizId(), a.questionId()), k -> new ArrayList<>());
             while (before.size() < a.attempt()) before.add(0.0);
@@ -79,6 +83,7 @@ public final class Regrade {
             Lesson lesson = course.lessonOfQuiz(a.quizId());
             Quiz quiz = lesson == null ? null : lesson.quiz();
             Question q = quiz == null ? null : quiz.question(a.questionId());
+            if (quiz != null) policies.put(key(a.learnerId(), a.quizId(), a.questionId()), quiz.policy());
             String where = a.learnerId() + " " + a.quizId() + "/" + a.questionId() + " attempt " + a.attempt();
             if (q == null) {
                 skipped.add(where + ": the question is no longer in the course");
@@ -102,7 +107,7 @@ public final class Regrade {
                         a.version(), q.version()));
             }
         }
-        return new Plan(changes, skipped, attempts.size(), scores);
+        return new Plan(changes, skipped, attempts.size(), scores, policies);
     }
 
     /** Stores the plan's new scores; with {@code keepHigher} no attempt's score goes down. Returns how many changed. */

@@ -18,7 +18,8 @@ import java.util.Set;
  * the instructor's download), regrade and the room all read these functions.
  *
  * <p>The rule: every item is worth its question's points (1, a challenge too), and an item counts
- * the learner's best attempt (attempts are unlimited). A lesson's items are its quiz's questions and
+ * what its quiz's {@link AttemptPolicy} makes of the learner's attempts ({@link AttemptPolicy#counted}:
+ * practice counts the best; a challenge counts its best check). A lesson's items are its quiz's questions and
  * its challenges, each once: a challenge question of the quiz and the challenge block it names are
  * one item, scored by the challenge's checks.
  */
@@ -26,24 +27,41 @@ public final class Scores {
     private Scores() {
     }
 
-    /** One thing that is scored: a quiz question, or a challenge (by its id); {@code key} names it in the gradebook. */
-    public record Item(String key, String quizId, String questionId, String challengeId) {
-        /** A question of a quiz (not a challenge question: see {@link #challenge}). */
+    /**
+     * One thing that is scored: a quiz question, or a challenge (by its id); {@code key} names it in
+     * the gradebook; {@code policy} is how its attempts count (a challenge's: practice, its best check).
+     */
+    public record Item(String key, String quizId, String questionId, String challengeId, AttemptPolicy policy) {
+        public Item {
+            policy = policy == null ? AttemptPolicy.PRACTICE : policy;
+        }
+
+        /** A question of a quiz (not a challenge question: see {@link #challenge}), under the quiz's policy. */
+        public static Item question(Quiz quiz, String questionId) {
+            return new Item(quiz.id() + "/" + questionId, quiz.id(), questionId, null, quiz.policy());
+        }
+
+        /** A question of a quiz no lesson holds any more: its attempts count as practice. */
         public static Item question(String quizId, String questionId) {
-            return new Item(quizId + "/" + questionId, quizId, questionId, null);
+            return new Item(quizId + "/" + questionId, quizId, questionId, null, AttemptPolicy.PRACTICE);
         }
 
         /** A challenge, whether the quiz asks it or the lesson holds it as a block. */
         public static Item challenge(String challengeId) {
-            return new Item("challenge/" + challengeId, null, null, challengeId);
+            return new Item("challenge/" + challengeId, null, null, challengeId, AttemptPolicy.PRACTICE);
         }
     }
 
     /**
-     * A learner's standing on one item they attempted: the score that counts (their best), what it
-     * is out of, how many attempts and when the latest came.
+     * A learner's standing on one item they attempted: the score that counts (under the item's
+     * policy), what it is out of, how many attempts and when the latest came.
      */
     public record ItemScore(Item item, double score, double max, int attempts, String lastAt) {
+        /** The name of the policy the score counts under ("Practice", "Graded: 2 attempts, −50% per retry"). */
+        public String policyLabel() {
+            return item.policy().label();
+        }
+
         /** Whether the score that counts has every point. */
         public boolean full() {
             return score >= max;
@@ -62,18 +80,16 @@ public final class Scores {
         }
     }
 
-    /** The score of a run of attempts: the best of them (zero for none). */
+    /** The score of a run of checks or practice attempts: the best of them (zero for none). */
     public static double best(List<Double> attempts) {
-        double best = 0;
-        for (double s : attempts) best = Math.max(best, s);
-        return best;
+        return AttemptPolicy.PRACTICE.counted(attempts);
     }
 
     /** The items of a quiz, in its order: its questions, a challenge question as its challenge. */
     public static List<Item> items(Quiz quiz) {
         List<Item> out = new ArrayList<>();
         for (Question q : quiz.questions()) {
-            out.add(q.type() == Question.Type.CHALLENGE ? Item.challenge(q.challenge()) : Item.question(quiz.id(), q.id()));
+            out.add(item(quiz, q));
         }
         return out;
     }
@@ -88,7 +104,7 @@ public final class Scores {
 
     /** The item a question of a quiz is. */
     public static Item item(Quiz quiz, Question q) {
-        return q.type() == Question.Type.CHALLENGE ? Item.challenge(q.challenge()) : Item.question(quiz.id(), q.id());
+        return q.type() == Question.Type.CHALLENGE ? Item.challenge(q.challenge()) : Item.question(quiz, q.id());
     }
 
     /** The learner's standing on an item, or empty when they have not attempted it. */
@@ -100,7 +116,8 @@ public final class Scores {
                     : Optional.of(new ItemScore(item, best(c.scores()), 1.0, c.attempts(), c.lastAt()));
         }
         LearnerProgress.Answer a = progress.answer(item.quizId(), item.questionId());
-        return a == null ? Optional.empty() : Optional.of(new ItemScore(item, best(a.scores()), a.max(), a.attempts(), a.submittedAt()));
+        return a == null ? Optional.empty() : Optional.of(new ItemScore(item, item.policy().counted(a.scores()), a.max(), a.attempts(),
+                a.submittedAt()));
     }
 
     /** The learner's score over the items. */

@@ -14,8 +14,12 @@ final class CourseMap {
     private CourseMap() {
     }
 
-    /** One lesson on the course map: its state's word and label, and the learner's score on its items. */
-    record LessonCard(Lesson lesson, int number, String state, String stateLabel, int answered, int questions, double score) {
+    /**
+     * One lesson on the course map: its state's word and label, the learner's score on its items and
+     * the name of the policy its quiz's score counts under.
+     */
+    record LessonCard(Lesson lesson, int number, String state, String stateLabel, int answered, int questions, double score,
+                      String policy) {
         public String href() {
             return "/lessons/" + lesson.slug();
         }
@@ -28,7 +32,8 @@ final class CourseMap {
         for (Lesson l : course.lessons()) {
             Completion.LessonState state = Completion.state(l, progress);
             Scores.LearnerScore score = Scores.lesson(l, progress);
-            out.add(new LessonCard(l, n++, state.word(), state.label(), score.attempted(), score.items(), score.score()));
+            String policy = (l.quiz() == null ? cloudlab.quiz.AttemptPolicy.PRACTICE : l.quiz().policy()).label();
+            out.add(new LessonCard(l, n++, state.word(), state.label(), score.attempted(), score.items(), score.score(), policy));
         }
         return out;
     }

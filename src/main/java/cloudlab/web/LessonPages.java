@@ -62,21 +62,30 @@ final class LessonPages {
             services.progress().opened(learner.id(), lesson.slug());
             progress = services.progress().withHints(learner.id());
         }
-        ctx.html(page(ctx, course, lesson, learner, progress, answering.states(learner.id(), lesson, progress, ctx.queryParam("variant"))));
+        ctx.html(page(ctx, course, lesson, learner, progress, answering.states(learner.id(), lesson, progress, ctx.queryParam("variant"),
+                policy(lesson))));
     }
 
     /** {@code POST /lessons/{slug}/quiz/{question}}: answers the question. */
     void answer(Context ctx) {
         Quizzed q = question(ctx);
         if (q == null) return;
-        respond(ctx, q, answering.answer(q.learner().id(), q.lesson(), q.question(), ctx.formParamMap()));
+        respond(ctx, q, answering.answer(q.learner().id(), q.lesson(), q.question(), ctx.formParamMap(), policy(q.lesson())));
     }
 
     /** {@code POST /lessons/{slug}/quiz/{question}/hint}: shows a hint; from now on the question's points are scaled down by its cost. */
     void hint(Context ctx) {
         Quizzed q = question(ctx);
         if (q == null) return;
-        respond(ctx, q, answering.hint(q.learner().id(), q.lesson(), q.question(), ctx.formParam("hint")));
+        respond(ctx, q, answering.hint(q.learner().id(), q.lesson(), q.question(), ctx.formParam("hint"), policy(q.lesson())));
+    }
+
+    /**
+     * The attempt policy in force for a lesson's quiz: the quiz's own for now (a workshop's override
+     * will be passed in its place here).
+     */
+    private static cloudlab.quiz.AttemptPolicy policy(Lesson lesson) {
+        return lesson.quiz() == null ? cloudlab.quiz.AttemptPolicy.PRACTICE : lesson.quiz().policy();
     }
 
     /** A question of a lesson's quiz that a learner acts on. */
@@ -104,7 +113,7 @@ final class LessonPages {
             ctx.html(markup.question(q.course(), outcome.state(), Csrf.token(ctx)));
         } else if (outcome.refused()) {
             LearnerProgress progress = services.progress().withHints(q.learner().id());
-            List<Answering.QuestionState> states = answering.states(q.learner().id(), q.lesson(), progress, null).stream()
+            List<Answering.QuestionState> states = answering.states(q.learner().id(), q.lesson(), progress, null, policy(q.lesson())).stream()
                     .map(s -> s.question() == q.question() ? outcome.state() : s).toList();
             ctx.html(page(ctx, q.course(), q.lesson(), q.learner(), progress, states));
         } else {

@@ -36,7 +36,8 @@ final class QuestionFragments {
      */
     record QuestionView(KeptMarkup.Same<Question> variant, String slug, int number, String seed, Submission given,
                         Scoring.Result result, int attempts, List<Integer> hintsShown, String error, Standing standing,
-                        FigureImages.Image predictImage, List<Integer> itemOrder, String csrf) {
+                        FigureImages.Image predictImage, List<Integer> itemOrder, String csrf, String policyLabel,
+                        boolean revealed, int attemptsLeft, List<Integer> optionOrder, Double counted) {
         public Question question() {
             return variant.value();
         }
@@ -75,8 +76,15 @@ final class QuestionFragments {
             String hintNote = hintsShown.isEmpty() ? ""
                     : " (hints cost " + Math.round(question().hintCost(hintsShown).doubleValue() * 100) + "% of the points)";
             if (result.correct()) return "Correct" + hintNote;
-            if (result.score() > 0) return "Partly right: " + Math.round(result.score() * 100) + "% of the points" + hintNote;
-            return "Not quite";
+            String again = revealed ? (attemptsLeft == 0 ? " — no attempts left" : "")
+                    : " — try again" + (attemptsLeft < 0 ? "" : " (" + attemptsLeft + (attemptsLeft == 1 ? " attempt" : " attempts") + " left)");
+            if (result.score() > 0) return "Partly right: " + Math.round(result.score() * 100) + "% of the points" + hintNote + again;
+            return "Not quite" + again;
+        }
+
+        /** The policy's name and the score that counts under it, like "Graded: 2 attempts · counts 50%" (just the name before any attempt). */
+        public String standingLine() {
+            return counted == null ? policyLabel : policyLabel + " · counts " + Math.round(counted * 100) + "%";
         }
 
         public boolean hintShown(int i) {
@@ -124,7 +132,7 @@ final class QuestionFragments {
 
         QuestionView with(String seed, String csrf) {
             return new QuestionView(variant, slug, number, seed, given, result, attempts, hintsShown, error, standing, predictImage,
-                    itemOrder, csrf);
+                    itemOrder, csrf, policyLabel, revealed, attemptsLeft, optionOrder, counted);
         }
     }
 
@@ -143,7 +151,8 @@ final class QuestionFragments {
     QuestionView view(Answering.QuestionState s, String csrf) {
         return new QuestionView(new KeptMarkup.Same<>(s.variant()), s.lesson().slug(), number(s),
                 s.seed(), s.given(), s.result(), s.attempts(), s.hintsShown(), s.refusal(), Standing.of(s.challenge()),
-                drawings.predict(s.variant()), s.itemOrder(), csrf);
+                drawings.predict(s.variant()), s.itemOrder(), csrf, s.policy().label(), s.revealed(), s.attemptsLeft(), s.optionOrder(),
+                s.counted());
     }
 
     /** The question's number in its quiz, from 1 (found by identity: comparing questions by value walks their layouts). */

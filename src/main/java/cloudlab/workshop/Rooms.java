@@ -235,23 +235,14 @@ public final class Rooms {
     // ---- results ----
 
     /**
-     * The results export: the gradebook's rows (the quiz feature's scores) of this workshop's
-     * learners and of its lessons' questions and challenges, under the names they joined with.
+     * The results export: the gradebook's rows (the quiz feature's scores) of every member of this
+     * workshop and every question and challenge of its lessons, under the names they joined with.
      */
     public List<Gradebook.Row> results(Workshop w) {
         Map<String, String> names = new LinkedHashMap<>();
         for (Member m : workshops.members(w.id())) names.put(m.learnerId(), m.displayName());
-        Set<String> items = new HashSet<>();
-        for (Lesson l : lessons(w)) {
-            if (l.quiz() != null) for (Question q : l.quiz().questions()) items.add(l.quiz().id() + "/" + q.id());
-            for (LessonChallenge c : l.challenges()) items.add("challenge/" + c.id());
-        }
-        List<Gradebook.Row> out = new ArrayList<>();
-        for (Gradebook.Row r : Gradebook.rows(course.get(), progress)) {
-            if (!names.containsKey(r.learnerId()) || !items.contains(r.item())) continue;
-            out.add(new Gradebook.Row(r.learnerId(), names.get(r.learnerId()), r.item(), r.score(), r.max(), r.attempts(), r.lastSubmitted()));
-        }
-        return out;
+        // every member and every item of the workshop's lessons, with 0 for what was not tried
+        return Gradebook.rows(lessons(w), names, progress);
     }
 
     /** The results export as CSV text (formula-like cells defused). */

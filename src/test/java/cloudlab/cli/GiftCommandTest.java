@@ -24,6 +24,14 @@ class GiftCommandTest {
     }
 
     @Test
+    void exportSaysOnStderrWhatItLeftOut() {
+        Cli.Result r = Cli.run("gift", "export", "putting-it-together-quiz");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("gift export: putting-it-together-quiz/"), "names each question left out: " + r.err());
+        assertTrue(r.err().contains(" left out: "), r.err());
+    }
+
+    @Test
     void exportReadsTheLessonsFolderGiven(@TempDir Path dir) throws IOException {
         Files.copy(Path.of("lessons", "05-regions.md"), dir.resolve("05-regions.md"));
         Cli.Result r = Cli.run("gift", "export", "regions-quiz", "--lessons", dir);

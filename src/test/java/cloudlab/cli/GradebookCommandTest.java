@@ -27,7 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * attempts, as CSV that a spreadsheet opens safely (quoted where needed, formulas defused) or as JSON.
  */
 class GradebookCommandTest {
-    static final String HEADER = "learner_id,display_name,item,score,max,attempts,last_submitted";
+    static final String HEADER = "learner_id,display_name,item,policy,score,max,attempts,last_submitted";
+    /** The header as written: after the byte order mark, every cell quoted. */
+    static final String QUOTED_HEADER = "\uFEFF\"" + HEADER.replace(",", "\",\"") + "\"";
     static final String COMMA_NAME = "Smith, \"Jo\"";
     static final String FORMULA_NAME = "=HYPERLINK(\"http://x\")";
 
@@ -73,7 +75,9 @@ class GradebookCommandTest {
     }
 
     /** RFC 4180 records: fields split on commas outside quotes, "" inside quotes is a quote, CRLF ends a record. */
-    static List<List<String>> parseCsv(String text) {
+    static List<List<String>> parseCsv(String withBom) {
+        assertTrue(withBom.startsWith("\uFEFF"), "the CSV starts with a UTF-8 byte order mark");
+        String text = withBom.substring(1);
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
         StringBuilder field = new StringBuilder();
@@ -115,7 +119,8 @@ class GradebookCommandTest {
     static Map<String, List<String>> byLearnerAndItem(List<List<String>> rows) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (List<String> r : rows.subList(1, rows.size())) {
-            assertEquals(7, r.size(), r.toString());
+            assertEquals(8, r.size(), r.toString());
+            if (r.get(2).equals("total")) continue;
             assertTrue(out.put(r.get(0) + " " + r.get(2), r) == null, "one row per learner and item: " + r);
         }
         return out;
@@ -126,19 +131,22 @@ class GradebookCommandTest {
         Cli.Result r = run("gradebook", "--db", db, "--lessons", Path.of("lessons"));
         assertEquals(0, r.code(), r.err());
         assertEquals("", r.err());
-        assertTrue(r.out().startsWith(HEADER + "\r\n"), r.out());
+        assertTrue(r.out().startsWith(QUOTED_HEADER + "\r\n"), r.out());
         List<List<String>> rows = parseCsv(r.out());
-        assertEquals(List.of("learner_id", "display_name", "item", "score", "max", "attempts", "last_submitted"), rows.get(0));
+        assertEquals(List.of("learner_id", "display_name", "item", "policy", "score", "max", "attempts", "last_submitted"), rows.get(0));
         Map<String, List<String>> m = byLearnerAndItem(rows);
         assertEquals(5, m.size(), m.toString());
 
         List<String> hostGuest = m.get(ann + " why-virtualize-quiz/q-host-guest");
-        assertEquals(List.of(ann, COMMA_NAME, "why-virtualize-quiz/q-host-guest", "1", "1", "3", annLastHostGuest), hostGuest,
+        assertEquals(List.of(ann, COMMA_NAME, "why-virtualize-quiz/q-host-guest", "Practice", "1", "1", "3", annLastHostGuest), hostGuest,
                 "best of 0, 1, 0 over three attempts; the last one's time");
-        assertEquals(List.of("0.6667", "1", "1"), m.get(ann + " why-virtualize-quiz/q-waste").subList(3, 6));
-        assertEquals(List.of("1", "1", "1"), m.get(bob + " why-virtualize-quiz/q-fit").subList(3, 6));
-        assertEquals(List.of("0.6", "1", "2"), m.get(bob + " challenge/shop-survives-zone-failure").subList(3, 6));
-        assertEquals(List.of(cy, "", "why-virtualize-quiz/q-host-guest", "0", "1", "1"), m.get(cy + " why-virtualize-quiz/q-host-guest").subList(0, 6));
+        assertEquals(List.of("0.6667", "1", "1"), m.get(ann + " why-virtualize-quiz/q-waste").subList(4, 7));
+        assertEquals(List.of("1", "1", "1"), m.get(bob + " why-virtualize-quiz/q-fit").subList(4, 7));
+        assertEquals(List.of("0.6", "1", "2"), m.get(bob + " challenge/shop-survives-zone-failure").subList(4, 7));
+        assertEquals(List.of(cy, "", "why-virtualize-quiz/q-host-guest", "Practice", "0", "1", "1"),
+                m.get(cy + " why-virtualize-quiz/q-host-guest").subList(0, 7));
+        List<String> annTotal = rows.stream().filter(x -> x.get(0).equals(ann) && x.get(2).equals("total")).findFirst().orElseThrow();
+        assertEquals(List.of("", "1.6667", "2", "4", annLastHostGuest), annTotal.subList(3, 8), "Ann's total: 1 + 0.6667 of 2, 4 attempts");
 
         List<String> order = new ArrayList<>(m.keySet());
         List<String> annRows = order.stream().filter(k -> k.startsWith(ann)).toList();
@@ -168,11 +176,12 @@ class GradebookCommandTest {
         assertTrue(json.isArray());
         assertEquals(csv.size(), json.size());
         for (JsonNode row : json) {
-            assertEquals(List.of("attempts", "displayName", "item", "lastSubmitted", "learnerId", "max", "score"), Cli.names(row));
+            assertEquals(List.of("attempts", "displayName", "item", "lastSubmitted", "learnerId", "max", "policy", "score"), Cli.names(row));
             List<String> c = csv.get(row.get("learnerId").textValue() + " " + row.get("item").textValue());
-            assertEquals(Integer.parseInt(c.get(5)), row.get("attempts").intValue());
-            assertEquals(Double.parseDouble(c.get(3)), row.get("score").doubleValue(), 1e-4);
-            assertEquals(c.get(6), row.get("lastSubmitted").textValue());
+            assertEquals(c.get(3), row.get("policy").textValue());
+            assertEquals(Integer.parseInt(c.get(6)), row.get("attempts").intValue());
+            assertEquals(Double.parseDouble(c.get(4)), row.get("score").doubleValue(), 1e-4);
+            assertEquals(c.get(7), row.get("lastSubmitted").textValue());
         }
         JsonNode bobFit = null;
         for (JsonNode row : json) if (row.get("learnerId").textValue().equals(bob)) bobFit = row;
@@ -192,7 +201,7 @@ class GradebookCommandTest {
     void anEmptyDatabaseGivesTheHeaderOnly() {
         Path empty = dir.resolve("empty.db");
         Database.openSqlite(empty).close();
-        assertEquals(HEADER + "\r\n", run("gradebook", "--db", empty, "--lessons", Path.of("lessons")).out());
+        assertEquals(QUOTED_HEADER + "\r\n", run("gradebook", "--db", empty, "--lessons", Path.of("lessons")).out());
         assertEquals("[ ]", run("gradebook", "--db", empty, "--format", "json").out().strip());
     }
 

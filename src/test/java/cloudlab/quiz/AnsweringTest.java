@@ -159,10 +159,10 @@ class AnsweringTest {
     void theStateShowsTheLatestAnswerOrANewVariantWhenAskedFor() {
         answering.answer(learner, types, fit, right(seed(learner, 1)));
         LearnerProgress p = progress.withHints(learner);
-        Answering.QuestionState latest = answering.state(learner, types, fit, p, null, null, null);
+        Answering.QuestionState latest = answering.state(learner, types, fit, p, null, null, null, AttemptPolicy.PRACTICE);
         assertEquals(seed(learner, 1), latest.seed());
         assertTrue(latest.given() != null && latest.result().correct());
-        Answering.QuestionState fresh = answering.state(learner, types, fit, p, fit.id(), null, null);
+        Answering.QuestionState fresh = answering.state(learner, types, fit, p, fit.id(), null, null, AttemptPolicy.PRACTICE);
         assertEquals(seed(learner, 2), fresh.seed(), "a new variant is the next attempt's");
         assertNull(fresh.given(), "nothing answered yet in it");
     }

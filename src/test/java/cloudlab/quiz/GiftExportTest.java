@@ -154,7 +154,9 @@ class GiftExportTest {
                 if (q.type() == Question.Type.PREDICT) {
                     predicts++;
                     String answer = q.truth() != null ? "{" + (q.truth() ? "T" : "F") : "{#" + Num.show(q.number()) + ":";
-                    int at = gift.indexOf("::" + q.id() + "::" + GiftText.escape(q.prompt()) + " " + answer);
+                    // its text carries the layout in words, then the prompt, so it is answerable from the text alone
+                    int at = gift.indexOf("::" + q.id() + "::" + GiftText.escapePrompt(GiftWriter.describe(q.predict()) + " " + q.prompt())
+                            + " " + answer);
                     assertTrue(at > 0, q.id() + " with its computed answer " + answer + " in\n" + gift);
                     int comment = gift.lastIndexOf("// cloudlab: predict question exported with its computed answer\n", at);
                     assertTrue(comment > 0 && !gift.substring(comment, at).contains("\n\n"), "the comment sits just above " + q.id());

@@ -12,25 +12,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class GradebookTest {
     @ParameterizedTest(name = "«{0}» is written «{1}»")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-            "plain|plain",
+            "plain|\"plain\"",
             "Smith, Jo|\"Smith, Jo\"",
             "say \"hi\"|\"say \"\"hi\"\"\"",
-            "=1+1|'=1+1",
-            "+44 20|'+44 20",
-            "-3|'-3",
-            "@SUM(A1)|'@SUM(A1)",
+            "=1+1|\"'=1+1\"",
+            "+44 20|\"'+44 20\"",
+            "-3|\"'-3\"",
+            "@SUM(A1)|\"'@SUM(A1)\"",
             "=A1,B1|\"'=A1,B1\"",
-            "a=b|a=b",
-            "``|``",
+            "`  =A1`|\"'  =A1\"",
+            "a=b|\"a=b\"",
+            "``|\"\"",
     })
-    void aFieldIsQuotedWhenItMustBeAndAFormulaIsDefused(String in, String out) {
+    void everyFieldIsQuotedAndAFormulaIsDefused(String in, String out) {
         assertEquals(out, Gradebook.field(in));
     }
 
     @Test
-    void aLineBreakInAFieldIsQuoted() {
+    void aLineBreakInAFieldIsQuotedAndAFormulaOnAnyLineIsDefused() {
         assertEquals("\"two\nlines\"", Gradebook.field("two\nlines"));
         assertEquals("\"two\r\nlines\"", Gradebook.field("two\r\nlines"));
+        assertEquals("\"'name\n=cmd()\"", Gradebook.field("name\n=cmd()"), "a formula on a later line");
     }
 
     @ParameterizedTest(name = "{0} is written {1}")
@@ -40,15 +42,19 @@ class GradebookTest {
     }
 
     @Test
-    void theCsvHasTheHeaderAndCrlfLineEnds() {
-        String csv = Gradebook.csv(List.of(new Gradebook.Row("L1", null, "quiz/q", 0.5, 1.0, 2, "2026-01-01T00:00:00Z")));
-        assertEquals("learner_id,display_name,item,score,max,attempts,last_submitted\r\nL1,,quiz/q,0.5,1,2,2026-01-01T00:00:00Z\r\n", csv);
+    void theCsvHasTheByteOrderMarkTheHeaderCrlfLineEndsAndATotalPerLearner() {
+        String csv = Gradebook.csv(List.of(new Gradebook.Row("L1", null, "quiz/q", 0.5, 1.0, 2, "2026-01-01T00:00:00Z", "Practice"),
+                new Gradebook.Row("L1", null, "quiz/r", 0, 1.0, 0, null, "Practice")));
+        assertEquals("\uFEFF\"learner_id\",\"display_name\",\"item\",\"policy\",\"score\",\"max\",\"attempts\",\"last_submitted\"\r\n"
+                + "\"L1\",\"\",\"quiz/q\",\"Practice\",\"0.5\",\"1\",\"2\",\"2026-01-01T00:00:00Z\"\r\n"
+                + "\"L1\",\"\",\"quiz/r\",\"Practice\",\"0\",\"1\",\"0\",\"\"\r\n"
+                + "\"L1\",\"\",\"total\",\"\",\"0.5\",\"2\",\"2\",\"2026-01-01T00:00:00Z\"\r\n", csv);
     }
 
     @Test
     void everyCellIsDefusedNotOnlyTheName() {
-        String csv = Gradebook.csv(List.of(new Gradebook.Row("=L1", "@name", "+quiz/q", 0.5, 1.0, 2, "-2026")));
-        assertEquals("learner_id,display_name,item,score,max,attempts,last_submitted\r\n'=L1,'@name,'+quiz/q,0.5,1,2,'-2026\r\n",
-                csv);
+        String csv = Gradebook.csv(List.of(new Gradebook.Row("=L1", "@name", "+quiz/q", 0.5, 1.0, 2, "-2026", "Practice")));
+        assertEquals("\"'=L1\",\"'@name\",\"'+quiz/q\",\"Practice\",\"0.5\",\"1\",\"2\",\"'-2026\"",
+                csv.split("\r\n")[1]);
     }
 }

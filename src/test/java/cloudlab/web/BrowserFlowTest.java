@@ -108,7 +108,7 @@ class BrowserFlowTest {
             WebElement row = progressRow(d);
             assertEquals("Completed", row.findElement(By.cssSelector(".badge")).getText());
             scoreText = row.findElements(By.tagName("td")).get(1).getText();
-            assertEquals(n + ".0 / " + n + " (" + n + " answered)", scoreText);
+            assertEquals(n + ".0 / " + n + " (" + n + " answered; Practice)", scoreText);
             code = d.findElement(By.id("resume-code")).getText().strip();
             assertTrue(code.matches("[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}"), code);
         }

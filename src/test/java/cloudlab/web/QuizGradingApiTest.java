@@ -250,24 +250,28 @@ class QuizGradingApiTest {
     }
 
     @Test
-    void hintsGivenWithAnAnswerCostTheirShare() {
+    void hintsAreNeverTakenFromTheCallerButFromWhatTheLabRecorded() {
         Question fit = types.quiz().question("q-predict-fit");
-        ObjectNode e = entry(fit, rightAnswer(fit.variant(SEED)));
-        e.put("seed", SEED);
-        e.putArray("hints").add(0);
-        JsonNode r = result(ok(types, body(e)), fit.id());
-        assertEquals(0.75, r.get("score").doubleValue(), EPS);
-        assertTrue(r.get("correct").booleanValue());
-    }
+        ObjectNode listed = entry(fit, rightAnswer(fit.variant(SEED)));
+        listed.put("seed", SEED);
+        listed.putArray("hints");
+        assertTrue(refused(types, body(listed).toString()).startsWith("answers[0].hints: not accepted"), "a hint list is refused, even empty");
 
-    @Test
-    void theSameHintListedTwiceIsRefusedRatherThanChargedTwice() {
-        Question fit = types.quiz().question("q-predict-fit");
-        ObjectNode e = entry(fit, rightAnswer(fit.variant(SEED)));
-        e.put("seed", SEED);
-        e.putArray("hints").add(0).add(0);
-        String m = refused(types, body(e).toString());
-        assertTrue(m.startsWith("answers[0].hints[1]: "), m);
+        ObjectNode anonymous = entry(fit, rightAnswer(fit.variant(SEED)));
+        anonymous.put("seed", SEED);
+        assertEquals(1.0, result(ok(types, body(anonymous)), fit.id()).get("score").doubleValue(), EPS, "no learner: no hints");
+
+        String learner = server.services().progress().newLearner().learner().id();
+        server.services().progress().hintShown(learner, types.quiz().id(), fit.id(), 0);
+        String seed = Question.Seeds.of(learner, types.quiz().id(), fit.id(), 1);
+        ObjectNode theirs = entry(fit, rightAnswer(fit.variant(seed)));
+        theirs.put("attempt", 1);
+        ObjectNode b = body(theirs);
+        b.put("learner", learner);
+        JsonNode r = result(ok(types, b), fit.id());
+        assertEquals(0.75, r.get("score").doubleValue(), EPS, "the hint the lab recorded for the learner costs its share");
+        assertTrue(r.get("correct").booleanValue());
+        assertEquals(List.of(), server.services().progress().allAttempts(), "nothing stored");
     }
 
     @Test
@@ -369,10 +373,8 @@ class QuizGradingApiTest {
                 Arguments.of("an attempt of 0", "{\"learner\": \"L-b\", \"answers\": [{" + f + ", \"answer\": {\"number\": 1}, \"attempt\": 0}]}",
                         "answers[0].attempt: must be a whole number from 1"),
                 Arguments.of("a learner that is not text", "{\"learner\": 5, \"answers\": []}", "learner: must be text"),
-                Arguments.of("a hint the question does not have", "{\"answers\": [{" + f + ", \"answer\": {\"number\": 1}, \"seed\": \""
-                        + SEED + "\", \"hints\": [1]}]}", "answers[0].hints[0]: the question has no hint 1"),
-                Arguments.of("hints that are not a list", "{\"answers\": [{" + f + ", \"answer\": {\"number\": 1}, \"seed\": \""
-                        + SEED + "\", \"hints\": 0}]}", "answers[0].hints: must be a list"));
+                Arguments.of("hints listed by the caller", "{\"answers\": [{" + f + ", \"answer\": {\"number\": 1}, \"seed\": \""
+                        + SEED + "\", \"hints\": [1]}]}", "answers[0].hints: not accepted: the hints that count are the ones the lab recorded"));
     }
 
     static Lesson types() {

@@ -85,7 +85,7 @@ class QuizOverHttpTest {
 
         String row = Html.progressRow(web.get("/progress").body(), lesson.slug());
         assertTrue(row.contains("In progress"), row);
-        assertTrue(row.contains("1.0 / " + lesson.quiz().questions().size() + " (1 answered)"), row);
+        assertTrue(row.contains("1.0 / " + lesson.quiz().questions().size() + " (1 answered; Practice)"), row);
     }
 
     @Test
@@ -100,7 +100,7 @@ class QuizOverHttpTest {
         String progress = web.get("/progress").body();
         String row = Html.progressRow(progress, lesson.slug());
         assertTrue(row.contains("Completed"), row);
-        assertTrue(row.contains(n + ".0 / " + n + " (" + n + " answered)"), row);
+        assertTrue(row.contains(n + ".0 / " + n + " (" + n + " answered; Practice)"), row);
         assertTrue(Html.text(progress).contains("1 of " + Course1.course().lessons().size() + " lessons completed"), Html.text(progress));
 
         String page = web.get(lessonPath()).body();
@@ -125,13 +125,13 @@ class QuizOverHttpTest {
 
         String page = web.get(lessonPath()).body();
         String partial = Html.classText(Html.questionSection(page, multiple.id()), "result__verdict");
-        assertEquals("Partly right: " + Math.round(100.0 / k) + "% of the points", partial);
+        assertEquals("Partly right: " + Math.round(100.0 / k) + "% of the points — try again", partial);
         assertTrue(Html.questionTag(page, numeric.id()).contains("is-wrong"));
-        assertEquals("Not quite", Html.classText(Html.questionSection(page, numeric.id()), "result__verdict"));
+        assertEquals("Not quite — try again", Html.classText(Html.questionSection(page, numeric.id()), "result__verdict"));
 
         String row = Html.progressRow(web.get("/progress").body(), lesson.slug());
         String score = String.format(Locale.ROOT, "%.1f", 1.0 / k);
-        assertTrue(row.contains(score + " / " + lesson.quiz().questions().size() + " (2 answered)"), row);
+        assertTrue(row.contains(score + " / " + lesson.quiz().questions().size() + " (2 answered; Practice)"), row);
     }
 
     @Test
@@ -170,11 +170,11 @@ class QuizOverHttpTest {
 
         assertEquals(1.0, storedProgress(web).answer(lesson.quiz().id(), q.id()).score(), "kept like a form post");
         String row = Html.progressRow(web.get("/progress").body(), lesson.slug());
-        assertTrue(row.contains("(1 answered)"), row);
+        assertTrue(row.contains("(1 answered; Practice)"), row);
 
         String wrong = web.postForm(answerPath(q), Course1.wrongForm(q), "HX-Request", "true").body();
         assertTrue(Html.questionTag(wrong, q.id()).contains("is-wrong"), wrong);
-        assertEquals("Not quite", Html.classText(wrong, "result__verdict"));
+        assertEquals("Not quite — try again", Html.classText(wrong, "result__verdict"));
     }
 
     static Stream<Arguments> badAnswers() {
@@ -244,12 +244,12 @@ class QuizOverHttpTest {
         String bProgress = b.get(resumed.headers().firstValue("Location").get()).body();
         assertEquals(code, Html.resumeCode(bProgress));
         assertEquals(Html.progressRow(aProgress, lesson.slug()), Html.progressRow(bProgress, lesson.slug()));
-        assertTrue(Html.progressRow(bProgress, lesson.slug()).contains("(1 answered)"));
+        assertTrue(Html.progressRow(bProgress, lesson.slug()).contains("(1 answered; Practice)"));
         assertTrue(Html.text(bProgress).contains("Welcome back"));
 
         Question next = lesson.quiz().questions().get(1);
         b.postForm(answerPath(next), Course1.rightForm(next));
-        assertTrue(Html.progressRow(a.get("/progress").body(), lesson.slug()).contains("(2 answered)"),
+        assertTrue(Html.progressRow(a.get("/progress").body(), lesson.slug()).contains("(2 answered; Practice)"),
                 "both browsers now add to the same progress");
     }
 
@@ -297,5 +297,46 @@ class QuizOverHttpTest {
         assertEquals(Html.resumeCode(before), Html.resumeCode(after));
         assertEquals(Html.progressRow(before, lesson.slug()), Html.progressRow(after, lesson.slug()));
         assertEquals("Correct", Html.classText(Html.questionSection(web.get(lessonPath()).body(), q.id()), "result__verdict"));
+    }
+
+    /** The option values (canonical indexes) of a choice question, in the order the page lists them. */
+    static java.util.List<String> optionOrder(String page, Question q) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"choice\"[^>]*value=\"(\\d+)\"")
+                .matcher(Html.questionSection(page, q.id()));
+        while (m.find()) out.add(m.group(1));
+        return out;
+    }
+
+    @Test
+    void optionsComeInAnOrderOfTheLearnersOwnTheSameOnEveryReload() {
+        Question q = lesson.quiz().questions().stream().filter(x -> x.type() == Question.Type.SINGLE && x.options().size() > 2)
+                .findFirst().orElseThrow();
+        java.util.Set<java.util.List<String>> orders = new java.util.HashSet<>();
+        for (int n = 0; n < 6; n++) {
+            WebClient web = learner();
+            java.util.List<String> order = optionOrder(web.get(lessonPath()).body(), q);
+            assertEquals(q.options().size(), order.size(), order.toString());
+            assertEquals(order, optionOrder(web.get(lessonPath()).body(), q), "the same order on reload");
+            orders.add(order);
+        }
+        assertTrue(orders.size() > 1, "six learners do not all see one order: " + orders);
+    }
+
+    @Test
+    void theExplanationStaysOffThePageUntilTheLearnerIsRight() {
+        Question q = lesson.quiz().questions().stream().filter(x -> x.type() == Question.Type.SINGLE && x.explanation() != null)
+                .findFirst().orElseThrow();
+        WebClient web = learner();
+        assertEquals(303, web.postForm(answerPath(q), Course1.wrongForm(q)).statusCode());
+        String wrong = Html.questionSection(web.get(lessonPath()).body(), q.id());
+        assertFalse(wrong.contains("result__explanation"), "a wrong practice answer does not show the explanation: " + wrong);
+        assertFalse(wrong.contains("is-right"), "nor which option is right");
+        assertTrue(wrong.contains("Practice"), "the question says it is practice");
+        assertEquals("Not quite — try again", Html.classText(wrong, "result__verdict"));
+        assertEquals(303, web.postForm(answerPath(q), Course1.rightForm(q)).statusCode());
+        String right = Html.questionSection(web.get(lessonPath()).body(), q.id());
+        assertTrue(right.contains("result__explanation"), "right: the explanation shows");
+        assertTrue(right.contains("Practice · counts 100%"), right);
     }
 }

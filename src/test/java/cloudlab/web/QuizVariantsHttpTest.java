@@ -151,7 +151,7 @@ class QuizVariantsHttpTest {
         }
         String partly = answered(web, types, matching, post(web, types, matching, form.toString(), seed, htmx), htmx);
         long percent = Math.round(100.0 * rightCount / n);
-        assertEquals("Partly right: " + percent + "% of the points", verdict(partly));
+        assertEquals("Partly right: " + percent + "% of the points — try again", verdict(partly));
         assertTrue(Html.questionTag(partly, matching.id()).contains("is-wrong"));
         LearnerProgress.Answer a = stored(web, types, matching);
         assertEquals((double) rightCount / n, a.score(), EPS);
@@ -169,7 +169,7 @@ class QuizVariantsHttpTest {
         assertEquals(1.0, stored(web, centers, ordering).score(), EPS);
 
         String wrong = answered(web, centers, ordering, post(web, centers, ordering, Course1.wrongForm(ordering), seed, htmx), htmx);
-        assertEquals("Not quite", verdict(wrong));
+        assertEquals("Not quite — try again", verdict(wrong));
         assertEquals(0.0, stored(web, centers, ordering).score(), EPS);
     }
 
@@ -223,7 +223,7 @@ class QuizVariantsHttpTest {
         String reloaded = section(web, types, fit);
         assertEquals(seed, seedIn(reloaded), "after answering, the variant answered stays");
         assertEquals(prompt(first), prompt(reloaded));
-        assertEquals("Not quite", verdict(reloaded));
+        assertEquals("Not quite — try again", verdict(reloaded));
 
         WebClient other = learnerOn(types);
         assertNotEquals(seed, seedIn(section(other, types, fit)), "another learner has a seed of their own");
