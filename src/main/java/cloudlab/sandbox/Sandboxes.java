@@ -1,5 +1,6 @@
 package cloudlab.sandbox;
 
+import cloudlab.common.Tokens;
 import cloudlab.sim.Command;
 import cloudlab.sim.Decision;
 import cloudlab.sim.Event;
@@ -17,7 +18,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.core.type.TypeReference;
 
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -47,7 +47,6 @@ public final class Sandboxes {
 
     private final Database db;
     private final RegionCatalog catalog;
-    private final SecureRandom random = new SecureRandom();
     private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
     /**
      * The most weight of parsed logs kept in memory, a log weighing one for itself and one for each
@@ -481,9 +480,7 @@ public final class Sandboxes {
         return locks.computeIfAbsent(sandboxId, k -> new Object());
     }
 
-    private String randomText(int n) {
-        StringBuilder sb = new StringBuilder(n);
-        for (int i = 0; i < n; i++) sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        return sb.toString();
+    private static String randomText(int n) {
+        return Tokens.randomText(ALPHABET, n);
     }
 }

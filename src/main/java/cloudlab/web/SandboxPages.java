@@ -7,6 +7,7 @@ import cloudlab.lesson.LessonChallenge;
 import cloudlab.lesson.Segment;
 import cloudlab.progress.Learner;
 import cloudlab.sandbox.ChallengeChecks;
+import cloudlab.sandbox.CommandForm;
 import cloudlab.sandbox.Sandbox;
 import cloudlab.sandbox.Sandboxes;
 import cloudlab.sandbox.Workspace;
@@ -131,7 +132,7 @@ final class SandboxPages {
         Map<String, String> typed = typed(ctx);
         Function<Layout, Command> action;
         try {
-            action = CommandForms.parse(ctx.formParamMap());
+            action = CommandForm.parse(ctx.formParamMap());
         } catch (InputException e) {
             render(ctx, s, new Notice(e.getMessage(), "bad"), formKey, typed, false, HttpStatus.BAD_REQUEST);
             return;
@@ -281,10 +282,11 @@ final class SandboxPages {
 
     /** After an accepted action: the new workspace for htmx, or back to the page for a plain form post. */
     private void done(Context ctx, Learner learner, String sandboxId, Notice notice, String formKey, Map<String, String> typed) {
-        if ("true".equals(ctx.header("HX-Request"))) {
+        if (Renderer.wantsFragment(ctx)) {
             Sandbox s = sandboxes.get(learner.id(), sandboxId);
             Map<String, Object> model = model(ctx, s, notice, formKey, typed, true);
-            ctx.html(services.renderer().fragment("sandbox/sandbox", "workspace", model));
+            model.put(Renderer.FRAGMENT, "workspace");
+            ctx.render("sandbox/sandbox", model);
         } else {
             ctx.redirect("/sandboxes/" + sandboxId, HttpStatus.SEE_OTHER);
         }
