@@ -168,7 +168,7 @@ public final class App {
 
     private static void sweep(Learners learners) {
         try {
-            int gone = learners.sweep(java.time.Clock.systemUTC());
+            int gone = learners.visitors().sweep(java.time.Clock.systemUTC());
             if (gone > 0) LOG.info("swept {} learners that kept nothing", gone);
         } catch (RuntimeException e) {
             LOG.warn("the sweep of idle learners failed; it runs again tomorrow", e);
