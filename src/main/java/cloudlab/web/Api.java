@@ -33,13 +33,10 @@ final class Api {
         this.services = services;
     }
 
-    /** A 4xx answer on its way out of a handler. */
-    static final class Refusal extends RuntimeException {
-        final int status;
-
+    /** The central {@link cloudlab.web.Refusal} under the name QuizApi still uses. */
+    static final class Refusal extends cloudlab.web.Refusal {
         Refusal(int status, String message) {
-            super(message, null, false, false);
-            this.status = status;
+            super(status, message);
         }
     }
 
@@ -123,7 +120,7 @@ final class Api {
         String length = ctx.header("Content-Length");
         if (length != null) {
             try {
-                // the body is left unread; App.readRestOfBody takes it off the wire so the client hears the 413
+                // the body is left unread; SlowBodies.readRestOfBody takes it off the wire so the client hears the 413
                 if (Long.parseLong(length.strip()) > MAX_BODY) throw new Refusal(413, "the body is over 1 MiB");
             } catch (NumberFormatException e) {
                 throw new Refusal(400, "Content-Length must be a number");
