@@ -97,6 +97,13 @@ public final class Sandboxes {
         }
     }
 
+    /** Thrown when a learner asks for a step the sandbox's history does not have; the message gives the range. */
+    public static final class NoSuchStep extends IllegalArgumentException {
+        public NoSuchStep(int steps) {
+            super("step: must be from 0 to " + steps);
+        }
+    }
+
     /** Thrown when a learner reaches a limit; the message says which. */
     public static final class LimitReached extends RuntimeException {
         public LimitReached(String message) {
@@ -300,7 +307,11 @@ public final class Sandboxes {
         return move(learnerId, sandboxId, +1);
     }
 
-    /** Moves to the state after {@code step} commands (0 is the start layout); later steps stay for redo. */
+    /**
+     * Moves to the state after {@code step} commands (0 is the start layout); later steps stay for redo.
+     *
+     * @throws NoSuchStep when the history has no such step (nothing changes)
+     */
     public void moveTo(String learnerId, String sandboxId, int step) {
         synchronized (lock(sandboxId)) {
             int version = db.transaction(c -> {
@@ -308,7 +319,7 @@ public final class Sandboxes {
                 Loaded loaded = loadVersioned(c, learnerId, sandboxId);
                 Sandbox s = loaded.sandbox();
                 if (step < 0 || step > s.history().entries().size()) {
-                    throw new IllegalArgumentException("step must be from 0 to " + s.history().entries().size());
+                    throw new NoSuchStep(s.history().entries().size());
                 }
                 setPosition(c, sandboxId, step);
                 return loaded.version();

@@ -176,12 +176,12 @@ final class SandboxPages {
             render(ctx, s, new Notice("step: must be a step number", "bad"), "history", Map.of(), false, HttpStatus.BAD_REQUEST);
             return;
         }
-        if (step < 0 || step > s.history().entries().size()) {
-            render(ctx, s, new Notice("step: must be from 0 to " + s.history().entries().size(), "bad"), "history", Map.of(), false,
-                    HttpStatus.BAD_REQUEST);
+        try {
+            sandboxes.moveTo(learner.id(), s.id(), step);
+        } catch (Sandboxes.NoSuchStep e) {
+            render(ctx, s, new Notice(e.getMessage(), "bad"), "history", Map.of(), false, HttpStatus.BAD_REQUEST);
             return;
         }
-        sandboxes.moveTo(learner.id(), s.id(), step);
         done(ctx, learner, s.id(), new Notice("Moved to step " + step, "ok"), null, Map.of());
     }
 

@@ -163,8 +163,8 @@ class SandboxesTest {
         Sandbox s = sandboxes.create(alice, "steps", Sandbox.Origin.BLANK, null, start());
         sandboxes.submit(alice, s.id(), vm("vm-1", 1, "1"));
         String before = storedRow(s.id());
-        assertThrows(IllegalArgumentException.class, () -> sandboxes.moveTo(alice, s.id(), 2));
-        assertThrows(IllegalArgumentException.class, () -> sandboxes.moveTo(alice, s.id(), -1));
+        assertEquals("step: must be from 0 to 1", assertThrows(Sandboxes.NoSuchStep.class, () -> sandboxes.moveTo(alice, s.id(), 2)).getMessage());
+        assertThrows(Sandboxes.NoSuchStep.class, () -> sandboxes.moveTo(alice, s.id(), -1));
         assertEquals(before, storedRow(s.id()));
     }
 
