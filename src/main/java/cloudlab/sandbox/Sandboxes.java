@@ -97,6 +97,9 @@ public final class Sandboxes {
         }
     }
 
+    /** The largest layout file an import reads (the JSON API's body limit). */
+    public static final int MAX_UPLOAD = 1024 * 1024;
+
     /** Thrown when a learner asks for a step the sandbox's history does not have; the message gives the range. */
     public static final class NoSuchStep extends IllegalArgumentException {
         public NoSuchStep(int steps) {
@@ -162,6 +165,19 @@ public final class Sandboxes {
             throw new InputException("layout: " + e.getMessage());
         }
         return create(learnerId, title(layout.name(), "Imported layout"), Sandbox.Origin.IMPORT, null, layout);
+    }
+
+    /** As {@link #importLayout}, from an uploaded file of at most {@link #MAX_UPLOAD} bytes of UTF-8 text. */
+    public Sandbox importFile(String learnerId, java.io.InputStream file, String fileName) throws InputException {
+        String text;
+        try (file) {
+            byte[] bytes = file.readNBytes(MAX_UPLOAD + 1);
+            if (bytes.length > MAX_UPLOAD) throw new InputException("file: the layout is over 1 MiB");
+            text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            text = null; // the upload broke off: asked again, as for an empty one
+        }
+        return importLayout(learnerId, text, fileName);
     }
 
     /**

@@ -84,19 +84,9 @@ final class SandboxPages {
                 // a body that claims to be multipart but is not: the container refuses to read it
                 throw new InputException("file: the upload could not be read; choose the file again");
             }
-            String name = "pasted layout";
-            if ((text == null || text.isBlank()) && ctx.isMultipart() && ctx.uploadedFile("file") != null) {
-                var file = ctx.uploadedFile("file");
-                name = file.filename();
-                try (var in = file.content()) {
-                    byte[] bytes = in.readNBytes(Api.MAX_BODY + 1);
-                    if (bytes.length > Api.MAX_BODY) throw new InputException("file: the layout is over 1 MiB");
-                    text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
-                } catch (java.io.IOException e) {
-                    text = null;
-                }
-            }
-            Sandbox s = sandboxes.importLayout(learner.id(), text, name);
+            var file = (text == null || text.isBlank()) && ctx.isMultipart() ? ctx.uploadedFile("file") : null;
+            Sandbox s = file == null ? sandboxes.importLayout(learner.id(), text, "pasted layout")
+                    : sandboxes.importFile(learner.id(), file.content(), file.filename());
             ctx.redirect("/sandboxes/" + s.id(), HttpStatus.SEE_OTHER);
         } catch (InputException e) {
             importError(ctx, learner, e.getMessage());

@@ -309,4 +309,18 @@ class SandboxesTest {
                 new HostSpec(Hypervisor.TYPE1, 8, new BigDecimal("16"), new BigDecimal("100"), null, null))).accepted());
         assertTrue(sandboxes.submit(alice, s.id(), big).accepted(), "as type 1 the same host keeps only 2 GiB");
     }
+
+    @Test
+    void anUploadedLayoutFileIsReadUpToItsLimit() throws Exception {
+        String yaml = "name: uploaded\nregions: []\n";
+        Sandbox s = sandboxes.importFile(alice, new java.io.ByteArrayInputStream(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                "mine.yaml");
+        assertEquals("uploaded", s.title());
+        byte[] big = new byte[Sandboxes.MAX_UPLOAD + 1];
+        java.util.Arrays.fill(big, (byte) '#');
+        assertEquals("file: the layout is over 1 MiB", assertThrows(InputException.class,
+                () -> sandboxes.importFile(alice, new java.io.ByteArrayInputStream(big), "big.yaml")).getMessage());
+        assertEquals("layout: paste a layout document (YAML or JSON) or choose a file", assertThrows(InputException.class,
+                () -> sandboxes.importFile(alice, new java.io.ByteArrayInputStream(new byte[0]), "empty.yaml")).getMessage());
+    }
 }
