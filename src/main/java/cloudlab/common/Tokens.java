@@ -32,6 +32,18 @@ public final class Tokens {
         return URL_SAFE.encodeToString(b);
     }
 
+    /**
+     * {@code length} characters drawn uniformly from the alphabet by {@link SecureRandom}: ids and
+     * codes a person reads or types (an alphabet without look-alikes such as 0/O and 1/l).
+     */
+    public static String randomText(String alphabet, int length) {
+        if (alphabet == null || alphabet.isEmpty()) throw new IllegalArgumentException("random text needs an alphabet");
+        if (length < 1 || length > 1024) throw new IllegalArgumentException("random text has 1 to 1024 characters, not " + length);
+        StringBuilder sb = new StringBuilder(length);
+        for (int i = 0; i < length; i++) sb.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        return sb.toString();
+    }
+
     /** {@code bytes} random bytes, for a key. */
     public static byte[] randomBytes(int bytes) {
         byte[] b = new byte[bytes];

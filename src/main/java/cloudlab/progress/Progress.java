@@ -1,18 +1,13 @@
 package cloudlab.progress;
 
+import cloudlab.common.Tokens;
 import cloudlab.store.Database;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Base64;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -27,7 +22,6 @@ public final class Progress {
     private static final String CODE_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789";
     private static final int CODE_LENGTH = 12;
     private final Database db;
-    private final SecureRandom random = new SecureRandom();
 
     public Progress(Database db) {
         this.db = db;
@@ -349,16 +343,12 @@ public final class Progress {
         return raw.substring(0, 4) + "-" + raw.substring(4, 8) + "-" + raw.substring(8);
     }
 
-    private String randomText(int n) {
-        StringBuilder sb = new StringBuilder(n);
-        for (int i = 0; i < n; i++) sb.append(CODE_ALPHABET.charAt(random.nextInt(CODE_ALPHABET.length())));
-        return sb.toString();
+    private static String randomText(int n) {
+        return Tokens.randomText(CODE_ALPHABET, n);
     }
 
-    private String randomToken() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    private static String randomToken() {
+        return Tokens.random(32);
     }
 
     /** One more than the highest attempt number the query finds (1 for the first). */
@@ -401,11 +391,7 @@ public final class Progress {
     }
 
     static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Tokens.sha256Hex(token);
     }
 
     /** Forgets browser sessions made before the cutoff (the cookie's lifetime); the resume code still brings a learner back. */

@@ -1,5 +1,6 @@
 package cloudlab.sandbox;
 
+import cloudlab.common.Tokens;
 import cloudlab.sim.Command;
 import cloudlab.sim.Decision;
 import cloudlab.sim.Event;
@@ -17,7 +18,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.core.type.TypeReference;
 
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -47,7 +47,6 @@ public final class Sandboxes {
 
     private final Database db;
     private final RegionCatalog catalog;
-    private final SecureRandom random = new SecureRandom();
     private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
     /**
      * The most weight of parsed logs kept in memory, a log weighing one for itself and one for each
@@ -95,6 +94,16 @@ public final class Sandboxes {
     public static final class NotFound extends RuntimeException {
         public NotFound() {
             super("no such sandbox", null, false, false);
+        }
+    }
+
+    /** The largest layout file an import reads (the JSON API's body limit). */
+    public static final int MAX_UPLOAD = 1024 * 1024;
+
+    /** Thrown when a learner asks for a step the sandbox's history does not have; the message gives the range. */
+    public static final class NoSuchStep extends IllegalArgumentException {
+        public NoSuchStep(int steps) {
+            super("step: must be from 0 to " + steps);
         }
     }
 
@@ -156,6 +165,19 @@ public final class Sandboxes {
             throw new InputException("layout: " + e.getMessage());
         }
         return create(learnerId, title(layout.name(), "Imported layout"), Sandbox.Origin.IMPORT, null, layout);
+    }
+
+    /** As {@link #importLayout}, from an uploaded file of at most {@link #MAX_UPLOAD} bytes of UTF-8 text. */
+    public Sandbox importFile(String learnerId, java.io.InputStream file, String fileName) throws InputException {
+        String text;
+        try (file) {
+            byte[] bytes = file.readNBytes(MAX_UPLOAD + 1);
+            if (bytes.length > MAX_UPLOAD) throw new InputException("file: the layout is over 1 MiB");
+            text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            text = null; // the upload broke off: asked again, as for an empty one
+        }
+        return importLayout(learnerId, text, fileName);
     }
 
     /**
@@ -301,7 +323,11 @@ public final class Sandboxes {
         return move(learnerId, sandboxId, +1);
     }
 
-    /** Moves to the state after {@code step} commands (0 is the start layout); later steps stay for redo. */
+    /**
+     * Moves to the state after {@code step} commands (0 is the start layout); later steps stay for redo.
+     *
+     * @throws NoSuchStep when the history has no such step (nothing changes)
+     */
     public void moveTo(String learnerId, String sandboxId, int step) {
         synchronized (lock(sandboxId)) {
             int version = db.transaction(c -> {
@@ -309,7 +335,7 @@ public final class Sandboxes {
                 Loaded loaded = loadVersioned(c, learnerId, sandboxId);
                 Sandbox s = loaded.sandbox();
                 if (step < 0 || step > s.history().entries().size()) {
-                    throw new IllegalArgumentException("step must be from 0 to " + s.history().entries().size());
+                    throw new NoSuchStep(s.history().entries().size());
                 }
                 setPosition(c, sandboxId, step);
                 return loaded.version();
@@ -481,9 +507,7 @@ public final class Sandboxes {
         return locks.computeIfAbsent(sandboxId, k -> new Object());
     }
 
-    private String randomText(int n) {
-        StringBuilder sb = new StringBuilder(n);
-        for (int i = 0; i < n; i++) sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        return sb.toString();
+    private static String randomText(int n) {
+        return Tokens.randomText(ALPHABET, n);
     }
 }

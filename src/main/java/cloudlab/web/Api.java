@@ -6,25 +6,16 @@ import cloudlab.sim.Layout;
 import cloudlab.sim.RegionCatalog;
 import cloudlab.sim.Rules;
 import cloudlab.sim.Simulator;
-import cloudlab.sim.User;
-import cloudlab.sim.document.ChallengeReader;
-import cloudlab.sim.document.Check;
-import cloudlab.sim.document.Documents;
+import cloudlab.sim.document.ApiRequests;
 import cloudlab.sim.document.Json;
-import cloudlab.sim.document.LayoutReader;
 import cloudlab.sim.grade.Challenge;
 import cloudlab.sim.grade.GradeResult;
 import cloudlab.sim.grade.Grader;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,66 +33,30 @@ final class Api {
         this.services = services;
     }
 
-    /** A 4xx answer on its way out of a handler. */
-    static final class Refusal extends RuntimeException {
-        final int status;
-
+    /** The central {@link cloudlab.web.Refusal} under the name QuizApi still uses. */
+    static final class Refusal extends cloudlab.web.Refusal {
         Refusal(int status, String message) {
-            super(message, null, false, false);
-            this.status = status;
+            super(status, message);
         }
     }
 
     void simulate(Context ctx) {
-        ObjectNode body = body(ctx);
-        check(body, Set.of("layout", "fail", "users"));
-        if (!body.has("layout")) throw new Refusal(400, "missing required field layout");
-        Layout layout = layout(body.get("layout"));
-        List<String> fail = new ArrayList<>();
-        Check check = new Check(null);
-        try {
-            if (body.has("fail")) {
-                ArrayNode list = check.list(body.get("fail"), "fail");
-                for (int i = 0; i < list.size(); i++) {
-                    String id = check.text(list.get(i), Check.item("fail", i));
-                    String problem = Simulator.failProblem(layout, id);
-                    if (problem != null) throw check.fail(Check.item("fail", i), problem);
-                    fail.add(id);
-                }
-            }
-            List<User> users = body.has("users") ? users(check, body.get("users"), layout) : List.of();
-            json(ctx, 200, Json.line(Simulator.simulate(layout, fail, users)));
-        } catch (InputException e) {
-            throw new Refusal(400, e.getMessage());
-        }
+        ApiRequests.Simulate r = read(() -> ApiRequests.simulate(body(ctx), services.catalog()));
+        json(ctx, 200, Json.line(Simulator.simulate(r.layout(), r.fail(), r.users())));
     }
 
+    /** A challenge named by its lesson id, or given in full; a layout that cannot be read grades as invalid. */
     void grade(Context ctx) {
-        ObjectNode body = body(ctx);
-        check(body, Set.of("challenge", "layout"));
-        if (!body.has("challenge")) throw new Refusal(400, "missing required field challenge");
-        if (!body.has("layout")) throw new Refusal(400, "missing required field layout");
-        Challenge challenge;
-        LessonChallenge lc = null; // a lesson's challenge also refuses zones its catalog region does not have
-        JsonNode c = body.get("challenge");
-        if (c.isTextual()) {
-            lc = services.course().course().challenge(c.textValue());
-            if (lc == null) {
-                String id = c.textValue();
-                throw new Refusal(404, "challenge: no lesson has a challenge with the id " + (Rules.id(id) == null ? id : "given"));
-            }
-            challenge = lc.challenge();
-        } else {
-            try {
-                challenge = ChallengeReader.fromTree(c, "challenge", null, "challenge");
-            } catch (InputException e) {
-                throw new Refusal(400, e.getMessage());
-            }
+        ApiRequests.Grade r = read(() -> ApiRequests.grade(body(ctx)));
+        LessonChallenge lc = r.named() == null ? null : services.course().course().challenge(r.named());
+        if (r.named() != null && lc == null) {
+            throw new Refusal(404, "challenge: no lesson has a challenge with the id " + (Rules.id(r.named()) == null ? r.named() : "given"));
         }
+        Challenge challenge = lc != null ? lc.challenge() : r.given();
         GradeResult result;
         try {
-            Layout layout = LayoutReader.fromTree(body.get("layout"), "layout", null, services.catalog());
-            result = lc != null ? lc.grade(layout) : Grader.grade(challenge, layout);
+            Layout layout = r.layout(services.catalog());
+            result = lc != null ? lc.grade(layout) : Grader.grade(challenge, layout); // a lesson's challenge also checks its zones
         } catch (InputException e) {
             result = GradeResult.invalid(challenge.id(), e.getMessage());
         }
@@ -115,8 +70,11 @@ final class Api {
      * from them, so a tampered seed is refused. A challenge question's answer is a layout.
      */
     void gradeQuiz(Context ctx) {
-        ObjectNode body = body(ctx);
-        check(body, Set.of("answers", "learner"));
+        ObjectNode body = read(() -> {
+            ObjectNode b = body(ctx);
+            ApiRequests.known(b, Set.of("answers", "learner"));
+            return b;
+        });
         cloudlab.lesson.Lesson lesson = services.course().course().lessonOfQuiz(ctx.pathParam("id"));
         if (lesson == null) {
             String id = ctx.pathParam("id");
@@ -140,22 +98,21 @@ final class Api {
         json(ctx, 200, Json.line(out));
     }
 
-    private Layout layout(JsonNode tree) {
+    /** A request read by the core: a rule it breaks is a 400 with the core's message. */
+    interface Reading<T> {
+        T read() throws InputException;
+    }
+
+    static <T> T read(Reading<T> reading) {
         try {
-            return LayoutReader.fromTree(tree, "layout", null, services.catalog());
+            return reading.read();
         } catch (InputException e) {
             throw new Refusal(400, e.getMessage());
         }
     }
 
-    private static List<User> users(Check check, JsonNode node, Layout layout) throws InputException {
-        Set<String> names = new HashSet<>();
-        layout.users().forEach(u -> names.add(u.name()));
-        return LayoutReader.users(node, "users", names, null);
-    }
-
-    /** The request body as a JSON object, after the content type and size checks. */
-    static ObjectNode body(Context ctx) {
+    /** The request body as a JSON object, after the transport's checks: JSON's content type, at most 1 MiB. */
+    static ObjectNode body(Context ctx) throws InputException {
         String type = ctx.contentType();
         if (type == null || !type.toLowerCase(java.util.Locale.ROOT).strip().startsWith("application/json")) {
             throw new Refusal(415, "the body must be JSON, sent with Content-Type: application/json");
@@ -163,7 +120,7 @@ final class Api {
         String length = ctx.header("Content-Length");
         if (length != null) {
             try {
-                // the body is left unread; App.readRestOfBody takes it off the wire so the client hears the 413
+                // the body is left unread; SlowBodies.readRestOfBody takes it off the wire so the client hears the 413
                 if (Long.parseLong(length.strip()) > MAX_BODY) throw new Refusal(413, "the body is over 1 MiB");
             } catch (NumberFormatException e) {
                 throw new Refusal(400, "Content-Length must be a number");
@@ -171,24 +128,7 @@ final class Api {
         }
         byte[] bytes = ctx.bodyAsBytes();
         if (bytes.length > MAX_BODY) throw new Refusal(413, "the body is over 1 MiB");
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        if (text.isBlank()) throw new Refusal(400, "the body is empty; send a JSON object");
-        JsonNode tree;
-        try {
-            tree = Documents.strictJson().readTree(text);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            String msg = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage().split("\n")[0];
-            throw new Refusal(400, "the body is not valid JSON" + where + ": " + msg);
-        }
-        if (tree == null || !tree.isObject()) throw new Refusal(400, "the body must be a JSON object");
-        return (ObjectNode) tree;
-    }
-
-    static void check(ObjectNode body, Set<String> known) {
-        body.fieldNames().forEachRemaining(f -> {
-            if (!known.contains(f)) throw new Refusal(400, f + ": unknown field (known fields: " + String.join(", ", known.stream().sorted().toList()) + ")");
-        });
+        return ApiRequests.object(new String(bytes, StandardCharsets.UTF_8));
     }
 
     static void json(Context ctx, int status, String json) {

@@ -8,7 +8,6 @@ import io.javalin.http.staticfiles.Location;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.Map;
 
 /**
  * The one wiring point: every route, the renderer, static files and error handling, configured
@@ -53,7 +52,7 @@ public final class App {
                 server.setErrorHandler(ContainerErrors.server());
                 server.setHandler(new SlowBodies()); // the lab's servlet context goes inside it
             });
-            config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(IO_IDLE_MILLIS));
+            config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(SlowBodies.IO_IDLE_MILLIS));
             config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(ContainerErrors.context()));
             config.fileRenderer(services.renderer());
             config.staticFiles.enableWebjars();
@@ -119,7 +118,7 @@ public final class App {
             config.routes.get("/join/{code}", workshops::joinForm);
             config.routes.post("/join", workshops::join);
             config.routes.get("/workshop", workshops::home);
-            config.routes.after(App::readRestOfBody);
+            config.routes.after(SlowBodies::readRestOfBody);
             config.routes.after("/lessons/*", workshops::seen);
             config.routes.after("/sandboxes/*", ctx -> {
                 if (ctx.method().toString().equals("POST")) workshops.seen(ctx);
@@ -156,9 +155,9 @@ public final class App {
                 ctx.header("Retry-After", "5");
                 problem(services, ctx, 503, "The lab is busy signing others in; please try again in a few seconds.");
             });
-            config.routes.exception(Api.Refusal.class, (e, ctx) -> Api.json(ctx, e.status, Api.error(e.getMessage())));
+            config.routes.exception(Refusal.class, (e, ctx) -> problem(services, ctx, e.status, e.getMessage()));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> {
-                problem(services, ctx, e.getStatus(), plainWords(e, ctx));
+                problem(services, ctx, e.getStatus(), Problems.plainWords(e, ctx));
             });
             config.routes.exception(Exception.class, (e, ctx) -> {
                 int refused = ContainerErrors.clientFault(e);
@@ -181,104 +180,22 @@ public final class App {
 
     private static void sweep(Learners learners) {
         try {
-            int gone = learners.sweep(java.time.Clock.systemUTC());
+            int gone = learners.visitors().sweep(java.time.Clock.systemUTC());
             if (gone > 0) LOG.info("swept {} learners that kept nothing", gone);
         } catch (RuntimeException e) {
             LOG.warn("the sweep of idle learners failed; it runs again tomorrow", e);
         }
     }
 
+    /** An error answer: JSON for the API, a page for people (see {@link Problems}). */
+    static void problem(Services services, Context ctx, int status, String message) {
+        Problems.answer(services, ctx, status, message);
+    }
+
     /** A POST without the token its cookie holds. */
     static final class CsrfRefused extends RuntimeException {
         CsrfRefused() {
             super("missing or wrong CSRF token", null, false, false);
-        }
-    }
-
-    /** Our own words for the framework's stock refusals ("Endpoint GET /x not found", "Content Too Large"). */
-    private static String plainWords(HttpResponseException e, Context ctx) {
-        String m = e.getMessage() == null ? "" : e.getMessage();
-        if (e.getStatus() == 404 && (m.isEmpty() || m.startsWith("Endpoint ") || m.equals("Not Found"))) {
-            return "There is no page at " + ctx.path() + ".";
-        }
-        if (e.getStatus() == 413) return "the body is over 1 MiB";
-        if (e.getStatus() == 405) return "That address does not take a " + ctx.method() + " request.";
-        return m;
-    }
-
-    /** An error answer: JSON for the API, a page (or fragment) for people. */
-    static void problem(Services services, Context ctx, int status, String message) {
-        if (ctx.path().startsWith("/api/")) {
-            Api.json(ctx, status, Api.error(message));
-            return;
-        }
-        Map<String, Object> model = LessonPages.base(ctx, titleFor(status) + " — Cloud Lab");
-        model.put("status", status);
-        model.put("heading", message.startsWith("This form has expired") ? "Please try again" : titleFor(status));
-        model.put("message", message);
-        String html;
-        try {
-            html = services.renderer().page("error", model);
-        } catch (RuntimeException e) {
-            LOG.error("the error page itself failed", e);
-            html = "<!DOCTYPE html><title>Error</title><p>" + status + ": something went wrong.</p>";
-        }
-        ctx.status(status).html(html);
-    }
-
-    private static String titleFor(int status) {
-        return switch (status) {
-            case 404 -> "Page not found";
-            case 413 -> "Too large";
-            case 403 -> "Not open yet";
-            case 429 -> "Too many tries";
-            case 503 -> "Busy";
-            case 400 -> "That did not work";
-            case 500 -> "Something went wrong";
-            default -> "Request refused";
-        };
-    }
-
-    /** The most of a request body the lab reads only to throw it away; more than this and the connection ends. */
-    static final long MOST_TO_DISCARD = 16L * 1024 * 1024;
-    /**
-     * How long a blocking read of a request body or write of an answer may wait without a byte
-     * moving (Jetty's connector waits 30 s): a client that stops sending its body holds a thread
-     * no longer than this.
-     */
-    static final long IO_IDLE_MILLIS = 10_000;
-
-    /**
-     * Reads and drops whatever the handler left of the request body, before the answer goes out.
-     * When a client sends its CSRF token in the header (a script; the test client), a handler that
-     * needs no form field never reads the body; a refused post (a 413, a forged form, a 404) may
-     * not read it either. If part of that body is still on its way when the answer is done, Jetty
-     * resets the connection (its guard against a client that never finishes), and a page sent in
-     * chunks is cut off mid-way. At most {@link #MOST_TO_DISCARD} is read, each wait bounded by
-     * {@link #IO_IDLE_MILLIS}; past either, and for a client still waiting for "100 Continue"
-     * (reading would invite it to send a body nobody reads), the answer says the connection
-     * closes, and goes out whole.
-     */
-    static void readRestOfBody(Context ctx) {
-        jakarta.servlet.http.HttpServletRequest req = ctx.req();
-        if (req.getContentLengthLong() <= 0 && req.getHeader("Transfer-Encoding") == null) return;
-        if ("100-continue".equalsIgnoreCase(req.getHeader("Expect"))) {
-            // even asking the body whether it is finished makes Jetty send "100 Continue"
-            ctx.header("Connection", "close");
-            return;
-        }
-        try {
-            jakarta.servlet.ServletInputStream in = req.getInputStream();
-            if (in.isFinished()) return;
-            byte[] buffer = new byte[16 * 1024];
-            long left = MOST_TO_DISCARD;
-            int n;
-            while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) left -= n;
-            if (!in.isFinished()) ctx.header("Connection", "close");
-        } catch (java.io.IOException | RuntimeException e) {
-            // the client stopped sending or went away, or the body was read another way (a reader,
-            // a multipart part): the connection has nothing more to give
-            ctx.header("Connection", "close");
         }
     }
 

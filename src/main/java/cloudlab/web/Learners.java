@@ -1,42 +1,35 @@
 package cloudlab.web;
 
-import cloudlab.common.Tokens;
+import cloudlab.access.Visitors;
 import cloudlab.progress.Learner;
 import cloudlab.progress.Progress;
 import io.javalin.http.Context;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 
 /**
  * The learner behind a request: an anonymous identity carried by an HttpOnly, SameSite cookie
  * (Secure when served over HTTPS), created the first time the learner does something worth keeping
  * (a POST): reading pages makes no rows, so a crawler or a flood of cookieless GETs costs nothing.
- * Sessions last as long as the cookie; {@link #sweep} forgets older ones and learners that never
- * kept anything.
+ * When a reader becomes a learner, and how its id is signed, is {@link Visitors}'s to say; this
+ * class carries it in cookies.
  */
 final class Learners {
     static final String COOKIE = "cl_learner";
     private static final String ATTRIBUTE = "cloudlab.learner";
-    private static final int ONE_YEAR = 365 * 24 * 3600;
-    /** How long a browser session lasts: the cookie's lifetime. */
-    static final Duration SESSION_LIFETIME = Duration.ofSeconds(ONE_YEAR);
-    /** How old a learner with nothing kept must be before it is swept (a day: one still at work keeps it). */
-    static final Duration IDLE_LEARNER_AGE = Duration.ofDays(1);
+    private static final long ONE_YEAR = Visitors.SESSION_LIFETIME.toSeconds();
     /**
      * The cookie of a reader who is no learner yet: the id its learner will get, signed, so the
      * question variants a lesson showed it (seeded by that id) are still its own when it answers.
      */
     static final String VISITOR_COOKIE = "cl_visitor";
-    private static final java.util.regex.Pattern SIGNED_ID = java.util.regex.Pattern.compile("(L[A-Z0-9]{6,20})\\.([A-Za-z0-9_-]{43})");
-    private final byte[] secret;
     private final Progress progress;
+    private final Visitors visitors;
 
     /** Learners in the store, with visitor ids signed by the secret. */
     Learners(Progress progress, String secret) {
         this.progress = progress;
-        this.secret = secret.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        this.visitors = new Visitors(progress, secret);
     }
 
     /** The learner the cookie names, if any. */
@@ -60,18 +53,14 @@ final class Learners {
         String method = ctx.method().toString();
         if (method.equals("GET") || method.equals("HEAD")) {
             if (pending == null) {
-                pending = progress.newLearnerId();
-                ctx.res().addHeader("Set-Cookie", VISITOR_COOKIE + "=" + pending + "." + Tokens.hmac(secret, "visitor\n" + pending)
+                String signed = visitors.newSignedId();
+                pending = Visitors.id(signed);
+                ctx.res().addHeader("Set-Cookie", VISITOR_COOKIE + "=" + signed
                         + "; Path=/; Max-Age=" + ONE_YEAR + "; HttpOnly; SameSite=Lax" + (secure(ctx) ? "; Secure" : ""));
             }
             return new Learner(pending, "", null);
         }
-        Progress.Started s;
-        try {
-            s = pending != null && progress.byId(pending).isEmpty() ? progress.newLearner(pending) : progress.newLearner();
-        } catch (cloudlab.store.StoreException e) {
-            s = progress.newLearner(); // the same visitor's other first write took that id a moment ago
-        }
+        Progress.Started s = visitors.start(pending);
         if (pending != null) ctx.res().addHeader("Set-Cookie", VISITOR_COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
         setCookie(ctx, s.token());
         ctx.attribute(ATTRIBUTE, s.learner());
@@ -84,23 +73,18 @@ final class Learners {
         ctx.attribute(ATTRIBUTE, learner);
     }
 
-    /** Whether this is a reader who is no stored learner yet (see {@link #ensure}). */
+    /** Whether this is a reader who is no stored learner yet (see {@link Visitors#visitor}). */
     static boolean visitor(Learner learner) {
-        return learner.resumeCode() == null || learner.resumeCode().isEmpty();
+        return Visitors.visitor(learner);
     }
 
     /** The id the visitor cookie holds with a valid signature, or null. */
     private String pendingId(Context ctx) {
-        String v = ctx.cookie(VISITOR_COOKIE);
-        if (v == null) return null;
-        java.util.regex.Matcher m = SIGNED_ID.matcher(v);
-        return m.matches() && Tokens.sameText(m.group(2), Tokens.hmac(secret, "visitor\n" + m.group(1))) ? m.group(1) : null;
+        return visitors.idOf(ctx.cookie(VISITOR_COOKIE));
     }
 
-    /** Forgets expired sessions and learners that kept nothing; returns how many learners went. */
-    int sweep(Clock clock) {
-        progress.expireSessions(clock.instant().minus(SESSION_LIFETIME));
-        return progress.sweepIdleLearners(clock.instant().minus(IDLE_LEARNER_AGE));
+    Visitors visitors() {
+        return visitors;
     }
 
     static boolean secure(Context ctx) {

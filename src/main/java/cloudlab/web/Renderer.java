@@ -72,11 +72,19 @@ public final class Renderer implements FileRenderer {
         return engine.process(template, Set.of(fragment), context(model));
     }
 
+    /**
+     * The one place that decides page or fragment: htmx swapping part of a page asks for the
+     * fragment ({@code HX-Request}); a boosted link or form ({@code HX-Boosted}) replaces the whole
+     * body and gets the page, as does a browser without JavaScript.
+     */
+    static boolean wantsFragment(Context ctx) {
+        return "true".equals(ctx.header("HX-Request")) && !"true".equals(ctx.header("HX-Boosted"));
+    }
+
     @Override
     public String render(String template, Map<String, ?> model, Context ctx) {
         Object fragment = model.get(FRAGMENT);
-        boolean htmx = "true".equals(ctx.header("HX-Request")) && !"true".equals(ctx.header("HX-Boosted"));
-        if (htmx && fragment != null) return fragment(template, fragment.toString(), model);
+        if (fragment != null && wantsFragment(ctx)) return fragment(template, fragment.toString(), model);
         return page(template, model);
     }
 

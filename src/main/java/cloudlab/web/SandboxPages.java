@@ -7,6 +7,7 @@ import cloudlab.lesson.LessonChallenge;
 import cloudlab.lesson.Segment;
 import cloudlab.progress.Learner;
 import cloudlab.sandbox.ChallengeChecks;
+import cloudlab.sandbox.CommandForm;
 import cloudlab.sandbox.Sandbox;
 import cloudlab.sandbox.Sandboxes;
 import cloudlab.sandbox.Workspace;
@@ -83,19 +84,9 @@ final class SandboxPages {
                 // a body that claims to be multipart but is not: the container refuses to read it
                 throw new InputException("file: the upload could not be read; choose the file again");
             }
-            String name = "pasted layout";
-            if ((text == null || text.isBlank()) && ctx.isMultipart() && ctx.uploadedFile("file") != null) {
-                var file = ctx.uploadedFile("file");
-                name = file.filename();
-                try (var in = file.content()) {
-                    byte[] bytes = in.readNBytes(Api.MAX_BODY + 1);
-                    if (bytes.length > Api.MAX_BODY) throw new InputException("file: the layout is over 1 MiB");
-                    text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
-                } catch (java.io.IOException e) {
-                    text = null;
-                }
-            }
-            Sandbox s = sandboxes.importLayout(learner.id(), text, name);
+            var file = (text == null || text.isBlank()) && ctx.isMultipart() ? ctx.uploadedFile("file") : null;
+            Sandbox s = file == null ? sandboxes.importLayout(learner.id(), text, "pasted layout")
+                    : sandboxes.importFile(learner.id(), file.content(), file.filename());
             ctx.redirect("/sandboxes/" + s.id(), HttpStatus.SEE_OTHER);
         } catch (InputException e) {
             importError(ctx, learner, e.getMessage());
@@ -131,7 +122,7 @@ final class SandboxPages {
         Map<String, String> typed = typed(ctx);
         Function<Layout, Command> action;
         try {
-            action = CommandForms.parse(ctx.formParamMap());
+            action = CommandForm.parse(ctx.formParamMap());
         } catch (InputException e) {
             render(ctx, s, new Notice(e.getMessage(), "bad"), formKey, typed, false, HttpStatus.BAD_REQUEST);
             return;
@@ -175,12 +166,12 @@ final class SandboxPages {
             render(ctx, s, new Notice("step: must be a step number", "bad"), "history", Map.of(), false, HttpStatus.BAD_REQUEST);
             return;
         }
-        if (step < 0 || step > s.history().entries().size()) {
-            render(ctx, s, new Notice("step: must be from 0 to " + s.history().entries().size(), "bad"), "history", Map.of(), false,
-                    HttpStatus.BAD_REQUEST);
+        try {
+            sandboxes.moveTo(learner.id(), s.id(), step);
+        } catch (Sandboxes.NoSuchStep e) {
+            render(ctx, s, new Notice(e.getMessage(), "bad"), "history", Map.of(), false, HttpStatus.BAD_REQUEST);
             return;
         }
-        sandboxes.moveTo(learner.id(), s.id(), step);
         done(ctx, learner, s.id(), new Notice("Moved to step " + step, "ok"), null, Map.of());
     }
 
@@ -281,10 +272,11 @@ final class SandboxPages {
 
     /** After an accepted action: the new workspace for htmx, or back to the page for a plain form post. */
     private void done(Context ctx, Learner learner, String sandboxId, Notice notice, String formKey, Map<String, String> typed) {
-        if ("true".equals(ctx.header("HX-Request"))) {
+        if (Renderer.wantsFragment(ctx)) {
             Sandbox s = sandboxes.get(learner.id(), sandboxId);
             Map<String, Object> model = model(ctx, s, notice, formKey, typed, true);
-            ctx.html(services.renderer().fragment("sandbox/sandbox", "workspace", model));
+            model.put(Renderer.FRAGMENT, "workspace");
+            ctx.render("sandbox/sandbox", model);
         } else {
             ctx.redirect("/sandboxes/" + sandboxId, HttpStatus.SEE_OTHER);
         }

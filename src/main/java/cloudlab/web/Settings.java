@@ -59,7 +59,7 @@ public record Settings(int port, String database, Path templates, Path staticFil
         Set<String> proxies = new LinkedHashSet<>();
         for (String p : trustedProxies) {
             if (p == null || p.isBlank()) continue;
-            String ip = RateLimiter.ipLiteral(p);
+            String ip = cloudlab.access.Addresses.ipLiteral(p);
             if (ip == null) throw new IllegalArgumentException("--trusted-proxy: " + p.strip() + " is not an IP address (like 127.0.0.1)");
             proxies.add(ip);
         }

@@ -1,5 +1,6 @@
 package cloudlab.web;
 
+import io.javalin.http.Context;
 import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.Content;
@@ -64,6 +65,49 @@ final class SlowBodies extends QoSHandler {
                 return Content.Chunk.from(slow, true);
             }
             return chunk;
+        }
+    }
+
+    /** The most of a request body the lab reads only to throw it away; more than this and the connection ends. */
+    static final long MOST_TO_DISCARD = 16L * 1024 * 1024;
+    /**
+     * How long a blocking read of a request body or write of an answer may wait without a byte
+     * moving (Jetty's connector waits 30 s): a client that stops sending its body holds a thread
+     * no longer than this.
+     */
+    static final long IO_IDLE_MILLIS = 10_000;
+
+    /**
+     * Reads and drops whatever the handler left of the request body, before the answer goes out.
+     * When a client sends its CSRF token in the header (a script; the test client), a handler that
+     * needs no form field never reads the body; a refused post (a 413, a forged form, a 404) may
+     * not read it either. If part of that body is still on its way when the answer is done, Jetty
+     * resets the connection (its guard against a client that never finishes), and a page sent in
+     * chunks is cut off mid-way. At most {@link #MOST_TO_DISCARD} is read, each wait bounded by
+     * {@link #IO_IDLE_MILLIS}; past either, and for a client still waiting for "100 Continue"
+     * (reading would invite it to send a body nobody reads), the answer says the connection
+     * closes, and goes out whole.
+     */
+    static void readRestOfBody(Context ctx) {
+        jakarta.servlet.http.HttpServletRequest req = ctx.req();
+        if (req.getContentLengthLong() <= 0 && req.getHeader("Transfer-Encoding") == null) return;
+        if ("100-continue".equalsIgnoreCase(req.getHeader("Expect"))) {
+            // even asking the body whether it is finished makes Jetty send "100 Continue"
+            ctx.header("Connection", "close");
+            return;
+        }
+        try {
+            jakarta.servlet.ServletInputStream in = req.getInputStream();
+            if (in.isFinished()) return;
+            byte[] buffer = new byte[16 * 1024];
+            long left = MOST_TO_DISCARD;
+            int n;
+            while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) left -= n;
+            if (!in.isFinished()) ctx.header("Connection", "close");
+        } catch (java.io.IOException | RuntimeException e) {
+            // the client stopped sending or went away, or the body was read another way (a reader,
+            // a multipart part): the connection has nothing more to give
+            ctx.header("Connection", "close");
         }
     }
 }

@@ -39,4 +39,14 @@ class TokensTest {
         assertTrue(Tokens.sameText(mac, Tokens.hmac("Jefe".getBytes(StandardCharsets.UTF_8), "what do ya want for nothing?")));
         assertFalse(Tokens.sameText(mac, null));
     }
+
+    @Test
+    void randomTextUsesOnlyItsAlphabetAndDiffersEachTime() {
+        String a = Tokens.randomText("AB23", 64);
+        assertEquals(64, a.length());
+        assertTrue(a.chars().allMatch(c -> "AB23".indexOf(c) >= 0), a);
+        assertNotEquals(a, Tokens.randomText("AB23", 64), "two draws of 64 from 4 letters are not the same");
+        assertThrows(IllegalArgumentException.class, () -> Tokens.randomText("", 4));
+        assertThrows(IllegalArgumentException.class, () -> Tokens.randomText("AB", 0));
+    }
 }

@@ -163,8 +163,8 @@ class SandboxesTest {
         Sandbox s = sandboxes.create(alice, "steps", Sandbox.Origin.BLANK, null, start());
         sandboxes.submit(alice, s.id(), vm("vm-1", 1, "1"));
         String before = storedRow(s.id());
-        assertThrows(IllegalArgumentException.class, () -> sandboxes.moveTo(alice, s.id(), 2));
-        assertThrows(IllegalArgumentException.class, () -> sandboxes.moveTo(alice, s.id(), -1));
+        assertEquals("step: must be from 0 to 1", assertThrows(Sandboxes.NoSuchStep.class, () -> sandboxes.moveTo(alice, s.id(), 2)).getMessage());
+        assertThrows(Sandboxes.NoSuchStep.class, () -> sandboxes.moveTo(alice, s.id(), -1));
         assertEquals(before, storedRow(s.id()));
     }
 
@@ -308,5 +308,19 @@ class SandboxesTest {
         assertTrue(sandboxes.submit(alice, s.id(), new Command.ChangeHost("t2",
                 new HostSpec(Hypervisor.TYPE1, 8, new BigDecimal("16"), new BigDecimal("100"), null, null))).accepted());
         assertTrue(sandboxes.submit(alice, s.id(), big).accepted(), "as type 1 the same host keeps only 2 GiB");
+    }
+
+    @Test
+    void anUploadedLayoutFileIsReadUpToItsLimit() throws Exception {
+        String yaml = "name: uploaded\nregions: []\n";
+        Sandbox s = sandboxes.importFile(alice, new java.io.ByteArrayInputStream(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                "mine.yaml");
+        assertEquals("uploaded", s.title());
+        byte[] big = new byte[Sandboxes.MAX_UPLOAD + 1];
+        java.util.Arrays.fill(big, (byte) '#');
+        assertEquals("file: the layout is over 1 MiB", assertThrows(InputException.class,
+                () -> sandboxes.importFile(alice, new java.io.ByteArrayInputStream(big), "big.yaml")).getMessage());
+        assertEquals("layout: paste a layout document (YAML or JSON) or choose a file", assertThrows(InputException.class,
+                () -> sandboxes.importFile(alice, new java.io.ByteArrayInputStream(new byte[0]), "empty.yaml")).getMessage());
     }
 }

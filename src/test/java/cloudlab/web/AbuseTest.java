@@ -99,7 +99,7 @@ class AbuseTest {
 
     @Test
     void theSweepForgetsOldLearnersThatKeptNothingAndKeepsTheRest() {
-        Learners learners = new Learners(server.services().progress(), TestServer.SECRET);
+        cloudlab.access.Visitors learners = new cloudlab.access.Visitors(server.services().progress(), TestServer.SECRET);
         WebClient idle = WebClient.browser(server);
         idle.postForm("/progress/resume", WebClient.form("code", "")); // refused, and makes no learner either
         cloudlab.progress.Progress.Started empty = server.services().progress().newLearner();
@@ -113,7 +113,7 @@ class AbuseTest {
         assertTrue(server.services().progress().bySessionToken(empty.token()).isEmpty(), "with its session");
         assertEquals(200, busy.get("/sandboxes").statusCode());
         assertTrue(busy.get("/sandboxes").body().contains("kept"), "a learner with a sandbox stays");
-        java.time.Clock nextYear = java.time.Clock.offset(now, Learners.SESSION_LIFETIME.plusDays(1));
+        java.time.Clock nextYear = java.time.Clock.offset(now, cloudlab.access.Visitors.SESSION_LIFETIME.plusDays(1));
         learners.sweep(nextYear);
         assertTrue(server.services().progress().bySessionToken(busy.learnerCookie()).isEmpty(), "a session past its lifetime is gone");
     }

@@ -143,7 +143,16 @@ class SandboxBrowserTest {
     }
 
     static HttpResponse<String> postAs(TestServer server, WebDriver d, String path, String form) {
-        return WebClient.cookieless(server).postForm(path, form, "Cookie", WebClient.COOKIE + "=" + cookie(d));
+        if (d.manage().getCookieNamed(WebClient.COOKIE) != null) {
+            return WebClient.cookieless(server).postForm(path, form, "Cookie", WebClient.COOKIE + "=" + cookie(d));
+        }
+        // a browser that has only read pages is a visitor: this first write makes its learner, whose cookie it then holds
+        Cookie visitor = d.manage().getCookieNamed(Learners.VISITOR_COOKIE);
+        assertNotNull(visitor, "a reading browser holds a visitor cookie");
+        HttpResponse<String> r = WebClient.cookieless(server).postForm(path, form, "Cookie", Learners.VISITOR_COOKIE + "=" + visitor.getValue());
+        WebClient.learnerCookieOf(r).ifPresent(token ->
+                d.manage().addCookie(new Cookie.Builder(WebClient.COOKIE, token).path("/").isHttpOnly(true).build()));
+        return r;
     }
 
     /** Setup: the layout imported as a new sandbox of this browser's learner (made now if needed); its path. */

@@ -288,7 +288,7 @@ class SandboxHttpTest {
         goodActions().forEach(g -> covered.add(g.op()));
         java.util.Set<String> ops = new java.util.TreeSet<>();
         try {
-            String src = java.nio.file.Files.readString(Path.of("src/main/java/cloudlab/web/CommandForms.java"));
+            String src = java.nio.file.Files.readString(Path.of("src/main/java/cloudlab/sandbox/CommandForm.java"));
             Matcher m = Pattern.compile("case \"([a-z-]+)\" ->").matcher(src);
             while (m.find()) ops.add(m.group(1));
         } catch (IOException e) {

@@ -1,6 +1,5 @@
-package cloudlab.web;
+package cloudlab.sandbox;
 
-import cloudlab.sandbox.HostChange;
 import cloudlab.sim.Command;
 import cloudlab.sim.HostSpec;
 import cloudlab.sim.Hypervisor;
@@ -19,10 +18,10 @@ import java.util.function.Function;
  * Turns a sandbox form into a core command. Only the shape of each field is checked here ("a
  * number", "one of these words"); every rule about the layout is the core's to decide.
  */
-final class CommandForms {
+public final class CommandForm {
     private final Map<String, List<String>> form;
 
-    private CommandForms(Map<String, List<String>> form) {
+    private CommandForm(Map<String, List<String>> form) {
         this.form = form;
     }
 
@@ -30,8 +29,8 @@ final class CommandForms {
      * The action a form asks for, as a function of the sandbox's state: most forms name their
      * command outright; "Change a host" changes only the fields the learner changed.
      */
-    static Function<Layout, Command> parse(Map<String, List<String>> form) throws InputException {
-        return new CommandForms(form).action();
+    public static Function<Layout, Command> parse(Map<String, List<String>> form) throws InputException {
+        return new CommandForm(form).action();
     }
 
     private Function<Layout, Command> action() throws InputException {
