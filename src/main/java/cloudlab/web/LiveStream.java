@@ -101,7 +101,7 @@ final class LiveStream implements AutoCloseable {
         }
         for (Map.Entry<String, java.util.Set<String>> e : rows.entrySet()) {
             List<Listener> listeners = rooms_.getOrDefault(e.getKey(), List.of());
-            if (listeners.isEmpty() || whole.contains(e.getKey())) continue;
+            if (listeners.isEmpty()) continue;
             Optional<Workshop> w = workshopById.apply(e.getKey());
             if (w.isEmpty()) continue;
             for (String learnerId : e.getValue()) {

@@ -57,7 +57,10 @@ class WorkshopLiveHttpTest {
         HttpResponse<InputStream> stream = http.send(HttpRequest.newBuilder(URI.create(server.url("/instructor/workshops/" + id + "/live")))
                 .header("Cookie", ada.cookie).header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
         assertEquals(200, stream.statusCode());
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+        // the reader is closed through the stream, never through the BufferedReader: a reader still
+        // blocked in readLine holds the BufferedReader's lock, and its close would wait forever
+        BufferedReader in = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
+        try {
             assertEquals(": connected", in.readLine());
             WorkshopHttpTest.act(ana, sandbox, "op", "fail", "id", "use1-az1");
             CompletableFuture<String> row = CompletableFuture.supplyAsync(() -> {
@@ -70,9 +73,11 @@ class WorkshopLiveHttpTest {
                     throw new java.io.UncheckedIOException(e);
                 }
             });
-            String data = row.get(10, TimeUnit.SECONDS);
+            String data = row.get(20, TimeUnit.SECONDS);
             assertTrue(data.startsWith("data: <tr"), data);
             assertTrue(data.contains("Ana") && data.contains("use1-az1 failed"), data);
+        } finally {
+            stream.body().close();
         }
     }
 
