@@ -66,7 +66,7 @@ final class InfrastructureView {
 
         Svg s = Svg.start("cld-infra", W, height, title, describe(facts), Style.INFRA);
         s.rect(0, 0, W, height, "class", "bg");
-        header(s, layout, W);
+        header(s, layout, W, facts.question());
         double y = M + HEAD_H;
         for (Region r : regions) {
             double h = regionHeight(r, inner);
@@ -129,18 +129,20 @@ final class InfrastructureView {
                 + (stopped > 0 ? ", " + stopped + " stopped" : "");
     }
 
-    private static void header(Svg s, Layout layout, double W) {
+    private static void header(Svg s, Layout layout, double W, boolean question) {
         String heading = layout.name() != null ? layout.name() : "Infrastructure";
         // key, right-aligned: what a red dashed box and a grey box mean
-        String[] words = {"FAILED", "inside a failure (blast radius)", "host chip"};
-        String[] keys = {"key-failed", "key-blast", "key-host"};
+        // (a question's drawing shows nothing failed: its key names the outline of what it asks about)
+        String[] words = question ? new String[] {"asked about", "host chip"}
+                : new String[] {"FAILED", "inside a failure (blast radius)", "host chip"};
+        String[] keys = question ? new String[] {"asked-outline", "key-host"} : new String[] {"key-failed", "key-blast", "key-host"};
         double total = 0;
         for (String w : words) total += 32 + Svg.width(w, 12) + 18;
         s.text(M, M + 20, "h", Svg.fit(heading, Math.min(440, W - 2 * M - total), 16, true));
         double x = W - M - total + 18;
         s.open("g", "class", "legend");
         for (int i = 0; i < words.length; i++) {
-            s.rect(x, M + 7, 26, 16, "rx", i == 2 ? "8" : "4", "class", keys[i]);
+            s.rect(x, M + 7, 26, 16, "rx", i == words.length - 1 ? "8" : "4", "class", keys[i]);
             s.text(x + 32, M + 20, null, words[i]);
             x += 32 + Svg.width(words[i], 12) + 18;
         }
