@@ -80,6 +80,25 @@ public final class Diagrams {
     }
 
     /**
+     * The drawing of a question about a failure, which must not show its own answer: the layout
+     * as it is before anything fails, with each node in {@code asked} (the ids whose failure the
+     * question asks about) outlined in amber dashes and labelled "if this fails?". Nothing is
+     * drawn up, down or failed, started VMs read "started" (the layout's setting) rather than
+     * "running", and each app shows what it needs and has, with no available/DOWN verdict; the
+     * title and description say the same. The map draws the layout without failures.
+     *
+     * @throws IllegalArgumentException for a view not in {@link #VIEWS}
+     */
+    public static Drawing question(String view, Layout layout, Collection<String> asked) {
+        return switch (view) {
+            case "hosts" -> HostsView.render(Facts.question(layout, asked));
+            case "infrastructure" -> InfrastructureView.render(Facts.question(layout, asked));
+            case "map" -> MapView.render(layout, java.util.List.of(), false);
+            default -> throw new IllegalArgumentException("view: must be hosts, infrastructure or map, not " + view);
+        };
+    }
+
+    /**
      * Where a point falls on the map, as {x, y} in its view box: equirectangular, longitude
      * −180..180 to x 0..1000 and latitude 90..−90 to y 0..500.
      */

@@ -7,7 +7,7 @@ final class Empty {
 
     static Diagrams.Drawing render(String viewClass, String title, String headline, String hint) {
         double w = 480, h = 180;
-        Svg s = Svg.start(viewClass + " cld-narrow cld-empty", w, h, title, headline + ". " + hint, Style.EMPTY);
+        Svg s = Svg.start(viewClass + " cld-empty", w, h, title, headline + ". " + hint, Style.EMPTY);
         s.rect(8, 8, w - 16, h - 16, "rx", "14", "class", "empty-box");
         // a little stack of layers, the lab's sign for "a host goes here"
         double cx = w / 2;

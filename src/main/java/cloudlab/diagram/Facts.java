@@ -27,10 +27,17 @@ final class Facts {
     private final Map<String, Report.HostReport> hosts = new HashMap<>();
     private final Map<String, Report.VmReport> vms = new HashMap<>();
     private final Set<String> servingRegions = new HashSet<>();
+    /**
+     * For a question's drawing, the ids the question asks about ("if this fails?"), drawn before
+     * anything fails; null for an ordinary drawing. A question's drawing shows the setting, never
+     * the outcome: no up, down, running or available.
+     */
+    final Set<String> asked;
 
-    private Facts(Layout layout, Report report) {
+    private Facts(Layout layout, Report report, Set<String> asked) {
         this.layout = layout;
         this.report = report;
+        this.asked = asked;
         this.failed = new LinkedHashSet<>(report.failed());
         for (Report.HostReport h : report.hosts()) hosts.put(h.id(), h);
         for (Report.VmReport v : report.vms()) {
@@ -46,7 +53,37 @@ final class Facts {
     static Facts of(Layout layout, Collection<String> extraFailed) {
         if (layout == null) throw new IllegalArgumentException("a diagram needs a layout");
         Collection<String> extra = extraFailed == null ? List.of() : extraFailed;
-        return new Facts(layout, Simulator.simulate(layout, extra, List.of()));
+        return new Facts(layout, Simulator.simulate(layout, extra, List.of()), null);
+    }
+
+    /** The facts of a question's drawing: the layout before the failure the question asks about. */
+    static Facts question(Layout layout, Collection<String> asked) {
+        if (layout == null) throw new IllegalArgumentException("a diagram needs a layout");
+        return new Facts(layout, Simulator.simulate(layout, List.of(), List.of()),
+                new LinkedHashSet<>(asked == null ? List.of() : asked));
+    }
+
+    /** Whether this is a question's drawing, which must not give its answer away. */
+    boolean question() {
+        return asked != null;
+    }
+
+    /** Whether the question asks about this node ("if this fails?"). */
+    boolean isAsked(Node n) {
+        return asked != null && asked.contains(n.id());
+    }
+
+    /**
+     * The word a drawing shows for a VM's status: as the report has it, but in a question's
+     * drawing a started VM is "started" (what the layout says), not "running" (an outcome).
+     */
+    String word(String status) {
+        return question() && status.equals("running") ? "started" : status;
+    }
+
+    /** "If use1-az1 fails?": what a question's drawing asks, or null for an ordinary drawing. */
+    String askLine() {
+        return asked == null || asked.isEmpty() ? null : "If " + String.join(" and ", asked) + " fails — what then?";
     }
 
     Report.HostReport host(Host h) {

@@ -45,14 +45,20 @@ final class HostsView {
     }
 
     static Diagrams.Drawing render(Layout layout, Collection<String> extraFailed) {
-        Facts facts = Facts.of(layout, extraFailed);
+        return render(Facts.of(layout, extraFailed));
+    }
+
+    static Diagrams.Drawing render(Facts facts) {
+        Layout layout = facts.layout;
         List<Host> hosts = layout.hosts();
         String title = "Virtualization view" + (layout.name() != null ? " of " + layout.name() : "");
         if (hosts.isEmpty()) {
             return Empty.render("cld-hosts", title, "No hosts yet",
                     "Add a region, a zone, a data center and a host to see its layers here.");
         }
-        int cols = hosts.size() == 1 ? 1 : 2;
+        // one card a row: the drawing grows in height, never in width, so it keeps its natural
+        // size (text at 11 px or more) in a lesson column and scrolls only a little on a phone
+        int cols = 1;
         double width = 2 * MARGIN + cols * CARD_W + (cols - 1) * GAP;
         List<Double> rowHeights = new ArrayList<>();
         for (int i = 0; i < hosts.size(); i += cols) {
@@ -63,10 +69,10 @@ final class HostsView {
         double height = MARGIN + LEGEND_H + rowHeights.stream().mapToDouble(Double::doubleValue).sum()
                 + (rowHeights.size() - 1) * GAP + MARGIN;
 
-        Svg s = Svg.start("cld-hosts" + (cols == 1 ? " cld-narrow" : ""), width, height, title, describe(facts, hosts),
+        Svg s = Svg.start("cld-hosts", width, height, title, describe(facts, hosts),
                 Style.HOSTS);
         s.rect(0, 0, width, height, "class", "bg");
-        legend(s, MARGIN, MARGIN, cols == 1);
+        legend(s, MARGIN, MARGIN, facts.question());
         double y = MARGIN + LEGEND_H;
         for (int row = 0; row < rowHeights.size(); row++) {
             for (int c = 0; c < cols; c++) {
@@ -99,11 +105,15 @@ final class HostsView {
         }
         StringBuilder d = new StringBuilder(Num.count(hosts.size(), "host") + ", " + Num.count(total, "VM"));
         List<String> parts = new ArrayList<>();
-        if (running > 0) parts.add(running + " running");
+        if (running > 0) parts.add(running + " " + facts.word("running"));
         if (stopped > 0) parts.add(stopped + " stopped");
         if (down > 0) parts.add(down + " down");
         if (!parts.isEmpty()) d.append(" (").append(String.join(", ", parts)).append(')');
         d.append('.');
+        if (facts.question()) {
+            if (facts.askLine() != null) d.append(' ').append(facts.askLine());
+            return d.toString();
+        }
         int shown = Math.min(5, downHosts.size());
         for (int i = 0; i < shown; i++) d.append(' ').append(downHosts.get(i)).append('.');
         if (downHosts.size() > shown) d.append(" And ").append(downHosts.size() - shown).append(" more hosts are down.");
@@ -111,24 +121,26 @@ final class HostsView {
         return d.toString();
     }
 
-    /** The key; a one-column diagram is narrower, so its labels are shorter. */
-    private static void legend(Svg s, double x, double y, boolean narrow) {
+    /** The key; a question's drawing has nothing down and calls running VMs "started". */
+    private static void legend(Svg s, double x, double y, boolean question) {
         s.open("g", "class", "legend");
         double cx = x;
         s.rect(cx, y + 4, 22, 14, "rx", "3", "class", "key-running");
-        s.text(cx + 28, y + 15, null, "running");
+        s.text(cx + 28, y + 15, null, question ? "started" : "running");
         cx += 96;
         s.rect(cx, y + 4, 22, 14, "rx", "3", "class", "key-stopped");
-        s.text(cx + 28, y + 15, null, narrow ? "stopped" : "stopped (dashed)");
-        cx += narrow ? 90 : 146;
-        s.rect(cx, y + 4, 22, 14, "rx", "3", "class", "key-down");
-        s.line(cx + 7, y + 7, cx + 15, y + 15, "cross");
-        s.line(cx + 15, y + 7, cx + 7, y + 15, "cross");
-        s.text(cx + 28, y + 15, null, "down");
-        cx += 82;
+        s.text(cx + 28, y + 15, null, "stopped");
+        cx += 90;
+        if (!question) {
+            s.rect(cx, y + 4, 22, 14, "rx", "3", "class", "key-down");
+            s.line(cx + 7, y + 7, cx + 15, y + 15, "cross");
+            s.line(cx + 15, y + 7, cx + 7, y + 15, "cross");
+            s.text(cx + 28, y + 15, null, "down");
+            cx += 82;
+        }
         s.rect(cx, y + 4, 22, 14, "class", "reserved");
         s.hatch(cx, y + 4, 22, 14, "hatch");
-        s.text(cx + 28, y + 15, null, narrow ? "kept by hypervisor / OS" : "kept by hypervisor / host OS");
+        s.text(cx + 28, y + 15, null, "kept by hypervisor / OS");
         s.close("g");
     }
 
@@ -162,14 +174,21 @@ final class HostsView {
         s.open("g", "class", "host " + host.hypervisor().word() + (up ? " up" : " failed"), "data-id", host.id(),
                 "transform", "translate(" + Svg.n(x) + "," + Svg.n(y) + ")");
         s.title(host.id() + ": " + hv + ", " + hardware(spec) + ", " + Num.count(host.vms().size(), "VM") + " — in " + where
-                + (up ? "; up" : "; DOWN because " + (cause == null ? "it" : cause) + " failed"));
+                + (facts.question() ? (facts.isAsked(host) ? "; asked: if this fails?" : "")
+                : up ? "; up" : "; DOWN because " + (cause == null ? "it" : cause) + " failed"));
         s.rect(0, 0, CARD_W, height, "rx", "10", "class", "card");
+        if (facts.isAsked(host)) {
+            s.rect(-4, -4, CARD_W + 8, height + 8, "rx", "13", "class", "asked-outline");
+            s.text(CARD_W - PAD, 26, "asked-label end", "if this fails?");
+        }
 
         // header: id, where it is, whether it is up
-        double idWidth = up ? INNER : INNER - 80;
+        double idWidth = facts.isAsked(host) ? INNER - 110 : up ? INNER : INNER - 80;
         s.text(PAD, 26, "h", Svg.fit(host.id(), idWidth, 16, true));
         s.text(PAD, 44, "muted", Svg.fit(hv + " · " + where, INNER, 11));
-        if (up) {
+        if (facts.question()) {
+            s.text(PAD, 62, null, vmSummary(facts, host));
+        } else if (up) {
             s.text(PAD, 62, "ok", "● up · " + vmSummary(facts, host));
         } else {
             s.badge(CARD_W - PAD, 10, "DOWN");
@@ -190,7 +209,7 @@ final class HostsView {
             double vx = PAD + (i % VM_COLS) * (VM_W + VM_GAP);
             double vy = top + (i / VM_COLS) * (VM_H + VM_GAP);
             String c = vm.running() ? VM_COLOURS[colour++ % VM_COLOURS.length] : null;
-            vmBox(s, vm, facts.status(vm), c, vx, vy);
+            vmBox(s, vm, facts.status(vm), facts.word(facts.status(vm)), c, vx, vy);
         }
         double ly = top + vmAreaHeight(host) + LAYER_GAP;
         Hypervisor h = host.hypervisor();
@@ -229,7 +248,7 @@ final class HostsView {
             }
         }
         List<String> parts = new ArrayList<>();
-        if (running > 0) parts.add(running + " running");
+        if (running > 0) parts.add(running + " " + facts.word("running"));
         if (stopped > 0) parts.add(stopped + " stopped");
         if (down > 0) parts.add(down + " down");
         return String.join(", ", parts);
@@ -256,9 +275,9 @@ final class HostsView {
         s.close("g");
     }
 
-    private static void vmBox(Svg s, Vm vm, String status, String colour, double x, double y) {
+    private static void vmBox(Svg s, Vm vm, String status, String word, String colour, double x, double y) {
         s.open("g", "class", "vm " + status, "data-id", vm.id());
-        s.title(vm.id() + ": " + vm.spec().describe() + (vm.app() != null ? "; app " + vm.app() : "; no app") + "; " + status
+        s.title(vm.id() + ": " + vm.spec().describe() + (vm.app() != null ? "; app " + vm.app() : "; no app") + "; " + word
                 + switch (status) {
                     case "stopped" -> " (stopped VMs use disk but no vCPU or memory)";
                     case "down" -> " (its host is down)";
@@ -271,8 +290,8 @@ final class HostsView {
         s.text(x + 13, y + 36, "small", vm.vcpus() + " vCPU · " + Num.show(vm.memoryGiB()) + " GiB");
         // the status word always shows in full; a long app name gives way
         boolean bold = status.equals("down");
-        double room = VM_W - 20 - Svg.width(" · " + status, 11, bold);
-        String last = (vm.app() != null ? Svg.fit(vm.app(), room, 11, bold) + " · " : "") + status;
+        double room = VM_W - 20 - Svg.width(" · " + word, 11, bold);
+        String last = (vm.app() != null ? Svg.fit(vm.app(), room, 11, bold) + " · " : "") + word;
         s.text(x + 13, y + 53, "small state", last);
         double ix = x + VM_W - 14, iy = y + 14;
         switch (status) {

@@ -21,7 +21,11 @@ import java.util.List;
  * which is the blast radius of the failure. Apps' availability is listed below.
  */
 final class InfrastructureView {
-    private static final double W = 1000;
+    /** The widest drawing: four zones side by side. */
+    private static final double MAX_W = 1000;
+    /** The narrowest: room for the heading and the key. */
+    private static final double MIN_W = 640;
+    private static final int MAX_ZONE_COLS = 4;
     private static final double M = 16;
     private static final double HEAD_H = 44;
     private static final double REGION_HEAD = 48;
@@ -42,13 +46,18 @@ final class InfrastructureView {
     }
 
     static Diagrams.Drawing render(Layout layout, Collection<String> extraFailed) {
-        Facts facts = Facts.of(layout, extraFailed);
+        return render(Facts.of(layout, extraFailed));
+    }
+
+    static Diagrams.Drawing render(Facts facts) {
+        Layout layout = facts.layout;
         String title = "Infrastructure" + (layout.name() != null ? " of " + layout.name() : "") + ": regions, zones, data centers, hosts";
         List<Region> regions = new ArrayList<>(layout.regions());
         if (regions.isEmpty()) {
             return Empty.render("cld-infra", title, "No regions yet",
                     "Add a region, then zones, data centers and hosts, to see how they nest.");
         }
+        double W = width(regions);
         double inner = W - 2 * M;
         double bodyH = 0;
         for (Region r : regions) bodyH += regionHeight(r, inner) + GAP;
@@ -57,14 +66,14 @@ final class InfrastructureView {
 
         Svg s = Svg.start("cld-infra", W, height, title, describe(facts), Style.INFRA);
         s.rect(0, 0, W, height, "class", "bg");
-        header(s, layout);
+        header(s, layout, W, facts.question());
         double y = M + HEAD_H;
         for (Region r : regions) {
             double h = regionHeight(r, inner);
             region(s, facts, r, M, y, inner, h);
             y += h + GAP;
         }
-        appLegend(s, facts, y + 8);
+        appLegend(s, facts, y + 8, W);
         return s.finish();
     }
 
@@ -75,6 +84,11 @@ final class InfrastructureView {
         d.append(Num.count(layout.regions().size(), "region")).append(", ").append(Num.count(layout.zones().size(), "zone"))
                 .append(", ").append(layout.datacenters().size()).append(layout.datacenters().size() == 1 ? " data center" : " data centers")
                 .append(", ").append(Num.count(layout.hosts().size(), "host")).append('.');
+        if (facts.question()) {
+            for (Report.AppReport a : facts.report.apps()) d.append(' ').append(appSetting(facts, a)).append('.');
+            if (facts.askLine() != null) d.append(' ').append(facts.askLine());
+            return d.toString();
+        }
         if (facts.failed.isEmpty()) {
             d.append(" Nothing has failed.");
         } else {
@@ -91,18 +105,44 @@ final class InfrastructureView {
         return a.name() + ": " + a.running() + " of " + a.minRunning() + " needed running — " + (a.available() ? "available" : "DOWN");
     }
 
-    private static void header(Svg s, Layout layout) {
+    /**
+     * As wide as the region with the most zones needs to put them side by side (up to four; more
+     * wrap into rows), so that a small layout is drawn small and shown at its natural size.
+     */
+    static double width(List<Region> regions) {
+        int zones = 1;
+        for (Region r : regions) zones = Math.max(zones, r.zones().size());
+        int cols = Math.min(MAX_ZONE_COLS, zones);
+        double need = 2 * M + 2 * PAD_R + cols * MIN_ZONE_W + (cols - 1) * GAP;
+        return Math.max(MIN_W, Math.min(MAX_W, need));
+    }
+
+    /** "api: needs 2 · 3 VMs started, 1 stopped": what a question's drawing says of an app, no verdict. */
+    static String appSetting(Facts facts, Report.AppReport a) {
+        int started = 0, stopped = 0;
+        for (Vm vm : facts.layout.vms()) {
+            if (!a.name().equals(vm.app())) continue;
+            if (vm.running()) started++;
+            else stopped++;
+        }
+        return a.name() + ": needs " + a.minRunning() + " · " + Num.count(started, "VM") + " started"
+                + (stopped > 0 ? ", " + stopped + " stopped" : "");
+    }
+
+    private static void header(Svg s, Layout layout, double W, boolean question) {
         String heading = layout.name() != null ? layout.name() : "Infrastructure";
-        s.text(M, M + 20, "h", Svg.fit(heading, 440, 16, true));
         // key, right-aligned: what a red dashed box and a grey box mean
-        String[] words = {"FAILED", "inside a failure (blast radius)", "host chip"};
-        String[] keys = {"key-failed", "key-blast", "key-host"};
+        // (a question's drawing shows nothing failed: its key names the outline of what it asks about)
+        String[] words = question ? new String[] {"asked about", "host chip"}
+                : new String[] {"FAILED", "inside a failure (blast radius)", "host chip"};
+        String[] keys = question ? new String[] {"asked-outline", "key-host"} : new String[] {"key-failed", "key-blast", "key-host"};
         double total = 0;
         for (String w : words) total += 32 + Svg.width(w, 12) + 18;
+        s.text(M, M + 20, "h", Svg.fit(heading, Math.min(440, W - 2 * M - total), 16, true));
         double x = W - M - total + 18;
         s.open("g", "class", "legend");
         for (int i = 0; i < words.length; i++) {
-            s.rect(x, M + 7, 26, 16, "rx", i == 2 ? "8" : "4", "class", keys[i]);
+            s.rect(x, M + 7, 26, 16, "rx", i == words.length - 1 ? "8" : "4", "class", keys[i]);
             s.text(x + 32, M + 20, null, words[i]);
             x += 32 + Svg.width(words[i], 12) + 18;
         }
@@ -170,11 +210,13 @@ final class InfrastructureView {
         String cls = "";
         if (facts.failedItself(n)) cls += " failed";
         if (facts.failedAbove(n) != null) cls += " in-blast";
+        if (facts.isAsked(n)) cls += " asked";
         return cls;
     }
 
     /** The tooltip's end: ", FAILED", ", down because use1-az1 failed" or nothing. */
     private static String stateWords(Facts facts, Node n) {
+        if (facts.isAsked(n)) return " — asked: if this fails?";
         if (facts.failedItself(n)) return " — FAILED" + (facts.failedAbove(n) != null ? " (inside failed " + facts.failedAbove(n) + ")" : "");
         String above = facts.failedAbove(n);
         return above != null ? " — down because " + above + " failed" : "";
@@ -182,13 +224,16 @@ final class InfrastructureView {
 
     /** How wide a box's id may be beside its FAILED badge or kind word. */
     private static double headRoom(Facts facts, Node n, double w, String kind, double pad) {
-        double right = facts.failedItself(n) ? Svg.width("FAILED", 11, true) + 18 + 8
+        double right = facts.isAsked(n) ? Svg.width("if this fails?", 12, true) + 12
+                : facts.failedItself(n) ? Svg.width("FAILED", 11, true) + 18 + 8
                 : Svg.width(kind, 11) + 80 < w ? Svg.width(kind, 11) + 10 : 0;
         return w - 2 * pad - right - 8;
     }
 
     private static void boxHead(Svg s, Facts facts, Node n, double x, double y, double w, String kind, double baseline) {
-        if (facts.failedItself(n)) {
+        if (facts.isAsked(n)) {
+            s.text(x + w - 10, y + baseline, "asked-label end", "if this fails?");
+        } else if (facts.failedItself(n)) {
             s.badge(x + w - 8, y + 7, "FAILED");
         } else if (Svg.width(kind, 11) + 80 < w) {
             s.text(x + w - 10, y + baseline, "muted end kind", kind);
@@ -202,6 +247,7 @@ final class InfrastructureView {
         s.open("g", "class", "region" + state(facts, r), "data-id", r.code());
         s.title("Region " + r.code() + " (" + about + "): " + Num.count(r.zones().size(), "zone") + stateWords(facts, r));
         s.rect(x, y, w, h, "rx", "12", "class", "box");
+        if (facts.isAsked(r)) s.rect(x - 3, y - 3, w + 6, h + 6, "rx", "14", "class", "asked-outline");
         s.text(x + PAD_R, y + 22, "region-code", Svg.fit(r.code(), headRoom(facts, r, w, "region", PAD_R), 15, true));
         s.text(x + PAD_R, y + 39, "muted", Svg.fit(about, w - 2 * PAD_R, 11));
         boxHead(s, facts, r, x, y, w, "region", 22);
@@ -233,6 +279,7 @@ final class InfrastructureView {
         s.title("Availability zone " + z.id() + " in " + z.region().code() + ": "
                 + z.datacenters().size() + (z.datacenters().size() == 1 ? " data center" : " data centers") + stateWords(facts, z));
         s.rect(x, y, w, h, "rx", "9", "class", "box");
+        if (facts.isAsked(z)) s.rect(x - 3, y - 3, w + 6, h + 6, "rx", "11", "class", "asked-outline");
         s.text(x + PAD_Z, y + 21, "zone-id", Svg.fit(z.id(), headRoom(facts, z, w, "zone", PAD_Z), 13, true));
         boxHead(s, facts, z, x, y, w, "zone", 21);
         double top = y + ZONE_HEAD;
@@ -253,6 +300,7 @@ final class InfrastructureView {
         s.title("Data center " + dc.id() + " in " + dc.zone().id() + ": " + Num.count(dc.hosts().size(), "host")
                 + stateWords(facts, dc));
         s.rect(x, y, w, h, "rx", "7", "class", "box");
+        if (facts.isAsked(dc)) s.rect(x - 3, y - 3, w + 6, h + 6, "rx", "9", "class", "asked-outline");
         s.text(x + PAD_D, y + 19, "dc-id", Svg.fit(dc.id(), headRoom(facts, dc, w, "data center", PAD_D), 12, true));
         boxHead(s, facts, dc, x, y - 2, w, "data center", 21);
         double top = y + DC_HEAD;
@@ -279,21 +327,28 @@ final class InfrastructureView {
             }
         }
         String status;
-        if (facts.failedItself(h)) status = "FAILED";
+        if (facts.isAsked(h)) status = "if this fails?";
+        else if (facts.failedItself(h)) status = "FAILED";
         else if (!up) status = "down";
-        else if (h.vms().isEmpty()) status = "up · no VMs";
-        else status = running + " running" + (stopped > 0 ? " · " + stopped + " stopped" : "");
+        else if (h.vms().isEmpty()) status = facts.question() ? "no VMs" : "up · no VMs";
+        else status = running + " " + facts.word("running") + (stopped > 0 ? " · " + stopped + " stopped" : "");
         s.open("g", "class", "host" + (up ? " up" : " down") + state(facts, h), "data-id", h.id());
         s.title("Host " + h.id() + " (" + h.hypervisor().word() + "): " + Num.count(h.vms().size(), "VM")
-                + (up ? ", " + running + " running, " + stopped + " stopped" : ", " + down + " down, " + stopped + " stopped")
+                + (up ? ", " + running + " " + facts.word("running") + ", " + stopped + " stopped"
+                : ", " + down + " down, " + stopped + " stopped")
                 + stateWords(facts, h));
         s.rect(x, y, w, CHIP_H, "rx", "8", "class", "chip");
+        if (facts.isAsked(h)) s.rect(x - 3, y - 3, w + 6, CHIP_H + 6, "rx", "10", "class", "asked-outline");
         s.text(x + 10, y + 17, "chip-label", Svg.fit(h.id() + " · " + Num.count(h.vms().size(), "VM"), w - 18, 12, true));
         s.text(x + 10, y + 32, "chip-status", Svg.fit(status, w - 18, 11, status.equals("FAILED")));
         s.close("g");
     }
 
-    private static void appLegend(Svg s, Facts facts, double y) {
+    private static void appLegend(Svg s, Facts facts, double y, double W) {
+        if (facts.question()) {
+            appSettings(s, facts, y, W);
+            return;
+        }
         s.open("g", "class", "apps");
         s.text(M, y + 14, "b", "Apps (rule R6: available while at least the needed number of VMs run)");
         y += LINE_H;
@@ -311,6 +366,26 @@ final class InfrastructureView {
         }
         String failed = facts.failed.isEmpty() ? "Nothing has failed." : "Failed: " + String.join(", ", facts.failed);
         s.text(M, y + 14, facts.failed.isEmpty() ? "muted" : "red", Svg.fit(failed, W - 2 * M, 12));
+        s.close("g");
+    }
+
+    /** A question's drawing: each app with what it needs and has, no verdict; then what is asked. */
+    private static void appSettings(Svg s, Facts facts, double y, double W) {
+        s.open("g", "class", "apps");
+        s.text(M, y + 14, "b", "Apps (rule R6: how many VMs each needs in service)");
+        y += LINE_H;
+        if (facts.report.apps().isEmpty()) {
+            s.text(M, y + 14, "muted", "No apps declared.");
+            y += LINE_H;
+        }
+        for (Report.AppReport a : facts.report.apps()) {
+            s.open("g", "class", "app", "data-app", a.name());
+            s.title(appSetting(facts, a));
+            s.text(M + 18, y + 14, "app-line", Svg.fit(appSetting(facts, a), W - 2 * M - 18, 12));
+            s.close("g");
+            y += LINE_H;
+        }
+        if (facts.askLine() != null) s.text(M, y + 14, "asked-label", Svg.fit(facts.askLine(), W - 2 * M, 12, true));
         s.close("g");
     }
 }

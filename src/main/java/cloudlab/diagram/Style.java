@@ -24,6 +24,8 @@ final class Style {
             .cld .badge rect{fill:#c62828}
             .cld .badge text{fill:#fff;font-size:11px;font-weight:700;letter-spacing:.06em}
             .cld .cross{stroke:#c62828;stroke-width:2.2;stroke-linecap:round}
+            .cld .asked-outline{fill:none;stroke:#b45309;stroke-width:2.5;stroke-dasharray:8 5}
+            .cld text.asked-label{fill:#92400e;font-size:12px;font-weight:700}
             """;
 
     static final String EMPTY = """
@@ -66,7 +68,6 @@ final class Style {
             .cld-hosts .key-running{fill:#1565c0;fill-opacity:.15;stroke:#1565c0;stroke-width:1.5}
             .cld-hosts .key-stopped{fill:#f5f5f5;stroke:#90a4ae;stroke-width:1.5;stroke-dasharray:4 2}
             .cld-hosts .key-down{fill:#e0e0e0;stroke:#9e9e9e}
-            svg.cld-narrow{max-width:640px}
             """;
 
     static final String INFRA = """

@@ -23,7 +23,9 @@ final class Svg {
     private String description = "";
 
     /**
-     * Starts a standalone diagram: the root element sized by its view box, its title and
+     * Starts a standalone diagram: the root element sized by its view box, one view-box unit to
+     * one CSS pixel (its natural size: the page shows it at that size and lets its frame scroll
+     * sideways where it is wider, so no text is ever drawn below the 11 px it is written at), its title and
      * description for screen readers, and the style sheet (scoped under the {@code cld} class,
      * since an inline SVG's style applies to the whole page).
      */
@@ -35,7 +37,8 @@ final class Svg {
         s.title = title == null ? "" : title;
         s.description = desc == null ? "" : desc;
         s.b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(n(width)).append(' ')
-                .append(n(height)).append("\" width=\"100%\" preserveAspectRatio=\"xMidYMin meet\" role=\"img\" class=\"cld ")
+                .append(n(height)).append("\" width=\"").append(n(width)).append("\" height=\"").append(n(height))
+                .append("\" preserveAspectRatio=\"xMidYMin meet\" role=\"img\" class=\"cld ")
                 .append(esc(viewClass)).append("\" font-family=\"system-ui, sans-serif\">");
         s.title(title);
         s.b.append("<desc>").append(esc(desc)).append("</desc>");

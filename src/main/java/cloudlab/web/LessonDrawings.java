@@ -60,7 +60,7 @@ final class LessonDrawings {
 
     private FigureImages.Image drawPredict(Question variant) {
         Question.Predict p = variant.predict();
-        return p == null ? null : images.of(cached(p.view(), p.layout(), p.fail()));
+        return p == null ? null : images.of(question(p));
     }
 
     /** The YAML of a sandbox's or challenge's start layout. */
@@ -92,6 +92,13 @@ final class LessonDrawings {
                 }
             }
         }
+    }
+
+    /** A predict question's drawing: the layout before the failure it asks about, with no verdict. */
+    private Diagrams.Drawing question(Question.Predict p) {
+        return drawn.computeIfAbsent(p.layout(), k -> new ConcurrentHashMap<>())
+                .computeIfAbsent("question\u0000" + p.view() + "\u0000" + String.join("\u0000", p.fail()),
+                        k -> Diagrams.question(p.view(), p.layout(), p.fail()));
     }
 
     private Diagrams.Drawing cached(String view, Layout layout, List<String> fail) {

@@ -140,9 +140,10 @@ class HostsDiagramTest {
         List<Double> xs = all(doc, "//*[contains(concat(' ', @class, ' '), ' host ')]").stream()
                 .map(e -> Double.parseDouble(e.getAttribute("transform").replaceAll("translate\\(([^,]+),.*", "$1"))).toList();
         assertEquals(5, xs.size());
-        assertEquals(2, xs.stream().distinct().count(), "two columns");
+        assertEquals(1, xs.stream().distinct().count(), "one column: more hosts make the drawing taller, not wider");
         String[] box = doc.getDocumentElement().getAttribute("viewBox").split(" ");
-        assertTrue(Double.parseDouble(box[2]) < 1000, "stays narrow enough to read on a phone");
+        assertTrue(Double.parseDouble(box[2]) <= 520, "narrow enough to show at its natural size in a lesson column");
+        assertEquals(box[2], doc.getDocumentElement().getAttribute("width"), "one view-box unit to one pixel");
     }
 
     private static final String ONE_DC = """

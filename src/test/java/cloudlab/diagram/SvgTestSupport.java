@@ -106,8 +106,11 @@ final class SvgTestSupport {
         Element root = doc.getDocumentElement();
         assertEquals("svg", root.getTagName());
         assertEquals("img", root.getAttribute("role"));
-        assertEquals("100%", root.getAttribute("width"));
         assertFalse(root.getAttribute("viewBox").isEmpty(), "has a viewBox");
+        // natural size: one view-box unit to one CSS pixel, so its text shows at the size it is written
+        String[] box = root.getAttribute("viewBox").split(" ");
+        assertEquals(box[2], root.getAttribute("width"));
+        assertEquals(box[3], root.getAttribute("height"));
         List<Element> kids = children(root);
         assertEquals("title", kids.get(0).getTagName(), "title first");
         assertEquals("desc", kids.get(1).getTagName(), "then desc");
