@@ -121,7 +121,9 @@ class EscapingTest {
     @Test
     void theNoticeAfterResettingALearnerWithAMarkupNameIsEscaped() {
         String base = "/instructor/workshops/" + workshopId;
-        HttpResponse<String> r = WebClient.cookieless(server).postForm(base + "/learners/" + markedId + "/reset", "", "Cookie", instructor);
+        HttpResponse<String> ask = WebClient.cookieless(server).postForm(base + "/learners/" + markedId + "/reset", "", "Cookie", instructor);
+        assertNoRawMarkup(ask.body(), "the confirm step before the reset");
+        HttpResponse<String> r = WebClient.cookieless(server).postForm(base + "/learners/" + markedId + "/reset", "confirm=yes", "Cookie", instructor);
         assertEquals(303, r.statusCode(), r.body());
         String room = asInstructor(r.headers().firstValue("Location").orElseThrow());
         assertNoRawMarkup(room, "the room after the reset");
