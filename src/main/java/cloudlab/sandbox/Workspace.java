@@ -33,7 +33,7 @@ public record Workspace(List<Row> rows, List<Step> steps, List<String> failable,
     }
 
     /** One step of the timeline. */
-    public record Step(int number, String text, boolean applied, boolean current) {
+    public record Step(int number, String text, boolean applied, boolean current, boolean instructor) {
     }
 
     /** The form just used and what was typed into it; {@code form} is null on a fresh page. */
@@ -156,10 +156,11 @@ public record Workspace(List<Row> rows, List<Step> steps, List<String> failable,
 
     static List<Step> steps(History h) {
         List<Step> out = new ArrayList<>();
-        out.add(new Step(0, "Start layout", true, h.position() == 0));
+        out.add(new Step(0, "Start layout", true, h.position() == 0, false));
         List<History.Entry> entries = h.entries();
         for (int i = 0; i < entries.size(); i++) {
-            out.add(new Step(i + 1, Describe.command(entries.get(i).command()), i < h.position(), h.position() == i + 1));
+            History.Entry e = entries.get(i);
+            out.add(new Step(i + 1, Describe.step(e), e.applied(), !e.instructor() && h.position() == i + 1, e.instructor()));
         }
         return out;
     }
