@@ -2,6 +2,7 @@ package cloudlab.workshop;
 
 import cloudlab.lesson.Course;
 import cloudlab.lesson.Lesson;
+import cloudlab.sandbox.Describe;
 import cloudlab.sandbox.Sandboxes;
 import cloudlab.sim.Command;
 import cloudlab.sim.Decision;
@@ -145,8 +146,10 @@ public final class Steering {
 
     /**
      * The chaos button: fails ("fail") or restores ("restore") a zone or region, by its id in the
-     * workshop's start layout, in every learner's workshop sandbox that has it, as a step the core
-     * decides like any other. A sandbox that no longer has it is counted, not changed.
+     * workshop's start layout, in every learner's workshop sandbox that has it, as an instructor's
+     * step the core decides: the learner's undo passes over it and their redo survives it, and a
+     * restore brings back only what the instructor failed. Each learner's open sandbox page is told.
+     * A sandbox that no longer has it is counted, not changed.
      */
     public Outcome chaos(Workshop w, String id, String action) {
         if (!w.open()) return Outcome.refused(CLOSED);
@@ -156,13 +159,17 @@ public final class Steering {
         }
         if (!"fail".equals(action) && !"restore".equals(action)) return Outcome.refused("action: fail or restore");
         Command command = action.equals("fail") ? new Command.Fail(id) : new Command.Restore(id);
+        String notice = Describe.instructor(command);
         int done = 0;
         int without = 0;
         for (Member m : workshops.members(w.id())) {
             if (m.sandboxId() == null) continue;
             try {
-                Decision d = sandboxes.submit(m.learnerId(), m.sandboxId(), command);
-                if (d.accepted()) done++;
+                Decision d = sandboxes.instruct(m.learnerId(), m.sandboxId(), command);
+                if (d.accepted()) {
+                    done++;
+                    activity.instructed(w.id(), m.learnerId(), m.sandboxId(), notice);
+                }
                 else if (sandboxes.get(m.learnerId(), m.sandboxId()).history().state().node(id) == null) without++;
             } catch (Sandboxes.NotFound e) {
                 without++;
