@@ -45,6 +45,9 @@ public final class Steering {
     public static final int MAX_ANNOUNCEMENT = 200;
     /** The longest timer, in minutes. */
     public static final int MAX_TIMER_MINUTES = 180;
+    /** What a learner's open page of their old workshop sandbox is told after a reset or a push. */
+    static final String RESET = "Your sandbox was reset: your instructor gave you a fresh one, linked from your workshop page.";
+    static final String PUSHED = "Your instructor pushed a new layout: your fresh sandbox is linked from your workshop page.";
     /** The refusal every change to a closed workshop gets. */
     public static final String CLOSED = "workshop: this workshop is closed; reopen it to change anything";
 
@@ -128,6 +131,7 @@ public final class Steering {
         int n = 0;
         for (Member m : workshops.members(w.id())) {
             given.give(w, m.learnerId(), layout, layout.name() != null ? layout.name() : "Pushed layout");
+            if (m.sandboxId() != null) activity.instructed(w.id(), m.learnerId(), m.sandboxId(), PUSHED);
             n++;
         }
         activity.changed(w.id());
@@ -140,7 +144,8 @@ public final class Steering {
         if (m.isEmpty()) return Optional.empty();
         if (!w.open()) return Optional.of(Outcome.refused(CLOSED));
         given.give(w, m.get().learnerId(), given.start(w), "Workshop sandbox");
-        activity.touched(w.id(), learnerId);
+        if (m.get().sandboxId() != null) activity.instructed(w.id(), learnerId, m.get().sandboxId(), RESET);
+        else activity.touched(w.id(), learnerId);
         return Optional.of(Outcome.done("Gave " + m.get().displayName() + " a fresh sandbox from the start layout."));
     }
 
