@@ -2,6 +2,7 @@ package cloudlab.sandbox;
 
 import cloudlab.sim.Command;
 import cloudlab.sim.Event;
+import cloudlab.sim.History;
 import cloudlab.sim.HostSpec;
 import cloudlab.sim.Num;
 import cloudlab.sim.Placement;
@@ -18,6 +19,22 @@ public final class Describe implements Command.Visitor<String> {
 
     public static String command(Command command) {
         return command.accept(WORDS);
+    }
+
+    /**
+     * A step of the timeline in a few words, saying so when the instructor gave it ("Your
+     * instructor failed use1-az1"): the learner did not do it and their undo passes over it.
+     */
+    public static String step(History.Entry entry) {
+        if (!entry.instructor()) return command(entry.command());
+        return instructor(entry.command());
+    }
+
+    /** The instructor's command as the learner is told of it ("Your instructor failed use1-az1"). */
+    public static String instructor(Command command) {
+        if (command instanceof Command.Fail f) return "Your instructor failed " + f.id();
+        if (command instanceof Command.Restore r) return "Your instructor restored " + r.id();
+        return "Your instructor: " + command(command);
     }
 
     /**

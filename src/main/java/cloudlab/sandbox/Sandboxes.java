@@ -257,6 +257,18 @@ public final class Sandboxes {
      * sandbox's lock, so nobody's step can come between reading and deciding.
      */
     public Outcome act(String learnerId, String sandboxId, Function<Layout, Command> action) {
+        return act(learnerId, sandboxId, History.Actor.LEARNER, action);
+    }
+
+    /**
+     * Decides a command the learner's instructor gives in their sandbox (chaos): stored as the
+     * instructor's step, which the learner's undo passes over and which keeps the learner's redo.
+     */
+    public Decision instruct(String learnerId, String sandboxId, Command command) {
+        return act(learnerId, sandboxId, History.Actor.INSTRUCTOR, state -> command).decision();
+    }
+
+    private Outcome act(String learnerId, String sandboxId, History.Actor actor, Function<Layout, Command> action) {
         synchronized (lock(sandboxId)) {
             Command[] made = new Command[1];
             Loaded[] written = new Loaded[1];
@@ -265,39 +277,69 @@ public final class Sandboxes {
                 Loaded loaded = loadVersioned(c, learnerId, sandboxId);
                 Sandbox s = loaded.sandbox();
                 History h = s.history();
-                if (h.position() >= MAX_COMMANDS) {
+                if (h.entries().size() >= MAX_COMMANDS) {
                     return Decision.refuse("this sandbox holds " + MAX_COMMANDS + " steps, the most one may keep; start a new sandbox from an export");
                 }
                 Command command = action.apply(h.state());
                 made[0] = command;
                 String limit = limit(h.state(), command);
                 if (limit != null) return Decision.refuse(limit);
-                Decision d = h.submit(command);
+                int before = h.position();
+                Decision d = h.submit(actor, command);
                 if (!d.accepted()) return d;
-                int seq = h.position();
-                try (PreparedStatement ps = c.prepareStatement("DELETE FROM sandbox_commands WHERE sandbox_id = ? AND seq >= ?")) {
-                    ps.setString(1, sandboxId);
-                    ps.setInt(2, seq);
-                    ps.executeUpdate();
-                }
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO sandbox_commands (sandbox_id, seq, command, events, created_at) "
-                        + "VALUES (?, ?, ?, ?, ?)")) {
-                    ps.setString(1, sandboxId);
-                    ps.setInt(2, seq);
-                    ps.setString(3, json(command));
-                    ps.setString(4, Json.mapper().writerFor(EVENTS).writeValueAsString(d.events()));
-                    ps.setString(5, Database.now());
-                    ps.executeUpdate();
-                } catch (JsonProcessingException e) {
-                    throw new IllegalStateException(e);
-                }
-                setPosition(c, sandboxId, seq);
+                if (actor == History.Actor.LEARNER) dropUndone(c, sandboxId, before);
+                append(c, sandboxId, actor, command, d.events());
+                setPosition(c, sandboxId, h.position());
                 written[0] = new Loaded(s, loaded.version() + 1);
                 return d;
             });
             if (written[0] != null) remember(written[0].sandbox(), written[0].version());
             return new Outcome(made[0], decision);
         }
+    }
+
+    /** Deletes the learner's undone steps: their steps after the first {@code position} of the log. */
+    private static void dropUndone(Connection c, String sandboxId, int position) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM sandbox_commands WHERE sandbox_id = ? AND actor = ? AND seq NOT IN "
+                + "(SELECT seq FROM sandbox_commands WHERE sandbox_id = ? ORDER BY seq LIMIT ?)")) {
+            ps.setString(1, sandboxId);
+            ps.setString(2, actorName(History.Actor.LEARNER));
+            ps.setString(3, sandboxId);
+            ps.setInt(4, position);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Appends a step after the last stored one. */
+    private static void append(Connection c, String sandboxId, History.Actor actor, Command command, List<Event> events) throws SQLException {
+        int seq;
+        try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM sandbox_commands WHERE sandbox_id = ?")) {
+            ps.setString(1, sandboxId);
+            try (ResultSet rs = ps.executeQuery()) {
+                seq = rs.next() ? rs.getInt(1) + 1 : 1;
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO sandbox_commands (sandbox_id, seq, command, events, created_at, actor) "
+                + "VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, sandboxId);
+            ps.setInt(2, seq);
+            ps.setString(3, json(command));
+            ps.setString(4, Json.mapper().writerFor(EVENTS).writeValueAsString(events));
+            ps.setString(5, Database.now());
+            ps.setString(6, actorName(actor));
+            ps.executeUpdate();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** How an actor is stored: "learner" or "instructor"; a step stored without one is the learner's. */
+    private static String actorName(History.Actor actor) {
+        return actor == History.Actor.INSTRUCTOR ? "instructor" : "learner";
+    }
+
+    private static History.Actor actorOf(String stored) {
+        return "instructor".equals(stored) ? History.Actor.INSTRUCTOR : History.Actor.LEARNER;
     }
 
     /** Null when the command stays within a sandbox's size limits, else the limit it would pass. */
@@ -313,46 +355,37 @@ public final class Sandboxes {
         return null;
     }
 
-    /** Takes back the last applied step; false when at the start. */
+    /** Takes back the learner's latest applied step (never an instructor's); false when there is none. */
     public boolean undo(String learnerId, String sandboxId) {
-        return move(learnerId, sandboxId, -1);
+        return move(learnerId, sandboxId, History::undo);
     }
 
-    /** Applies again the step an undo took back; false when there is none. */
+    /** Applies again the learner's step an undo took back; false when there is none. */
     public boolean redo(String learnerId, String sandboxId) {
-        return move(learnerId, sandboxId, +1);
+        return move(learnerId, sandboxId, History::redo);
     }
 
     /**
-     * Moves to the state after {@code step} commands (0 is the start layout); later steps stay for redo.
+     * Moves the learner to step {@code step} (0 is the start layout): their later steps stay for
+     * redo, the instructor's stay applied. False when an instructor's step would clash with it.
      *
      * @throws NoSuchStep when the history has no such step (nothing changes)
      */
-    public void moveTo(String learnerId, String sandboxId, int step) {
-        synchronized (lock(sandboxId)) {
-            int version = db.transaction(c -> {
-                lockRow(c, sandboxId);
-                Loaded loaded = loadVersioned(c, learnerId, sandboxId);
-                Sandbox s = loaded.sandbox();
-                if (step < 0 || step > s.history().entries().size()) {
-                    throw new NoSuchStep(s.history().entries().size());
-                }
-                setPosition(c, sandboxId, step);
-                return loaded.version();
-            });
-            moved(sandboxId, version);
-        }
+    public boolean moveTo(String learnerId, String sandboxId, int step) {
+        return move(learnerId, sandboxId, h -> {
+            if (step < 0 || step > h.entries().size()) throw new NoSuchStep(h.entries().size());
+            return h.moveTo(step);
+        });
     }
 
-    private boolean move(String learnerId, String sandboxId, int delta) {
+    private boolean move(String learnerId, String sandboxId, java.util.function.Predicate<History> how) {
         synchronized (lock(sandboxId)) {
             int version = db.transaction(c -> {
                 lockRow(c, sandboxId);
                 Loaded loaded = loadVersioned(c, learnerId, sandboxId);
-                Sandbox s = loaded.sandbox();
-                int target = s.history().position() + delta;
-                if (target < 0 || target > s.history().entries().size()) return -1;
-                setPosition(c, sandboxId, target);
+                History h = loaded.sandbox().history();
+                if (!how.test(h)) return -1;
+                setPosition(c, sandboxId, h.position());
                 return loaded.version();
             });
             if (version < 0) return false;
@@ -437,12 +470,12 @@ public final class Sandboxes {
         Log log = logs.getIfPresent(sandboxId);
         if (log == null || log.version() != version) {
             List<History.Entry> entries = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT command, events FROM sandbox_commands WHERE sandbox_id = ? ORDER BY seq")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT command, events, actor FROM sandbox_commands WHERE sandbox_id = ? ORDER BY seq")) {
                 ps.setString(1, sandboxId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         entries.add(new History.Entry(Json.mapper().readValue(rs.getString(1), Command.class),
-                                Json.mapper().readValue(rs.getString(2), EVENTS)));
+                                Json.mapper().readValue(rs.getString(2), EVENTS), actorOf(rs.getString(3)), false));
                     }
                 } catch (JsonProcessingException e) {
                     throw new IllegalStateException("sandbox " + sandboxId + " holds an unreadable step", e);

@@ -25,7 +25,9 @@ import java.util.Set;
  * new thing's name, which is taken now), and for "Change a host" the chosen host's own values.
  */
 public record Workspace(List<Row> rows, List<Step> steps, List<String> failable, Map<String, String> suggest, Forms forms,
-                        HostForm hostForm) {
+                        HostForm hostForm, String liveStream, String liveEvent) {
+    /** The stream a workshop sandbox's page listens to, so the instructor's steps show at once. */
+    static final String LIVE_STREAM = "/workshop/live";
 
     /** A row of the accessible tree: one node with its depth, words and the actions it offers. */
     public record Row(int depth, String kind, String id, String label, String detail, String status, boolean failed, boolean down,
@@ -33,7 +35,7 @@ public record Workspace(List<Row> rows, List<Step> steps, List<String> failable,
     }
 
     /** One step of the timeline. */
-    public record Step(int number, String text, boolean applied, boolean current) {
+    public record Step(int number, String text, boolean applied, boolean current, boolean instructor) {
     }
 
     /** The form just used and what was typed into it; {@code form} is null on a fresh page. */
@@ -84,7 +86,17 @@ public record Workspace(List<Row> rows, List<Step> steps, List<String> failable,
         if (accepted && form != null) kept.keySet().removeAll(NAMING.getOrDefault(form, Set.of()));
         Forms forms = new Forms(form, Map.copyOf(kept));
         return new Workspace(rows(state, report), steps(s.history()), failable(state), suggestions(state), forms,
-                hostForm(state, form, typed, accepted, host));
+                hostForm(state, form, typed, accepted, host), live(s) ? LIVE_STREAM : null, live(s) ? liveEvent(s.id()) : null);
+    }
+
+    /** A workshop's sandbox is one the instructor may change while the learner has it open. */
+    private static boolean live(Sandbox s) {
+        return s.origin() == Sandbox.Origin.WORKSHOP;
+    }
+
+    /** The name of the event that tells the page of that sandbox its instructor changed it. */
+    public static String liveEvent(String sandboxId) {
+        return "sandbox-" + sandboxId;
     }
 
     private static HostForm hostForm(Layout state, String form, Map<String, String> typed, boolean accepted, String asked) {
@@ -156,10 +168,11 @@ public record Workspace(List<Row> rows, List<Step> steps, List<String> failable,
 
     static List<Step> steps(History h) {
         List<Step> out = new ArrayList<>();
-        out.add(new Step(0, "Start layout", true, h.position() == 0));
+        out.add(new Step(0, "Start layout", true, h.position() == 0, false));
         List<History.Entry> entries = h.entries();
         for (int i = 0; i < entries.size(); i++) {
-            out.add(new Step(i + 1, Describe.command(entries.get(i).command()), i < h.position(), h.position() == i + 1));
+            History.Entry e = entries.get(i);
+            out.add(new Step(i + 1, Describe.step(e), e.applied(), !e.instructor() && h.position() == i + 1, e.instructor()));
         }
         return out;
     }

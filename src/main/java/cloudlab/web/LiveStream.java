@@ -24,7 +24,9 @@ import java.util.function.Function;
  * The live streams (server-sent events, read by htmx's SSE extension): an instructor's room gets
  * one learner's row as HTML ({@code row-<learnerId>}) when that learner changed, {@code grid} when
  * the whole room changed (a join, pace, push, close), and {@code changed} on either (the projector
- * refreshes on it); a learner's page gets {@code home} when their workshop changed. What changed
+ * refreshes on it); a learner's page gets {@code home} when their workshop changed, and
+ * {@code sandbox-<sandboxId>} with the notice for them when their instructor changed that sandbox
+ * (their open sandbox page refreshes its workspace and shows the notice). What changed
  * comes from {@link Activity}, read from the database every {@link #READ_EVERY_MS} ms, so a change
  * made on another server reaches this one's streams too. Nothing is read while nobody listens.
  */
@@ -35,7 +37,7 @@ final class LiveStream implements AutoCloseable {
     private final Renderer renderer;
     private final Function<String, Optional<Workshop>> workshopById;
     private final Map<String, List<Listener>> rooms_ = new ConcurrentHashMap<>();
-    private final Map<String, List<SseClient>> learners = new ConcurrentHashMap<>();
+    private final Map<String, List<Watcher>> learners = new ConcurrentHashMap<>();
     /** Ids of the events already passed on, with their time, so a window read twice sends each once. */
     private final Map<String, Long> passed = new LinkedHashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -43,6 +45,10 @@ final class LiveStream implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+
+    /** A learner's stream, with whose it is, so an instructor's step in their sandbox reaches only them. */
+    private record Watcher(SseClient client, String learnerId) {
+    }
 
     /** A room's stream with the page model it was opened with (its CSRF token for the row's forms). */
     private record Listener(SseClient client, Map<String, Object> model) {
@@ -66,10 +72,11 @@ final class LiveStream implements AutoCloseable {
     }
 
     /** Keeps a learner's page stream open until the browser leaves. */
-    void learner(SseClient client, String workshopId) {
-        List<SseClient> list = learners.computeIfAbsent(workshopId, k -> new CopyOnWriteArrayList<>());
-        list.add(client);
-        client.onClose(() -> list.remove(client));
+    void learner(SseClient client, String workshopId, String learnerId) {
+        List<Watcher> list = learners.computeIfAbsent(workshopId, k -> new CopyOnWriteArrayList<>());
+        Watcher w = new Watcher(client, learnerId);
+        list.add(w);
+        client.onClose(() -> list.remove(w));
         client.sendComment("connected");
         client.keepAlive();
     }
@@ -90,6 +97,7 @@ final class LiveStream implements AutoCloseable {
         for (Activity.Event e : rooms.activity().recent()) {
             oldest = Math.min(oldest, e.atMs());
             if (passed.putIfAbsent(e.id(), e.atMs()) != null) continue;
+            if (e.sandboxId() != null) toldLearner(e);
             if (e.wholeRoom()) whole.add(e.workshopId());
             else rows.computeIfAbsent(e.workshopId(), k -> new java.util.LinkedHashSet<>()).add(e.learnerId());
         }
@@ -97,7 +105,7 @@ final class LiveStream implements AutoCloseable {
         passed.values().removeIf(at -> at < floor - Activity.WINDOW_MS);
         for (String w : whole) {
             for (Listener l : rooms_.getOrDefault(w, List.of())) send(l.client(), "grid", "changed");
-            for (SseClient c : learners.getOrDefault(w, List.of())) send(c, "home", "changed");
+            for (Watcher c : learners.getOrDefault(w, List.of())) send(c.client(), "home", "changed");
         }
         for (Map.Entry<String, java.util.Set<String>> e : rows.entrySet()) {
             List<Listener> listeners = rooms_.getOrDefault(e.getKey(), List.of());
@@ -118,6 +126,19 @@ final class LiveStream implements AutoCloseable {
         }
     }
 
+    /** The learner's open page of that sandbox refreshes and shows the notice (HTML-escaped). */
+    private void toldLearner(Activity.Event e) {
+        String text = e.notice() == null ? "Your instructor changed this sandbox." : e.notice();
+        String html = "<p class=\"notice notice--warn\">" + escape(text) + "</p>";
+        for (Watcher c : learners.getOrDefault(e.workshopId(), List.of())) {
+            if (c.learnerId().equals(e.learnerId())) send(c.client(), "sandbox-" + e.sandboxId(), html);
+        }
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
     private static void send(SseClient client, String event, String data) {
         if (!client.terminated()) client.sendEvent(event, data);
     }
@@ -126,6 +147,6 @@ final class LiveStream implements AutoCloseable {
     public void close() {
         timer.shutdownNow();
         rooms_.values().forEach(list -> list.forEach(l -> l.client().close()));
-        learners.values().forEach(list -> list.forEach(SseClient::close));
+        learners.values().forEach(list -> list.forEach(w -> w.client().close()));
     }
 }

@@ -67,7 +67,7 @@ final class WorkshopControls implements AutoCloseable {
     }
 
     void homeStream(SseClient client) {
-        membership(client.ctx()).ifPresentOrElse(ms -> live.learner(client, ms.workshop().id()), client::close);
+        membership(client.ctx()).ifPresentOrElse(ms -> live.learner(client, ms.workshop().id(), ms.member().learnerId()), client::close);
     }
 
     private Optional<Workshops.Membership> membership(Context ctx) {

@@ -30,8 +30,11 @@ public final class Activity {
         this.clock = clock;
     }
 
-    /** One announced change: a learner's row changed, or (learnerId null) the whole workshop. */
-    public record Event(String id, String workshopId, String learnerId, long atMs) {
+    /**
+     * One announced change: a learner's row changed, or (learnerId null) the whole workshop; with a
+     * {@code sandboxId}, the instructor changed that learner's sandbox and {@code notice} tells them what.
+     */
+    public record Event(String id, String workshopId, String learnerId, long atMs, String sandboxId, String notice) {
         /** Whether it changes the whole room (pace, push, close, a join, the board) rather than one row. */
         public boolean wholeRoom() {
             return learnerId == null;
@@ -40,12 +43,20 @@ public final class Activity {
 
     /** Announces that what the room shows of one learner changed (they acted, answered, were reset). */
     public void touched(String workshopId, String learnerId) {
-        write(workshopId, learnerId);
+        write(workshopId, learnerId, null, null);
+    }
+
+    /**
+     * Announces that the instructor changed one learner's sandbox (chaos, a reset): the room's row
+     * for the learner, and the learner's open page of that sandbox with the notice for them.
+     */
+    public void instructed(String workshopId, String learnerId, String sandboxId, String notice) {
+        write(workshopId, learnerId, sandboxId, notice);
     }
 
     /** Announces a change to the whole workshop: its pace, its board, its members, open or closed. */
     public void changed(String workshopId) {
-        write(workshopId, null);
+        write(workshopId, null, null, null);
     }
 
     /** The changes of the last {@link #WINDOW_MS}, oldest first; also sweeps rows older than {@link #KEEP_MS}. */
@@ -57,23 +68,28 @@ public final class Activity {
                 del.executeUpdate();
             }
             List<Event> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, workshop_id, learner_id, at_ms FROM room_events WHERE at_ms >= ? ORDER BY at_ms")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, workshop_id, learner_id, at_ms, sandbox_id, notice FROM room_events "
+                    + "WHERE at_ms >= ? ORDER BY at_ms")) {
                 ps.setLong(1, now - WINDOW_MS);
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) out.add(new Event(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
+                    while (rs.next()) out.add(new Event(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
+                            rs.getString(6)));
                 }
             }
             return out;
         });
     }
 
-    private void write(String workshopId, String learnerId) {
+    private void write(String workshopId, String learnerId, String sandboxId, String notice) {
         db.transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO room_events (id, workshop_id, learner_id, at_ms) VALUES (?, ?, ?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO room_events (id, workshop_id, learner_id, at_ms, sandbox_id, notice) "
+                    + "VALUES (?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, UUID.randomUUID().toString());
                 ps.setString(2, workshopId);
                 ps.setString(3, learnerId);
                 ps.setLong(4, clock.millis());
+                ps.setString(5, sandboxId);
+                ps.setString(6, notice);
                 ps.executeUpdate();
             }
             return null;

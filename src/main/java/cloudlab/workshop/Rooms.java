@@ -228,7 +228,7 @@ public final class Rooms {
         if (m.isEmpty() || m.get().sandboxId() == null) return Optional.empty();
         History h = sandboxes.get(m.get().learnerId(), m.get().sandboxId()).history();
         List<String> steps = new ArrayList<>();
-        for (int i = 0; i < h.position(); i++) steps.add(Describe.command(h.entries().get(i).command()));
+        for (History.Entry e : h.entries()) if (e.applied()) steps.add(Describe.step(e));
         return Optional.of(new LearnerSandbox(m.get(), h.state(), Simulator.simulate(h.state()), steps));
     }
 

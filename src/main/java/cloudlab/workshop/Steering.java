@@ -2,6 +2,7 @@ package cloudlab.workshop;
 
 import cloudlab.lesson.Course;
 import cloudlab.lesson.Lesson;
+import cloudlab.sandbox.Describe;
 import cloudlab.sandbox.Sandboxes;
 import cloudlab.sim.Command;
 import cloudlab.sim.Decision;
@@ -44,6 +45,9 @@ public final class Steering {
     public static final int MAX_ANNOUNCEMENT = 200;
     /** The longest timer, in minutes. */
     public static final int MAX_TIMER_MINUTES = 180;
+    /** What a learner's open page of their old workshop sandbox is told after a reset or a push. */
+    static final String RESET = "Your sandbox was reset: your instructor gave you a fresh one, linked from your workshop page.";
+    static final String PUSHED = "Your instructor pushed a new layout: your fresh sandbox is linked from your workshop page.";
     /** The refusal every change to a closed workshop gets. */
     public static final String CLOSED = "workshop: this workshop is closed; reopen it to change anything";
 
@@ -127,6 +131,7 @@ public final class Steering {
         int n = 0;
         for (Member m : workshops.members(w.id())) {
             given.give(w, m.learnerId(), layout, layout.name() != null ? layout.name() : "Pushed layout");
+            if (m.sandboxId() != null) activity.instructed(w.id(), m.learnerId(), m.sandboxId(), PUSHED);
             n++;
         }
         activity.changed(w.id());
@@ -139,14 +144,17 @@ public final class Steering {
         if (m.isEmpty()) return Optional.empty();
         if (!w.open()) return Optional.of(Outcome.refused(CLOSED));
         given.give(w, m.get().learnerId(), given.start(w), "Workshop sandbox");
-        activity.touched(w.id(), learnerId);
+        if (m.get().sandboxId() != null) activity.instructed(w.id(), learnerId, m.get().sandboxId(), RESET);
+        else activity.touched(w.id(), learnerId);
         return Optional.of(Outcome.done("Gave " + m.get().displayName() + " a fresh sandbox from the start layout."));
     }
 
     /**
      * The chaos button: fails ("fail") or restores ("restore") a zone or region, by its id in the
-     * workshop's start layout, in every learner's workshop sandbox that has it, as a step the core
-     * decides like any other. A sandbox that no longer has it is counted, not changed.
+     * workshop's start layout, in every learner's workshop sandbox that has it, as an instructor's
+     * step the core decides: the learner's undo passes over it and their redo survives it, and a
+     * restore brings back only what the instructor failed. Each learner's open sandbox page is told.
+     * A sandbox that no longer has it is counted, not changed.
      */
     public Outcome chaos(Workshop w, String id, String action) {
         if (!w.open()) return Outcome.refused(CLOSED);
@@ -156,13 +164,17 @@ public final class Steering {
         }
         if (!"fail".equals(action) && !"restore".equals(action)) return Outcome.refused("action: fail or restore");
         Command command = action.equals("fail") ? new Command.Fail(id) : new Command.Restore(id);
+        String notice = Describe.instructor(command);
         int done = 0;
         int without = 0;
         for (Member m : workshops.members(w.id())) {
             if (m.sandboxId() == null) continue;
             try {
-                Decision d = sandboxes.submit(m.learnerId(), m.sandboxId(), command);
-                if (d.accepted()) done++;
+                Decision d = sandboxes.instruct(m.learnerId(), m.sandboxId(), command);
+                if (d.accepted()) {
+                    done++;
+                    activity.instructed(w.id(), m.learnerId(), m.sandboxId(), notice);
+                }
                 else if (sandboxes.get(m.learnerId(), m.sandboxId()).history().state().node(id) == null) without++;
             } catch (Sandboxes.NotFound e) {
                 without++;
