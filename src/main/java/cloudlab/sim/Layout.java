@@ -415,4 +415,11 @@ public final class Layout {
         out.put("vms", hs.stream().mapToInt(h -> h.vms.size()).sum());
         return out;
     }
+
+    /** The counts in words, each with its noun in the right number: "1 region · 2 zones · 2 data centers · 3 hosts · 1 VM". */
+    public String summary() {
+        Map<String, Integer> c = counts();
+        return String.join(" · ", Num.count(c.get("regions"), "region"), Num.count(c.get("zones"), "zone"),
+                Num.count(c.get("datacenters"), "data center"), Num.count(c.get("hosts"), "host"), Num.count(c.get("vms"), "VM"));
+    }
 }

@@ -323,7 +323,7 @@ final class SandboxPages {
         model.put("apps", state.apps());
         model.put("users", state.users());
         model.put("shared", ctx.queryParam("shared"));
-        model.put("counts", state.counts());
+        model.put("summary", state.summary());
         model.put("challenge", challenge);
         model.put("goals", challenge == null ? List.of() : challenge.goals().stream().map(Goals::describe).toList());
         model.put("check", checks.standing(s));

@@ -331,14 +331,14 @@ class SandboxBrowserTest {
         submit(d, "form-add-datacenter", "id", "dc1");
         submit(d, "form-add-host", "id", "h1", "hypervisor", "type2", "cores", "8", "memoryGiB", "16", "storageGiB", "500");
         assertTrue(row(d, "h1").getText().contains("type2 · 8 cores · 16 GiB"), row(d, "h1").getText());
-        assertEquals("1 regions · 1 zones · 1 data centers · 1 hosts · 0 VMs", counts(d));
+        assertEquals("1 region · 1 zone · 1 data center · 1 host · 0 VMs", counts(d));
         List<String> before = rows(d);
 
         // 14 GiB: type 1 would keep 2 of 16 GiB and fit it; type 2 keeps 4
         submit(d, "form-add-vm", "id", "big", "vcpus", "2", "memoryGiB", "14", "diskGiB", "20", "host", "h1");
         assertEquals("type 2 keeps 4 GiB for the host OS: h1 has 12 GiB free, this VM needs 14", fieldError(d, "form-add-vm"));
         assertTrue(form(d, "form-add-vm").isDisplayed(), "the add-VM card stays open to show the reason");
-        assertEquals("1 regions · 1 zones · 1 data centers · 1 hosts · 0 VMs", counts(d), "nothing was added");
+        assertEquals("1 region · 1 zone · 1 data center · 1 host · 0 VMs", counts(d), "nothing was added");
         assertEquals(before, rows(d));
         assertTrue(d.findElements(By.cssSelector(".tree-table tr.kind-vm")).isEmpty());
         assertTrue(samePage(d), "refused in place, without a reload");
@@ -348,7 +348,7 @@ class SandboxBrowserTest {
         submit(d, "form-add-vm", "id", "big", "vcpus", "2", "memoryGiB", "14", "diskGiB", "20", "host", "h1");
         assertEquals(null, fieldError(d, "form-add-vm"));
         assertEquals("h1", vmHosts(d).get("big"));
-        assertTrue(counts(d).endsWith("1 hosts · 1 VMs"), counts(d));
+        assertTrue(counts(d).endsWith("1 host · 1 VM"), counts(d));
         assertTrue(row(d, "h1").getText().contains("memory 14/14 GiB"), row(d, "h1").getText());
         assertTrue(samePage(d));
     }

@@ -116,7 +116,7 @@ class SandboxNoScriptTest {
         // the VM that type 1 would hold
         post("form-add-vm", "id", "big", "vcpus", "2", "memoryGiB", "14", "diskGiB", "20", "host", "h1");
         assertEquals("type 2 keeps 4 GiB for the host OS: h1 has 12 GiB free, this VM needs 14", fieldError(d, "form-add-vm"));
-        assertTrue(counts(d).endsWith("1 hosts · 0 VMs"), counts(d));
+        assertTrue(counts(d).endsWith("1 host · 0 VMs"), counts(d));
 
         post("form-add-vm", "id", "small", "vcpus", "2", "memoryGiB", "12", "diskGiB", "20", "host", "h1");
         assertEquals(page, d.getCurrentUrl());
