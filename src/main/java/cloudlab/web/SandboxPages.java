@@ -324,6 +324,8 @@ final class SandboxPages {
         model.put("users", state.users());
         model.put("shared", ctx.queryParam("shared"));
         model.put("summary", state.summary());
+        // a zone its catalog region lacks is allowed in a sandbox (contract section 1), but said
+        model.put("zoneWarnings", state.catalog().zoneProblems(state));
         model.put("challenge", challenge);
         model.put("goals", challenge == null ? List.of() : challenge.goals().stream().map(Goals::describe).toList());
         model.put("check", checks.standing(s));

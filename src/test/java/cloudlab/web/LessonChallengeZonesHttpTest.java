@@ -46,6 +46,8 @@ class LessonChallengeZonesHttpTest {
 
         HttpResponse<String> added = learner.postForm(sandbox + "/do", WebClient.form("op", "add-zone", "region", "eu-west-1", "id", "euw1-az9"));
         assertTrue(added.statusCode() == 200 || added.statusCode() == 303, added.statusCode() + " " + Html.text(added.body()));
+        String workspace = Html.text(learner.get(sandbox).body());
+        assertTrue(workspace.contains("Allowed here, but not real: " + WHY), "the sandbox accepts the zone and warns: " + workspace);
 
         HttpResponse<String> checked = learner.postForm(sandbox + "/check", "");
         String page = checked.statusCode() == 303 ? learner.get(checked.headers().firstValue("Location").orElseThrow()).body() : checked.body();
