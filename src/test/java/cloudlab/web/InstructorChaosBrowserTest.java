@@ -89,15 +89,16 @@ class InstructorChaosBrowserTest {
             learner.get(server.url("/join"));
             learner.findElement(By.id("code")).sendKeys(code);
             learner.findElement(By.id("name")).sendKeys("Grace");
-            click(learner, learner.findElement(By.id("join")));
-            click(learner, waiting(learner, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("my-sandbox"))));
+            click(learner, By.id("join"));
+            waiting(learner, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("my-sandbox")));
+            click(learner, By.id("my-sandbox")); // the workshop page refreshes itself when the room changes
             waiting(learner, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("form-fail")));
             waitForHtmx(learner);
             new Select(learner.findElement(By.id("fail-id"))).selectByValue("use1-az2");
-            click(learner, learner.findElement(By.cssSelector("#form-fail button[value=fail]")));
+            click(learner, By.cssSelector("#form-fail button[value=fail]"));
             waiting(learner, WAIT).until(x -> failed(x).contains("use1-az2"));
-            click(learner, learner.findElement(By.xpath("//form[@id='form-add-app']/ancestor::details/summary")));
-            click(learner, learner.findElement(By.cssSelector("#form-add-app button[type=submit]")));
+            click(learner, By.xpath("//form[@id='form-add-app']/ancestor::details/summary"));
+            click(learner, By.cssSelector("#form-add-app button[type=submit]"));
             waiting(learner, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".app-badge[data-app='app-2']")));
             js(learner, "window.__samePage = 'yes';");
             // the stream is open before the instructor acts
@@ -124,7 +125,7 @@ class InstructorChaosBrowserTest {
                     waiting(teacher, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("room-notice"))).getText());
 
             // the learner's Undo takes back their own latest step (the app), not the instructor's failure
-            click(learner, learner.findElement(By.id("undo")));
+            click(learner, By.id("undo"));
             waiting(learner, WAIT).ignoring(StaleElementReferenceException.class)
                     .until(x -> x.findElements(By.cssSelector(".app-badge[data-app='app-2']")).isEmpty());
             assertEquals(Set.of("use1-az1", "use1-az2"), failed(learner));

@@ -61,6 +61,21 @@ class WorkshopBrowserTest {
         return ((JavascriptExecutor) d).executeScript(script);
     }
 
+    /**
+     * Clicks what the locator finds, finding it again when a live update swapped it out between
+     * the finding and the click (the page refreshes itself when the instructor acts).
+     */
+    static void click(WebDriver d, By by) {
+        for (int tries = 1; ; tries++) {
+            try {
+                click(d, d.findElement(by));
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (tries == 5) throw e;
+            }
+        }
+    }
+
     static void click(WebDriver d, WebElement e) {
         ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
         e.click();
