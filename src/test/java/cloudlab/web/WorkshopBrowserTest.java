@@ -116,7 +116,7 @@ class WorkshopBrowserTest {
             waiting(learner, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("my-sandbox")));
             assertTrue(learner.findElement(By.cssSelector("main .lede")).getText().contains("You are in as Grace"));
             Lesson first = Course1.first();
-            click(learner, learner.findElement(By.cssSelector("a.lesson-card__link[href='/lessons/" + first.slug() + "']")));
+            click(learner, By.cssSelector("a.lesson-card__link[href='/lessons/" + first.slug() + "']")); // the page may refresh itself
             waiting(learner, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main h1"), first.title()));
             waitForHtmx(learner);
             Question q = first.quiz().questions().get(0);
