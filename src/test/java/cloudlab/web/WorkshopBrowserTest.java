@@ -114,7 +114,8 @@ class WorkshopBrowserTest {
             learner.findElement(By.id("name")).sendKeys("Grace");
             click(learner, learner.findElement(By.id("join")));
             waiting(learner, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("my-sandbox")));
-            assertTrue(learner.findElement(By.cssSelector("main .lede")).getText().contains("You are in as Grace"));
+            // read through a wait, which finds the element again if the page refreshed itself meanwhile
+            waiting(learner, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .lede"), "You are in as Grace"));
             Lesson first = Course1.first();
             click(learner, By.cssSelector("a.lesson-card__link[href='/lessons/" + first.slug() + "']")); // the page may refresh itself
             waiting(learner, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main h1"), first.title()));
