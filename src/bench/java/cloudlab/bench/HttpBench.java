@@ -58,7 +58,8 @@ import java.util.regex.Pattern;
  * -DthinkMs=1000 -DpollMs=3000 -Donly=lesson -Dmode=all|saturation|workshop -Dbase=http://127.0.0.1:PORT}.
  */
 public final class HttpBench {
-    static final String CSRF = "bench-csrf-token-0123456789abcdef";
+    /** The CSRF token this server signed for the bench's clients (one browser session shared by all). */
+    String CSRF;
     static final String PASSWORD = "bench-password-123";
     static final int LEARNERS = Integer.getInteger("learners", 200);
     static final int CLIENTS = Integer.getInteger("clients", 16);
@@ -99,6 +100,8 @@ public final class HttpBench {
      */
     HttpBench(String base) throws Exception {
         this.base = base;
+        CSRF = cookieOf(http.send(HttpRequest.newBuilder(URI.create(base + "/")).GET().build(), HttpResponse.BodyHandlers.discarding()), "cl_csrf");
+        if (CSRF == null) throw new IllegalStateException("the home page set no cl_csrf cookie");
         HttpResponse<String> in = post("/instructor/sign-in", form("name", "bench", "password", PASSWORD), null, false);
         instructorCookie = cookieOf(in, "cl_instructor");
         if (instructorCookie == null) throw new IllegalStateException("sign-in failed: " + in.statusCode());
@@ -141,11 +144,13 @@ public final class HttpBench {
      * a question are in the same state and share its markup. Returns their cookie.
      */
     String answerAll() throws Exception {
-        String cookie = cookieOf(get("/lessons/" + slugs.get(0), null, false), "cl_learner");
-        if (cookie == null) throw new IllegalStateException("no learner cookie from a lesson page");
+        // a GET creates no learner, only a signed visitor id; the first answer makes it a learner
+        String visitor = cookieOf(get("/lessons/" + slugs.get(0), null, false), "cl_visitor");
+        if (visitor == null) throw new IllegalStateException("no visitor cookie from a lesson page");
+        String cookie = null;
         int answered = 0;
         for (String slug : slugs) {
-            Matcher q = QUESTION.matcher(get("/lessons/" + slug, "cl_learner=" + cookie, false).body());
+            Matcher q = QUESTION.matcher(get("/lessons/" + slug, cookie == null ? "cl_visitor=" + visitor : "cl_learner=" + cookie, false).body());
             while (q.find()) {
                 String type = q.group(1);
                 String html = q.group(2);
@@ -164,8 +169,10 @@ public final class HttpBench {
                         while (sel.find()) pairs.addAll(List.of(sel.group(1), sel.group(1).startsWith("match") ? "0" : String.valueOf(position++)));
                     }
                 }
-                HttpResponse<String> r = post(action.group(1), form(pairs.toArray(new String[0])), "cl_learner=" + cookie, false);
+                HttpResponse<String> r = post(action.group(1), form(pairs.toArray(new String[0])), cookie == null ? "cl_visitor=" + visitor : "cl_learner=" + cookie, false);
                 if (r.statusCode() != 303) throw new IllegalStateException("answering " + action.group(1) + ": " + r.statusCode());
+                if (cookie == null) cookie = cookieOf(r, "cl_learner");
+                if (cookie == null) throw new IllegalStateException("no learner cookie after the first answer");
                 answered++;
             }
         }
