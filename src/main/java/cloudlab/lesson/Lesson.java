@@ -48,6 +48,12 @@ public record Lesson(String slug, String source, String title, int order, String
         return null;
     }
 
+    /** The attempt policy the lesson's quiz is scored under: its own, or practice when it has no quiz. */
+    public cloudlab.quiz.AttemptPolicy policy() {
+        Quiz quiz = quiz();
+        return quiz == null ? cloudlab.quiz.AttemptPolicy.PRACTICE : quiz.policy();
+    }
+
     public List<LessonChallenge> challenges() {
         return segments.stream().filter(s -> s instanceof Segment.ChallengeBlock)
                 .map(s -> ((Segment.ChallengeBlock) s).challenge()).toList();

@@ -162,12 +162,42 @@ public final class Answering {
         return now;
     }
 
+    /** A lesson as one learner sees it: what they have done, each question of its quiz, and whether the lesson is done. */
+    public record LessonView(LearnerProgress progress, List<QuestionState> states, boolean completed) {
+    }
+
+    /**
+     * Opens a lesson for a learner under the policy in force: a stored learner's first visit is
+     * noted (later visits, and readers who are no stored learner yet, write nothing);
+     * {@code newFor} names a question the learner asked a new variant of.
+     */
+    public LessonView open(String learnerId, boolean stored, Lesson lesson, String newFor, AttemptPolicy policy) {
+        LearnerProgress p = progress.withHints(learnerId);
+        if (stored && p.lesson(lesson.slug()) == null) {
+            progress.opened(learnerId, lesson.slug());
+            p = progress.withHints(learnerId);
+        }
+        return view(p, states(learnerId, lesson, p, newFor, policy), lesson);
+    }
+
+    /** The lesson after an answer or a hint, with that question as the outcome shows it (its refusal included). */
+    public LessonView after(String learnerId, Lesson lesson, Outcome outcome, AttemptPolicy policy) {
+        LearnerProgress p = progress.withHints(learnerId);
+        List<QuestionState> states = states(learnerId, lesson, p, null, policy).stream()
+                .map(s -> s.question() == outcome.state().question() ? outcome.state() : s).toList();
+        return view(p, states, lesson);
+    }
+
+    private static LessonView view(LearnerProgress p, List<QuestionState> states, Lesson lesson) {
+        return new LessonView(p, states, Completion.state(lesson, p) == Completion.LessonState.DONE);
+    }
+
     /**
      * Every question of the lesson's quiz as the learner sees it (none when it has no quiz);
      * {@code progress} is what they have done, read with its hints.
      */
     public List<QuestionState> states(String learnerId, Lesson lesson, LearnerProgress progress, String newFor) {
-        return states(learnerId, lesson, progress, newFor, lesson.quiz() == null ? AttemptPolicy.PRACTICE : lesson.quiz().policy());
+        return states(learnerId, lesson, progress, newFor, lesson.policy());
     }
 
     /** As above, under the attempt policy in force. */

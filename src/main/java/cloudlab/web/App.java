@@ -25,9 +25,8 @@ public final class App {
     public static Javalin create(Services services) {
         Learners learners = new Learners(services.progress(), services.settings().secret());
         RateLimiter limiter = new RateLimiter(java.time.Clock.systemUTC(), services.settings().trustedProxies());
-        FigureImages figures = new FigureImages();
         Csrf csrf = new Csrf(services.settings().secret());
-        LessonPages lessons = new LessonPages(services, learners, figures);
+        LessonPages lessons = new LessonPages(services, learners, new cloudlab.page.FigureImages());
         ProgressPages progress = new ProgressPages(services, learners, limiter);
         Api api = new Api(services);
         SandboxPages sandboxes = new SandboxPages(services, learners);
@@ -82,7 +81,7 @@ public final class App {
             config.routes.get("/progress", progress::show);
             config.routes.post("/progress/resume", progress::resume);
             config.routes.get("/healthz", ctx -> ctx.result("ok"));
-            config.routes.get("/figures/{name}", figures::serve);
+            config.routes.get("/figures/{name}", lessons::figure);
             config.routes.get("/instructor", instructor::home);
             config.routes.post("/instructor/sign-in", instructor::signIn);
             config.routes.post("/instructor/sign-out", instructor::signOut);

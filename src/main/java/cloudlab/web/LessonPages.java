@@ -1,42 +1,42 @@
 package cloudlab.web;
 
+import cloudlab.access.Visitors;
 import cloudlab.lesson.Course;
 import cloudlab.lesson.Lesson;
 import cloudlab.lesson.Question;
+import cloudlab.page.CourseMap;
+import cloudlab.page.FigureImages;
+import cloudlab.page.LessonMarkup;
 import cloudlab.progress.Learner;
 import cloudlab.progress.LearnerProgress;
 import cloudlab.quiz.Answering;
-import cloudlab.quiz.Completion;
-import cloudlab.progress.Progress;
-import cloudlab.quiz.Scoring;
-import cloudlab.quiz.Submission;
-import cloudlab.sim.InputException;
-import cloudlab.sim.Layout;
-import cloudlab.sim.document.Json;
-import cloudlab.sim.document.LayoutWriter;
-import cloudlab.sim.grade.Goal;
-import cloudlab.sim.grade.Goals;
+import cloudlab.workshop.Pacing;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The course map, the lesson pages and answering a lesson's quiz (the rules are the quiz feature's, {@link Answering}). */
+/**
+ * The course map, the lesson pages and answering a lesson's quiz. The rules are the quiz
+ * feature's ({@link Answering}) and the workshop's lock ({@link Pacing}); the markup is
+ * {@link LessonMarkup}'s.
+ */
 final class LessonPages {
     private final Services services;
     private final Learners learners;
     private final Answering answering;
     private final LessonMarkup markup;
+    private final FigureImages images;
 
     LessonPages(Services services, Learners learners, FigureImages images) {
         this.services = services;
         this.learners = learners;
         this.answering = new Answering(services.progress());
-        this.markup = new LessonMarkup(services.renderer(), new LessonDrawings(images, services.course()));
+        this.images = images;
+        this.markup = new LessonMarkup(services.renderer(), images, services.course(), Csrf.TOKEN);
     }
 
     void home(Context ctx) {
@@ -56,43 +56,28 @@ final class LessonPages {
         Lesson lesson = course.lesson(ctx.pathParam("slug"));
         if (lesson == null) throw new NotFoundResponse("There is no lesson at " + ctx.path());
         Learner learner = learners.ensure(ctx);
-        if (locked(services, ctx, learner, lesson)) return;
-        LearnerProgress progress = services.progress().withHints(learner.id());
-        if (progress.lesson(lesson.slug()) == null && !Learners.visitor(learner)) { // the first visit: note it (later visits write nothing)
-            services.progress().opened(learner.id(), lesson.slug());
-            progress = services.progress().withHints(learner.id());
-        }
-        ctx.html(page(ctx, course, lesson, learner, progress, answering.states(learner.id(), lesson, progress, ctx.queryParam("variant"),
-                policy(lesson))));
+        mustBeOpen(services, ctx, learner, lesson);
+        Answering.LessonView view = answering.open(learner.id(), !Visitors.visitor(learner), lesson, ctx.queryParam("variant"), lesson.policy());
+        ctx.html(markup.page(ctx.path(), Csrf.token(ctx), course, lesson, view));
     }
 
     /** {@code POST /lessons/{slug}/quiz/{question}}: answers the question. */
     void answer(Context ctx) {
         Quizzed q = question(ctx);
-        if (q == null) return;
-        respond(ctx, q, answering.answer(q.learner().id(), q.lesson(), q.question(), ctx.formParamMap(), policy(q.lesson())));
+        respond(ctx, q, answering.answer(q.learner().id(), q.lesson(), q.question(), ctx.formParamMap(), q.lesson().policy()));
     }
 
     /** {@code POST /lessons/{slug}/quiz/{question}/hint}: shows a hint; from now on the question's points are scaled down by its cost. */
     void hint(Context ctx) {
         Quizzed q = question(ctx);
-        if (q == null) return;
-        respond(ctx, q, answering.hint(q.learner().id(), q.lesson(), q.question(), ctx.formParam("hint"), policy(q.lesson())));
-    }
-
-    /**
-     * The attempt policy in force for a lesson's quiz: the quiz's own for now (a workshop's override
-     * will be passed in its place here).
-     */
-    private static cloudlab.quiz.AttemptPolicy policy(Lesson lesson) {
-        return lesson.quiz() == null ? cloudlab.quiz.AttemptPolicy.PRACTICE : lesson.quiz().policy();
+        respond(ctx, q, answering.hint(q.learner().id(), q.lesson(), q.question(), ctx.formParam("hint"), q.lesson().policy()));
     }
 
     /** A question of a lesson's quiz that a learner acts on. */
     private record Quizzed(Course course, Lesson lesson, Question question, Learner learner) {
     }
 
-    /** The question the path names, for the learner of this browser; null when its lesson is locked (the refusal is sent). */
+    /** The question the path names, for the learner of this browser, once its lesson is open to them. */
     private Quizzed question(Context ctx) {
         Course course = services.course().course();
         Lesson lesson = course.lesson(ctx.pathParam("slug"));
@@ -100,7 +85,8 @@ final class LessonPages {
         Question q = lesson.quiz().question(ctx.pathParam("question"));
         if (q == null) throw new NotFoundResponse("This quiz has no question " + ctx.pathParam("question"));
         Learner learner = learners.ensure(ctx);
-        return locked(services, ctx, learner, lesson) ? null : new Quizzed(course, lesson, q, learner);
+        mustBeOpen(services, ctx, learner, lesson);
+        return new Quizzed(course, lesson, q, learner);
     }
 
     /**
@@ -109,38 +95,31 @@ final class LessonPages {
      */
     private void respond(Context ctx, Quizzed q, Answering.Outcome outcome) {
         if (outcome.refused()) ctx.status(HttpStatus.BAD_REQUEST);
-        if ("true".equals(ctx.header("HX-Request"))) {
+        if (Renderer.wantsFragment(ctx)) {
             ctx.html(markup.question(q.course(), outcome.state(), Csrf.token(ctx)));
         } else if (outcome.refused()) {
-            LearnerProgress progress = services.progress().withHints(q.learner().id());
-            List<Answering.QuestionState> states = answering.states(q.learner().id(), q.lesson(), progress, null, policy(q.lesson())).stream()
-                    .map(s -> s.question() == q.question() ? outcome.state() : s).toList();
-            ctx.html(page(ctx, q.course(), q.lesson(), q.learner(), progress, states));
+            Answering.LessonView view = answering.after(q.learner().id(), q.lesson(), outcome, q.lesson().policy());
+            ctx.html(markup.page(ctx.path(), Csrf.token(ctx), q.course(), q.lesson(), view));
         } else {
             ctx.redirect("/lessons/" + q.lesson().slug() + "#q-" + q.question().id(), HttpStatus.SEE_OTHER);
         }
     }
 
-    private String page(Context ctx, Course course, Lesson lesson, Learner learner, LearnerProgress progress,
-                        List<Answering.QuestionState> states) {
-        boolean completed = Completion.state(lesson, progress) == Completion.LessonState.DONE;
-        return markup.page(ctx.path(), Csrf.token(ctx), course, lesson, CourseMap.cards(course, progress), completed, progress, states);
+    /** {@code GET /figures/{name}}: a drawing, to be kept by the browser for a year (its address changes with it). */
+    void figure(Context ctx) {
+        String svg = images.svg(ctx.pathParam("name")).orElseThrow(() -> new NotFoundResponse("There is no figure " + ctx.pathParam("name")));
+        ctx.header("Cache-Control", "max-age=31536000, immutable");
+        ctx.contentType("image/svg+xml; charset=utf-8");
+        ctx.result(svg);
     }
 
     /**
-     * The lock check for any room that opens part of a lesson (its quiz, hints, sandboxes,
-     * challenge): whether the learner's workshop has not opened this lesson yet; if so the answer
-     * is a page that says so (403) and the lesson stays closed.
+     * The lock check for any room that opens part of a lesson (its page, quiz, hints, sandboxes,
+     * challenge): refused (403, the lesson stays closed) when the learner's workshop has not opened it yet.
      */
-    static boolean locked(Services services, Context ctx, Learner learner, Lesson lesson) {
-        var refusal = cloudlab.workshop.Pacing.lessonLock(WorkshopPages.membership(services.workshops(), ctx, learner.id()), lesson);
-        refusal.ifPresent(message -> App.problem(services, ctx, 403, message));
-        return refusal.isPresent();
-    }
-
-    /** Records the lesson complete when a learner's work makes it so (a sandbox challenge check calls this). */
-    static void completeIfDone(Services services, Learner learner, Lesson lesson) {
-        new Answering(services.progress()).recordCompletion(learner.id(), lesson);
+    static void mustBeOpen(Services services, Context ctx, Learner learner, Lesson lesson) {
+        Optional<String> refusal = Pacing.lessonLock(WorkshopPages.membership(services.workshops(), ctx, learner.id()), lesson);
+        if (refusal.isPresent()) throw new Refusal(403, refusal.get());
     }
 
     static Map<String, Object> base(Context ctx, String title) {

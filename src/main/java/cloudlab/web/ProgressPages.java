@@ -3,6 +3,7 @@ package cloudlab.web;
 import cloudlab.lesson.Course;
 import cloudlab.progress.Learner;
 import cloudlab.progress.LearnerProgress;
+import cloudlab.page.CourseMap;
 import cloudlab.quiz.Completion;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;

@@ -49,7 +49,7 @@ final class SandboxPages {
         this.services = services;
         this.learners = learners;
         this.sandboxes = services.sandboxes();
-        this.checks = ChallengeProgress.checks(services);
+        this.checks = cloudlab.quiz.ChallengeResults.checks(services.course(), services.progress());
     }
 
     /** The message after an action, and how it reads: {@code ok} (green), {@code warn} or {@code bad}. */
@@ -234,7 +234,7 @@ final class SandboxPages {
             throw new NotFoundResponse("There is no such sandbox in this lesson.");
         }
         if (index < 0 || index >= lesson.sandboxes().size()) throw new NotFoundResponse("There is no such sandbox in this lesson.");
-        if (LessonPages.locked(services, ctx, learner, lesson)) return;
+        LessonPages.mustBeOpen(services, ctx, learner, lesson);
         Segment.Sandbox block = lesson.sandboxes().get(index);
         String ref = lesson.slug() + "#" + index;
         String id = sandboxes.open(learner.id(), Sandbox.Origin.LESSON, ref, block.title(), block.layout(), "1".equals(ctx.formParam("fresh")));
@@ -246,7 +246,7 @@ final class SandboxPages {
         LessonChallenge c = services.course().course().challenge(ctx.pathParam("challenge"));
         if (c == null) throw new NotFoundResponse("There is no challenge " + ctx.pathParam("challenge"));
         for (Lesson l : services.course().course().lessons()) {
-            if (l.challenges().contains(c) && LessonPages.locked(services, ctx, learner, l)) return;
+            if (l.challenges().contains(c)) LessonPages.mustBeOpen(services, ctx, learner, l);
         }
         String id = sandboxes.open(learner.id(), Sandbox.Origin.CHALLENGE, c.id(), c.challenge().title(), c.start(),
                 "1".equals(ctx.formParam("fresh")));

@@ -1,5 +1,6 @@
 package cloudlab.web;
 
+import cloudlab.page.Qr;
 import cloudlab.workshop.Room;
 import cloudlab.workshop.Steering;
 import cloudlab.workshop.Workshop;

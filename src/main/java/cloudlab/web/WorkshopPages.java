@@ -1,5 +1,6 @@
 package cloudlab.web;
 
+import cloudlab.page.Qr;
 import cloudlab.workshop.Joining;
 import cloudlab.workshop.Room;
 import cloudlab.workshop.Rooms;

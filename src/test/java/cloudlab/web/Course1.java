@@ -14,20 +14,20 @@ import java.util.List;
  * The checkout's course as the lab reads it, and the right (or wrong) answers to its quiz
  * questions worked out from the lesson files, so tests never hard-code an answer key.
  */
-final class Course1 {
+public final class Course1 {
     private Course1() {
     }
 
-    static Course course() {
+    public static Course course() {
         return Course.load(Path.of("lessons").toAbsolutePath(), RegionCatalog.builtIn());
     }
 
-    static Lesson first() {
+    public static Lesson first() {
         return course().lessons().get(0);
     }
 
     /** The form body that answers the question correctly. */
-    static String rightForm(Question q) {
+    public static String rightForm(Question q) {
         return switch (q.type()) {
             case SINGLE, MULTIPLE -> {
                 List<String> pairs = new ArrayList<>();
@@ -61,7 +61,7 @@ final class Course1 {
     }
 
     /** A form body that answers the question wrongly (scoring 0). */
-    static String wrongForm(Question q) {
+    public static String wrongForm(Question q) {
         return switch (q.type()) {
             case SINGLE, MULTIPLE -> WebClient.form("choice", Integer.toString(wrongChoice(q)));
             case TRUEFALSE -> WebClient.form("answer", Boolean.toString(!q.truth()));

@@ -1,4 +1,4 @@
-package cloudlab.web;
+package cloudlab.page;
 
 import cloudlab.lesson.Question;
 import cloudlab.progress.LearnerProgress;
@@ -19,11 +19,11 @@ import java.util.Map;
  * with an error, or a seed of an unexpected form, is rendered afresh.
  */
 final class QuestionFragments {
-    private final Renderer renderer;
+    private final Templates renderer;
     private final KeptMarkup kept;
     private final LessonDrawings drawings;
 
-    QuestionFragments(Renderer renderer, KeptMarkup kept, LessonDrawings drawings) {
+    QuestionFragments(Templates renderer, KeptMarkup kept, LessonDrawings drawings) {
         this.renderer = renderer;
         this.kept = kept;
         this.drawings = drawings;

@@ -1,13 +1,13 @@
-package cloudlab.web;
+package cloudlab.page;
 
 import io.nayuki.qrcodegen.QrCode;
 
 /** A QR code as an SVG, for putting a workshop's join link on the projector. */
-final class Qr {
+public final class Qr {
     private Qr() {
     }
 
-    static String svg(String text, String label) {
+    public static String svg(String text, String label) {
         QrCode qr = QrCode.encodeText(text, QrCode.Ecc.MEDIUM);
         int border = 4;
         int size = qr.size + border * 2;

@@ -1,7 +1,8 @@
-package cloudlab.web;
+package cloudlab.page;
 
 import cloudlab.sim.grade.Goals;
 import cloudlab.lesson.Course;
+import cloudlab.lesson.CourseSource;
 import cloudlab.lesson.Lesson;
 import cloudlab.lesson.LessonChallenge;
 import cloudlab.lesson.Segment;
@@ -12,6 +13,7 @@ import cloudlab.sim.grade.Goal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The markup of a lesson page for one learner. The page around the body (the course map, the
@@ -19,15 +21,20 @@ import java.util.Map;
  * that hold everything they show, and kept per record ({@link KeptMarkup}): most of a page is
  * shared between learners and filled with each one's token and seeds.
  */
-final class LessonMarkup {
-    private final Renderer renderer;
+public final class LessonMarkup {
+    private final Templates renderer;
     private final LessonDrawings drawings;
-    private final KeptMarkup kept = new KeptMarkup();
+    private final KeptMarkup kept;
     private final QuestionFragments questions;
 
-    LessonMarkup(Renderer renderer, LessonDrawings drawings) {
+    /**
+     * Lesson pages from these templates, with the course's drawings served as {@code images}, for
+     * learners whose CSRF tokens have the form {@code tokenForm}.
+     */
+    public LessonMarkup(Templates renderer, FigureImages images, CourseSource course, Pattern tokenForm) {
         this.renderer = renderer;
-        this.drawings = drawings;
+        this.drawings = new LessonDrawings(images, course);
+        this.kept = new KeptMarkup(tokenForm);
         this.questions = new QuestionFragments(renderer, kept, drawings);
     }
 
@@ -52,21 +59,20 @@ final class LessonMarkup {
                        String challengeId, List<String> goals, String yaml, boolean passed, String csrf) {
     }
 
-    /** The whole lesson page: the course map's cards, and each question as the learner sees it. */
-    String page(String path, String csrf, Course course, Lesson lesson, List<CourseMap.LessonCard> cards, boolean completed,
-                LearnerProgress progress, List<Answering.QuestionState> states) {
+    /** The whole lesson page for a learner: the course map's cards, the lesson's blocks, and each question as the quiz feature reports it. */
+    public String page(String path, String csrf, Course course, Lesson lesson, Answering.LessonView view) {
         Object version = version(course);
-        String body = body(lesson, progress, states, csrf, version);
-        List<NavCard> nav = cards.stream().map(c -> new NavCard(new KeptMarkup.Same<>(c.lesson()), c.number(), c.state(), c.stateLabel()))
-                .toList();
+        String body = body(lesson, view.progress(), view.states(), csrf, version);
+        List<NavCard> nav = CourseMap.cards(course, view.progress()).stream()
+                .map(c -> new NavCard(new KeptMarkup.Same<>(c.lesson()), c.number(), c.state(), c.stateLabel())).toList();
         FrameView frame = new FrameView(lesson.title() + " — Cloud Lab", path, new KeptMarkup.Same<>(lesson),
-                course.lessons().indexOf(lesson) + 1, nav, completed, same(course.previous(lesson)), same(course.next(lesson)),
+                course.lessons().indexOf(lesson) + 1, nav, view.completed(), same(course.previous(lesson)), same(course.next(lesson)),
                 kept.tokenPlaceholder, kept.innerPlaceholder);
         return kept.fillAround(kept.markup(version, frame, this::frame), csrf, body);
     }
 
     /** One question's section alone (the answer to an htmx request about it). */
-    String question(Course course, Answering.QuestionState state, String csrf) {
+    public String question(Course course, Answering.QuestionState state, String csrf) {
         return questions.html(state, csrf, version(course));
     }
 

@@ -1,12 +1,10 @@
-package cloudlab.web;
+package cloudlab.page;
 
 import cloudlab.common.Tokens;
 import cloudlab.diagram.Diagrams;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
-
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -18,7 +16,7 @@ import java.util.regex.Pattern;
  * which is what a screen reader read from the inline drawing ({@code role="img"}). The drawings a
  * learner changes (sandboxes) stay inline.
  */
-final class FigureImages {
+public final class FigureImages {
     /**
      * How many characters of drawings are kept for serving: the course's few dozen drawings take
      * about 2 MB; edits to the course add more, and the least used go first.
@@ -27,7 +25,7 @@ final class FigureImages {
     private static final Pattern NAME = Pattern.compile("[0-9a-f]{32}\\.svg");
 
     /** One drawing as an image: where it is, its text alternative, the root's classes and its size. */
-    record Image(String url, String alt, String cssClass, String width, String height) {
+    public record Image(String url, String alt, String cssClass, String width, String height) {
     }
 
     /** The image of each drawing while the drawing is held (by the course's figures), by identity. */
@@ -62,19 +60,18 @@ final class FigureImages {
         this.drawAll = drawAll;
     }
 
-    /** {@code GET /figures/{name}}: the drawing, to be kept by the browser for a year (its address changes with it). */
-    void serve(Context ctx) {
-        String name = ctx.pathParam("name");
-        if (!NAME.matcher(name).matches()) throw new NotFoundResponse("There is no figure " + name);
+    /**
+     * The drawing served under a name like {@code <32 hex digits>.svg}, drawing the whole course
+     * once if this server has not drawn it yet; empty for a name no drawing has.
+     */
+    public Optional<String> svg(String name) {
+        if (!NAME.matcher(name).matches()) return Optional.empty();
         String svg = byName.getIfPresent(name);
         if (svg == null) {
             drawAll.run(); // drawn once each; later calls only look them up
             svg = byName.getIfPresent(name);
         }
-        if (svg == null) throw new NotFoundResponse("There is no figure " + name);
-        ctx.header("Cache-Control", "max-age=31536000, immutable");
-        ctx.contentType("image/svg+xml; charset=utf-8");
-        ctx.result(svg);
+        return Optional.ofNullable(svg);
     }
 
     private static String name(Image image) {

@@ -1,4 +1,4 @@
-package cloudlab.web;
+package cloudlab.page;
 
 import cloudlab.lesson.Course;
 import cloudlab.lesson.Lesson;
@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The course map's cards: each lesson with the learner's state of it and their score, as the quiz feature defines them. */
-final class CourseMap {
+public final class CourseMap {
     private CourseMap() {
     }
 
@@ -18,7 +18,7 @@ final class CourseMap {
      * One lesson on the course map: its state's word and label, the learner's score on its items and
      * the name of the policy its quiz's score counts under.
      */
-    record LessonCard(Lesson lesson, int number, String state, String stateLabel, int answered, int questions, double score,
+    public record LessonCard(Lesson lesson, int number, String state, String stateLabel, int answered, int questions, double score,
                       String policy) {
         public String href() {
             return "/lessons/" + lesson.slug();
@@ -26,13 +26,13 @@ final class CourseMap {
     }
 
     /** The cards of every lesson of the course, for a learner (null: nobody yet). */
-    static List<LessonCard> cards(Course course, LearnerProgress progress) {
+    public static List<LessonCard> cards(Course course, LearnerProgress progress) {
         List<LessonCard> out = new ArrayList<>();
         int n = 1;
         for (Lesson l : course.lessons()) {
             Completion.LessonState state = Completion.state(l, progress);
             Scores.LearnerScore score = Scores.lesson(l, progress);
-            String policy = (l.quiz() == null ? cloudlab.quiz.AttemptPolicy.PRACTICE : l.quiz().policy()).label();
+            String policy = l.policy().label();
             out.add(new LessonCard(l, n++, state.word(), state.label(), score.attempted(), score.items(), score.score(), policy));
         }
         return out;

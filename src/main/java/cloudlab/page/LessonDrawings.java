@@ -1,4 +1,4 @@
-package cloudlab.web;
+package cloudlab.page;
 
 import cloudlab.diagram.Diagrams;
 import com.github.benmanes.caffeine.cache.Cache;

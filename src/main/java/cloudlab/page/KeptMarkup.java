@@ -1,10 +1,10 @@
-package cloudlab.web;
+package cloudlab.page;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import java.security.SecureRandom;
-import java.util.HexFormat;
+import cloudlab.common.Tokens;
+
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -37,19 +37,21 @@ final class KeptMarkup {
             .maximumWeight(MAX_CHARS)
             .weigher((Versioned k, String v) -> v.length())
             .build();
+    /** The form every CSRF token the lab issues has. */
+    private final Pattern tokenForm;
     private volatile Object version;
 
-    KeptMarkup() {
-        SecureRandom random = new SecureRandom();
-        seedPlaceholder = "seed" + word(random);
-        tokenPlaceholder = "csrf" + word(random);
-        innerPlaceholder = "part" + word(random);
+    /** Kept markup for pages whose CSRF tokens all have the given form. */
+    KeptMarkup(Pattern tokenForm) {
+        this.tokenForm = tokenForm;
+        seedPlaceholder = "seed" + word();
+        tokenPlaceholder = "csrf" + word();
+        innerPlaceholder = "part" + word();
     }
 
-    private static String word(SecureRandom random) {
-        byte[] b = new byte[16];
-        random.nextBytes(b);
-        return HexFormat.of().formatHex(b);
+    /** A word no learner can know or type: 32 random hex digits. */
+    private static String word() {
+        return Tokens.randomText("0123456789abcdef", 32);
     }
 
     private record Versioned(Object version, Record view) {
@@ -75,10 +77,10 @@ final class KeptMarkup {
     /**
      * Kept markup with this learner's values in place of the placeholders (a null seed leaves the
      * seed's, for markup without one). The values go in as they are, unescaped, so they must be of
-     * the forms the lab makes: a token as {@link Csrf} issues it, a seed of 16 hex digits.
+     * the forms the lab makes: a token of the form given at the start, a seed of 16 hex digits.
      */
     String fill(String markup, String seed, String csrf) {
-        if (!Csrf.TOKEN.matcher(csrf).matches()) throw new IllegalArgumentException("a CSRF token of an unexpected form");
+        if (!tokenForm.matcher(csrf).matches()) throw new IllegalArgumentException("a CSRF token of an unexpected form");
         if (seed != null && !SEED.matcher(seed).matches()) throw new IllegalArgumentException("a seed of an unexpected form");
         String out = markup.replace(tokenPlaceholder, csrf);
         return seed == null ? out : out.replace(seedPlaceholder, seed);

@@ -1,4 +1,4 @@
-package cloudlab.web;
+package cloudlab.page;
 
 import cloudlab.lesson.Course;
 import cloudlab.lesson.Lesson;
@@ -7,6 +7,7 @@ import cloudlab.progress.LearnerProgress;
 import cloudlab.quiz.Answering;
 import cloudlab.quiz.Scoring;
 import cloudlab.quiz.Submission;
+import cloudlab.web.Course1;
 import org.junit.jupiter.api.Test;
 
 import java.net.URLDecoder;
@@ -27,8 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * first time and from the store.
  */
 class QuestionFragmentsTest {
-    final Renderer renderer = new Renderer(Path.of("templates").toAbsolutePath());
-    final KeptMarkup kept = new KeptMarkup();
+    final Templates renderer = new Templates(Path.of("templates").toAbsolutePath());
+    final KeptMarkup kept = new KeptMarkup(java.util.regex.Pattern.compile("[A-Za-z0-9_.-]{20,120}"));
     final QuestionFragments fragments = new QuestionFragments(renderer, kept, new LessonDrawings(new FigureImages(), null));
 
     @Test
