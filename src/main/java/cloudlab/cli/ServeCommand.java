@@ -2,7 +2,7 @@ package cloudlab.cli;
 
 import cloudlab.web.App;
 import cloudlab.web.Services;
-import cloudlab.web.Settings;
+import cloudlab.server.Settings;
 import io.javalin.Javalin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

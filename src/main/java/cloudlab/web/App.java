@@ -1,5 +1,7 @@
 package cloudlab.web;
 
+import cloudlab.server.ContainerErrors;
+import cloudlab.server.SlowBodies;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -15,8 +17,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class App {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
-    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-            + "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
     private App() {
     }
@@ -199,9 +199,6 @@ public final class App {
     }
 
     private static void securityHeaders(Context ctx) {
-        ctx.header("Content-Security-Policy", CSP);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "same-origin");
-        ctx.header("X-Frame-Options", "DENY");
+        ContainerErrors.SECURITY_HEADERS.forEach(ctx::header);
     }
 }

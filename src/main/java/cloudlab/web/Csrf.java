@@ -66,7 +66,7 @@ final class Csrf {
             } catch (io.javalin.http.HttpResponseException e) {
                 throw e; // over the size limit: the 413 says so
             } catch (Exception e) {
-                if (ContainerErrors.clientFault(e) > 0) throw e; // a body cut short or too slow: said as what it is
+                if (cloudlab.server.ContainerErrors.clientFault(e) > 0) throw e; // a body cut short or too slow: said as what it is
                 return false; // a body the container cannot read as a form carries no token
             }
         }

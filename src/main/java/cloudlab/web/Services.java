@@ -1,6 +1,7 @@
 package cloudlab.web;
 
 import cloudlab.lesson.CourseSource;
+import cloudlab.server.Settings;
 import cloudlab.progress.Progress;
 import cloudlab.sandbox.Sandboxes;
 import cloudlab.workshop.Instructors;
@@ -8,16 +9,7 @@ import cloudlab.workshop.Workshops;
 import cloudlab.sim.RegionCatalog;
 import cloudlab.store.Database;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Path;
-import java.util.Map;
 
 /** Everything a handler needs, made once at start-up and handed to {@link App#create}. */
 public record Services(Settings settings, Database database, Progress progress, Sandboxes sandboxes, Instructors instructors,
@@ -27,7 +19,7 @@ public record Services(Settings settings, Database database, Progress progress, 
     /** Opens the database, finds the content and reads the course. */
     public static Services open(Settings settings) {
         RegionCatalog catalog = RegionCatalog.builtIn();
-        Path lessons = settings.lessons() != null ? settings.lessons() : packaged("lessons");
+        Path lessons = settings.lessons() != null ? settings.lessons() : Settings.packaged("lessons");
         CourseSource course = new CourseSource(lessons, settings.lessons() != null, catalog);
         // Reading the course (every question variant answered by the core) takes a good part of
         // start-up: it runs beside opening the database and starting the server. course() is
@@ -43,29 +35,6 @@ public record Services(Settings settings, Database database, Progress progress, 
         reader.start();
         Database db = Database.open(settings.database());
         return new Services(settings, db, new Progress(db), new Sandboxes(db, catalog), new Instructors(db), new Workshops(db), course, new Renderer(settings.templates()), catalog);
-    }
-
-    /** A folder packed in the jar (or on the class path of a build), as a path that can be listed. */
-    static Path packaged(String folder) {
-        URL url = Services.class.getClassLoader().getResource(folder);
-        if (url == null) throw new IllegalStateException("the build holds no " + folder + " folder");
-        try {
-            URI uri = url.toURI();
-            if ("jar".equals(uri.getScheme())) {
-                FileSystem fs;
-                try {
-                    fs = FileSystems.newFileSystem(uri, Map.of());
-                } catch (FileSystemAlreadyExistsException e) {
-                    fs = FileSystems.getFileSystem(uri);
-                }
-                return fs.getPath("/" + folder);
-            }
-            return Path.of(uri);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("cannot locate " + folder + " in the build", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Override

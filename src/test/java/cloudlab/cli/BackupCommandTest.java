@@ -7,7 +7,7 @@ import cloudlab.sim.App;
 import cloudlab.sim.RegionCatalog;
 import cloudlab.store.Database;
 import cloudlab.web.Services;
-import cloudlab.web.Settings;
+import cloudlab.server.Settings;
 import io.javalin.Javalin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

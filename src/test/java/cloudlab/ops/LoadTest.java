@@ -10,7 +10,7 @@ import cloudlab.sim.RegionCatalog;
 import cloudlab.store.Database;
 import cloudlab.web.App;
 import cloudlab.web.Services;
-import cloudlab.web.Settings;
+import cloudlab.server.Settings;
 import cloudlab.workshop.Workshops;
 import io.javalin.Javalin;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package cloudlab.web;
 
+import cloudlab.server.Settings;
 import io.javalin.Javalin;
 
 import java.net.URI;

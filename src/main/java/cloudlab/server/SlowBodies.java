@@ -1,4 +1,4 @@
-package cloudlab.web;
+package cloudlab.server;
 
 import io.javalin.http.Context;
 import org.eclipse.jetty.http.BadMessageException;
@@ -21,14 +21,14 @@ import java.time.Duration;
  * frees its place within seconds. (Jetty 12 keeps {@code HttpConfiguration.setMinRequestDataRate}
  * but no longer enforces it, hence the check here.)
  */
-final class SlowBodies extends QoSHandler {
+public final class SlowBodies extends QoSHandler {
     static final int AT_ONCE = 48;
     static final int MOST_WAITING = 2_000;
     static final Duration LONGEST_WAIT = Duration.ofSeconds(15);
     static final long MIN_BYTES_PER_SECOND = 2_048;
     static final Duration GRACE = Duration.ofSeconds(3);
 
-    SlowBodies() {
+    public SlowBodies() {
         setMaxRequestCount(AT_ONCE);
         setMaxSuspendedRequestCount(MOST_WAITING);
         setMaxSuspend(LONGEST_WAIT);
@@ -75,7 +75,7 @@ final class SlowBodies extends QoSHandler {
      * moving (Jetty's connector waits 30 s): a client that stops sending its body holds a thread
      * no longer than this.
      */
-    static final long IO_IDLE_MILLIS = 10_000;
+    public static final long IO_IDLE_MILLIS = 10_000;
 
     /**
      * Reads and drops whatever the handler left of the request body, before the answer goes out.
@@ -88,7 +88,7 @@ final class SlowBodies extends QoSHandler {
      * (reading would invite it to send a body nobody reads), the answer says the connection
      * closes, and goes out whole.
      */
-    static void readRestOfBody(Context ctx) {
+    public static void readRestOfBody(Context ctx) {
         jakarta.servlet.http.HttpServletRequest req = ctx.req();
         if (req.getContentLengthLong() <= 0 && req.getHeader("Transfer-Encoding") == null) return;
         if ("100-continue".equalsIgnoreCase(req.getHeader("Expect"))) {

@@ -1,13 +1,21 @@
-package cloudlab.web;
+package cloudlab.server;
 
 import cloudlab.common.Tokens;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -88,6 +96,29 @@ public record Settings(int port, String database, Path templates, Path staticFil
             // no code source to look beside: the working folder and the jar's own copies remain
         }
         return out;
+    }
+
+    /** A folder packed in the jar (or on the class path of a build), as a path that can be listed. */
+    public static Path packaged(String folder) {
+        URL url = Settings.class.getClassLoader().getResource(folder);
+        if (url == null) throw new IllegalStateException("the build holds no " + folder + " folder");
+        try {
+            URI uri = url.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                FileSystem fs;
+                try {
+                    fs = FileSystems.newFileSystem(uri, Map.of());
+                } catch (FileSystemAlreadyExistsException e) {
+                    fs = FileSystems.getFileSystem(uri);
+                }
+                return fs.getPath("/" + folder);
+            }
+            return Path.of(uri);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot locate " + folder + " in the build", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Without the secret, which must not reach a log. */

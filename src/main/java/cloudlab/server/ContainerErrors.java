@@ -1,4 +1,4 @@
-package cloudlab.web;
+package cloudlab.server;
 
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -15,12 +15,19 @@ import java.nio.charset.StandardCharsets;
  * own refusals, instead of the container's bare page. Also what tells a request the container
  * cannot read (an unknown charset, a badly framed body) from a fault of ours.
  */
-final class ContainerErrors {
+public final class ContainerErrors {
+    /** The lab's content security policy: its own scripts, styles and images only, never in a frame. */
+    public static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+            + "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+    /** The security headers of every answer, the lab's and the container's alike. */
+    public static final java.util.Map<String, String> SECURITY_HEADERS = java.util.Map.of("Content-Security-Policy", CSP,
+            "X-Content-Type-Options", "nosniff", "Referrer-Policy", "same-origin", "X-Frame-Options", "DENY");
+
     private ContainerErrors() {
     }
 
     /** For the server as a whole (bad request lines, addresses too long). */
-    static ErrorHandler server() {
+    public static ErrorHandler server() {
         return new ErrorHandler() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
@@ -30,7 +37,7 @@ final class ContainerErrors {
     }
 
     /** For the servlet context (addresses it finds ambiguous or unsafe). */
-    static org.eclipse.jetty.ee10.servlet.ErrorHandler context() {
+    public static org.eclipse.jetty.ee10.servlet.ErrorHandler context() {
         return new org.eclipse.jetty.ee10.servlet.ErrorHandler() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
@@ -60,10 +67,7 @@ final class ContainerErrors {
         response.setStatus(status);
         if (status == 503) response.getHeaders().put("Retry-After", "5");
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
-        response.getHeaders().put("Content-Security-Policy", App.CSP);
-        response.getHeaders().put("X-Content-Type-Options", "nosniff");
-        response.getHeaders().put("Referrer-Policy", "same-origin");
-        response.getHeaders().put("X-Frame-Options", "DENY");
+        SECURITY_HEADERS.forEach(response.getHeaders()::put);
         response.write(true, ByteBuffer.wrap(html.getBytes(StandardCharsets.UTF_8)), callback);
         return true;
     }
@@ -72,7 +76,7 @@ final class ContainerErrors {
      * Refuses a body in a character set the lab cannot decode, before anything reads it: the
      * container would throw on the first look at the form or the JSON (a 500 before).
      */
-    static void knownCharset(io.javalin.http.Context ctx) {
+    public static void knownCharset(io.javalin.http.Context ctx) {
         String type = ctx.header("Content-Type");
         if (type == null) return;
         for (String part : type.split(";")) {
@@ -97,7 +101,7 @@ final class ContainerErrors {
      * The status for a fault of the client's making that surfaced while reading its request (a
      * badly framed chunked body, a body cut off for coming in too slowly), or 0 for our own fault.
      */
-    static int clientFault(Throwable e) {
+    public static int clientFault(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof org.eclipse.jetty.http.HttpException h && h.getCode() >= 400 && h.getCode() < 500) return h.getCode();
             if (t instanceof java.nio.charset.UnsupportedCharsetException || t instanceof java.nio.charset.IllegalCharsetNameException) return 400;

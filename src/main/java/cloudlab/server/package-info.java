@@ -1,0 +1,9 @@
+/**
+ * The server below the lab's routes: where it listens and what it serves from
+ * ({@link cloudlab.server.Settings}: port, database, content folders, the signing secret, trusted
+ * proxies), and the guards Jetty applies before a handler sees a request: bodies let in a few at a
+ * time and cut off when they trickle ({@link cloudlab.server.SlowBodies}), the container's own
+ * refusals in the lab's words and headers, and faults of the client's making told from ours
+ * ({@link cloudlab.server.ContainerErrors}). Javalin and Jetty only; no feature.
+ */
+package cloudlab.server;
