@@ -6,12 +6,10 @@ import cloudlab.store.Database;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 
@@ -22,7 +20,6 @@ import java.util.Optional;
 public final class Instructors {
     public static final Duration SESSION = Duration.ofHours(12);
     private final Database db;
-    private final SecureRandom random = new SecureRandom();
 
     public Instructors(Database db) {
         this.db = db;
@@ -83,9 +80,7 @@ public final class Instructors {
         });
         boolean ok = Passwords.matches(password, stored == null ? Passwords.DECOY : stored) && stored != null;
         if (!ok) return Optional.empty();
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = cloudlab.common.Tokens.random(32);
         Instant now = Instant.now();
         db.transaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO instructor_sessions (token_hash, instructor, created_at, expires_at) "

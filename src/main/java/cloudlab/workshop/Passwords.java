@@ -4,7 +4,6 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
@@ -14,7 +13,6 @@ import java.util.Base64;
 public final class Passwords {
     private static final String ALGORITHM = "PBKDF2WithHmacSHA512";
     private static final int ITERATIONS = 210_000;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /**
      * A well-formed stored hash with the current iterations that no password is checked to match
@@ -28,8 +26,7 @@ public final class Passwords {
     }
 
     public static String hash(char[] password) {
-        byte[] salt = new byte[16];
-        RANDOM.nextBytes(salt);
+        byte[] salt = cloudlab.common.Tokens.randomBytes(16);
         return "pbkdf2-sha512$" + ITERATIONS + "$" + Base64.getEncoder().encodeToString(salt) + "$"
                 + Base64.getEncoder().encodeToString(derive(password, salt, ITERATIONS));
     }

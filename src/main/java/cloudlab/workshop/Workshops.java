@@ -5,7 +5,6 @@ import cloudlab.store.Database;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,7 +25,6 @@ public final class Workshops {
     public static final int MAX_NAME = 40;
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
     private final Database db;
-    private final SecureRandom random = new SecureRandom();
 
     public Workshops(Database db) {
         this.db = db;
@@ -335,9 +333,7 @@ public final class Workshops {
                 rs.getString("start_layout"), rs.getInt("unlocked"), rs.getString("created_at"), rs.getString("closed_at"));
     }
 
-    private String randomText(int n) {
-        StringBuilder sb = new StringBuilder(n);
-        for (int i = 0; i < n; i++) sb.append(CODE_ALPHABET.charAt(random.nextInt(CODE_ALPHABET.length())));
-        return sb.toString();
+    private static String randomText(int n) {
+        return cloudlab.common.Tokens.randomText(CODE_ALPHABET, n);
     }
 }
