@@ -22,7 +22,9 @@ public record Room(Workshop workshop, List<Column> lessons, List<LearnerRow> row
 
     /** How far a learner is in one lesson. */
     public enum State {
-        NEW("not started", "Not started"), STARTED("in progress", "In progress"), STUCK("stuck", "In progress"), DONE("done", "Completed");
+        NEW("not started", "Not started"), STARTED("in progress", "In progress"), STUCK("stuck", "In progress"), DONE("done", "Completed"),
+        /** Not started, and the workshop has not opened the lesson yet. */
+        LOCKED("locked", "Locked");
 
         private final String label;
         private final String phrase;
@@ -109,7 +111,7 @@ public record Room(Workshop workshop, List<Column> lessons, List<LearnerRow> row
         return new Room(workshop, lessons, out, chaosTargets);
     }
 
-    /** One lesson's column counted over the class: how many learners are in each state. */
+    /** One lesson's column counted over the class: how many learners are in each state (locked counts as not started). */
     public record LessonCount(Column lesson, int done, int started, int stuck, int notStarted) {
     }
 
@@ -127,7 +129,8 @@ public record Room(Workshop workshop, List<Column> lessons, List<LearnerRow> row
         for (int i = 0; i < lessons.size(); i++) {
             int[] by = new int[State.values().length];
             for (LearnerRow r : rows) by[r.cells().get(i).state().ordinal()]++;
-            counts.add(new LessonCount(lessons.get(i), by[State.DONE.ordinal()], by[State.STARTED.ordinal()], by[State.STUCK.ordinal()], by[State.NEW.ordinal()]));
+            counts.add(new LessonCount(lessons.get(i), by[State.DONE.ordinal()], by[State.STARTED.ordinal()], by[State.STUCK.ordinal()],
+                    by[State.NEW.ordinal()] + by[State.LOCKED.ordinal()]));
         }
         return new ClassView(rows.size(), upCount(), counts, ranked(rows.stream().map(LearnerRow::failingGoals).toList()),
                 ranked(rows.stream().map(LearnerRow::failingQuestions).toList()));

@@ -92,16 +92,16 @@ public final class Rooms {
     public Room room(Workshop w) {
         List<Lesson> lessons = lessons(w);
         List<Room.LearnerRow> rows = new ArrayList<>();
-        for (Member m : workshops.members(w.id())) rows.add(row(lessons, m));
+        for (Member m : workshops.members(w.id())) rows.add(row(w, lessons, m));
         return new Room(w, columns(lessons), rows, steering.chaosTargets(w));
     }
 
     /** One learner's row, computed on its own (empty when they are not in the workshop). */
     public Optional<Room.LearnerRow> row(Workshop w, String learnerId) {
-        return workshops.member(w.id(), learnerId).map(m -> row(lessons(w), m));
+        return workshops.member(w.id(), learnerId).map(m -> row(w, lessons(w), m));
     }
 
-    private Room.LearnerRow row(List<Lesson> lessons, Member m) {
+    private Room.LearnerRow row(Workshop w, List<Lesson> lessons, Member m) {
         LearnerProgress p = progress.of(m.learnerId());
         List<Room.Cell> cells = new ArrayList<>();
         List<String> failingQuestions = new ArrayList<>();
@@ -109,7 +109,7 @@ public final class Rooms {
         String stuckOn = null;
         int done = 0;
         for (Lesson l : lessons) {
-            InLesson in = inLesson(p, l);
+            InLesson in = inLesson(p, l, w.lessonOpen(l.slug()));
             if (in.state() == Room.State.DONE) done++;
             if (stuckOn == null) stuckOn = in.stuckOn();
             failingQuestions.addAll(in.failingQuestions());
@@ -128,9 +128,10 @@ public final class Rooms {
     /**
      * Where a learner stands in one lesson for the room: the quiz feature's lesson state and score
      * (its one definition, challenges included), and stuck while a question's counted score is
-     * short of full after {@link #STUCK_AFTER_TRIES} tries.
+     * short of full after {@link #STUCK_AFTER_TRIES} tries; locked while not started and not yet
+     * opened by the workshop ({@code open} false).
      */
-    private InLesson inLesson(LearnerProgress p, Lesson l) {
+    private InLesson inLesson(LearnerProgress p, Lesson l, boolean open) {
         String stuckOn = null;
         List<String> failing = new ArrayList<>();
         if (l.quiz() != null) {
@@ -142,7 +143,7 @@ public final class Rooms {
             }
         }
         Room.State state = switch (Completion.state(l, p)) {
-            case NEW -> Room.State.NEW;
+            case NEW -> open ? Room.State.NEW : Room.State.LOCKED;
             case DONE -> Room.State.DONE;
             case STARTED -> stuckOn != null ? Room.State.STUCK : Room.State.STARTED;
         };
@@ -206,7 +207,8 @@ public final class Rooms {
         Workshop w = ms.workshop();
         LearnerProgress p = progress.of(ms.member().learnerId());
         List<LessonCard> cards = new ArrayList<>();
-        for (Lesson l : lessons(w)) cards.add(new LessonCard(cards.size() + 1, l.slug(), l.title(), w.lessonOpen(l.slug()), inLesson(p, l).state()));
+        for (Lesson l : lessons(w)) cards.add(new LessonCard(cards.size() + 1, l.slug(), l.title(), w.lessonOpen(l.slug()),
+                inLesson(p, l, w.lessonOpen(l.slug())).state()));
         return new LearnerHome(w, ms.member(), cards);
     }
 

@@ -60,12 +60,26 @@ class RoomsTest {
         assertEquals(l.title() + ", " + q.id(), thrice.stuckOn());
         assertEquals(Room.State.STUCK, thrice.cells().get(0).state());
         assertEquals("stuck", thrice.cells().get(0).state().label());
-        assertEquals(Room.State.NEW, thrice.cells().get(1).state(), "the other lesson is not started");
+        assertEquals(Room.State.LOCKED, thrice.cells().get(1).state(), "the other lesson is not opened yet");
 
         answer(ana, l, q, true);
         Room.LearnerRow solved = lab.row(lab.rooms.room(w), ana);
         assertNull(solved.stuckOn(), "a right answer at last ends being stuck");
         assertEquals(Room.State.STARTED, solved.cells().get(0).state());
+    }
+
+    /** Was: a lesson the workshop had not opened yet read "not started" in the room. */
+    @Test
+    void aLessonTheWorkshopHasNotOpenedReadsLockedUntilItOpens() {
+        Workshop w = lab.workshop(null);
+        String ana = lab.joined(w, "Ana");
+        Room.LearnerRow row = lab.row(lab.rooms.room(w), ana);
+        assertEquals(Room.State.NEW, row.cells().get(0).state(), "the first lesson is open");
+        assertEquals(Room.State.LOCKED, row.cells().get(1).state());
+        assertEquals("locked", row.cells().get(1).state().label());
+        assertEquals(1, lab.rooms.room(w).classView().lessons().get(1).notStarted(), "the class view counts it as not started");
+        lab.rooms.steering().pace(w, "next");
+        assertEquals(Room.State.NEW, lab.row(lab.rooms.room(lab.fresh(w)), ana).cells().get(1).state(), "opened, not started");
     }
 
     @Test
