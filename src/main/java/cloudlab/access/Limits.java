@@ -36,6 +36,22 @@ public class Limits {
     /** Sign-ins that may wait for a hash; more are told the lab is busy. */
     public static final int HASH_QUEUE = 32;
     public static final Duration HASH_WAIT = Duration.ofSeconds(30);
+    /** Joins one workshop may take per minute: a whole lecture hall at once, not a flood. */
+    public static final int JOINS_PER_WORKSHOP_PER_MINUTE = 600;
+
+    /** A code people type, guessed wrong at most so many times a minute from one address: typos pass, guessing does not. */
+    public enum Guess {
+        JOIN_CODE("join-miss:", 60), RESUME_CODE("resume-miss:", 30);
+
+        private final String prefix;
+        /** Wrong codes of this kind one address may send per minute. */
+        public final int perMinute;
+
+        Guess(String prefix, int perMinute) {
+            this.prefix = prefix;
+            this.perMinute = perMinute;
+        }
+    }
 
     private static final int MAX_KEYS = 100_000;
     private static final Duration LONGEST_WINDOW = Duration.ofHours(1);
@@ -101,6 +117,21 @@ public class Limits {
     /** Records an event without checking (a failure to count toward a later limit). */
     public synchronized void record(String key) {
         events.computeIfAbsent(key, k -> new ArrayDeque<>()).addLast(clock.millis());
+    }
+
+    /** Whether this address has guessed this kind of code wrong too often in the last minute (its next try is refused). */
+    public boolean guessing(Guess kind, String address) {
+        return count(kind.prefix + address, Duration.ofMinutes(1)) >= kind.perMinute;
+    }
+
+    /** Counts a wrong code of this kind from this address. */
+    public void missed(Guess kind, String address) {
+        record(kind.prefix + address);
+    }
+
+    /** Whether the workshop with this code may take one more join this minute; if so it is counted. */
+    public boolean joinFits(String workshopCode) {
+        return tryAcquire("join:" + workshopCode, JOINS_PER_WORKSHOP_PER_MINUTE, Duration.ofMinutes(1));
     }
 
     /**

@@ -154,6 +154,8 @@ public final class App {
                 ctx.header("Retry-After", "5");
                 problem(services, ctx, 503, "The lab is busy signing others in; please try again in a few seconds.");
             });
+            config.routes.exception(InstructorPages.SignInNeeded.class, (e, ctx) -> InstructorPages.signInPage(services, ctx, e));
+            config.routes.exception(WorkshopPages.ConfirmFirst.class, (e, ctx) -> ctx.html(services.renderer().page("instructor/confirm", e.model)));
             config.routes.exception(Refusal.class, (e, ctx) -> problem(services, ctx, e.status, e.getMessage()));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> {
                 problem(services, ctx, e.getStatus(), Problems.plainWords(e, ctx));

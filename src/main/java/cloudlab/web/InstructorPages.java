@@ -81,12 +81,12 @@ final class InstructorPages {
     }
 
     void regrade(Context ctx) {
-        if (!signedIn(ctx)) return;
+        signedIn(ctx);
         ctx.render("instructor/regrade", regradeModel(ctx, null, null));
     }
 
     void applyRegrade(Context ctx) {
-        if (!signedIn(ctx)) return;
+        signedIn(ctx);
         String mode = ctx.formParam("mode");
         if (!"keep".equals(mode) && !"replace".equals(mode)) {
             String error = "mode: choose keep (the higher score stays) or replace";
@@ -110,7 +110,7 @@ final class InstructorPages {
     }
 
     void gradebook(Context ctx) {
-        if (!signedIn(ctx)) return;
+        signedIn(ctx);
         List<Gradebook.Row> rows = Gradebook.rows(services.course().course(), services.progress());
         boolean json = ctx.path().endsWith(".json");
         ctx.header("Content-Disposition", "attachment; filename=\"gradebook." + (json ? "json" : "csv") + "\"");
@@ -118,15 +118,25 @@ final class InstructorPages {
         ctx.result(json ? Gradebook.json(rows) : Gradebook.csv(rows));
     }
 
-    /** True when an instructor is signed in; otherwise answers with the sign-in page (401). */
-    private boolean signedIn(Context ctx) {
-        if (instructor(ctx).isPresent()) return true;
-        signInPage(services, ctx, "Sign in as an instructor to see this page.");
-        return false;
+    /** Refuses ({@link SignInNeeded}) unless an instructor is signed in. */
+    private void signedIn(Context ctx) {
+        if (instructor(ctx).isEmpty()) throw new SignInNeeded();
     }
 
-    /** The sign-in page with a message, as a 401. */
-    static void signInPage(Services services, Context ctx, String message) {
-        ctx.status(HttpStatus.UNAUTHORIZED).html(services.renderer().page("instructor/home", homeModel(ctx, null, message, null)));
+    /** A page that needs a signed-in instructor, asked for without one. */
+    static final class SignInNeeded extends RuntimeException {
+        SignInNeeded() {
+            super("Sign in as an instructor to see this page.", null, false, false);
+        }
+    }
+
+    /**
+     * The answer to {@link SignInNeeded} (401): inside the room (htmx) a sign-in link in place, not
+     * a page inside the page; elsewhere the sign-in page.
+     */
+    static void signInPage(Services services, Context ctx, SignInNeeded e) {
+        ctx.status(HttpStatus.UNAUTHORIZED);
+        if (ctx.header("HX-Request") != null) ctx.html(services.renderer().fragment("instructor/room", "signedOut", LessonPages.base(ctx, "Signed out")));
+        else ctx.html(services.renderer().page("instructor/home", homeModel(ctx, null, e.getMessage(), null)));
     }
 }

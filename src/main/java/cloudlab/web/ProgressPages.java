@@ -1,5 +1,6 @@
 package cloudlab.web;
 
+import cloudlab.access.Limits;
 import cloudlab.lesson.Course;
 import cloudlab.progress.Learner;
 import cloudlab.progress.LearnerProgress;
@@ -14,8 +15,6 @@ import java.util.Optional;
 
 /** "My progress": the course map with the learner's state, the resume code, and resuming elsewhere. */
 final class ProgressPages {
-    /** Wrong resume codes one address may send per minute. */
-    static final int MISSES_PER_ADDRESS_PER_MINUTE = 30;
     private final Services services;
     private final Learners learners;
     private final RateLimiter limiter;
@@ -33,15 +32,15 @@ final class ProgressPages {
     /** A resume code typed into this browser: this browser becomes that learner's. */
     void resume(Context ctx) {
         String code = ctx.formParam("code");
-        String missKey = "resume-miss:" + limiter.client(ctx);
-        if (limiter.count(missKey, java.time.Duration.ofMinutes(1)) >= MISSES_PER_ADDRESS_PER_MINUTE) {
+        String client = limiter.client(ctx);
+        if (limiter.guessing(Limits.Guess.RESUME_CODE, client)) {
             ctx.status(HttpStatus.TOO_MANY_REQUESTS);
             render(ctx, "code: too many wrong codes from here; wait a minute and try again", code == null ? "" : code.strip());
             return;
         }
         Optional<Learner> learner = services.progress().byResumeCode(code);
         if (learner.isEmpty()) {
-            limiter.record(missKey);
+            limiter.missed(Limits.Guess.RESUME_CODE, client);
             ctx.status(HttpStatus.BAD_REQUEST);
             String typed = code == null ? "" : code.strip();
             render(ctx, typed.isEmpty() ? "code: type the resume code shown on your other browser's progress page"

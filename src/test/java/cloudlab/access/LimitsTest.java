@@ -68,6 +68,32 @@ class LimitsTest {
         assertEquals(0, limits.count("miss", Duration.ofMinutes(1)));
     }
 
+    @Test
+    void wrongCodesFromOneAddressStopItsGuessingForAMinuteOnly() {
+        HandClock clock = new HandClock();
+        Limits limits = new Limits(clock);
+        for (int i = 0; i < Limits.Guess.RESUME_CODE.perMinute; i++) {
+            assertFalse(limits.guessing(Limits.Guess.RESUME_CODE, "192.0.2.1"), "a typo (" + i + ") passes");
+            limits.missed(Limits.Guess.RESUME_CODE, "192.0.2.1");
+        }
+        assertTrue(limits.guessing(Limits.Guess.RESUME_CODE, "192.0.2.1"), "the next try is refused");
+        assertFalse(limits.guessing(Limits.Guess.RESUME_CODE, "192.0.2.2"), "another address is not");
+        assertFalse(limits.guessing(Limits.Guess.JOIN_CODE, "192.0.2.1"), "nor join codes from the same address");
+        clock.now = clock.now.plusSeconds(60);
+        assertFalse(limits.guessing(Limits.Guess.RESUME_CODE, "192.0.2.1"), "a minute later it may try again");
+    }
+
+    @Test
+    void aWorkshopTakesALectureHallOfJoinsAMinuteAndNoMore() {
+        HandClock clock = new HandClock();
+        Limits limits = new Limits(clock);
+        for (int i = 0; i < Limits.JOINS_PER_WORKSHOP_PER_MINUTE; i++) assertTrue(limits.joinFits("ABCDE"), "join " + i);
+        assertFalse(limits.joinFits("ABCDE"), "one more this minute is refused");
+        assertTrue(limits.joinFits("FGHJK"), "another workshop has its own budget");
+        clock.now = clock.now.plusSeconds(60);
+        assertTrue(limits.joinFits("ABCDE"));
+    }
+
     /** Was: five wrong passwords from anywhere locked the instructor out everywhere for 15 minutes. */
     @Test
     void signInIsLimitedPerNameAndAddressAndPerAddress() {

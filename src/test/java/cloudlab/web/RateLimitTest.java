@@ -51,11 +51,11 @@ class RateLimitTest {
     @Test
     void limitsUseTheAddressATrustedProxyForwardsAndOnlyThat() throws Exception {
         // 127.0.0.2 is the test servers' trusted proxy; wrong join codes are limited per address
-        for (int i = 0; i < WorkshopPages.MISSES_PER_ADDRESS_PER_MINUTE; i++) assertEquals(400, rawJoin("127.0.0.2", "203.0.113.7"));
+        for (int i = 0; i < cloudlab.access.Limits.Guess.JOIN_CODE.perMinute; i++) assertEquals(400, rawJoin("127.0.0.2", "203.0.113.7"));
         assertEquals(429, rawJoin("127.0.0.2", "203.0.113.7"), "the guesser behind the proxy waits");
         assertEquals(400, rawJoin("127.0.0.2", "198.51.100.9"), "another person behind the proxy does not");
         // a client that is no trusted proxy is counted under its own address, whatever it names
-        for (int i = 0; i < WorkshopPages.MISSES_PER_ADDRESS_PER_MINUTE; i++) assertEquals(400, rawJoin("127.0.0.4", "192.0.2." + i));
+        for (int i = 0; i < cloudlab.access.Limits.Guess.JOIN_CODE.perMinute; i++) assertEquals(400, rawJoin("127.0.0.4", "192.0.2." + i));
         assertEquals(429, rawJoin("127.0.0.4", "192.0.2.200"));
     }
 
@@ -86,7 +86,7 @@ class RateLimitTest {
     @Test
     void refusedJoinsDoNotSpendTheWorkshopsBudget() {
         Workshop w = server.services().workshops().create("ada", "Class", List.of(Course1.first().slug()), null);
-        for (int i = 0; i < WorkshopPages.JOINS_PER_CODE_PER_MINUTE + 10; i++) {
+        for (int i = 0; i < cloudlab.access.Limits.JOINS_PER_WORKSHOP_PER_MINUTE + 10; i++) {
             HttpResponse<String> r = WebClient.cookieless(server).postForm("/join", WebClient.form("code", w.code(), "name", ""));
             assertEquals(400, r.statusCode());
         }
@@ -133,7 +133,7 @@ class RateLimitTest {
     @Test
     void guessingJoinCodesFromOneAddressIsStopped() {
         int refused = 0;
-        for (int i = 0; i < WorkshopPages.MISSES_PER_ADDRESS_PER_MINUTE + 5; i++) {
+        for (int i = 0; i < cloudlab.access.Limits.Guess.JOIN_CODE.perMinute + 5; i++) {
             HttpResponse<String> r = WebClient.cookieless(server).postForm("/join", WebClient.form("code", "ZZZZZ" + (i % 9 + 1), "name", "guess"));
             if (r.statusCode() == 429) refused++;
             else assertEquals(400, r.statusCode());
