@@ -46,8 +46,11 @@ final class LiveStream implements AutoCloseable {
         return t;
     });
 
-    /** A learner's stream, with whose it is, so an instructor's step in their sandbox reaches only them. */
-    private record Watcher(SseClient client, String learnerId) {
+    /**
+     * A learner's stream, with whose it is (an instructor's step in their sandbox reaches only them)
+     * and the time of the page that opened it: a change older than the page is on it already.
+     */
+    private record Watcher(SseClient client, String learnerId, long sinceMs) {
     }
 
     /** A room's stream with the page model it was opened with (its CSRF token for the row's forms). */
@@ -71,10 +74,13 @@ final class LiveStream implements AutoCloseable {
         client.keepAlive();
     }
 
-    /** Keeps a learner's page stream open until the browser leaves. */
-    void learner(SseClient client, String workshopId, String learnerId) {
+    /**
+     * Keeps a learner's page stream open until the browser leaves; workshop changes made before
+     * {@code sinceMs} (when the page was made) are not sent, so the learner's own join does not reload the page it led to.
+     */
+    void learner(SseClient client, String workshopId, String learnerId, long sinceMs) {
         List<Watcher> list = learners.computeIfAbsent(workshopId, k -> new CopyOnWriteArrayList<>());
-        Watcher w = new Watcher(client, learnerId);
+        Watcher w = new Watcher(client, learnerId, sinceMs);
         list.add(w);
         client.onClose(() -> list.remove(w));
         client.sendComment("connected");
@@ -92,21 +98,21 @@ final class LiveStream implements AutoCloseable {
     private void tick() {
         if (rooms_.values().stream().allMatch(List::isEmpty) && learners.values().stream().allMatch(List::isEmpty)) return;
         Map<String, java.util.Set<String>> rows = new LinkedHashMap<>();
-        java.util.Set<String> whole = new java.util.LinkedHashSet<>();
+        Map<String, Long> whole = new LinkedHashMap<>(); // workshop -> its latest whole-room change
         long oldest = Long.MAX_VALUE;
         for (Activity.Event e : rooms.activity().recent()) {
             oldest = Math.min(oldest, e.atMs());
             if (passed.putIfAbsent(e.id(), e.atMs()) != null) continue;
             if (e.sandboxId() != null) toldLearner(e);
-            if (e.wholeRoom()) whole.add(e.workshopId());
+            if (e.wholeRoom()) whole.merge(e.workshopId(), e.atMs(), Math::max);
             else rows.computeIfAbsent(e.workshopId(), k -> new java.util.LinkedHashSet<>()).add(e.learnerId());
         }
         long floor = oldest;
         passed.values().removeIf(at -> at < floor - Activity.WINDOW_MS);
-        for (String w : whole) {
+        whole.forEach((w, at) -> {
             for (Listener l : rooms_.getOrDefault(w, List.of())) send(l.client(), "grid", "changed");
-            for (Watcher c : learners.getOrDefault(w, List.of())) send(c.client(), "home", "changed");
-        }
+            for (Watcher c : learners.getOrDefault(w, List.of())) if (at >= c.sinceMs()) send(c.client(), "home", "changed");
+        });
         for (Map.Entry<String, java.util.Set<String>> e : rows.entrySet()) {
             List<Listener> listeners = rooms_.getOrDefault(e.getKey(), List.of());
             if (listeners.isEmpty()) continue;

@@ -37,7 +37,6 @@ final class WorkshopControls implements AutoCloseable {
     /** The class-level view for the projector: code and QR large, counts only, no names, no buttons. */
     void projector(Context ctx) {
         Workshop w = pages.owned(ctx);
-        if (w == null) return;
         Room room = pages.rooms().room(w);
         Map<String, Object> model = LessonPages.base(ctx, w.title() + " — projector");
         model.put("section", "instructor");
@@ -67,8 +66,11 @@ final class WorkshopControls implements AutoCloseable {
         if (membership(ctx).isEmpty()) throw new NotFoundResponse("You are in no open workshop.");
     }
 
+    /** A learner's stream; {@code since} is when their page was made (changes before it are on it already). */
     void homeStream(SseClient client) {
-        membership(client.ctx()).ifPresentOrElse(ms -> live.learner(client, ms.workshop().id(), ms.member().learnerId()), client::close);
+        Context ctx = client.ctx();
+        long since = Optional.ofNullable(ctx.queryParam("since")).filter(v -> v.matches("[0-9]{1,15}")).map(Long::parseLong).orElse(0L);
+        membership(ctx).ifPresentOrElse(ms -> live.learner(client, ms.workshop().id(), ms.member().learnerId(), since), client::close);
     }
 
     private Optional<Workshops.Membership> membership(Context ctx) {
@@ -76,35 +78,30 @@ final class WorkshopControls implements AutoCloseable {
     }
 
     void rename(Context ctx) {
-        Workshop w = pages.owned(ctx);
-        if (w != null) pages.answer(ctx, w, steering.rename(w, ctx.formParam("title")));
+        pages.act(ctx, w -> steering.rename(w, ctx.formParam("title")));
     }
 
     void lessons(Context ctx) {
-        Workshop w = pages.owned(ctx);
-        if (w != null) pages.answer(ctx, w, steering.lessons(w, ctx.formParams("lesson")));
+        pages.act(ctx, w -> steering.lessons(w, ctx.formParams("lesson")));
     }
 
     void addInstructor(Context ctx) {
-        Workshop w = pages.owned(ctx);
-        if (w != null) pages.answer(ctx, w, steering.addInstructor(w, ctx.formParam("name"), services.instructors()));
+        pages.act(ctx, w -> steering.addInstructor(w, ctx.formParam("name"), services.instructors()));
     }
 
     void board(Context ctx) {
-        Workshop w = pages.owned(ctx);
-        if (w != null) pages.answer(ctx, w, steering.board(w, ctx.formParam("announcement"), ctx.formParam("minutes")));
+        pages.act(ctx, w -> steering.board(w, ctx.formParam("announcement"), ctx.formParam("minutes")));
     }
 
     void reopen(Context ctx) {
-        Workshop w = pages.owned(ctx);
-        if (w != null) pages.answer(ctx, w, steering.reopen(w));
+        pages.act(ctx, w -> steering.reopen(w));
     }
 
     /** Deletes after a confirm step that offers the results export first. */
     void delete(Context ctx) {
         Workshop w = pages.owned(ctx);
-        if (w == null || !pages.confirmed(ctx, w, "Delete this workshop for good? Download its results first: learners keep their own "
-                + "progress and sandboxes, but the room and its member list go.", "Delete it")) return;
+        pages.confirm(ctx, w, "Delete this workshop for good? Download its results first: learners keep their own "
+                + "progress and sandboxes, but the room and its member list go.", "Delete it");
         steering.delete(w);
         ctx.redirect("/instructor/workshops", HttpStatus.SEE_OTHER);
     }

@@ -1,5 +1,6 @@
 package cloudlab.web;
 
+import cloudlab.access.Limits;
 import cloudlab.page.Qr;
 import cloudlab.workshop.Joining;
 import cloudlab.workshop.Room;
@@ -15,7 +16,6 @@ import io.javalin.http.NotFoundResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,10 +29,6 @@ import java.util.Optional;
  */
 final class WorkshopPages {
     private static final String MEMBERSHIP = "cloudlab.membership";
-    /** Joins one workshop may take per minute: a whole lecture hall at once, not a flood. */
-    static final int JOINS_PER_CODE_PER_MINUTE = 600;
-    /** Wrong join codes one address may send per minute: typos pass, guessing does not. */
-    static final int MISSES_PER_ADDRESS_PER_MINUTE = 60;
     private final Services services;
     private final Learners learners;
     private final RateLimiter limiter;
@@ -62,21 +58,21 @@ final class WorkshopPages {
     void join(Context ctx) {
         String code = ctx.formParam("code");
         String name = ctx.formParam("name") == null ? "" : ctx.formParam("name").strip();
-        String missKey = "join-miss:" + limiter.client(ctx);
-        if (limiter.count(missKey, Duration.ofMinutes(1)) >= MISSES_PER_ADDRESS_PER_MINUTE) {
+        String client = limiter.client(ctx);
+        if (limiter.guessing(Limits.Guess.JOIN_CODE, client)) {
             joinRefused(ctx, code, name, HttpStatus.TOO_MANY_REQUESTS, "code: too many wrong codes from here; wait a minute and try again");
             return;
         }
         Joining joining = rooms.joining();
         Optional<Workshop> w = joining.workshop(code);
-        if (w.isEmpty()) limiter.record(missKey);
+        if (w.isEmpty()) limiter.missed(Limits.Guess.JOIN_CODE, client);
         Optional<String> refusal = Joining.refusal(w, name);
         if (refusal.isPresent()) {
             joinRefused(ctx, code, name, HttpStatus.BAD_REQUEST, refusal.get());
             return;
         }
         // the workshop's budget is spent only by joins that pass the checks
-        if (!limiter.tryAcquire("join:" + w.get().code(), JOINS_PER_CODE_PER_MINUTE, Duration.ofMinutes(1))) {
+        if (!limiter.joinFits(w.get().code())) {
             joinRefused(ctx, code, name, HttpStatus.TOO_MANY_REQUESTS, "code: this workshop is taking many joins right now; try again in a minute");
             return;
         }
@@ -108,6 +104,7 @@ final class WorkshopPages {
         Map<String, Object> model = LessonPages.base(ctx, home.workshop().title() + " — Cloud Lab workshop");
         model.put("section", "workshop");
         model.put("learnerHome", home);
+        model.put("since", System.currentTimeMillis()); // the stream sends only what changes after this page
         model.put("shown", steering.shown(home.workshop()));
         ctx.render("workshop/home", model);
     }
@@ -135,13 +132,11 @@ final class WorkshopPages {
 
     void list(Context ctx) {
         String who = instructor(ctx);
-        if (who == null) return;
         ctx.render("instructor/workshops", listModel(ctx, who, null, null, null));
     }
 
     void create(Context ctx) {
         String who = instructor(ctx);
-        if (who == null) return;
         String title = ctx.formParam("title") == null ? "" : ctx.formParam("title").strip();
         String layout = ctx.formParam("layout");
         Steering.Created made = steering.create(who, title, ctx.formParams("lesson"), layout);
@@ -165,7 +160,6 @@ final class WorkshopPages {
 
     void room(Context ctx) {
         Workshop w = owned(ctx);
-        if (w == null) return;
         Map<String, Object> model = roomPage(ctx, w, null);
         model.put(Renderer.FRAGMENT, "grid");
         ctx.render("instructor/room", model);
@@ -174,16 +168,15 @@ final class WorkshopPages {
     /** The live grid alone, for htmx polling. */
     void grid(Context ctx) {
         Workshop w = owned(ctx);
-        if (w == null) return;
         ctx.html(services.renderer().fragment("instructor/room", "grid", roomModel(ctx, rooms.room(w), w.title() + " — live room")));
     }
 
     /**
-     * Asks first: without {@code confirm=yes} the post answers with a page that says what will
-     * happen and repeats the form with {@code confirm=yes} (no script needed). True when confirmed.
+     * Asks first: without {@code confirm=yes} the post is answered with a page that says what will
+     * happen and repeats the form with {@code confirm=yes} (no script needed), and nothing is done.
      */
-    boolean confirmed(Context ctx, Workshop w, String question, String button) {
-        if ("yes".equals(ctx.formParam("confirm"))) return true;
+    void confirm(Context ctx, Workshop w, String question, String button) {
+        if ("yes".equals(ctx.formParam("confirm"))) return;
         Map<String, String> fields = new java.util.LinkedHashMap<>();
         for (Map.Entry<String, List<String>> e : ctx.formParamMap().entrySet()) {
             if (!e.getKey().equals("_csrf") && !e.getKey().equals("confirm") && !e.getValue().isEmpty()) fields.put(e.getKey(), e.getValue().get(0));
@@ -195,26 +188,33 @@ final class WorkshopPages {
         model.put("button", button);
         model.put("action", ctx.path());
         model.put("fields", fields);
-        ctx.render("instructor/confirm", model);
-        return false;
+        throw new ConfirmFirst(model);
+    }
+
+    /** A change the instructor is asked to confirm first: the confirm page's model. */
+    static final class ConfirmFirst extends RuntimeException {
+        final transient Map<String, Object> model;
+
+        ConfirmFirst(Map<String, Object> model) {
+            super("confirm first", null, false, false);
+            this.model = model;
+        }
     }
 
     void pace(Context ctx) {
-        Workshop w = owned(ctx);
-        if (w == null) return;
-        answer(ctx, w, steering.pace(w, ctx.formParam("unlock")));
+        act(ctx, w -> steering.pace(w, ctx.formParam("unlock")));
     }
 
     /** Gives every learner a fresh sandbox from the pushed layout; their old sandboxes stay theirs. */
     void push(Context ctx) {
         Workshop w = owned(ctx);
-        if (w == null || !confirmed(ctx, w, "Give every learner a fresh sandbox from this layout? Their current sandboxes stay theirs.", "Push it")) return;
+        confirm(ctx, w, "Give every learner a fresh sandbox from this layout? Their current sandboxes stay theirs.", "Push it");
         answer(ctx, w, steering.push(w, ctx.formParam("layout")));
     }
 
     void resetLearner(Context ctx) {
         Workshop w = owned(ctx);
-        if (w == null || !confirmed(ctx, w, "Give this learner a fresh sandbox from the start layout?", "Reset the sandbox")) return;
+        confirm(ctx, w, "Give this learner a fresh sandbox from the start layout?", "Reset the sandbox");
         answer(ctx, w, steering.reset(w, ctx.pathParam("learner"))
                 .orElseThrow(() -> new NotFoundResponse("That learner is not in this workshop.")));
     }
@@ -222,14 +222,13 @@ final class WorkshopPages {
     /** The chaos button: fails or restores a zone or region of the start layout in every learner's sandbox. */
     void chaos(Context ctx) {
         Workshop w = owned(ctx);
-        if (w == null) return;
-        if ("fail".equals(ctx.formParam("action")) && !confirmed(ctx, w, "Fail " + ctx.formParam("id") + " in every learner's sandbox?", "Fail it everywhere")) return;
+        if ("fail".equals(ctx.formParam("action"))) confirm(ctx, w, "Fail " + ctx.formParam("id") + " in every learner's sandbox?", "Fail it everywhere");
         answer(ctx, w, steering.chaos(w, ctx.formParam("id"), ctx.formParam("action")));
     }
 
     void closeWorkshop(Context ctx) {
         Workshop w = owned(ctx);
-        if (w == null || !confirmed(ctx, w, "Close the workshop? No new joins and no changes; results are kept, and you can reopen it.", "Close it")) return;
+        confirm(ctx, w, "Close the workshop? No new joins and no changes; results are kept, and you can reopen it.", "Close it");
         Steering.Outcome done = steering.close(w);
         if (done.refused()) answer(ctx, w, done);
         else ctx.redirect("/instructor/workshops/" + w.id() + "/summary", HttpStatus.SEE_OTHER);
@@ -238,7 +237,6 @@ final class WorkshopPages {
     /** One learner's workshop sandbox, read only, with its timeline. */
     void learner(Context ctx) {
         Workshop w = owned(ctx);
-        if (w == null) return;
         Rooms.LearnerSandbox s = rooms.learnerSandbox(w, ctx.pathParam("learner"))
                 .orElseThrow(() -> new NotFoundResponse("That learner is not in this workshop."));
         Map<String, Object> model = LessonPages.base(ctx, s.member().displayName() + " — " + w.title());
@@ -255,7 +253,6 @@ final class WorkshopPages {
 
     void results(Context ctx) {
         Workshop w = owned(ctx);
-        if (w == null) return;
         ctx.header("Content-Disposition", "attachment; filename=\"" + w.code() + "-results.csv\"");
         ctx.contentType("text/csv; charset=utf-8");
         ctx.result(rooms.resultsCsv(w));
@@ -263,7 +260,6 @@ final class WorkshopPages {
 
     void summary(Context ctx) {
         Workshop w = owned(ctx);
-        if (w == null) return;
         ctx.render("instructor/summary", roomModel(ctx, rooms.room(w), "Summary: " + w.title() + " — Cloud Lab"));
     }
 
@@ -292,6 +288,12 @@ final class WorkshopPages {
         return model;
     }
 
+    /** Changes the workshop in the path, owned by the signed-in instructor, and answers as {@link #answer} does. */
+    void act(Context ctx, java.util.function.Function<Workshop, Steering.Outcome> change) {
+        Workshop w = owned(ctx);
+        answer(ctx, w, change.apply(w));
+    }
+
     /** Back to the room with the action's notice, or the room again with its refusal (400). */
     void answer(Context ctx, Workshop w, Steering.Outcome outcome) {
         if (outcome.refused()) {
@@ -302,23 +304,14 @@ final class WorkshopPages {
                 HttpStatus.SEE_OTHER);
     }
 
-    /** The signed-in instructor's name, or null after answering with the sign-in page. */
+    /** The signed-in instructor's name; {@link InstructorPages.SignInNeeded} when nobody is signed in. */
     String instructor(Context ctx) {
-        Optional<String> who = services.instructors().bySession(ctx.cookie(InstructorPages.COOKIE));
-        if (who.isPresent()) return who.get();
-        if (ctx.header("HX-Request") != null) { // a poll or a button inside the room: a link in place, not a page in the page
-            ctx.status(HttpStatus.UNAUTHORIZED).html(services.renderer().fragment("instructor/room", "signedOut", LessonPages.base(ctx, "Signed out")));
-            return null;
-        }
-        InstructorPages.signInPage(services, ctx, "Sign in as an instructor to see this page.");
-        return null;
+        return services.instructors().bySession(ctx.cookie(InstructorPages.COOKIE)).orElseThrow(InstructorPages.SignInNeeded::new);
     }
 
     /** The workshop in the path when the signed-in instructor owns it; 404 for anyone else's. */
     Workshop owned(Context ctx) {
-        String who = instructor(ctx);
-        if (who == null) return null;
-        return services.workshops().ofInstructor(who, ctx.pathParam("id"))
+        return services.workshops().ofInstructor(instructor(ctx), ctx.pathParam("id"))
                 .orElseThrow(() -> new NotFoundResponse("There is no workshop " + ctx.pathParam("id") + " among yours."));
     }
 
