@@ -86,6 +86,8 @@ public final class HttpBench {
     static final class LearnerSession {
         final String cookie;
         final String sandbox;
+        /** Their learner id, as the room's rows and live events name them. */
+        String id;
         int actions;
 
         LearnerSession(String cookie, String sandbox) {
@@ -129,6 +131,9 @@ public final class HttpBench {
             if (!m.find()) throw new IllegalStateException("no sandbox link on /workshop for learner " + i);
             learners.add(new LearnerSession(cookie, m.group(1)));
         }
+        Matcher ids = Pattern.compile("/learners/([^\"/]+)\">Learner (\\d+)</a>")
+                .matcher(get("/instructor/workshops/" + workshopId + "/grid", "cl_instructor=" + instructorCookie, true).body());
+        while (ids.find()) learners.get(Integer.parseInt(ids.group(2))).id = ids.group(1);
         for (int c = 0; c < CLIENTS; c++) answeredCookies.add(answerAll());
     }
 
@@ -208,7 +213,7 @@ public final class HttpBench {
             System.out.printf("# machine: %d cores, max heap %d MB, JDK %s%n", Runtime.getRuntime().availableProcessors(),
                     Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
             if (!mode.equals("workshop")) b.saturation();
-            if (!mode.equals("saturation")) b.workshop();
+            if (!mode.equals("saturation")) b.workshop(services);
         } finally {
             if (app != null) app.stop();
             if (services != null) services.close();
@@ -291,7 +296,7 @@ public final class HttpBench {
 
     // ---- part B ----
 
-    void workshop() throws InterruptedException {
+    void workshop(Services services) throws Exception {
         System.out.printf("%n## B. workshop: %d learners at once (a lesson page, then 3 sandbox actions, think time %.1f-%.1f s), "
                 + "the instructor's grid every %.1f s, a hello probe every 100 ms; %d s measured after %d s warm-up%n",
                 learners.size(), THINK_MS / 2000.0, THINK_MS * 1.5 / 1000, POLL_MS / 1000.0, WORKSHOP_S, WARMUP_S);
@@ -300,9 +305,30 @@ public final class HttpBench {
         Stats sandbox = new Stats("sandbox action (200 learners)");
         Stats grid = new Stats("dashboard grid (instructor)");
         Stats hello = new Stats("hello /healthz (probe)");
+        Stats live = new Stats("action to its row on the room's stream");
         long start = System.nanoTime();
         long measureFrom = start + WARMUP_S * 1_000_000_000L;
         long end = measureFrom + WORKSHOP_S * 1_000_000_000L;
+        // learner id -> when their earliest sandbox action not yet seen on the room's stream started
+        Map<String, Long> pending = new java.util.concurrent.ConcurrentHashMap<>();
+        HttpResponse<java.util.stream.Stream<String>> stream = http.send(request("/instructor/workshops/" + workshopId + "/live",
+                "cl_instructor=" + instructorCookie, false).header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines());
+        Thread watcher = new Thread(() -> {
+            Recorder r = new Recorder();
+            try {
+                for (java.util.Iterator<String> it = stream.body().iterator(); it.hasNext(); ) {
+                    String line = it.next();
+                    if (!line.startsWith("event: row-")) continue;
+                    long t = System.nanoTime();
+                    Long s = pending.remove(line.substring("event: row-".length()).strip());
+                    if (s != null && s >= measureFrom && t <= end) r.add(t - s, true);
+                }
+            } catch (RuntimeException e) {
+                // the stream was closed at the end of the run
+            }
+            live.merge(r);
+        });
+        watcher.start();
         List<Thread> threads = new ArrayList<>();
         for (LearnerSession l : learners) {
             threads.add(new Thread(() -> {
@@ -313,6 +339,7 @@ public final class HttpBench {
                 while (System.nanoTime() < end) {
                     boolean page = n++ % 4 == 0;
                     long s = System.nanoTime();
+                    if (!page && l.id != null) pending.putIfAbsent(l.id, s);
                     boolean ok;
                     try {
                         ok = (page ? get("/lessons/" + slugs.get(n % slugs.size()), "cl_learner=" + l.cookie, true) : action(l)).statusCode() == 200;
@@ -361,7 +388,35 @@ public final class HttpBench {
         }));
         for (Thread t : threads) t.start();
         for (Thread t : threads) t.join();
-        for (Stats s : List.of(lesson, sandbox, grid, hello)) System.out.println(s.line(WORKSHOP_S));
+        sleep(1000); // the last actions' rows are still on their way
+        stream.body().close();
+        watcher.join(5000);
+        for (Stats s : List.of(lesson, sandbox, grid, hello, live)) System.out.println(s.line(WORKSHOP_S));
+        if (services != null) System.out.println(rowUpdates(services).line(WORKSHOP_S));
+    }
+
+    /**
+     * Server time per room update, in process: what the live stream does for one learner's event
+     * (that learner's row alone from the workshop feature, rendered as the row fragment), for
+     * every learner of the workshop after the load, three rounds.
+     */
+    Stats rowUpdates(Services services) {
+        cloudlab.workshop.Rooms rooms = new cloudlab.workshop.Rooms(services.workshops(), services.progress(), services.sandboxes(),
+                () -> services.course().course(), services.catalog(), cloudlab.sim.grade.Goals::describe, java.time.Clock.systemUTC());
+        cloudlab.workshop.Workshop w = services.workshops().byId(workshopId).orElseThrow();
+        Stats stats = new Stats("row update, server (per learner event)");
+        Recorder r = new Recorder();
+        for (int round = 0; round < 3; round++) {
+            for (LearnerSession l : learners) {
+                long s = System.nanoTime();
+                var row = rooms.row(w, l.id).orElseThrow();
+                String html = services.renderer().fragment("instructor/row", "row", Map.of("workshop", w, "r", row, "csrf", CSRF));
+                long t = System.nanoTime();
+                r.add(t - s, !html.isEmpty());
+            }
+        }
+        stats.merge(r);
+        return stats;
     }
 
     static void sleep(long ms) {
