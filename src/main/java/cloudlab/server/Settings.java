@@ -38,7 +38,13 @@ public record Settings(int port, String database, Path templates, Path staticFil
 
     public Settings {
         if (secret == null || secret.length() < 16) throw new IllegalArgumentException("secret: at least 16 characters");
-        trustedProxies = Set.copyOf(trustedProxies == null ? Set.of() : trustedProxies);
+        Set<String> proxies = new LinkedHashSet<>();
+        for (String p : trustedProxies == null ? Set.<String>of() : trustedProxies) {
+            String ip = cloudlab.access.Addresses.ipLiteral(p);
+            if (ip == null) throw new IllegalArgumentException("trusted proxy: " + p + " is not an IP address");
+            proxies.add(ip);
+        }
+        trustedProxies = Set.copyOf(proxies);
     }
 
     /** With a secret of its own and no trusted proxy. */

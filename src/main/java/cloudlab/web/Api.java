@@ -79,6 +79,15 @@ final class Api {
                 services.progress(), lesson.policy()))));
     }
 
+    /**
+     * {@code POST /api/v1/run}: {@code {"layout": {...}, "seconds": N, "every": S, "policy": "fair"}}
+     * ({@code every} and {@code policy} optional) answers the timeline and summary of {@code cloud-lab run}.
+     */
+    void run(Context ctx) {
+        ApiRequests.Run r = read(() -> ApiRequests.run(body(ctx), services.catalog()));
+        json(ctx, 200, Json.line(cloudlab.sim.time.TimeSimulator.run(r.layout(), r.seconds(), r.every(), r.policy())));
+    }
+
     void regions(Context ctx) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (RegionCatalog.Entry e : services.catalog().entries()) {

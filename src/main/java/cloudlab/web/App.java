@@ -70,7 +70,7 @@ public final class App {
             config.routes.before(ctx -> {
                 csrf.issue(ctx);
                 if (ctx.method().toString().equals("POST") && !Csrf.exempt(ctx) && !csrf.valid(ctx)) {
-                    throw new CsrfRefused();
+                    throw new Refusal(403, "This form has expired or came from another site. Reload the page and try again.");
                 }
             });
             config.routes.get("/", lessons::home);
@@ -141,15 +141,13 @@ public final class App {
             config.routes.post("/lessons/{slug}/challenges/{challenge}", sandboxes::openChallenge);
             config.routes.post("/api/v1/simulate", api::simulate);
             config.routes.post("/api/v1/grade", api::grade);
-            config.routes.post("/api/v1/run", new RunApi(services)::run);
+            config.routes.post("/api/v1/run", api::run);
             config.routes.post("/api/v1/quizzes/{id}/grade", api::gradeQuiz);
             config.routes.get("/api/v1/regions", api::regions);
 
             config.routes.exception(cloudlab.sandbox.Sandboxes.NotFound.class,
                     (e, ctx) -> problem(services, ctx, 404, "There is no such shared layout or sandbox."));
             config.routes.exception(cloudlab.sandbox.Sandboxes.LimitReached.class, (e, ctx) -> problem(services, ctx, 400, e.getMessage()));
-            config.routes.exception(CsrfRefused.class, (e, ctx) -> problem(services, ctx, 403,
-                    "This form has expired or came from another site. Reload the page and try again."));
             config.routes.exception(RateLimiter.Busy.class, (e, ctx) -> {
                 ctx.header("Retry-After", "5");
                 problem(services, ctx, 503, "The lab is busy signing others in; please try again in a few seconds.");
@@ -189,15 +187,8 @@ public final class App {
     }
 
     /** An error answer: JSON for the API, a page for people (see {@link Problems}). */
-    static void problem(Services services, Context ctx, int status, String message) {
+    private static void problem(Services services, Context ctx, int status, String message) {
         Problems.answer(services, ctx, status, message);
-    }
-
-    /** A POST without the token its cookie holds. */
-    static final class CsrfRefused extends RuntimeException {
-        CsrfRefused() {
-            super("missing or wrong CSRF token", null, false, false);
-        }
     }
 
     private static void securityHeaders(Context ctx) {

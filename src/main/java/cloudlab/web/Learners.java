@@ -73,11 +73,6 @@ final class Learners {
         ctx.attribute(ATTRIBUTE, learner);
     }
 
-    /** Whether this is a reader who is no stored learner yet (see {@link Visitors#visitor}). */
-    static boolean visitor(Learner learner) {
-        return Visitors.visitor(learner);
-    }
-
     /** The id the visitor cookie holds with a valid signature, or null. */
     private String pendingId(Context ctx) {
         return visitors.idOf(ctx.cookie(VISITOR_COOKIE));

@@ -135,14 +135,10 @@ final class LiveStream implements AutoCloseable {
     /** The learner's open page of that sandbox refreshes and shows the notice (HTML-escaped). */
     private void toldLearner(Activity.Event e) {
         String text = e.notice() == null ? "Your instructor changed this sandbox." : e.notice();
-        String html = "<p class=\"notice notice--warn\">" + escape(text) + "</p>";
+        String html = "<p class=\"notice notice--warn\">" + org.unbescape.html.HtmlEscape.escapeHtml5Xml(text) + "</p>";
         for (Watcher c : learners.getOrDefault(e.workshopId(), List.of())) {
             if (c.learnerId().equals(e.learnerId())) send(c.client(), "sandbox-" + e.sandboxId(), html);
         }
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     private static void send(SseClient client, String event, String data) {

@@ -5,7 +5,6 @@ import cloudlab.access.Limits;
 import io.javalin.http.Context;
 
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -15,20 +14,10 @@ import java.util.Set;
 final class RateLimiter extends Limits {
     private final Set<String> trustedProxies;
 
-    RateLimiter(Clock clock) {
-        this(clock, Set.of());
-    }
-
-    /** Limits whose addresses come through the given reverse proxies (IP addresses). */
+    /** Limits whose addresses come through the given reverse proxies (IP addresses, as {@code Settings} checked them). */
     RateLimiter(Clock clock, Set<String> trustedProxies) {
         super(clock);
-        Set<String> normal = new HashSet<>();
-        for (String p : trustedProxies) {
-            String ip = Addresses.ipLiteral(p);
-            if (ip == null) throw new IllegalArgumentException("trusted proxy: " + p + " is not an IP address");
-            normal.add(ip);
-        }
-        this.trustedProxies = Set.copyOf(normal);
+        this.trustedProxies = Set.copyOf(trustedProxies);
     }
 
     /** The client's address for limits: see {@link Addresses#client}. */
