@@ -208,7 +208,7 @@ public final class Rooms {
         LearnerProgress p = progress.of(ms.member().learnerId());
         List<LessonCard> cards = new ArrayList<>();
         for (Lesson l : lessons(w)) cards.add(new LessonCard(cards.size() + 1, l.slug(), l.title(), w.lessonOpen(l.slug()),
-                inLesson(p, l, w.lessonOpen(l.slug())).state()));
+                inLesson(p, l, true).state())); // the card says open or not itself
         return new LearnerHome(w, ms.member(), cards);
     }
 

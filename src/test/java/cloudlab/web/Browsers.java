@@ -1,8 +1,14 @@
 package cloudlab.web;
 
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
@@ -109,5 +115,64 @@ final class Browsers {
         } catch (org.openqa.selenium.WebDriverException tornDown) {
             return String.valueOf(tornDown.getMessage()).contains("does not belong to the document");
         }
+    }
+
+    /** How long a browser test waits for what it expects. */
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    /** A lab for a workshop in browsers, with the instructor ada; the test is skipped without a browser. */
+    static TestServer workshopServer(Path folder) throws cloudlab.workshop.Instructors.Refused {
+        org.junit.jupiter.api.Assumptions.assumeTrue(available(), "needs " + CHROMIUM + " and " + CHROMEDRIVER);
+        TestServer server = TestServer.startIn(folder);
+        server.services().instructors().add("ada", WorkshopHttpTest.PASSWORD.toCharArray());
+        return server;
+    }
+
+    /** Signs ada in, creates a workshop of the given title from the two-zone layout through the form, and answers its join code. */
+    static String createWorkshop(WebDriver teacher, TestServer server, String title) {
+        teacher.get(server.url("/instructor"));
+        teacher.findElement(By.id("name")).sendKeys("ada");
+        teacher.findElement(By.id("password")).sendKeys(WorkshopHttpTest.PASSWORD);
+        click(teacher, teacher.findElement(By.cssSelector("form[action='/instructor/sign-in'] button[type=submit]")));
+        waiting(teacher, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main h1"), "Hello, ada"));
+        click(teacher, teacher.findElement(By.id("workshops")));
+        waiting(teacher, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("wtitle"))).sendKeys(title);
+        teacher.findElement(By.id("wlayout")).sendKeys(WorkshopHttpTest.TWO_ZONES);
+        click(teacher, teacher.findElement(By.id("create")));
+        return waiting(teacher, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("join-code"))).getText().strip();
+    }
+
+    static WebDriverWait waiting(WebDriver d, Duration timeout) {
+        WebDriverWait w = new WebDriverWait(d, timeout);
+        w.pollingEvery(Duration.ofMillis(50));
+        return w;
+    }
+
+    static Object js(WebDriver d, String script) {
+        return ((JavascriptExecutor) d).executeScript(script);
+    }
+
+    /**
+     * Clicks what the locator finds, finding it again when a live update swapped it out between
+     * the finding and the click (the page refreshes itself when the instructor acts).
+     */
+    static void click(WebDriver d, By by) {
+        for (int tries = 1; ; tries++) {
+            try {
+                click(d, d.findElement(by));
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (tries == 5) throw e;
+            }
+        }
+    }
+
+    static void click(WebDriver d, WebElement e) {
+        ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
+        e.click();
+    }
+
+    static void waitForHtmx(WebDriver d) {
+        waiting(d, WAIT).until(x -> Boolean.TRUE.equals(js(x, "return typeof window.htmx === 'object'")));
     }
 }

@@ -19,11 +19,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import static cloudlab.web.WorkshopBrowserTest.WAIT;
-import static cloudlab.web.WorkshopBrowserTest.click;
-import static cloudlab.web.WorkshopBrowserTest.js;
-import static cloudlab.web.WorkshopBrowserTest.waitForHtmx;
-import static cloudlab.web.WorkshopBrowserTest.waiting;
+import static cloudlab.web.Browsers.WAIT;
+import static cloudlab.web.Browsers.click;
+import static cloudlab.web.Browsers.js;
+import static cloudlab.web.Browsers.waitForHtmx;
+import static cloudlab.web.Browsers.waiting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,9 +42,7 @@ class InstructorChaosBrowserTest {
 
     @BeforeAll
     static void start() throws Instructors.Refused {
-        Assumptions.assumeTrue(Browsers.available(), "needs " + Browsers.CHROMIUM + " and " + Browsers.CHROMEDRIVER);
-        server = TestServer.startIn(folder);
-        server.services().instructors().add("ada", WorkshopHttpTest.PASSWORD.toCharArray());
+        server = Browsers.workshopServer(folder);
     }
 
     @AfterAll
@@ -74,16 +72,7 @@ class InstructorChaosBrowserTest {
             WebDriver teacher = instructorBrowser.driver;
             WebDriver learner = learnerBrowser.driver;
 
-            teacher.get(server.url("/instructor"));
-            teacher.findElement(By.id("name")).sendKeys("ada");
-            teacher.findElement(By.id("password")).sendKeys(WorkshopHttpTest.PASSWORD);
-            click(teacher, teacher.findElement(By.cssSelector("form[action='/instructor/sign-in'] button[type=submit]")));
-            waiting(teacher, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main h1"), "Hello, ada"));
-            click(teacher, teacher.findElement(By.id("workshops")));
-            waiting(teacher, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("wtitle"))).sendKeys("Chaos lab");
-            teacher.findElement(By.id("wlayout")).sendKeys(WorkshopHttpTest.TWO_ZONES);
-            click(teacher, teacher.findElement(By.id("create")));
-            String code = waiting(teacher, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("join-code"))).getText().strip();
+            String code = Browsers.createWorkshop(teacher, server, "Chaos lab");
 
             // the learner joins, opens their workshop sandbox and takes two steps of their own
             learner.get(server.url("/join"));

@@ -21,6 +21,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import static cloudlab.web.Browsers.WAIT;
+import static cloudlab.web.Browsers.click;
+import static cloudlab.web.Browsers.js;
+import static cloudlab.web.Browsers.waitForHtmx;
+import static cloudlab.web.Browsers.waiting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,7 +36,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * instructor's live room shows it by itself, without a reload; then the chaos button.
  */
 class WorkshopBrowserTest {
-    static final Duration WAIT = Duration.ofSeconds(10);
     /** The room is pushed the learner's row (server-sent events); the issue asks for under a second. */
     static final Duration ROOM_SHOWS_IT = Duration.ofSeconds(1);
 
@@ -41,48 +45,12 @@ class WorkshopBrowserTest {
 
     @BeforeAll
     static void start() throws Instructors.Refused {
-        Assumptions.assumeTrue(Browsers.available(), "needs " + Browsers.CHROMIUM + " and " + Browsers.CHROMEDRIVER);
-        server = TestServer.startIn(folder);
-        server.services().instructors().add("ada", WorkshopHttpTest.PASSWORD.toCharArray());
+        server = Browsers.workshopServer(folder);
     }
 
     @AfterAll
     static void stop() {
         if (server != null) server.close();
-    }
-
-    static WebDriverWait waiting(WebDriver d, Duration timeout) {
-        WebDriverWait w = new WebDriverWait(d, timeout);
-        w.pollingEvery(Duration.ofMillis(50));
-        return w;
-    }
-
-    static Object js(WebDriver d, String script) {
-        return ((JavascriptExecutor) d).executeScript(script);
-    }
-
-    /**
-     * Clicks what the locator finds, finding it again when a live update swapped it out between
-     * the finding and the click (the page refreshes itself when the instructor acts).
-     */
-    static void click(WebDriver d, By by) {
-        for (int tries = 1; ; tries++) {
-            try {
-                click(d, d.findElement(by));
-                return;
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                if (tries == 5) throw e;
-            }
-        }
-    }
-
-    static void click(WebDriver d, WebElement e) {
-        ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
-        e.click();
-    }
-
-    static void waitForHtmx(WebDriver d) {
-        waiting(d, WAIT).until(x -> Boolean.TRUE.equals(js(x, "return typeof window.htmx === 'object'")));
     }
 
     @Test
@@ -92,16 +60,7 @@ class WorkshopBrowserTest {
             WebDriver learner = learnerBrowser.driver;
 
             // the instructor signs in and creates a workshop through the form
-            teacher.get(server.url("/instructor"));
-            teacher.findElement(By.id("name")).sendKeys("ada");
-            teacher.findElement(By.id("password")).sendKeys(WorkshopHttpTest.PASSWORD);
-            click(teacher, teacher.findElement(By.cssSelector("form[action='/instructor/sign-in'] button[type=submit]")));
-            waiting(teacher, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main h1"), "Hello, ada"));
-            click(teacher, teacher.findElement(By.id("workshops")));
-            waiting(teacher, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("wtitle"))).sendKeys("Thursday lab");
-            teacher.findElement(By.id("wlayout")).sendKeys(WorkshopHttpTest.TWO_ZONES);
-            click(teacher, teacher.findElement(By.id("create")));
-            String code = waiting(teacher, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("join-code"))).getText().strip();
+            String code = Browsers.createWorkshop(teacher, server, "Thursday lab");
             assertTrue(code.matches("[A-Z2-9]{6}"), code);
             assertEquals("Thursday lab", teacher.findElement(By.cssSelector("main h1")).getText());
             assertTrue(teacher.findElements(By.id("room-grid")).isEmpty(), "nobody has joined yet");
