@@ -571,7 +571,7 @@ class WorkshopHttpTest {
         assertTrue(body.startsWith("<div id=\"grid\""), body);
         assertTrue(body.endsWith("</div>"), body);
         assertFalse(body.contains("<html") || body.contains("<head") || body.contains("<header") || body.contains("join-code"), body);
-        assertTrue(body.contains("hx-get=\"/instructor/workshops/" + id + "/grid\""), "the fragment keeps polling");
+        assertTrue(body.contains("data-hx-get=\"/instructor/workshops/" + id + "/grid\""), "the fragment keeps polling");
         String row = gridRow(body, learnerId(server, ana));
         assertEquals("apps is-up", appsClass(row));
         assertTrue(Html.text(row).contains("1/1 apps up"), row);
