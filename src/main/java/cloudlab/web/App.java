@@ -1,6 +1,8 @@
 package cloudlab.web;
 
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.compression.Gzip;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
@@ -18,7 +20,20 @@ public final class App {
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
             + "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
+    /** For answers whose address changes when they do (versioned scripts, content-addressed figures). */
+    static final String FOREVER = "public, max-age=31536000, immutable";
+
     private App() {
+    }
+
+    /**
+     * Gzip for every text answer: pages and fragments, styles, scripts, JSON and the drawings
+     * ({@code image/svg+xml}, which Javalin's default leaves out when it carries a charset).
+     */
+    private static CompressionStrategy gzip() {
+        CompressionStrategy gzip = new CompressionStrategy(null, new Gzip());
+        gzip.setAllowedMimeTypes(java.util.List.of("image/svg+xml", FigureImages.CONTENT_TYPE));
+        return gzip;
     }
 
     /** An unstarted server; start it with {@code start(port)} or {@code start("127.0.0.1", 0)}. */
@@ -55,9 +70,17 @@ public final class App {
             config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(SlowBodies.IO_IDLE_MILLIS));
             config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(ContainerErrors.context()));
             config.fileRenderer(services.renderer());
-            config.staticFiles.enableWebjars();
+            config.http.compressionStrategy = gzip();
+            config.staticFiles.add(files -> { // htmx and its extension: their version is in the address
+                files.hostedPath = "/webjars";
+                files.directory = "META-INF/resources/webjars";
+                files.location = Location.CLASSPATH;
+                files.headers = java.util.Map.of("Cache-Control", FOREVER);
+            });
             config.staticFiles.add(files -> {
                 files.hostedPath = "/static";
+                // kept a while, then checked again by ETag: a new style sheet reaches every browser within minutes
+                files.headers = java.util.Map.of("Cache-Control", "public, max-age=600");
                 if (services.settings().staticFiles() != null) {
                     files.directory = services.settings().staticFiles().toString();
                     files.location = Location.EXTERNAL;

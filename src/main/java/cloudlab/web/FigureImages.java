@@ -24,6 +24,7 @@ final class FigureImages {
      * about 2 MB; edits to the course add more, and the least used go first.
      */
     static final long MAX_CHARS = 16L * 1024 * 1024;
+    static final String CONTENT_TYPE = "image/svg+xml; charset=utf-8";
     private static final Pattern NAME = Pattern.compile("[0-9a-f]{32}\\.svg");
 
     /** One drawing as an image: where it is, its text alternative, the root's classes and its size. */
@@ -72,8 +73,8 @@ final class FigureImages {
             svg = byName.getIfPresent(name);
         }
         if (svg == null) throw new NotFoundResponse("There is no figure " + name);
-        ctx.header("Cache-Control", "max-age=31536000, immutable");
-        ctx.contentType("image/svg+xml; charset=utf-8");
+        ctx.header("Cache-Control", App.FOREVER);
+        ctx.contentType(CONTENT_TYPE);
         ctx.result(svg);
     }
 
