@@ -692,7 +692,7 @@ class WorkshopHttpTest {
         String text = Html.text(page.body());
         assertTrue(text.contains("How it went: Summary"), text);
         assertTrue(text.contains("2 learners joined"), text);
-        assertTrue(text.contains("1 lessons completed in all"), text);
+        assertTrue(text.contains("1 lesson completed in all"), text);
         assertTrue(text.contains("Ana 1 of 2 1/1 apps up"), text);
         assertTrue(text.contains("Ben 0 of 2 1/1 apps up"), text);
         assertTrue(page.body().contains("/instructor/workshops/" + id + "/results.csv"));
