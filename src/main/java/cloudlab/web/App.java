@@ -26,16 +26,6 @@ public final class App {
     private App() {
     }
 
-    /**
-     * Gzip for every text answer: pages and fragments, styles, scripts, JSON and the drawings
-     * ({@code image/svg+xml}, which Javalin's default leaves out when it carries a charset).
-     */
-    private static CompressionStrategy gzip() {
-        CompressionStrategy gzip = new CompressionStrategy(null, new Gzip());
-        gzip.setAllowedMimeTypes(java.util.List.of("image/svg+xml", FigureImages.CONTENT_TYPE));
-        return gzip;
-    }
-
     /** An unstarted server; start it with {@code start(port)} or {@code start("127.0.0.1", 0)}. */
     public static Javalin create(Services services) {
         Learners learners = new Learners(services.progress(), services.settings().secret());
@@ -70,11 +60,12 @@ public final class App {
             config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(SlowBodies.IO_IDLE_MILLIS));
             config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(ContainerErrors.context()));
             config.fileRenderer(services.renderer());
-            config.http.compressionStrategy = gzip();
+            // gzip for every text answer, drawings too: Javalin's default takes image/svg+xml only without a charset
+            config.http.compressionStrategy = new CompressionStrategy(null, new Gzip());
+            config.http.compressionStrategy.setAllowedMimeTypes(java.util.List.of("image/svg+xml", FigureImages.CONTENT_TYPE));
             config.staticFiles.add(files -> { // htmx and its extension: their version is in the address
                 files.hostedPath = "/webjars";
                 files.directory = "META-INF/resources/webjars";
-                files.location = Location.CLASSPATH;
                 files.headers = java.util.Map.of("Cache-Control", FOREVER);
             });
             config.staticFiles.add(files -> {
@@ -170,32 +161,32 @@ public final class App {
             config.routes.get("/api/v1/regions", api::regions);
 
             config.routes.exception(cloudlab.sandbox.Sandboxes.NotFound.class,
-                    (e, ctx) -> problem(services, ctx, 404, "There is no such shared layout or sandbox."));
-            config.routes.exception(cloudlab.sandbox.Sandboxes.LimitReached.class, (e, ctx) -> problem(services, ctx, 400, e.getMessage()));
-            config.routes.exception(CsrfRefused.class, (e, ctx) -> problem(services, ctx, 403,
+                    (e, ctx) -> Problems.answer(services, ctx, 404, "There is no such shared layout or sandbox."));
+            config.routes.exception(cloudlab.sandbox.Sandboxes.LimitReached.class, (e, ctx) -> Problems.answer(services, ctx, 400, e.getMessage()));
+            config.routes.exception(CsrfRefused.class, (e, ctx) -> Problems.answer(services, ctx, 403,
                     "This form has expired or came from another site. Reload the page and try again."));
             config.routes.exception(RateLimiter.Busy.class, (e, ctx) -> {
                 ctx.header("Retry-After", "5");
-                problem(services, ctx, 503, "The lab is busy signing others in; please try again in a few seconds.");
+                Problems.answer(services, ctx, 503, "The lab is busy signing others in; please try again in a few seconds.");
             });
-            config.routes.exception(Refusal.class, (e, ctx) -> problem(services, ctx, e.status, e.getMessage()));
+            config.routes.exception(Refusal.class, (e, ctx) -> Problems.answer(services, ctx, e.status, e.getMessage()));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> {
-                problem(services, ctx, e.getStatus(), Problems.plainWords(e, ctx));
+                Problems.answer(services, ctx, e.getStatus(), Problems.plainWords(e, ctx));
             });
             config.routes.exception(Exception.class, (e, ctx) -> {
                 int refused = ContainerErrors.clientFault(e);
                 if (refused > 0) {
-                    problem(services, ctx, refused, refused == 408 ? "The request came in too slowly; please try again."
+                    Problems.answer(services, ctx, refused, refused == 408 ? "The request came in too slowly; please try again."
                             : "The request's body could not be read: it is cut short or badly framed.");
                     ctx.header("Connection", "close");
                     return;
                 }
                 LOG.error("unexpected fault on {} {}", ctx.method(), ctx.path(), e);
-                problem(services, ctx, 500, "Something went wrong on our side. Your work so far is saved; please try again.");
+                Problems.answer(services, ctx, 500, "Something went wrong on our side. Your work so far is saved; please try again.");
             });
             config.routes.error(404, ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().startsWith("Endpoint")) {
-                    problem(services, ctx, 404, "There is no page at " + ctx.path() + ".");
+                    Problems.answer(services, ctx, 404, "There is no page at " + ctx.path() + ".");
                 }
             });
         });
@@ -208,11 +199,6 @@ public final class App {
         } catch (RuntimeException e) {
             LOG.warn("the sweep of idle learners failed; it runs again tomorrow", e);
         }
-    }
-
-    /** An error answer: JSON for the API, a page for people (see {@link Problems}). */
-    static void problem(Services services, Context ctx, int status, String message) {
-        Problems.answer(services, ctx, status, message);
     }
 
     /** A POST without the token its cookie holds. */

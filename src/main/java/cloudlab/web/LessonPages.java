@@ -134,7 +134,7 @@ final class LessonPages {
      */
     static boolean locked(Services services, Context ctx, Learner learner, Lesson lesson) {
         var refusal = cloudlab.workshop.Pacing.lessonLock(WorkshopPages.membership(services.workshops(), ctx, learner.id()), lesson);
-        refusal.ifPresent(message -> App.problem(services, ctx, 403, message));
+        refusal.ifPresent(message -> Problems.answer(services, ctx, 403, message));
         return refusal.isPresent();
     }
 

@@ -80,6 +80,9 @@ final class PageKinds {
         memberId = WorkshopHttpTest.learnerId(server, member);
         memberSandbox = WorkshopHttpTest.sandboxOf(member);
         WorkshopHttpTest.act(member, memberSandbox, "op", "fail", "id", "use1-az1");
+        // a second member, idle for long, so that the room shows its idle state too
+        WebClient ben = WorkshopHttpTest.joined(server, code, "Ben");
+        WorkshopHttpTest.setLastSeen(server, workshop, WorkshopHttpTest.learnerId(server, ben), "2020-01-01T00:00:00.000Z");
 
         visitorPages.put("join", "/join");
         visitorPages.put("join with a code", "/join/" + code);

@@ -622,6 +622,10 @@ class WorkshopHttpTest {
     }
 
     static void setLastSeen(String workshopId, String learnerId, String at) {
+        setLastSeen(server, workshopId, learnerId, at);
+    }
+
+    static void setLastSeen(TestServer server, String workshopId, String learnerId, String at) {
         server.services().database().transaction(c -> {
             try (var ps = c.prepareStatement("UPDATE workshop_members SET last_seen_at = ? WHERE workshop_id = ? AND learner_id = ?")) {
                 ps.setString(1, at);
