@@ -17,9 +17,10 @@ need() { # need COMMAND PACKAGE...
 }
 need chromium chromium
 need chromedriver chromium-driver
-# A real GIFT parser for GiftParsesTest (the exports must parse): npm's gift-pegjs, into target/npm.
+# Outside judges from npm, into target/npm: a real GIFT parser for GiftParsesTest (the exports must
+# parse), the Nu Html Checker (vnu-jar) for ValidHtmlTest and axe-core for AxeBrowserTest, at pinned versions (no install scripts: vnu-jar's would fetch a Java of its own; ours runs it).
 need npm npm
-npm install --prefix target/npm --no-save --no-audit --no-fund gift-pegjs >/dev/null
+npm install --prefix target/npm --no-save --no-audit --no-fund --ignore-scripts gift-pegjs vnu-jar@26.9.27 axe-core@4.14.1 >/dev/null
 
 # PostgreSQL for the second pass: a local cluster, a role and a database of our own.
 if [ -z "${CLOUDLAB_TEST_POSTGRES:-}" ]; then

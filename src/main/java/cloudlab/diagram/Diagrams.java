@@ -54,6 +54,15 @@ public final class Diagrams {
     }
 
     /**
+     * The places of the world map in words, one line each, as their markers' tooltips read: every
+     * region of the layout with its state, then every user with their nearest serving region and
+     * its round trip. For a list beside the map that reads without it (a phone's narrow screen).
+     */
+    public static java.util.List<String> mapPlaces(Layout layout, Collection<String> extraFailed) {
+        return MapView.places(layout, extraFailed);
+    }
+
+    /**
      * One drawing with what it says of itself: the SVG text, its title and description (what a
      * screen reader reads of it, unescaped), its view-box size and the classes of its root
      * element ({@code cld} and the view's own, such as {@code cld-hosts}).

@@ -141,17 +141,42 @@ final class MapView {
         s.close("g");
     }
 
-    private static void regionMarker(Svg s, Facts facts, Region r, double[] p, Labels labels) {
-        String st = state(facts, r);
+    /**
+     * Each place on the map in words, as its marker's tooltip says it: the layout's regions, then
+     * its users. A list of these stands beside the map where the map is too small to read.
+     */
+    static List<String> places(Layout layout, Collection<String> extraFailed) {
+        Facts facts = Facts.of(layout, extraFailed);
+        List<String> out = new ArrayList<>();
+        for (Region r : layout.regions()) out.add(regionTip(facts, r));
+        Map<String, Report.UserReport> userReports = new HashMap<>();
+        if (facts.report.users() != null) for (Report.UserReport u : facts.report.users()) userReports.put(u.name(), u);
+        for (User u : layout.users()) out.add(userTip(u, userReports.get(u.name())));
+        return out;
+    }
+
+    /** "eu-west-1 — Europe (Ireland), Dublin: serving (runs at least one VM)". */
+    private static String regionTip(Facts facts, Region r) {
         RegionCatalog.Entry e = facts.layout.catalog().find(r.code());
         String about = e != null ? e.name() + ", " + e.city() : "custom region";
-        String tip = r.code() + " — " + about + ": " + switch (st) {
+        return r.code() + " — " + about + ": " + switch (state(facts, r)) {
             case "failed" -> "FAILED";
             case "serving" -> "serving (runs at least one VM)";
             default -> "no running VM";
         };
+    }
+
+    /** "User dublin at 53.35, -6.26: nearest serving region eu-west-1, 12.3 ms". */
+    private static String userTip(User u, Report.UserReport ur) {
+        Report.Nearest n = ur == null ? null : ur.nearestServing();
+        return "User " + u.name() + " at " + u.location().lat().toPlainString() + ", " + u.location().lon().toPlainString()
+                + (n == null ? ": no region serves yet" : ": nearest serving region " + n.region() + ", " + ms(n.rttMs()));
+    }
+
+    private static void regionMarker(Svg s, Facts facts, Region r, double[] p, Labels labels) {
+        String st = state(facts, r);
         s.open("g", "class", "region " + st + (st.equals("failed") ? "" : " up"), "data-id", r.code());
-        s.title(tip);
+        s.title(regionTip(facts, r));
         if (st.equals("serving")) s.circle(p[0], p[1], 12, "class", "halo");
         s.circle(p[0], p[1], 7, "class", "marker");
         if (st.equals("failed")) {
@@ -201,8 +226,7 @@ final class MapView {
         double[] p = project(u.location());
         Report.Nearest n = ur == null ? null : ur.nearestServing();
         s.open("g", "class", "user", "data-id", u.name());
-        s.title("User " + u.name() + " at " + u.location().lat().toPlainString() + ", " + u.location().lon().toPlainString()
-                + (n == null ? ": no region serves yet" : ": nearest serving region " + n.region() + ", " + ms(n.rttMs())));
+        s.title(userTip(u, ur));
         double r = 7;
         s.leaf("path", "class", "diamond", "d", "M" + Svg.n(p[0]) + "," + Svg.n(p[1] - r) + " " + Svg.n(p[0] + r) + ","
                 + Svg.n(p[1]) + " " + Svg.n(p[0]) + "," + Svg.n(p[1] + r) + " " + Svg.n(p[0] - r) + "," + Svg.n(p[1]) + "Z");

@@ -41,7 +41,12 @@ public final class LessonReader {
     private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS)
             .includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
     private static final HtmlRenderer HTML = HtmlRenderer.builder().extensions(EXTENSIONS)
-            .escapeHtml(true).sanitizeUrls(true).build();
+            .escapeHtml(true).sanitizeUrls(true)
+            // a code block scrolls sideways on a phone: it takes focus so that the keyboard can scroll it too
+            .attributeProviderFactory(context -> (node, tag, attributes) -> {
+                if (tag.equals("pre")) attributes.put("tabindex", "0");
+            })
+            .build();
     private static final Set<String> VIEWS = Set.of("hosts", "infrastructure", "map");
 
     private final String file;

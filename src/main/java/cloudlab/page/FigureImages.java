@@ -22,6 +22,7 @@ public final class FigureImages {
      * about 2 MB; edits to the course add more, and the least used go first.
      */
     static final long MAX_CHARS = 16L * 1024 * 1024;
+    public static final String CONTENT_TYPE = "image/svg+xml; charset=utf-8";
     private static final Pattern NAME = Pattern.compile("[0-9a-f]{32}\\.svg");
 
     /** One drawing as an image: where it is, its text alternative, the root's classes and its size. */

@@ -69,14 +69,14 @@ final class GiftWriter {
         for (cloudlab.sim.Host h : hosts) {
             b.append(" host ").append(h.id()).append(" in ").append(h.zone().id()).append(" (datacenter ").append(h.datacenter().id())
                     .append("), ").append(h.hypervisor().toString().toLowerCase(java.util.Locale.ROOT)).append(", ")
-                    .append(h.spec().cores()).append(" cores (").append(Num.show(h.vcpuCapacity())).append(" vCPUs to place), ")
+                    .append(Num.count(h.spec().cores(), "core")).append(" (").append(Num.show(h.vcpuCapacity())).append(" vCPUs to place), ")
                     .append(Num.show(h.memoryCapacityGiB())).append(" GiB memory, ").append(Num.show(h.storageGiB())).append(" GiB storage");
             if (h.vms().isEmpty()) b.append(", no VMs;");
             else {
                 b.append(", running");
                 for (cloudlab.sim.Vm v : h.vms()) {
                     b.append(" VM ").append(v.id()).append(v.app() == null ? "" : " of app " + v.app()).append(" (")
-                            .append(v.vcpus()).append(" vCPUs, ").append(Num.show(v.memoryGiB())).append(" GiB memory, ")
+                            .append(Num.count(v.vcpus(), "vCPU")).append(", ").append(Num.show(v.memoryGiB())).append(" GiB memory, ")
                             .append(Num.show(v.diskGiB())).append(" GiB disk").append(v.running() ? "" : ", stopped").append("),");
                 }
                 b.setLength(b.length() - 1);

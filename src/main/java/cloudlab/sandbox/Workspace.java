@@ -141,7 +141,7 @@ public record Workspace(List<Row> rows, List<Step> steps, List<String> failable,
                     rows.add(row(state, 2, "datacenter", d, Num.count(d.hosts().size(), "host"), null));
                     for (Host h : d.hosts()) {
                         Report.HostReport hr = report.host(h.id());
-                        String hostDetail = h.hypervisor().word() + " · " + h.spec().cores() + " cores · " + Num.show(h.spec().memoryGiB()) + " GiB · "
+                        String hostDetail = h.hypervisor().word() + " · " + Num.count(h.spec().cores(), "core") + " · " + Num.show(h.spec().memoryGiB()) + " GiB · "
                                 + "vCPU " + Num.show(hr.vcpus().used()) + "/" + Num.show(hr.vcpus().capacity()) + " · memory "
                                 + Num.show(hr.memoryGiB().used()) + "/" + Num.show(hr.memoryGiB().capacity()) + " GiB · disk "
                                 + Num.show(hr.diskGiB().used()) + "/" + Num.show(hr.diskGiB().capacity()) + " GiB";

@@ -3,6 +3,8 @@ package cloudlab.web;
 import cloudlab.server.ContainerErrors;
 import cloudlab.server.SlowBodies;
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.compression.Gzip;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
@@ -17,6 +19,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class App {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
+
+    /** For answers whose address changes when they do (versioned scripts, content-addressed figures). */
+    static final String FOREVER = "public, max-age=31536000, immutable";
 
     private App() {
     }
@@ -54,9 +59,18 @@ public final class App {
             config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(SlowBodies.IO_IDLE_MILLIS));
             config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(ContainerErrors.context()));
             config.fileRenderer(services.renderer());
-            config.staticFiles.enableWebjars();
+            // gzip for every text answer, drawings too: Javalin's default takes image/svg+xml only without a charset
+            config.http.compressionStrategy = new CompressionStrategy(null, new Gzip());
+            config.http.compressionStrategy.setAllowedMimeTypes(java.util.List.of("image/svg+xml", cloudlab.page.FigureImages.CONTENT_TYPE));
+            config.staticFiles.add(files -> { // htmx and its extension: their version is in the address
+                files.hostedPath = "/webjars";
+                files.directory = "META-INF/resources/webjars";
+                files.headers = java.util.Map.of("Cache-Control", FOREVER);
+            });
             config.staticFiles.add(files -> {
                 files.hostedPath = "/static";
+                // kept a while, then checked again by ETag: a new style sheet reaches every browser within minutes
+                files.headers = java.util.Map.of("Cache-Control", "public, max-age=600");
                 if (services.settings().staticFiles() != null) {
                     files.directory = services.settings().staticFiles().toString();
                     files.location = Location.EXTERNAL;
@@ -146,32 +160,32 @@ public final class App {
             config.routes.get("/api/v1/regions", api::regions);
 
             config.routes.exception(cloudlab.sandbox.Sandboxes.NotFound.class,
-                    (e, ctx) -> problem(services, ctx, 404, "There is no such shared layout or sandbox."));
-            config.routes.exception(cloudlab.sandbox.Sandboxes.LimitReached.class, (e, ctx) -> problem(services, ctx, 400, e.getMessage()));
+                    (e, ctx) -> Problems.answer(services, ctx, 404, "There is no such shared layout or sandbox."));
+            config.routes.exception(cloudlab.sandbox.Sandboxes.LimitReached.class, (e, ctx) -> Problems.answer(services, ctx, 400, e.getMessage()));
             config.routes.exception(RateLimiter.Busy.class, (e, ctx) -> {
                 ctx.header("Retry-After", "5");
-                problem(services, ctx, 503, "The lab is busy signing others in; please try again in a few seconds.");
+                Problems.answer(services, ctx, 503, "The lab is busy signing others in; please try again in a few seconds.");
             });
             config.routes.exception(InstructorPages.SignInNeeded.class, (e, ctx) -> InstructorPages.signInPage(services, ctx, e));
             config.routes.exception(WorkshopPages.ConfirmFirst.class, (e, ctx) -> ctx.html(services.renderer().page("instructor/confirm", e.model)));
-            config.routes.exception(Refusal.class, (e, ctx) -> problem(services, ctx, e.status, e.getMessage()));
+            config.routes.exception(Refusal.class, (e, ctx) -> Problems.answer(services, ctx, e.status, e.getMessage()));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> {
-                problem(services, ctx, e.getStatus(), Problems.plainWords(e, ctx));
+                Problems.answer(services, ctx, e.getStatus(), Problems.plainWords(e, ctx));
             });
             config.routes.exception(Exception.class, (e, ctx) -> {
                 int refused = ContainerErrors.clientFault(e);
                 if (refused > 0) {
-                    problem(services, ctx, refused, refused == 408 ? "The request came in too slowly; please try again."
+                    Problems.answer(services, ctx, refused, refused == 408 ? "The request came in too slowly; please try again."
                             : "The request's body could not be read: it is cut short or badly framed.");
                     ctx.header("Connection", "close");
                     return;
                 }
                 LOG.error("unexpected fault on {} {}", ctx.method(), ctx.path(), e);
-                problem(services, ctx, 500, "Something went wrong on our side. Your work so far is saved; please try again.");
+                Problems.answer(services, ctx, 500, "Something went wrong on our side. Your work so far is saved; please try again.");
             });
             config.routes.error(404, ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().startsWith("Endpoint")) {
-                    problem(services, ctx, 404, "There is no page at " + ctx.path() + ".");
+                    Problems.answer(services, ctx, 404, "There is no page at " + ctx.path() + ".");
                 }
             });
         });
@@ -184,11 +198,6 @@ public final class App {
         } catch (RuntimeException e) {
             LOG.warn("the sweep of idle learners failed; it runs again tomorrow", e);
         }
-    }
-
-    /** An error answer: JSON for the API, a page for people (see {@link Problems}). */
-    private static void problem(Services services, Context ctx, int status, String message) {
-        Problems.answer(services, ctx, status, message);
     }
 
     private static void securityHeaders(Context ctx) {

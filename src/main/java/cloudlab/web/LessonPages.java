@@ -108,8 +108,8 @@ final class LessonPages {
     /** {@code GET /figures/{name}}: a drawing, to be kept by the browser for a year (its address changes with it). */
     void figure(Context ctx) {
         String svg = images.svg(ctx.pathParam("name")).orElseThrow(() -> new NotFoundResponse("There is no figure " + ctx.pathParam("name")));
-        ctx.header("Cache-Control", "max-age=31536000, immutable");
-        ctx.contentType("image/svg+xml; charset=utf-8");
+        ctx.header("Cache-Control", App.FOREVER);
+        ctx.contentType(cloudlab.page.FigureImages.CONTENT_TYPE);
         ctx.result(svg);
     }
 

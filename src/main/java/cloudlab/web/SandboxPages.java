@@ -310,6 +310,7 @@ final class SandboxPages {
         model.put("hostsSvg", Diagrams.hosts(state, List.of()));
         model.put("infraSvg", Diagrams.infrastructure(state, List.of()));
         model.put("mapSvg", Diagrams.map(state, List.of(), true));
+        model.put("mapPlaces", Diagrams.mapPlaces(state, List.of()));
         Workspace w = Workspace.of(s, report, formKey, typed, accepted, ctx.queryParam("id"));
         model.put("ws", w);
         model.put("canUndo", h.canUndo());

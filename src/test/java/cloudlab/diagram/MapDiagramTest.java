@@ -114,4 +114,15 @@ class MapDiagramTest {
         assertEquals(1, all(doc, "//path[@class='land']").size());
         assertTrue(all(doc, "//*[@data-id]").isEmpty());
     }
+
+    @Test
+    void thePlacesInWordsNameEveryRegionAndUserAsTheirMarkersDo() throws Exception {
+        cloudlab.sim.Layout shop = read(SHOP);
+        List<String> places = Diagrams.mapPlaces(shop, List.of("us-east-1"));
+        assertEquals(shop.regions().size() + shop.users().size(), places.size(), String.join("\n", places));
+        Document doc = parse(Diagrams.map(shop, List.of("us-east-1"), false));
+        for (cloudlab.sim.Region r : shop.regions()) assertTrue(places.contains(tip(byId(doc, r.code()))), r.code() + " in " + places);
+        assertTrue(places.stream().anyMatch(p -> p.startsWith("us-east-1 — ") && p.endsWith(": FAILED")), places.toString());
+        assertTrue(places.stream().anyMatch(p -> p.startsWith("User ")), "the users too: " + places);
+    }
 }

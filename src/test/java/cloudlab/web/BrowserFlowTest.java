@@ -53,6 +53,8 @@ class BrowserFlowTest {
 
     /** Waits until the browser has loaded and decoded the image (a broken or refused image never gets a width). */
     static void waitLoaded(WebDriver d, WebElement img) {
+        // a lesson image loads lazily, when it comes near the screen, as a reader scrolls to it
+        ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", img);
         waiting(d).until(x -> Boolean.TRUE.equals(((JavascriptExecutor) x).executeScript(
                 "return arguments[0].complete && arguments[0].naturalWidth > 0;", img)));
     }

@@ -163,6 +163,8 @@ class DiagramSizeBrowserTest {
             for (Lesson lesson : course.lessons()) {
                 String page = "/lessons/" + lesson.slug() + " at " + size.width + " wide";
                 d.get(server.url("/lessons/" + lesson.slug()));
+                // lesson images load lazily; measure them all, as a reader scrolling down would see them
+                SandboxBrowserTest.js(d, "document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager');");
                 SandboxBrowserTest.waiting(d).until(x -> SandboxBrowserTest.js(x,
                         "return [...document.images].every(i => i.complete);"));
                 Map<String, Object> r = smallestImageScale();

@@ -115,7 +115,7 @@ class PagesTest {
                 String tag = Html.questionTag(html, q.id());
                 assertFalse(tag.contains("is-correct") || tag.contains("is-wrong"), "a fresh learner has not answered " + q.id());
                 assertTrue(html.contains("action=\"/lessons/" + l.slug() + "/quiz/" + q.id() + "\""), q.id() + " has a plain form");
-                assertTrue(html.contains("hx-post=\"/lessons/" + l.slug() + "/quiz/" + q.id() + "\""), q.id() + " posts with htmx");
+                assertTrue(html.contains("data-hx-post=\"/lessons/" + l.slug() + "/quiz/" + q.id() + "\""), q.id() + " posts with htmx");
             }
         }
     }

@@ -166,7 +166,7 @@ class QuizOverHttpTest {
         assertEquals(1, body.split("<section class=\"question", -1).length - 1, "exactly one question");
         assertEquals("Correct", Html.classText(body, "result__verdict"));
         assertTrue(body.contains("value=\"" + q.number().toPlainString() + "\""), "the typed number stays in the box");
-        assertTrue(body.contains("hx-post=\"" + answerPath(q) + "\""), "it can be answered again in place");
+        assertTrue(body.contains("data-hx-post=\"" + answerPath(q) + "\""), "it can be answered again in place");
 
         assertEquals(1.0, storedProgress(web).answer(lesson.quiz().id(), q.id()).score(), "kept like a form post");
         String row = Html.progressRow(web.get("/progress").body(), lesson.slug());

@@ -486,7 +486,7 @@ class SandboxBrowserTest {
         // the steps are still there: redo one, then jump to the last from the timeline
         swap(d, d.findElement(By.id("redo")));
         assertEquals("failed", row(d, "az2").findElement(By.cssSelector("td.status")).getText());
-        swap(d, d.findElement(By.cssSelector("button[aria-label='Go to step 4']")));
+        swap(d, d.findElement(By.cssSelector("button[aria-label='Go here: step 4']")));
         assertEquals(end, rows(d));
         assertTrue(d.findElement(By.id("redo")).getAttribute("disabled") != null);
         swap(d, d.findElement(By.id("reset")));

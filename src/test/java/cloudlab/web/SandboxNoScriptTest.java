@@ -141,7 +141,7 @@ class SandboxNoScriptTest {
         assertEquals(start, rows(d));
         press(d.findElement(By.id("redo")));
         assertNotNull(row(d, "h1"));
-        press(d.findElement(By.cssSelector("button[aria-label='Go to step 3']")));
+        press(d.findElement(By.cssSelector("button[aria-label='Go here: step 3']")));
         assertEquals("failed", row(d, "az1").findElement(By.cssSelector("td.status")).getText());
         assertEquals(null, notice(d), "a plain post comes back to the page; the notice is only for htmx");
     }

@@ -571,7 +571,7 @@ class WorkshopHttpTest {
         assertTrue(body.startsWith("<div id=\"grid\""), body);
         assertTrue(body.endsWith("</div>"), body);
         assertFalse(body.contains("<html") || body.contains("<head") || body.contains("<header") || body.contains("join-code"), body);
-        assertTrue(body.contains("hx-get=\"/instructor/workshops/" + id + "/grid\""), "the fragment keeps polling");
+        assertTrue(body.contains("data-hx-get=\"/instructor/workshops/" + id + "/grid\""), "the fragment keeps polling");
         String row = gridRow(body, learnerId(server, ana));
         assertEquals("apps is-up", appsClass(row));
         assertTrue(Html.text(row).contains("1/1 apps up"), row);
@@ -622,6 +622,10 @@ class WorkshopHttpTest {
     }
 
     static void setLastSeen(String workshopId, String learnerId, String at) {
+        setLastSeen(server, workshopId, learnerId, at);
+    }
+
+    static void setLastSeen(TestServer server, String workshopId, String learnerId, String at) {
         server.services().database().transaction(c -> {
             try (var ps = c.prepareStatement("UPDATE workshop_members SET last_seen_at = ? WHERE workshop_id = ? AND learner_id = ?")) {
                 ps.setString(1, at);
@@ -692,7 +696,7 @@ class WorkshopHttpTest {
         String text = Html.text(page.body());
         assertTrue(text.contains("How it went: Summary"), text);
         assertTrue(text.contains("2 learners joined"), text);
-        assertTrue(text.contains("1 lessons completed in all"), text);
+        assertTrue(text.contains("1 lesson completed in all"), text);
         assertTrue(text.contains("Ana 1 of 2 1/1 apps up"), text);
         assertTrue(text.contains("Ben 0 of 2 1/1 apps up"), text);
         assertTrue(page.body().contains("/instructor/workshops/" + id + "/results.csv"));

@@ -164,7 +164,7 @@ class WorkshopLiveHttpTest {
         assertTrue(body.contains(WorkshopHttpTest.lesson(1).title()));
         assertFalse(body.contains("Zelda Quux"), "no names on the projector");
         assertFalse(body.contains("<form"), "no buttons on the projector");
-        assertTrue(body.contains("sse-connect"));
+        assertTrue(body.contains("data-sse-connect"));
         assertTrue(ada.get(w).body().contains("id=\"projector-link\""));
         String home = zelda.get("/workshop").body();
         assertTrue(home.contains("id=\"workshop-announcement\"") && home.contains("Lunch at noon"), "the learners see the board too");
