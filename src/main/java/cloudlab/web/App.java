@@ -134,6 +134,8 @@ public final class App {
             config.routes.post("/sandboxes/{id}/step", sandboxes::step);
             config.routes.post("/sandboxes/{id}/share", sandboxes::share);
             config.routes.post("/sandboxes/{id}/check", sandboxes::check);
+            config.routes.get("/sandboxes/{id}/delete", sandboxes::deleteForm);
+            config.routes.post("/sandboxes/{id}/delete", sandboxes::delete);
             config.routes.get("/sandboxes/{id}/export.yaml", sandboxes::export);
             config.routes.get("/sandboxes/{id}/export.json", sandboxes::export);
             config.routes.get("/shared/{token}", sandboxes::sharedPreview);
