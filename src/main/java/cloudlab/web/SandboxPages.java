@@ -126,30 +126,31 @@ final class SandboxPages {
 
     void undo(Context ctx) {
         Sandbox s = sandbox(ctx);
-        moved(ctx, s, sandboxes.undo(s.learnerId(), s.id(), version(ctx)));
+        moved(ctx, s, sandboxes.undo(s.learnerId(), s.id(), version(ctx)), "head");
     }
 
     void redo(Context ctx) {
         Sandbox s = sandbox(ctx);
-        moved(ctx, s, sandboxes.redo(s.learnerId(), s.id(), version(ctx)));
+        moved(ctx, s, sandboxes.redo(s.learnerId(), s.id(), version(ctx)), "head");
     }
 
     void reset(Context ctx) {
         Sandbox s = sandbox(ctx);
-        moved(ctx, s, sandboxes.moveTo(s.learnerId(), s.id(), 0, version(ctx)));
+        moved(ctx, s, sandboxes.moveTo(s.learnerId(), s.id(), 0, version(ctx)), "head");
     }
 
     void step(Context ctx) {
         Sandbox s = sandbox(ctx);
         try {
-            moved(ctx, s, sandboxes.moveTo(s.learnerId(), s.id(), number(ctx, "step"), version(ctx)));
+            moved(ctx, s, sandboxes.moveTo(s.learnerId(), s.id(), number(ctx, "step"), version(ctx)), "history");
         } catch (Sandboxes.NoSuchStep | InputException e) {
             answer(ctx, s, Message.bad(e.getMessage()), "history", Map.of(), HttpStatus.BAD_REQUEST);
         }
     }
 
-    private void moved(Context ctx, Sandbox s, Sandboxes.Moved m) {
-        done(ctx, s, m.moved() ? Message.ok(m.message()) : Message.warn(m.message()), "history", Map.of());
+    /** After a move of the history: {@code from} is where its button sits, the head's or the history's. */
+    private void moved(Context ctx, Sandbox s, Sandboxes.Moved m, String from) {
+        done(ctx, s, m.moved() ? Message.ok(m.message()) : Message.warn(m.message()), from, Map.of());
     }
 
     /** The version the page showed, from its form; a form without one (an older page, a script) holds to none. */
@@ -184,7 +185,7 @@ final class SandboxPages {
     void share(Context ctx) {
         Sandbox s = sandbox(ctx);
         String token = sandboxes.share(s.learnerId(), s.id());
-        ctx.redirect("/sandboxes/" + s.id() + "?shared=" + token + "#io", HttpStatus.SEE_OTHER);
+        ctx.redirect("/sandboxes/" + s.id() + "?shared=" + token + "#share", HttpStatus.SEE_OTHER);
     }
 
     /** The landing page of a share link: what it holds and a button that makes the visitor's copy, or that its sandbox was deleted. */
