@@ -123,6 +123,7 @@ public final class App {
             config.routes.after("/sandboxes/*", ctx -> {
                 if (ctx.method().toString().equals("POST")) workshops.seen(ctx);
             });
+            config.routes.get("/continue", sandboxes::resume);
             config.routes.get("/sandboxes", sandboxes::list);
             config.routes.post("/sandboxes", sandboxes::create);
             config.routes.post("/sandboxes/import", sandboxes::importLayout);

@@ -228,6 +228,19 @@ final class SandboxPages {
         done(ctx, s, r.passed() ? Message.ok(r.message()) : Message.warn(r.message()), "check", Map.of());
     }
 
+    /**
+     * "Continue where you left off", loaded into the home and lesson pages: the learner's most
+     * recently changed sandbox and the lesson they left off in; nothing for a visitor (no learner is made).
+     */
+    void resume(Context ctx) {
+        Map<String, Object> model = new HashMap<>();
+        learners.current(ctx).ifPresent(l -> {
+            model.put("sandbox", sandboxes.mostRecent(l.id()).orElse(null));
+            model.put("lesson", services.progress().of(l.id()).leftOff().map(services.course().course()::lesson).orElse(null));
+        });
+        ctx.html(services.renderer().fragment("sandbox/resume", "resume", model));
+    }
+
     /** "Open in a sandbox" on a lesson's sandbox block: the learner's own copy, made the first time. */
     void openLessonSandbox(Context ctx) {
         Learner learner = learners.ensure(ctx);

@@ -479,7 +479,7 @@ class SandboxBrowserTest {
         swap(d, d.findElement(By.cssSelector("button[aria-label='Stop web-1']")));
         submit(d, "form-add-app", "name", "api", "minRunning", "2");
         submit(d, "form-add-vm", "id", "api-1", "vcpus", "1", "memoryGiB", "1", "diskGiB", "1", "app", "api", "host", "h1");
-        assertEquals(5, d.findElements(By.cssSelector("ol.timeline > li")).size());
+        assertEquals(5, d.findElements(By.cssSelector("ol.timeline > li")).size(), d.findElement(By.id("history")).getText() + " / " + d.findElement(By.id("workspace")).getText().substring(0, 400));
         List<String> end = rows(d);
         assertNotEquals(start, end);
 
