@@ -11,6 +11,9 @@
     e.detail.headers['X-Parts'] = held.join(',');
   });
 
+  // Focus survives an answer that swaps in the part holding the focused control: every button the
+  // sandbox page posts with has an id, and htmx focuses the element of the same id in the new part.
+
   function typing(el) {
     if (!el) return false;
     if (el.isContentEditable || el.tagName === 'TEXTAREA') return true;

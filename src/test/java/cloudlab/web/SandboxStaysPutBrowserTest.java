@@ -66,23 +66,35 @@ class SandboxStaysPutBrowserTest {
         return ((Number) js(d, "return Math.round(window.scrollY);")).longValue();
     }
 
+    /** What has the focus: its tag, name and value, or "page" when nothing does. */
+    private static String focused() {
+        return (String) js(d, "const e = document.activeElement; return !e || e === document.body ? 'page' : e.tagName + ' ' + e.name + ' ' + e.value;");
+    }
+
     /** Brings the element to the middle of the window, as a learner scrolls to it, and returns the scroll position then. */
     private static long scrollTo(WebElement e) {
-        js(d, "arguments[0].scrollIntoView({block: 'center'});", e);
+        js(d, "arguments[0].scrollIntoView({block: 'center'}); arguments[0].focus && arguments[0].focus();", e);
         return scrollY();
     }
 
     /** Does something that htmx answers, and asserts the page stayed within {@link #MOST_MOVE} px of where it was. */
     private static void staysPut(String what, long at, Runnable action) {
         long before = answers(d);
+        String focused = focused();
         action.run();
         waitForAnswer(d, before);
         long moved = Math.abs(scrollY() - at);
         assertTrue(moved < MOST_MOVE, what + " moved the page by " + moved + " px");
+        assertEquals(focused, focused(), what + ": the focus stays on the control used (or its twin in the part swapped in)");
     }
 
-    private static void keys(CharSequence... keys) {
-        new Actions(d).keyDown(Keys.CONTROL).sendKeys(keys).keyUp(Keys.CONTROL).perform();
+    /** Presses Ctrl (and Shift, if asked) with the key, as a learner does. */
+    private static void chord(boolean shift, String key) {
+        Actions a = new Actions(d).keyDown(Keys.CONTROL);
+        if (shift) a = a.keyDown(Keys.SHIFT);
+        a = a.sendKeys(key);
+        if (shift) a = a.keyUp(Keys.SHIFT);
+        a.keyUp(Keys.CONTROL).perform();
     }
 
     @ParameterizedTest(name = "{0}x{1}")
@@ -108,9 +120,9 @@ class SandboxStaysPutBrowserTest {
         // from the table, with the keyboard: focus on the page, not in a field
         long at = scrollTo(row(d, "az1"));
         js(d, "document.activeElement && document.activeElement.blur();");
-        staysPut("Ctrl+Z", at, () -> keys("z"));
+        staysPut("Ctrl+Z", at, () -> chord(false, "z"));
         assertEquals("up", row(d, "az1").findElement(By.cssSelector("td.status")).getText(), "the failure was undone");
-        staysPut("Ctrl+Shift+Z", scrollY(), () -> keys(Keys.SHIFT, "z"));
+        staysPut("Ctrl+Shift+Z", scrollY(), () -> chord(true, "z"));
         assertEquals("failed", row(d, "az1").findElement(By.cssSelector("td.status")).getText(), "and redone");
         assertTrue(SandboxBrowserTest.samePage(d), "no reload");
     }
