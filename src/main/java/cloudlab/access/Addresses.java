@@ -47,4 +47,21 @@ public final class Addresses {
             return null;
         }
     }
+
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]{1,253}(:\\d{1,5})?|\\[[0-9A-Fa-f:.]{2,45}](:\\d{1,5})?");
+
+    /**
+     * The scheme and host a visitor reached the lab by, for links they take elsewhere (a share
+     * link): the request's own, unless the peer is a trusted proxy; then what it forwards in
+     * {@code X-Forwarded-Proto} and {@code X-Forwarded-Host}. A host that is not a plain name or
+     * address (with an optional port) is not echoed back; "localhost" stands in.
+     */
+    public static String origin(String peer, String scheme, String host, String forwardedProto, String forwardedHost, Set<String> trusted) {
+        boolean proxied = trusted.contains(String.valueOf(ipLiteral(peer)));
+        String s = proxied && forwardedProto != null ? forwardedProto.split(",")[0].strip() : scheme;
+        String h = proxied && forwardedHost != null ? forwardedHost.split(",")[0].strip() : host;
+        if (!"https".equalsIgnoreCase(s)) s = "http";
+        if (h == null || !HOST.matcher(h).matches()) h = "localhost";
+        return s.toLowerCase(java.util.Locale.ROOT) + "://" + h;
+    }
 }

@@ -63,6 +63,23 @@ public final class Diagrams {
     }
 
     /**
+     * For a page that redraws its drawings in place: what they all share, to send once in a hidden
+     * SVG of the page: the style sheets of every view, and the map's land as {@code #world-land}.
+     */
+    public static String sharedDefinitions() {
+        return "<style>" + Style.BASE + Style.EMPTY + Style.HOSTS + Style.INFRA + Style.MAP + "</style><defs><path id=\"world-land\" d=\""
+                + WorldLand.path() + "\"/></defs>";
+    }
+
+    /** A drawing's SVG without what {@link #sharedDefinitions()} holds: its style sheet left out, the map's land a reference. */
+    public static String withoutShared(String svg) {
+        String s = svg.replace(WorldLand.element(), "<use class=\"land\" href=\"#world-land\"/>");
+        int from = s.indexOf("<style>");
+        int to = s.indexOf("</style>");
+        return from < 0 || to < from ? s : s.substring(0, from) + s.substring(to + "</style>".length());
+    }
+
+    /**
      * One drawing with what it says of itself: the SVG text, its title and description (what a
      * screen reader reads of it, unescaped), its view-box size and the classes of its root
      * element ({@code cld} and the view's own, such as {@code cld-hosts}).

@@ -27,6 +27,17 @@ public record LearnerProgress(Map<String, LessonState> lessons, Map<String, Answ
         }
     }
 
+    /**
+     * Where a returning learner left off: of the lessons opened, the most recently opened one not yet
+     * completed, else the most recently opened; empty when none was opened.
+     */
+    public java.util.Optional<String> leftOff() {
+        java.util.Comparator<Map.Entry<String, LessonState>> byOpening = Map.Entry.comparingByValue(
+                java.util.Comparator.comparing(LessonState::openedAt, java.util.Comparator.nullsFirst(String::compareTo)));
+        var open = lessons.entrySet().stream().filter(e -> !e.getValue().completed()).max(byOpening);
+        return (open.isPresent() ? open : lessons.entrySet().stream().max(byOpening)).map(Map.Entry::getKey);
+    }
+
     /** When a lesson was first opened and, if so, completed (ISO-8601 UTC text). */
     public record LessonState(String openedAt, String completedAt) {
         public boolean completed() {

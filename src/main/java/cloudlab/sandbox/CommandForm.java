@@ -30,7 +30,21 @@ public final class CommandForm {
      * command outright; "Change a host" changes only the fields the learner changed.
      */
     public static Function<Layout, Command> parse(Map<String, List<String>> form) throws InputException {
-        return new CommandForm(form).action();
+        return new CommandForm(actOnRow(form)).action();
+    }
+
+    /**
+     * A button of the table sends its action and the row's id as one value, {@code act=op id}
+     * (one form holds the whole table): read as the fields {@code op} and {@code id}.
+     */
+    private static Map<String, List<String>> actOnRow(Map<String, List<String>> form) {
+        List<String> act = form.get("act");
+        if (act == null || act.isEmpty() || form.containsKey("op")) return form;
+        String[] opId = act.get(0).strip().split(" ", 2);
+        Map<String, List<String>> out = new java.util.HashMap<>(form);
+        out.put("op", List.of(opId[0]));
+        if (opId.length == 2) out.put("id", List.of(opId[1]));
+        return out;
     }
 
     private Function<Layout, Command> action() throws InputException {

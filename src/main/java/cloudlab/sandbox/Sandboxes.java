@@ -7,6 +7,7 @@ import cloudlab.sim.Event;
 import cloudlab.sim.History;
 import cloudlab.sim.InputException;
 import cloudlab.sim.Layout;
+import cloudlab.sim.Num;
 import cloudlab.sim.RegionCatalog;
 import cloudlab.sim.document.Documents;
 import cloudlab.sim.document.Json;
@@ -182,11 +183,57 @@ public final class Sandboxes {
 
     /**
      * The learner's sandbox from that origin (a lesson's block, a challenge): the latest one, or a
-     * new one from {@code start} the first time or when {@code fresh}.
+     * new one from {@code start} the first time or when {@code fresh}. Opening is idempotent: under
+     * one lock per learner, so eight parallel clicks make one sandbox; and a fresh one is made only
+     * while the latest is still {@code seen} (the one the learner's page knew, null for none, or
+     * any when {@code seen} is {@link #ANY_SANDBOX}), so a double-clicked "start again" makes one.
      */
+    public String open(String learnerId, Sandbox.Origin origin, String originRef, String title, Layout start, boolean fresh, String seen) {
+        synchronized (lock("open " + learnerId)) {
+            String latest = latest(learnerId, origin, originRef).orElse(null);
+            boolean again = fresh && (ANY_SANDBOX.equals(seen) || java.util.Objects.equals(seen, latest));
+            return latest != null && !again ? latest : create(learnerId, title, origin, originRef, start.copy()).id();
+        }
+    }
+
+    /** As {@link #open(String, Sandbox.Origin, String, String, Layout, boolean, String)}, a fresh one made whatever the latest is. */
     public String open(String learnerId, Sandbox.Origin origin, String originRef, String title, Layout start, boolean fresh) {
-        String id = fresh ? null : latest(learnerId, origin, originRef).orElse(null);
-        return id != null ? id : create(learnerId, title, origin, originRef, start.copy()).id();
+        return open(learnerId, origin, originRef, title, start, fresh, ANY_SANDBOX);
+    }
+
+    /** For {@link #open}: make a fresh sandbox whichever is the latest. */
+    public static final String ANY_SANDBOX = "*";
+
+    /**
+     * Deletes the learner's sandbox and its steps; its share links then say it was deleted. A
+     * workshop's sandbox belongs to the room and is refused ({@link LimitReached} says why).
+     */
+    public void delete(String learnerId, String sandboxId) {
+        synchronized (lock(sandboxId)) {
+            db.transaction(c -> {
+                lockRow(c, sandboxId);
+                Sandbox s = loadVersioned(c, learnerId, sandboxId).sandbox();
+                if (s.origin() == Sandbox.Origin.WORKSHOP) {
+                    throw new LimitReached("this sandbox belongs to your workshop; your instructor can reset it, but it cannot be deleted");
+                }
+                for (String sql : List.of("DELETE FROM sandbox_commands WHERE sandbox_id = ?",
+                        "UPDATE shared_layouts SET layout = '', withdrawn = 1 WHERE sandbox_id = ?", "DELETE FROM sandboxes WHERE id = ?")) {
+                    try (PreparedStatement ps = c.prepareStatement(sql)) {
+                        ps.setString(1, sandboxId);
+                        ps.executeUpdate();
+                    }
+                }
+                return null;
+            });
+            logs.invalidate(sandboxId);
+        }
+        locks.remove(sandboxId);
+    }
+
+    /** The learner's most recently changed sandbox, if they have one: where "continue where you left off" leads. */
+    public Optional<Summary> mostRecent(String learnerId) {
+        List<Summary> all = of(learnerId);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
     }
 
     private static String title(String title, String fallback) {
@@ -240,15 +287,28 @@ public final class Sandboxes {
     }
 
     /** What an action came to: the command made from it, and the core's decision on that command. */
-    public record Outcome(Command command, Decision decision) {
+    public record Outcome(Command command, Decision decision, int dropped) {
         public boolean accepted() {
             return decision.accepted();
         }
 
-        /** The sentence for the learner: why it was refused, or what it did (and for a placed VM, where and why). */
+        /**
+         * The sentence for the learner: why it was refused, or what it did (and for a placed VM, where
+         * and why), and which undone steps it dropped, since redo can no longer bring them back.
+         */
         public String message() {
-            return decision.accepted() ? Describe.outcome(command, decision.events()) : decision.refusal();
+            if (!decision.accepted()) return decision.refusal();
+            String done = Describe.outcome(command, decision.events());
+            return dropped == 0 ? done : done + ". This new step replaced " + Num.count(dropped, "undone step")
+                    + " that redo could have brought back; they are gone from the history";
         }
+    }
+
+    /** How many of the learner's steps are undone now: what redo could bring back, and what a new step drops. */
+    private static int undone(History h) {
+        int n = 0;
+        for (History.Entry e : h.entries()) if (e.undone()) n++;
+        return n;
     }
 
     /**
@@ -272,6 +332,7 @@ public final class Sandboxes {
         synchronized (lock(sandboxId)) {
             Command[] made = new Command[1];
             Loaded[] written = new Loaded[1];
+            int[] dropped = new int[1];
             Decision decision = db.transaction(c -> {
                 lockRow(c, sandboxId);
                 Loaded loaded = loadVersioned(c, learnerId, sandboxId);
@@ -285,16 +346,18 @@ public final class Sandboxes {
                 String limit = limit(h.state(), command);
                 if (limit != null) return Decision.refuse(limit);
                 int before = h.position();
+                int undone = actor == History.Actor.LEARNER ? undone(h) : 0;
                 Decision d = h.submit(actor, command);
                 if (!d.accepted()) return d;
                 if (actor == History.Actor.LEARNER) dropUndone(c, sandboxId, before);
                 append(c, sandboxId, actor, command, d.events());
                 setPosition(c, sandboxId, h.position());
                 written[0] = new Loaded(s, loaded.version() + 1);
+                dropped[0] = undone;
                 return d;
             });
             if (written[0] != null) remember(written[0].sandbox(), written[0].version());
-            return new Outcome(made[0], decision);
+            return new Outcome(made[0], decision, dropped[0]);
         }
     }
 
@@ -355,14 +418,41 @@ public final class Sandboxes {
         return null;
     }
 
+    /**
+     * What an undo, redo or move came to, in the learner's words: whether the history moved, and
+     * the sentence saying what happened or why nothing did.
+     */
+    public record Moved(boolean moved, String message) {
+    }
+
+    /** No version to hold a move to: whatever the page showed, the move applies to the sandbox as it is. */
+    public static final int ANY_VERSION = -1;
+
     /** Takes back the learner's latest applied step (never an instructor's); false when there is none. */
     public boolean undo(String learnerId, String sandboxId) {
-        return move(learnerId, sandboxId, History::undo);
+        return undo(learnerId, sandboxId, ANY_VERSION).moved();
+    }
+
+    /**
+     * As {@link #undo(String, String)}, only if the sandbox is still at {@code expected} (the version
+     * the learner's page showed): a repeated click or a second tab's stale button is refused with a
+     * message instead of taking back a second step.
+     */
+    public Moved undo(String learnerId, String sandboxId, int expected) {
+        // the step an undo takes back becomes the earliest undone one
+        return move(learnerId, sandboxId, expected, h -> h.undo() ? "Undone: " + Describe.step(h.entries().get(firstUndoneIndex(h))) : null,
+                "Nothing to undo");
     }
 
     /** Applies again the learner's step an undo took back; false when there is none. */
     public boolean redo(String learnerId, String sandboxId) {
-        return move(learnerId, sandboxId, History::redo);
+        return redo(learnerId, sandboxId, ANY_VERSION).moved();
+    }
+
+    /** As {@link #redo(String, String)}, held to the version the page showed (see {@link #undo(String, String, int)}). */
+    public Moved redo(String learnerId, String sandboxId, int expected) {
+        return move(learnerId, sandboxId, expected, h -> h.redo() ? "Redone: " + Describe.step(h.entries().get(h.position() - 1)) : null,
+                "Nothing to redo");
     }
 
     /**
@@ -372,25 +462,53 @@ public final class Sandboxes {
      * @throws NoSuchStep when the history has no such step (nothing changes)
      */
     public boolean moveTo(String learnerId, String sandboxId, int step) {
-        return move(learnerId, sandboxId, h -> {
-            if (step < 0 || step > h.entries().size()) throw new NoSuchStep(h.entries().size());
-            return h.moveTo(step);
-        });
+        return moveTo(learnerId, sandboxId, step, ANY_VERSION).moved();
     }
 
-    private boolean move(String learnerId, String sandboxId, java.util.function.Predicate<History> how) {
+    /** As {@link #moveTo(String, String, int)}, held to the version the page showed (see {@link #undo(String, String, int)}). */
+    public Moved moveTo(String learnerId, String sandboxId, int step, int expected) {
+        return move(learnerId, sandboxId, expected, h -> {
+            if (step < 0 || step > h.entries().size()) throw new NoSuchStep(h.entries().size());
+            if (!h.moveTo(step)) return null;
+            return step == 0 ? "Back to the start layout (redo brings your steps back)"
+                    : "Moved to step " + step + (h.canRedo() ? " (the later steps stay in the history until you do something new)" : "");
+        }, "That step would undo a step your instructor's change depends on, so the history stays where it is");
+    }
+
+    /** The index of the learner's earliest undone entry (the one the last undo took back). */
+    private static int firstUndoneIndex(History h) {
+        for (int i = 0; i < h.entries().size(); i++) if (h.entries().get(i).undone()) return i;
+        return -1;
+    }
+
+    /**
+     * Moves the history under the sandbox's lock: {@code how} moves it and says what it did, or
+     * returns null when it could not ({@code otherwise} says so). A version other than the one
+     * expected (unless {@link #ANY_VERSION}) moves nothing.
+     */
+    private Moved move(String learnerId, String sandboxId, int expected, Function<History, String> how, String otherwise) {
         synchronized (lock(sandboxId)) {
+            String[] said = new String[1];
             int version = db.transaction(c -> {
                 lockRow(c, sandboxId);
                 Loaded loaded = loadVersioned(c, learnerId, sandboxId);
+                if (expected != ANY_VERSION && expected != loaded.version()) {
+                    said[0] = "Nothing changed: the sandbox had already moved on from what this page showed (a repeated click, or "
+                            + "another tab). The page now shows it as it is; try again if you still want to.";
+                    return -1;
+                }
                 History h = loaded.sandbox().history();
-                if (!how.test(h)) return -1;
+                said[0] = how.apply(h);
+                if (said[0] == null) {
+                    said[0] = otherwise;
+                    return -1;
+                }
                 setPosition(c, sandboxId, h.position());
                 return loaded.version();
             });
-            if (version < 0) return false;
+            if (version < 0) return new Moved(false, said[0]);
             moved(sandboxId, version);
-            return true;
+            return new Moved(true, said[0]);
         }
     }
 
@@ -399,11 +517,13 @@ public final class Sandboxes {
         Sandbox s = get(learnerId, sandboxId);
         String token = randomText(24);
         db.transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO shared_layouts (token, title, layout, created_at) VALUES (?, ?, ?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO shared_layouts (token, title, layout, created_at, sandbox_id) "
+                    + "VALUES (?, ?, ?, ?, ?)")) {
                 ps.setString(1, token);
                 ps.setString(2, s.title());
                 ps.setString(3, LayoutWriter.toJson(s.history().state()));
                 ps.setString(4, Database.now());
+                ps.setString(5, sandboxId);
                 ps.executeUpdate();
             }
             return null;
@@ -411,23 +531,37 @@ public final class Sandboxes {
         return token;
     }
 
-    /** Whether a share link with this token exists. */
-    public boolean isShared(String token) {
+    /** What a share link holds: the shared sandbox's title, and whether its owner has deleted it since. */
+    public record SharedLink(String title, boolean withdrawn) {
+    }
+
+    /** The share link with this token; {@link NotFound} when there is none. */
+    public SharedLink shared(String token) {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM shared_layouts WHERE token = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT title, withdrawn FROM shared_layouts WHERE token = ?")) {
                 ps.setString(1, token);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next();
+                    if (!rs.next()) throw new NotFound();
+                    return new SharedLink(rs.getString(1), rs.getInt(2) != 0);
                 }
             }
         });
+    }
+
+    /** Whether a share link with this token exists and still holds a layout. */
+    public boolean isShared(String token) {
+        try {
+            return !shared(token).withdrawn();
+        } catch (NotFound e) {
+            return false;
+        }
     }
 
     /** A new sandbox for the learner, starting from a shared state; {@link NotFound} for an unknown token. */
     public Sandbox copyShared(String learnerId, String token) {
         record Shared(String title, String layout) { }
         Shared shared = db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT title, layout FROM shared_layouts WHERE token = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT title, layout FROM shared_layouts WHERE token = ? AND withdrawn = 0")) {
                 ps.setString(1, token);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) throw new NotFound();
@@ -485,7 +619,7 @@ public final class Sandboxes {
             logs.put(sandboxId, log);
         }
         History h = History.from(log.start(), log.entries(), Math.min(position, log.entries().size()));
-        return new Loaded(new Sandbox(sandboxId, learnerId, title, origin, ref, h), version);
+        return new Loaded(new Sandbox(sandboxId, learnerId, title, origin, ref, h, version), version);
     }
 
     /** After a committed move of the position: the log is the same, at the next version. */

@@ -136,6 +136,7 @@ public final class App {
             config.routes.after("/sandboxes/*", ctx -> {
                 if (ctx.method().toString().equals("POST")) workshops.seen(ctx);
             });
+            config.routes.get("/continue", sandboxes::resume);
             config.routes.get("/sandboxes", sandboxes::list);
             config.routes.post("/sandboxes", sandboxes::create);
             config.routes.post("/sandboxes/import", sandboxes::importLayout);
@@ -147,6 +148,8 @@ public final class App {
             config.routes.post("/sandboxes/{id}/step", sandboxes::step);
             config.routes.post("/sandboxes/{id}/share", sandboxes::share);
             config.routes.post("/sandboxes/{id}/check", sandboxes::check);
+            config.routes.get("/sandboxes/{id}/delete", sandboxes::deleteForm);
+            config.routes.post("/sandboxes/{id}/delete", sandboxes::delete);
             config.routes.get("/sandboxes/{id}/export.yaml", sandboxes::export);
             config.routes.get("/sandboxes/{id}/export.json", sandboxes::export);
             config.routes.get("/shared/{token}", sandboxes::sharedPreview);

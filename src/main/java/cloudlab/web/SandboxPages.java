@@ -1,5 +1,6 @@
 package cloudlab.web;
 
+import cloudlab.access.Addresses;
 import cloudlab.diagram.Diagrams;
 import cloudlab.lesson.Course;
 import cloudlab.lesson.Lesson;
@@ -9,37 +10,38 @@ import cloudlab.progress.Learner;
 import cloudlab.sandbox.ChallengeChecks;
 import cloudlab.sandbox.CommandForm;
 import cloudlab.sandbox.Sandbox;
+import cloudlab.sandbox.SandboxView;
+import cloudlab.sandbox.SandboxView.Message;
 import cloudlab.sandbox.Sandboxes;
-import cloudlab.sandbox.Workspace;
-import cloudlab.sim.Command;
-import cloudlab.sim.Datacenter;
-import cloudlab.sim.Decision;
-import cloudlab.sim.document.Documents;
-import cloudlab.sim.grade.GradeResult;
-import cloudlab.sim.History;
 import cloudlab.sim.InputException;
 import cloudlab.sim.Layout;
-import cloudlab.sim.Report;
-import cloudlab.sim.Simulator;
 import cloudlab.sim.document.LayoutWriter;
-import cloudlab.sim.grade.Challenge;
-import cloudlab.sim.grade.Goals;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
- * Sandboxes in the browser: the two views of one layout (hosts and VMs; regions, zones and data
- * centers), every action as a form the core decides, history, import, export and sharing, and
- * the "check" of a lesson's challenge. With htmx a form swaps the workspace in place; without
- * JavaScript it posts and comes back to the page.
+ * Sandboxes in the browser: each request is parsed, handed to the sandbox feature, and the
+ * answer rendered. With htmx an action's answer swaps in only the parts of the page that changed
+ * ({@link Parts}); without JavaScript a form posts and comes back to the page at the form used.
  */
 final class SandboxPages {
+    /** The parts of the sandbox page, in page order: name to "template :: fragment". */
+    private static final Map<String, String> PARTS = new LinkedHashMap<>();
+
+    static {
+        for (String p : List.of("head", "messages", "challenge", "hosts-diagram", "f-add-vm", "f-add-host", "f-change-host", "f-migrate-vm",
+                "map", "infra", "f-add-region", "f-add-zone", "f-add-datacenter", "f-app", "f-user", "break", "tree", "history", "io")) {
+            PARTS.put(p, "sandbox/parts :: " + p);
+        }
+        PARTS.put("task", "sandbox/task :: task"); // the guided task's checklist
+    }
+
     private final Services services;
     private final Learners learners;
     private final Sandboxes sandboxes;
@@ -52,22 +54,27 @@ final class SandboxPages {
         this.checks = cloudlab.quiz.ChallengeResults.checks(services.course(), services.progress());
     }
 
-    /** The message after an action, and how it reads: {@code ok} (green), {@code warn} or {@code bad}. */
-    private record Notice(String text, String tone) {
+    void list(Context ctx) {
+        listPage(ctx, learners.ensure(ctx), null, HttpStatus.OK);
     }
 
-    void list(Context ctx) {
-        Learner learner = learners.ensure(ctx);
+    private void listPage(Context ctx, Learner learner, String error, HttpStatus status) {
         Map<String, Object> model = LessonPages.base(ctx, "My sandboxes — Cloud Lab");
-        model.put("section", "sandboxes");
         model.put("sandboxes", sandboxes.of(learner.id()));
-        model.put("error", null);
-        ctx.render("sandbox/list", model);
+        model.put("error", error);
+        model.put("deleted", ctx.queryParam("deleted"));
+        String typed;
+        try {
+            typed = error == null ? null : formParam(ctx, "layout");
+        } catch (InputException e) {
+            typed = null;
+        }
+        model.put("typed", typed);
+        ctx.status(status).html(services.renderer().page("sandbox/list", model));
     }
 
     void create(Context ctx) {
-        Learner learner = learners.ensure(ctx);
-        Sandbox s = sandboxes.createBlank(learner.id(), ctx.formParam("title"));
+        Sandbox s = sandboxes.createBlank(learners.ensure(ctx).id(), ctx.formParam("title"));
         ctx.redirect("/sandboxes/" + s.id(), HttpStatus.SEE_OTHER);
     }
 
@@ -75,151 +82,163 @@ final class SandboxPages {
     void importLayout(Context ctx) {
         Learner learner = learners.ensure(ctx);
         try {
-            String text;
-            try {
-                text = ctx.formParam("layout");
-            } catch (io.javalin.http.HttpResponseException e) {
-                throw e; // over the size limit: the 413 says so
-            } catch (Exception e) {
-                // a body that claims to be multipart but is not: the container refuses to read it
-                throw new InputException("file: the upload could not be read; choose the file again");
-            }
+            String text = formParam(ctx, "layout");
             var file = (text == null || text.isBlank()) && ctx.isMultipart() ? ctx.uploadedFile("file") : null;
             Sandbox s = file == null ? sandboxes.importLayout(learner.id(), text, "pasted layout")
                     : sandboxes.importFile(learner.id(), file.content(), file.filename());
             ctx.redirect("/sandboxes/" + s.id(), HttpStatus.SEE_OTHER);
         } catch (InputException e) {
-            importError(ctx, learner, e.getMessage());
+            listPage(ctx, learner, e.getMessage(), HttpStatus.BAD_REQUEST);
         }
     }
 
-    private void importError(Context ctx, Learner learner, String message) {
-        Map<String, Object> model = LessonPages.base(ctx, "My sandboxes — Cloud Lab");
-        model.put("section", "sandboxes");
-        model.put("sandboxes", sandboxes.of(learner.id()));
-        model.put("error", message);
-        String typed;
+    /** A form field, or an {@link InputException} when the body claims to be multipart but cannot be read as one. */
+    private static String formParam(Context ctx, String name) throws InputException {
         try {
-            typed = ctx.formParam("layout");
+            return ctx.formParam(name);
+        } catch (io.javalin.http.HttpResponseException e) {
+            throw e; // over the size limit: the 413 says so
         } catch (Exception e) {
-            typed = null;
+            throw new InputException("file: the upload could not be read; choose the file again");
         }
-        model.put("typed", typed);
-        ctx.status(HttpStatus.BAD_REQUEST).html(services.renderer().page("sandbox/list", model));
     }
 
+    /** The page; for htmx (a host picked in "Change a host", an instructor's step) only the parts that changed. */
     void show(Context ctx) {
-        Learner learner = learners.ensure(ctx);
-        Sandbox s = sandbox(learner, ctx);
-        render(ctx, s, null, null, Map.of(), false, HttpStatus.OK);
+        answer(ctx, sandbox(ctx), null, null, Map.of(), HttpStatus.OK);
     }
 
     /** One action from a form: decided by the core, stored when accepted, explained in place when refused. */
     void act(Context ctx) {
-        Learner learner = learners.ensure(ctx);
-        Sandbox s = sandbox(learner, ctx);
-        String formKey = ctx.formParam("form");
+        Sandbox s = sandbox(ctx);
+        String form = ctx.formParam("form");
         Map<String, String> typed = typed(ctx);
-        Function<Layout, Command> action;
+        Sandboxes.Outcome o;
         try {
-            action = CommandForm.parse(ctx.formParamMap());
+            o = sandboxes.act(s.learnerId(), s.id(), CommandForm.parse(ctx.formParamMap()));
         } catch (InputException e) {
-            render(ctx, s, new Notice(e.getMessage(), "bad"), formKey, typed, false, HttpStatus.BAD_REQUEST);
+            answer(ctx, s, Message.bad(e.getMessage()), form, typed, HttpStatus.BAD_REQUEST);
             return;
         }
-        Sandboxes.Outcome o = sandboxes.act(learner.id(), s.id(), action);
-        if (!o.accepted()) {
-            render(ctx, s, new Notice(o.message(), "bad"), formKey, typed, false, HttpStatus.UNPROCESSABLE_CONTENT);
-            return;
-        }
-        done(ctx, learner, s.id(), new Notice(o.message(), "ok"), formKey, typed);
+        if (!o.accepted()) answer(ctx, s, Message.bad(o.message()), form, typed, HttpStatus.UNPROCESSABLE_CONTENT);
+        else done(ctx, s, Message.ok(o.message()), form, typed);
     }
 
     void undo(Context ctx) {
-        Learner learner = learners.ensure(ctx);
-        Sandbox s = sandbox(learner, ctx);
-        boolean moved = sandboxes.undo(learner.id(), s.id());
-        done(ctx, learner, s.id(), moved ? new Notice("Undone", "ok") : new Notice("Nothing to undo", "warn"), null, Map.of());
+        Sandbox s = sandbox(ctx);
+        moved(ctx, s, sandboxes.undo(s.learnerId(), s.id(), version(ctx)), "head");
     }
 
     void redo(Context ctx) {
-        Learner learner = learners.ensure(ctx);
-        Sandbox s = sandbox(learner, ctx);
-        boolean moved = sandboxes.redo(learner.id(), s.id());
-        done(ctx, learner, s.id(), moved ? new Notice("Redone", "ok") : new Notice("Nothing to redo", "warn"), null, Map.of());
+        Sandbox s = sandbox(ctx);
+        moved(ctx, s, sandboxes.redo(s.learnerId(), s.id(), version(ctx)), "head");
     }
 
     void reset(Context ctx) {
-        Learner learner = learners.ensure(ctx);
-        Sandbox s = sandbox(learner, ctx);
-        sandboxes.moveTo(learner.id(), s.id(), 0);
-        done(ctx, learner, s.id(), new Notice("Back to the start layout (redo brings your steps back)", "ok"), null, Map.of());
+        Sandbox s = sandbox(ctx);
+        moved(ctx, s, sandboxes.moveTo(s.learnerId(), s.id(), 0, version(ctx)), "head");
     }
 
     void step(Context ctx) {
-        Learner learner = learners.ensure(ctx);
-        Sandbox s = sandbox(learner, ctx);
-        int step;
+        Sandbox s = sandbox(ctx);
         try {
-            step = Integer.parseInt(String.valueOf(ctx.formParam("step")).strip());
+            moved(ctx, s, sandboxes.moveTo(s.learnerId(), s.id(), number(ctx, "step"), version(ctx)), "history");
+        } catch (Sandboxes.NoSuchStep | InputException e) {
+            answer(ctx, s, Message.bad(e.getMessage()), "history", Map.of(), HttpStatus.BAD_REQUEST);
+        }
+    }
+
+    /** After a move of the history: {@code from} is where its button sits, the head's or the history's. */
+    private void moved(Context ctx, Sandbox s, Sandboxes.Moved m, String from) {
+        done(ctx, s, m.moved() ? Message.ok(m.message()) : Message.warn(m.message()), from, Map.of());
+    }
+
+    /** The version the page showed, from its form; a form without one (an older page, a script) holds to none. */
+    private static int version(Context ctx) {
+        String v = ctx.formParam("version");
+        if (v == null || v.isBlank()) return Sandboxes.ANY_VERSION;
+        try {
+            return number(ctx, "version");
+        } catch (InputException e) {
+            throw new Refusal(400, e.getMessage());
+        }
+    }
+
+    private static int number(Context ctx, String field) throws InputException {
+        try {
+            return Integer.parseInt(String.valueOf(ctx.formParam(field)).strip());
         } catch (NumberFormatException e) {
-            render(ctx, s, new Notice("step: must be a step number", "bad"), "history", Map.of(), false, HttpStatus.BAD_REQUEST);
-            return;
+            throw new InputException(field + ": must be a whole number, such as the number of a step");
         }
-        try {
-            sandboxes.moveTo(learner.id(), s.id(), step);
-        } catch (Sandboxes.NoSuchStep e) {
-            render(ctx, s, new Notice(e.getMessage(), "bad"), "history", Map.of(), false, HttpStatus.BAD_REQUEST);
-            return;
-        }
-        done(ctx, learner, s.id(), new Notice("Moved to step " + step, "ok"), null, Map.of());
     }
 
     void export(Context ctx) {
-        Learner learner = learners.ensure(ctx);
-        Sandbox s = sandbox(learner, ctx);
+        Sandbox s = sandbox(ctx);
         boolean json = ctx.path().endsWith(".json");
         Layout state = s.history().state();
-        String file = s.id() + (json ? ".json" : ".yaml");
+        String file = SandboxView.of(s, checks, null, null, null, Map.of(), null, null).fileName(json ? "json" : "yaml");
         ctx.header("Content-Disposition", "attachment; filename=\"" + file + "\"");
         ctx.contentType(json ? "application/json; charset=utf-8" : "application/yaml; charset=utf-8");
         ctx.result(json ? LayoutWriter.toJson(state) : LayoutWriter.toYaml(state));
     }
 
     void share(Context ctx) {
-        Learner learner = learners.ensure(ctx);
-        Sandbox s = sandbox(learner, ctx);
-        String token = sandboxes.share(learner.id(), s.id());
+        Sandbox s = sandbox(ctx);
+        String token = sandboxes.share(s.learnerId(), s.id());
         ctx.redirect("/sandboxes/" + s.id() + "?shared=" + token + "#share", HttpStatus.SEE_OTHER);
     }
 
-    /** The landing page of a share link: what it holds, and a button that makes the visitor's copy. */
+    /** The landing page of a share link: what it holds and a button that makes the visitor's copy, or that its sandbox was deleted. */
     void sharedPreview(Context ctx) {
-        if (!sandboxes.isShared(ctx.pathParam("token"))) throw new Sandboxes.NotFound();
         Map<String, Object> model = LessonPages.base(ctx, "Open a shared layout — Cloud Lab");
         model.put("section", "sandboxes");
         model.put("token", ctx.pathParam("token"));
+        model.put("link", sandboxes.shared(ctx.pathParam("token")));
         ctx.render("sandbox/shared", model);
     }
 
     void copyShared(Context ctx) {
-        Learner learner = learners.ensure(ctx);
-        Sandbox s = sandboxes.copyShared(learner.id(), ctx.pathParam("token"));
+        Sandbox s = sandboxes.copyShared(learners.ensure(ctx).id(), ctx.pathParam("token"));
         ctx.redirect("/sandboxes/" + s.id(), HttpStatus.SEE_OTHER);
+    }
+
+    /** The confirm step of deleting a sandbox: what goes, and a button; nothing is deleted by a GET. */
+    void deleteForm(Context ctx) {
+        Map<String, Object> model = LessonPages.base(ctx, "Delete a sandbox — Cloud Lab");
+        model.put("sandbox", sandbox(ctx));
+        ctx.render("sandbox/delete", model);
+    }
+
+    void delete(Context ctx) {
+        Sandbox s = sandbox(ctx);
+        sandboxes.delete(s.learnerId(), s.id());
+        ctx.redirect("/sandboxes?deleted=" + java.net.URLEncoder.encode(s.title(), java.nio.charset.StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
     }
 
     /** Grades the sandbox against its challenge, goal by goal; a pass counts in the learner's progress. */
     void check(Context ctx) {
-        Learner learner = learners.ensure(ctx);
-        Sandbox s = sandbox(learner, ctx);
+        Sandbox s = sandbox(ctx);
         ChallengeChecks.Checked r;
         try {
             r = checks.check(s);
         } catch (ChallengeChecks.NoChallenge e) {
-            render(ctx, s, new Notice(e.getMessage(), "bad"), "check", Map.of(), false, HttpStatus.BAD_REQUEST);
+            answer(ctx, s, Message.bad(e.getMessage()), "check", Map.of(), HttpStatus.BAD_REQUEST);
             return;
         }
-        done(ctx, learner, s.id(), new Notice(r.message(), r.passed() ? "ok" : "warn"), null, Map.of());
+        done(ctx, s, r.passed() ? Message.ok(r.message()) : Message.warn(r.message()), "check", Map.of());
+    }
+
+    /**
+     * "Continue where you left off", loaded into the home and lesson pages: the learner's most
+     * recently changed sandbox and the lesson they left off in; nothing for a visitor (no learner is made).
+     */
+    void resume(Context ctx) {
+        Map<String, Object> model = new HashMap<>();
+        learners.current(ctx).ifPresent(l -> {
+            model.put("sandbox", sandboxes.mostRecent(l.id()).orElse(null));
+            model.put("lesson", services.progress().of(l.id()).leftOff().map(services.course().course()::lesson).orElse(null));
+        });
+        ctx.html(services.renderer().fragment("sandbox/resume", "resume", model));
     }
 
     /** "Open in a sandbox" on a lesson's sandbox block: the learner's own copy, made the first time. */
@@ -227,18 +246,12 @@ final class SandboxPages {
         Learner learner = learners.ensure(ctx);
         Lesson lesson = services.course().course().lesson(ctx.pathParam("slug"));
         if (lesson == null) throw new NotFoundResponse("There is no lesson at " + ctx.path());
-        int index;
-        try {
-            index = Integer.parseInt(ctx.pathParam("index"));
-        } catch (NumberFormatException e) {
-            throw new NotFoundResponse("There is no such sandbox in this lesson.");
-        }
+        int index = ctx.pathParam("index").matches("\\d{1,4}") ? Integer.parseInt(ctx.pathParam("index")) : -1;
         if (index < 0 || index >= lesson.sandboxes().size()) throw new NotFoundResponse("There is no such sandbox in this lesson.");
         LessonPages.mustBeOpen(services, ctx, learner, lesson);
         Segment.Sandbox block = lesson.sandboxes().get(index);
-        String ref = lesson.slug() + "#" + index;
-        String id = sandboxes.open(learner.id(), Sandbox.Origin.LESSON, ref, block.title(), block.layout(), "1".equals(ctx.formParam("fresh")));
-        ctx.redirect("/sandboxes/" + id, HttpStatus.SEE_OTHER);
+        opened(ctx, sandboxes.open(learner.id(), Sandbox.Origin.LESSON, lesson.slug() + "#" + index, block.title(), block.layout(),
+                "1".equals(ctx.formParam("fresh")), seen(ctx)));
     }
 
     void openChallenge(Context ctx) {
@@ -248,14 +261,23 @@ final class SandboxPages {
         for (Lesson l : services.course().course().lessons()) {
             if (l.challenges().contains(c)) LessonPages.mustBeOpen(services, ctx, learner, l);
         }
-        String id = sandboxes.open(learner.id(), Sandbox.Origin.CHALLENGE, c.id(), c.challenge().title(), c.start(),
-                "1".equals(ctx.formParam("fresh")));
-        ctx.redirect("/sandboxes/" + id, HttpStatus.SEE_OTHER);
+        opened(ctx, sandboxes.open(learner.id(), Sandbox.Origin.CHALLENGE, c.id(), c.challenge().title(), c.start(),
+                "1".equals(ctx.formParam("fresh")), seen(ctx)));
     }
 
-    private Sandbox sandbox(Learner learner, Context ctx) {
+    /** The sandbox a "start again" form knew as the latest ("seen", empty for none); without the field, any. */
+    private static String seen(Context ctx) {
+        String seen = ctx.formParam("seen");
+        return seen == null ? Sandboxes.ANY_SANDBOX : seen.isBlank() ? null : seen;
+    }
+
+    private static void opened(Context ctx, String sandboxId) {
+        ctx.redirect("/sandboxes/" + sandboxId, HttpStatus.SEE_OTHER);
+    }
+
+    private Sandbox sandbox(Context ctx) {
         try {
-            return sandboxes.get(learner.id(), ctx.pathParam("id"));
+            return sandboxes.get(learners.ensure(ctx).id(), ctx.pathParam("id"));
         } catch (Sandboxes.NotFound e) {
             throw new NotFoundResponse("There is no sandbox " + ctx.pathParam("id") + " among yours.");
         }
@@ -265,81 +287,53 @@ final class SandboxPages {
     private static Map<String, String> typed(Context ctx) {
         Map<String, String> out = new HashMap<>();
         ctx.formParamMap().forEach((k, v) -> {
-            if (!v.isEmpty() && !k.equals("_csrf") && !k.equals("op") && !k.equals("form")) out.put(k, v.get(0));
+            if (!v.isEmpty() && !List.of("_csrf", "op", "form", "version").contains(k)) out.put(k, v.get(0));
         });
         return out;
     }
 
-    /** After an accepted action: the new workspace for htmx, or back to the page for a plain form post. */
-    private void done(Context ctx, Learner learner, String sandboxId, Notice notice, String formKey, Map<String, String> typed) {
+    /** After an action that went through: the changed parts for htmx, or back to the page at the form used for a plain post. */
+    private void done(Context ctx, Sandbox before, Message message, String form, Map<String, String> typed) {
         if (Renderer.wantsFragment(ctx)) {
-            Sandbox s = sandboxes.get(learner.id(), sandboxId);
-            Map<String, Object> model = model(ctx, s, notice, formKey, typed, true);
-            model.put(Renderer.FRAGMENT, "workspace");
-            ctx.render("sandbox/sandbox", model);
+            answer(ctx, sandboxes.get(before.learnerId(), before.id()), message, form, typed, HttpStatus.OK);
         } else {
-            ctx.redirect("/sandboxes/" + sandboxId, HttpStatus.SEE_OTHER);
+            String part = form == null ? null : PARTS.containsKey("f-" + form) ? "f-" + form : PARTS.containsKey(form) ? form : null;
+            ctx.redirect("/sandboxes/" + before.id() + (part == null ? "" : "#part-" + part), HttpStatus.SEE_OTHER);
         }
     }
 
-    /** The workspace after a refusal (or a plain view): the form used keeps what was typed, and the reason sits beside it. */
-    private void render(Context ctx, Sandbox s, Notice refusal, String formKey, Map<String, String> typed, boolean accepted,
-                        HttpStatus status) {
-        Map<String, Object> model = model(ctx, s, refusal, formKey, typed, accepted);
-        model.put(Renderer.FRAGMENT, "workspace");
-        ctx.status(status);
-        ctx.render("sandbox/sandbox", model);
-    }
-
-    private Map<String, Object> model(Context ctx, Sandbox s, Notice message, String formKey, Map<String, String> typed,
-                                      boolean accepted) {
-        History h = s.history();
-        Layout state = h.state();
-        Report report = Simulator.simulate(state);
-        Challenge challenge = checks.challengeOf(s);
+    /** The sandbox as it is now: the parts that changed for htmx, else the whole page (a refusal keeps what was typed). */
+    private void answer(Context ctx, Sandbox s, Message message, String form, Map<String, String> typed, HttpStatus status) {
+        String token = ctx.queryParam("shared");
+        String shareUrl = token == null ? null : Addresses.origin(ctx.ip(), ctx.scheme(), ctx.host(), ctx.header("X-Forwarded-Proto"),
+                ctx.header("X-Forwarded-Host"), services.settings().trustedProxies()) + "/shared/" + token;
+        SandboxView v = SandboxView.of(s, checks, lessonOf(s), message, form, typed, ctx.queryParam("id"), shareUrl);
         Map<String, Object> model = LessonPages.base(ctx, s.title() + " — Cloud Lab sandbox");
-        model.put("section", "sandboxes");
-        model.put("sandbox", s);
-        model.put("state", state);
-        model.put("report", report);
-        boolean refused = message != null && !accepted;
-        model.put("error", refused ? message.text() : null);
-        model.put("errorFor", refused && Workspace.formShown(formKey, state, challenge != null) ? formKey : "");
-        model.put("notice", refused || message == null ? null : message.text());
-        model.put("noticeTone", message == null ? "ok" : message.tone());
-        model.put("hostsSvg", Diagrams.hosts(state, List.of()));
-        model.put("infraSvg", Diagrams.infrastructure(state, List.of()));
-        model.put("mapSvg", Diagrams.map(state, List.of(), true));
-        model.put("mapPlaces", Diagrams.mapPlaces(state, List.of()));
-        Workspace w = Workspace.of(s, report, formKey, typed, accepted, ctx.queryParam("id"));
-        model.put("ws", w);
-        model.put("canUndo", h.canUndo());
-        model.put("canRedo", h.canRedo());
-        model.put("catalog", services.catalog().entries());
-        model.put("regions", state.regions());
-        model.put("zones", state.zones());
-        model.put("datacenters", state.datacenters());
-        model.put("hosts", state.hosts());
-        model.put("vms", state.vms());
-        model.put("apps", state.apps());
-        model.put("users", state.users());
-        model.put("shared", ctx.queryParam("shared"));
-        model.put("summary", state.summary());
-        // a zone its catalog region lacks is allowed in a sandbox (contract section 1), but said
-        model.put("zoneWarnings", state.catalog().zoneProblems(state));
-        model.put("challenge", challenge);
-        model.put("goals", challenge == null ? List.of() : challenge.goals().stream().map(Goals::describe).toList());
-        model.put("check", checks.standing(s));
-        model.put("lesson", lessonOf(s));
-        return model;
+        model.put("v", v);
+        model.put("base", "/sandboxes/" + s.id());
+        // the drawings leave out what they share (style sheets, the map's land): the page holds it once
+        model.put("hostsSvg", Diagrams.withoutShared(Diagrams.hosts(v.state(), List.of())));
+        model.put("infraSvg", Diagrams.withoutShared(Diagrams.infrastructure(v.state(), List.of())));
+        model.put("mapSvg", Diagrams.withoutShared(Diagrams.map(v.state(), List.of(), true)));
+        model.put("mapPlaces", Diagrams.mapPlaces(v.state(), List.of()));
+        Parts parts = new Parts(services.renderer(), PARTS, model);
+        ctx.status(status);
+        if (Renderer.wantsFragment(ctx)) {
+            parts.answer(ctx);
+        } else {
+            model.put("parts", parts.placed());
+            model.put("drawingDefs", Diagrams.sharedDefinitions());
+            ctx.html(services.renderer().page("sandbox/sandbox", model));
+        }
     }
 
-    private Lesson lessonOf(Sandbox s) {
+    private SandboxView.Link lessonOf(Sandbox s) {
         Course course = services.course().course();
-        if (s.origin() == Sandbox.Origin.LESSON && s.originRef() != null) return course.lesson(s.originRef().replaceFirst("#.*$", ""));
+        Lesson lesson = null;
+        if (s.origin() == Sandbox.Origin.LESSON && s.originRef() != null) lesson = course.lesson(s.originRef().replaceFirst("#.*$", ""));
         if (s.origin() == Sandbox.Origin.CHALLENGE) {
-            for (Lesson l : course.lessons()) for (LessonChallenge c : l.challenges()) if (c.id().equals(s.originRef())) return l;
+            for (Lesson l : course.lessons()) for (LessonChallenge c : l.challenges()) if (c.id().equals(s.originRef())) lesson = l;
         }
-        return null;
+        return lesson == null ? null : new SandboxView.Link("/lessons/" + lesson.slug(), lesson.title());
     }
 }

@@ -212,9 +212,9 @@ class SandboxAccessibilityTest {
         WebElement vcpus = form.findElement(By.name("vcpus"));
         vcpus.clear();
         vcpus.sendKeys("64");
-        WebElement old = d.findElement(By.id("workspace"));
+        long before = SandboxBrowserTest.answers(d);
         form.findElement(By.cssSelector("button[type=submit]")).click();
-        waiting(d).until(x -> Browsers.isGone(old));
+        SandboxBrowserTest.waitForAnswer(d, before);
         js(d, "document.querySelectorAll('details').forEach(x => x.open = true);");
         assertEquals(server.url(path), d.getCurrentUrl());
         assertEquals(List.of(), seriousViolations(new AxeBuilder().analyze(d)));

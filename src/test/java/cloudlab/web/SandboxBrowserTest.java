@@ -198,12 +198,24 @@ class SandboxBrowserTest {
         e.click();
     }
 
-    /** Clicks and waits for htmx to swap the workspace. */
+    /** Clicks and waits for htmx to swap in the answer (the parts of the workspace that changed). */
     static void swap(WebDriver d, WebElement button) {
-        WebElement old = d.findElement(By.id("workspace"));
+        long before = answers(d);
         click(d, button);
-        waiting(d).until(x -> Browsers.isGone(old));
-        waiting(d).until(ExpectedConditions.presenceOfElementLocated(By.id("workspace")));
+        waitForAnswer(d, before);
+    }
+
+    /**
+     * How many answers htmx has swapped in on this page: counted at {@code htmx:beforeSwap}, which
+     * fires on the asking element while it is still in the page; the swap itself follows in the same task.
+     */
+    static long answers(WebDriver d) {
+        return ((Number) js(d, "if (!window.__answers) { window.__answers = {n: 0};"
+                + " document.body.addEventListener('htmx:beforeSwap', () => window.__answers.n++); } return window.__answers.n;")).longValue();
+    }
+
+    static void waitForAnswer(WebDriver d, long before) {
+        waiting(d).until(x -> answers(x) > before && Boolean.TRUE.equals(js(x, "return !document.querySelector('.htmx-request');")));
     }
 
     static WebElement form(WebDriver d, String id) {
@@ -467,7 +479,7 @@ class SandboxBrowserTest {
         swap(d, d.findElement(By.cssSelector("button[aria-label='Stop web-1']")));
         submit(d, "form-add-app", "name", "api", "minRunning", "2");
         submit(d, "form-add-vm", "id", "api-1", "vcpus", "1", "memoryGiB", "1", "diskGiB", "1", "app", "api", "host", "h1");
-        assertEquals(5, d.findElements(By.cssSelector("ol.timeline > li")).size());
+        assertEquals(5, d.findElements(By.cssSelector("ol.timeline > li")).size(), d.findElement(By.id("history")).getText() + " / " + d.findElement(By.id("workspace")).getText().substring(0, 400));
         List<String> end = rows(d);
         assertNotEquals(start, end);
 

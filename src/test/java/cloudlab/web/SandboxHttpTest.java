@@ -270,7 +270,9 @@ class SandboxHttpTest {
 
         HttpResponse<String> r = alice.postForm("/sandboxes/" + id + "/do", form(g.op(), g.pairs()));
         assertEquals(303, r.statusCode(), Html.text(r.body()));
-        assertEquals("/sandboxes/" + id, r.headers().firstValue("Location").orElse(null));
+        // back to the page, at the form that was used (without script, the answer returns to where the learner was)
+        String location = r.headers().firstValue("Location").orElse("");
+        assertTrue(location.matches("/sandboxes/" + id + "(#part-[a-z-]+)?"), location);
 
         JsonNode after = tree(alice, id);
         assertTrue(g.after().test(after), g.what() + ":\n" + after.toPrettyString());
@@ -502,7 +504,7 @@ class SandboxHttpTest {
     // ---- HX-Request ----------------------------------------------------------------------------------
 
     @Test
-    void withHxRequestAnActionAnswersOnlyTheWorkspace() {
+    void withHxRequestAnActionAnswersOnlyTheChangedPartsOutOfBand() {
         String id = lab(alice);
         HttpResponse<String> ok = alice.postForm("/sandboxes/" + id + "/do", form("stop-vm", "id", "vm-1"), "HX-Request", "true");
         assertEquals(200, ok.statusCode());
@@ -534,9 +536,10 @@ class SandboxHttpTest {
         assertWorkspaceOnly(badStep.body());
     }
 
+    /** An htmx answer: parts of the workspace to swap in out of band, never the whole page. */
     static void assertWorkspaceOnly(String body) {
         String b = body.strip();
-        assertTrue(b.startsWith("<div id=\"workspace\""), b.substring(0, Math.min(200, b.length())));
+        assertTrue(b.startsWith("<div id=\"part-") && b.contains("data-hx-swap-oob=\"true\""), b.substring(0, Math.min(200, b.length())));
         assertFalse(b.contains("<html"), "no whole page");
         assertFalse(b.contains("<head>") || b.contains("<head "), "no head");
         assertFalse(b.contains("site-header"), "no chrome");
@@ -668,7 +671,10 @@ class SandboxHttpTest {
         assertTrue(m.find(), location);
         String token = m.group(1);
         HttpResponse<String> page = alice.get("/sandboxes/" + id + "?shared=" + token);
-        assertTrue(page.body().contains("href=\"/shared/" + token + "\""), "the page shows the link");
+        // the link is absolute, from the address the learner reached the lab by, in a field to copy
+        String url = server.url("/shared/" + token);
+        assertTrue(page.body().contains("href=\"" + url + "\"") && page.body().contains("value=\"" + url + "\" readonly")
+                || page.body().contains("readonly value=\"" + url + "\""), "the page shows the link: " + url);
 
         // alice changes on after sharing; the link keeps the state at sharing time
         assertEquals(303, alice.postForm("/sandboxes/" + id + "/do", form("remove-vm", "id", "vm-s")).statusCode());
@@ -717,7 +723,8 @@ class SandboxHttpTest {
         HttpResponse<String> yaml = alice.get("/sandboxes/" + id + "/export.yaml");
         assertEquals(200, yaml.statusCode());
         assertTrue(yaml.headers().firstValue("Content-Type").orElse("").startsWith("application/yaml"));
-        assertEquals("attachment; filename=\"" + id + ".yaml\"", yaml.headers().firstValue("Content-Disposition").orElse(null));
+        // the download is named after the sandbox (its title as a slug), not its id
+        assertEquals("attachment; filename=\"http-lab.yaml\"", yaml.headers().firstValue("Content-Disposition").orElse(null));
         HttpResponse<String> json = alice.get("/sandboxes/" + id + "/export.json");
         assertTrue(json.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
         JsonNode fromYaml = YAML.readTree(yaml.body());

@@ -110,7 +110,7 @@ class SandboxNoScriptTest {
         assertTrue(d.findElement(By.id("undo")).getAttribute("disabled") != null, "nothing was stored");
 
         post("form-add-host", "id", "h1", "hypervisor", "type2", "cores", "8", "memoryGiB", "16", "storageGiB", "500");
-        assertEquals(page, d.getCurrentUrl(), "an accepted post comes back to the sandbox page");
+        assertEquals(page + "#part-f-add-host", d.getCurrentUrl(), "an accepted post comes back to the sandbox page, at the form used");
         assertTrue(row(d, "h1").getText().contains("type2 · 8 cores · 16 GiB"), row(d, "h1").getText());
 
         // the VM that type 1 would hold
@@ -119,7 +119,7 @@ class SandboxNoScriptTest {
         assertTrue(counts(d).endsWith("1 host · 0 VMs"), counts(d));
 
         post("form-add-vm", "id", "small", "vcpus", "2", "memoryGiB", "12", "diskGiB", "20", "host", "h1");
-        assertEquals(page, d.getCurrentUrl());
+        assertEquals(page + "#part-f-add-vm", d.getCurrentUrl());
         assertEquals("h1", vmHosts(d).get("small"));
 
         // the break form's two buttons send their own op without script
@@ -133,7 +133,7 @@ class SandboxNoScriptTest {
         int undos = 0;
         while (d.findElement(By.id("undo")).getAttribute("disabled") == null) {
             press(d.findElement(By.id("undo")));
-            assertEquals(page, d.getCurrentUrl());
+            assertEquals(page + "#part-head", d.getCurrentUrl(), "back at the undo button");
             undos++;
             assertTrue(undos <= 3);
         }

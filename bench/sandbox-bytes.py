@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""Bytes of a sandbox action's answer, as the browser's htmx gets it: the page is read once, then
+each action sends back the part keys the page holds (as the page's script does), and the parts an
+answer swaps in update what the page holds. Usage: bench/sandbox-bytes.py [http://127.0.0.1:7070]"""
+import gzip
+import re
+import sys
+import urllib.parse
+import urllib.request
+from http.cookiejar import CookieJar
+
+BASE = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:7070"
+PART = re.compile(r'<div id="(part-[a-z-]+)" class="part" data-key="([0-9a-f]+)"')
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args):
+        return None
+
+
+jar = CookieJar()
+web = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirect())
+
+
+WIRE = [0]
+
+
+def call(path, data=None, headers=None):
+    """Asks as a browser does, accepting gzip; WIRE[0] is what came over the wire, the body is returned unpacked."""
+    headers = dict(headers or {}, **{"Accept-Encoding": "gzip"})
+    req = urllib.request.Request(BASE + path, data=None if data is None else urllib.parse.urlencode(data).encode(), headers=headers)
+    try:
+        r = web.open(req)
+    except urllib.error.HTTPError as e:
+        r = e
+    raw = r.read()
+    WIRE[0] = len(raw)
+    if r.headers.get("Content-Encoding") == "gzip":
+        raw = gzip.decompress(raw)
+    return r.status, raw.decode(), r.headers
+
+
+def csrf():
+    return next(c.value for c in jar if c.name == "cl_csrf")
+
+
+def measure(open_path, actions):
+    call("/")
+    status, body, headers = call(open_path, {"_csrf": csrf()})
+    sandbox = urllib.parse.urlparse(headers["Location"]).path
+    status, page, _ = call(sandbox)
+    page_wire = WIRE[0]
+    held = dict(PART.findall(page))
+    version = lambda: re.search(r'name="version" value="(\d+)"', page_now[0]).group(1)
+    page_now = [page]
+    print(f"{open_path}: page {len(page.encode())} bytes ({page_wire} gzipped)")
+    for name, path, form in actions:
+        form = dict(form, version=version())
+        hdr = {"HX-Request": "true", "X-CSRF-Token": csrf(), "X-Parts": ",".join(f"{k}={v}" for k, v in held.items())}
+        status, body, _ = call(sandbox + path, form, hdr)
+        wire = WIRE[0]
+        swapped = PART.findall(body)
+        held.update(dict(swapped))
+        page_now[0] = call(sandbox)[1]
+        sizes = [(m.group(1), len(m.group(0).encode())) for m in re.finditer(r'<div id="(part-[a-z-]+)".*?(?=<div id="part-|\Z)', body, re.S)]
+        print(f"  {name:<22} {status}  {len(body.encode()):>7} bytes ({wire:>6} gzipped)  parts: {' '.join(k[5:] + ':' + str(n) for k, n in sizes)}")
+
+
+measure("/lessons/putting-it-together/sandboxes/0", [
+    ("add a VM", "/do", {"op": "add-vm", "form": "add-vm", "id": "vm-x", "vcpus": "1", "memoryGiB": "1", "diskGiB": "1", "policy": "first-fit", "state": "running"}),
+    ("fail a zone", "/do", {"op": "fail", "form": "break", "id": "use1-az1"}),
+    ("undo", "/undo", {}),
+    ("redo", "/redo", {}),
+    ("refused add a VM", "/do", {"op": "add-vm", "form": "add-vm", "id": "vm-y", "vcpus": "999", "memoryGiB": "1", "diskGiB": "1", "policy": "first-fit", "state": "running"}),
+    ("place a user", "/do", {"op": "place-user", "form": "user", "name": "dublin", "lat": "53.3", "lon": "-6.2"}),
+])
+measure("/lessons/putting-it-together/challenges/shop-survives-zone-failure", [
+    ("add a VM", "/do", {"op": "add-vm", "form": "add-vm", "id": "vm-x", "vcpus": "1", "memoryGiB": "1", "diskGiB": "1", "policy": "first-fit", "state": "running"}),
+    ("fail a zone", "/do", {"op": "fail", "form": "break", "id": "euw1-az1"}),
+    ("undo", "/undo", {}),
+    ("redo", "/redo", {}),
+    ("refused add a VM", "/do", {"op": "add-vm", "form": "add-vm", "id": "vm-y", "vcpus": "999", "memoryGiB": "1", "diskGiB": "1", "policy": "first-fit", "state": "running"}),
+    ("check my design", "/check", {}),
+    ("place a user", "/do", {"op": "place-user", "form": "user", "name": "dublin", "lat": "53.3", "lon": "-6.2"}),
+])

@@ -1,0 +1,106 @@
+package cloudlab.sandbox;
+
+import cloudlab.sim.Layout;
+import cloudlab.sim.RegionCatalog;
+import cloudlab.sim.Report;
+import cloudlab.sim.Simulator;
+import cloudlab.sim.grade.Challenge;
+import cloudlab.sim.grade.GradeResult;
+import cloudlab.sim.grade.Goals;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Everything the sandbox page reads, apart from the drawings: the sandbox and its state now, the
+ * core's report on it, the workspace (table, timeline, forms), the message after the last action
+ * and the form it came from, the challenge and how its goals stand, the lesson it belongs to, and
+ * the share link just made.
+ */
+public record SandboxView(Sandbox sandbox, Layout state, Report report, Workspace ws, Message message, String errorFor,
+                          Challenge challenge, List<String> goals, GradeResult check, Link lesson, String shareUrl,
+                          List<RegionCatalog.Entry> catalog, List<String> zoneWarnings) {
+
+    /** A sentence after an action and how it reads: {@code ok} (green), {@code warn} or {@code bad} (a refusal). */
+    public record Message(String text, String tone) {
+        public static Message ok(String text) {
+            return new Message(text, "ok");
+        }
+
+        public static Message warn(String text) {
+            return new Message(text, "warn");
+        }
+
+        public static Message bad(String text) {
+            return new Message(text, "bad");
+        }
+
+        boolean refusal() {
+            return tone.equals("bad");
+        }
+    }
+
+    /** A link to a page: where it goes and what it says. */
+    public record Link(String href, String title) {
+    }
+
+    /**
+     * The view of a sandbox. {@code message} is what the last action came to (null on a plain
+     * view), {@code form} and {@code typed} the form it came from and what was typed there (null and
+     * empty on a plain view), {@code host} the host "Change a host" shows when no form chose one.
+     */
+    public static SandboxView of(Sandbox s, ChallengeChecks checks, Link lesson, Message message, String form, Map<String, String> typed,
+                                 String host, String shareUrl) {
+        Layout state = s.history().state();
+        Report report = Simulator.simulate(state);
+        Challenge challenge = checks.challengeOf(s);
+        boolean refused = message != null && message.refusal();
+        Workspace ws = Workspace.of(s, report, form, typed, message != null && !refused, host);
+        // a refusal sits beside the form used when the page draws it, else at the top, never lost
+        String errorFor = refused && Workspace.formShown(form, state, challenge != null) ? form : "";
+        List<String> goals = challenge == null ? List.of() : challenge.goals().stream().map(Goals::describe).toList();
+        return new SandboxView(s, state, report, ws, message, errorFor, challenge, goals, checks.standing(s), lesson, shareUrl,
+                state.catalog().entries(), state.catalog().zoneProblems(state));
+    }
+
+    /** The message unless it is a refusal: shown in the banner, in its tone. */
+    public String notice() {
+        return message == null || message.refusal() ? null : message.text();
+    }
+
+    /** The refusal, if the last action was refused. */
+    public String error() {
+        return message != null && message.refusal() ? message.text() : null;
+    }
+
+    public String tone() {
+        return message == null ? "ok" : message.tone();
+    }
+
+    /** Whether the form of that key was the one just used: its card stays open, success or not. */
+    public boolean used(String formKey) {
+        return formKey.equals(ws.forms().form());
+    }
+
+    public boolean canUndo() {
+        return sandbox.history().canUndo();
+    }
+
+    public boolean canRedo() {
+        return sandbox.history().canRedo();
+    }
+
+    /** The name an export of this sandbox downloads under: its title as a slug, and the extension. */
+    public String fileName(String extension) {
+        return slug(sandbox.title()) + "." + extension;
+    }
+
+    /** Lower-case letters and digits of the title, runs of anything else as one hyphen; "sandbox" when nothing is left. */
+    static String slug(String title) {
+        String s = java.text.Normalizer.normalize(title == null ? "" : title, java.text.Normalizer.Form.NFKD)
+                .replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (s.length() > 60) s = s.substring(0, 60).replaceAll("-+$", "");
+        return s.isEmpty() ? "sandbox" : s;
+    }
+}

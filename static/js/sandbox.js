@@ -1,0 +1,56 @@
+// The sandbox page's few behaviours htmx does not cover.
+(function () {
+  'use strict';
+
+  // Tell the lab which parts the page holds (their keys), so an action's answer carries only what changed.
+  document.addEventListener('htmx:configRequest', function (e) {
+    var ws = document.getElementById('workspace');
+    if (!ws || !ws.contains(e.detail.elt)) return;
+    var held = [];
+    ws.querySelectorAll('.part[data-key]').forEach(function (p) { held.push(p.id + '=' + p.getAttribute('data-key')); });
+    e.detail.headers['X-Parts'] = held.join(',');
+  });
+
+  // Focus survives an answer that swaps in the part holding the focused control: every button the
+  // sandbox page posts with has an id, and htmx focuses the element of the same id in the new part.
+
+  function typing(el) {
+    if (!el) return false;
+    if (el.isContentEditable || el.tagName === 'TEXTAREA') return true;
+    return el.tagName === 'INPUT' && !/^(button|submit|reset|checkbox|radio|range|color|file|image)$/i.test(el.type);
+  }
+
+  // Ctrl+Z undoes, Ctrl+Shift+Z (or Ctrl+Y) redoes; Cmd on a Mac. Not while typing in a field, and not
+  // while a step is on its way (the form carries the version it showed, so a stale one would be refused).
+  document.addEventListener('keydown', function (e) {
+    if (!(e.ctrlKey || e.metaKey) || e.altKey || typing(e.target)) return;
+    var key = e.key.toLowerCase();
+    if (key !== 'z' && key !== 'y') return;
+    var button = document.getElementById(key === 'y' || e.shiftKey ? 'redo' : 'undo');
+    if (!button) return;
+    e.preventDefault();
+    if (button.disabled || document.querySelector('#workspace .htmx-request')) return;
+    button.click();
+  });
+
+  // Copy buttons: the clipboard API, else the field selected for the browser's own copy.
+  document.addEventListener('click', function (e) {
+    var button = e.target.closest ? e.target.closest('[data-copy]') : null;
+    if (!button) return;
+    var field = document.getElementById(button.getAttribute('data-copy'));
+    var said = document.getElementById(field.id + '-copied');
+    function tell(text) { if (said) said.textContent = text; }
+    function fallback() {
+      field.focus();
+      field.select();
+      var ok = false;
+      try { ok = document.execCommand('copy'); } catch (err) { ok = false; }
+      tell(ok ? 'Copied.' : 'Selected: press Ctrl+C (⌘C on a Mac) to copy.');
+    }
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(field.value).then(function () { tell('Copied.'); }, fallback);
+    } else {
+      fallback();
+    }
+  });
+})();
