@@ -31,6 +31,7 @@ public final class App {
         ProgressPages progress = new ProgressPages(services, learners, limiter);
         Api api = new Api(services);
         SandboxPages sandboxes = new SandboxPages(services, learners);
+        RunPanel runs = new RunPanel(services, learners);
         InstructorPages instructor = new InstructorPages(services, limiter);
         WorkshopPages workshops = new WorkshopPages(services, learners, limiter);
         java.util.concurrent.ScheduledExecutorService sweeper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -134,6 +135,8 @@ public final class App {
             config.routes.post("/sandboxes/{id}/step", sandboxes::step);
             config.routes.post("/sandboxes/{id}/share", sandboxes::share);
             config.routes.post("/sandboxes/{id}/check", sandboxes::check);
+            config.routes.get("/sandboxes/{id}/run", runs::show);
+            config.routes.post("/sandboxes/{id}/run/load", runs::setLoad);
             config.routes.get("/sandboxes/{id}/export.yaml", sandboxes::export);
             config.routes.get("/sandboxes/{id}/export.json", sandboxes::export);
             config.routes.get("/shared/{token}", sandboxes::sharedPreview);
