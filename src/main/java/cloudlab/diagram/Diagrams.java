@@ -1,6 +1,11 @@
 package cloudlab.diagram;
 
+import cloudlab.sim.Host;
 import cloudlab.sim.Layout;
+import cloudlab.sim.Vm;
+import cloudlab.sim.time.CpuPolicy;
+import cloudlab.sim.time.RunReport;
+import cloudlab.sim.time.TimeSimulator;
 
 import java.util.Collection;
 
@@ -87,8 +92,20 @@ public final class Diagrams {
     public record Drawing(String svg, String title, String description, double width, double height, String cssClass) {
     }
 
+    /**
+     * A run over time of one host (cloudlab.sim.time): per running VM the cores it wanted and got
+     * at each sample, its steal in red, the host's memory with what was ballooned and swapped, and a
+     * marker at {@code second} (none when negative). A host with no running VM draws a hint instead.
+     */
+    public static Drawing timeline(RunReport run, String hostId, long second) {
+        return TimelineView.render(run, hostId, second);
+    }
+
     /** The views a lesson, a figure or a question may name. */
-    public static final java.util.Set<String> VIEWS = java.util.Set.of("hosts", "infrastructure", "map");
+    public static final java.util.Set<String> VIEWS = java.util.Set.of("hosts", "infrastructure", "map", "timeline");
+
+    /** How long a {@code timeline} figure runs its layout: a minute, sampled every second, under the fair policy. */
+    public static final long FIGURE_SECONDS = 60;
 
     /**
      * The drawing a view name stands for, as a lesson figure shows it: {@code hosts},
@@ -101,8 +118,15 @@ public final class Diagrams {
             case "hosts" -> HostsView.render(layout, extraFailed);
             case "infrastructure" -> InfrastructureView.render(layout, extraFailed);
             case "map" -> MapView.render(layout, extraFailed, false);
-            default -> throw new IllegalArgumentException("view: must be hosts, infrastructure or map, not " + view);
+            case "timeline" -> TimelineView.render(TimeSimulator.run(layout, FIGURE_SECONDS, 1, CpuPolicy.FAIR), firstBusyHost(layout), -1);
+            default -> throw new IllegalArgumentException("view: must be hosts, infrastructure, map or timeline, not " + view);
         };
+    }
+
+    /** The first host with a running VM (the one a timeline figure draws), or the first host. */
+    private static String firstBusyHost(Layout layout) {
+        for (Host h : layout.hosts()) for (Vm vm : h.vms()) if (vm.running()) return h.id();
+        return layout.hosts().isEmpty() ? "" : layout.hosts().get(0).id();
     }
 
     /**
@@ -120,7 +144,9 @@ public final class Diagrams {
             case "hosts" -> HostsView.render(Facts.question(layout, asked));
             case "infrastructure" -> InfrastructureView.render(Facts.question(layout, asked));
             case "map" -> MapView.render(layout, java.util.List.of(), false);
-            default -> throw new IllegalArgumentException("view: must be hosts, infrastructure or map, not " + view);
+            // a timeline would draw the answer of a question about steal: the question shows the hosts
+            case "timeline" -> HostsView.render(Facts.question(layout, asked));
+            default -> throw new IllegalArgumentException("view: must be hosts, infrastructure, map or timeline, not " + view);
         };
     }
 

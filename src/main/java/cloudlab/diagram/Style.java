@@ -28,6 +28,19 @@ final class Style {
             .cld text.asked-label{fill:#92400e;font-size:12px;font-weight:700}
             """;
 
+    static final String TIMELINE = """
+            .cld-timeline .axis{stroke:#9aa5b1;stroke-width:1}
+            .cld-timeline .got{fill:#3f7cac}
+            .cld-timeline .steal{fill:#e57373}
+            .cld-timeline .wanted{fill:none;stroke:#1f2933;stroke-width:.6}
+            .cld-timeline .now{stroke:#b45309;stroke-width:2;stroke-dasharray:4 3}
+            .cld-timeline text.now-label{fill:#92400e;font-size:11px;font-weight:700}
+            .cld-timeline .physical{fill:#e4e7eb;stroke:#52606d;stroke-width:1}
+            .cld-timeline .active{fill:#3f7cac}
+            .cld-timeline .ballooned{fill:#f0b429}
+            .cld-timeline .swapped{fill:#c62828}
+            """;
+
     static final String EMPTY = """
             .cld-empty .empty-box{fill:#f8fafc;stroke:#9aa5b1;stroke-width:1.5;stroke-dasharray:7 5}
             .cld-empty .empty-layer{fill:#d9e2ec}

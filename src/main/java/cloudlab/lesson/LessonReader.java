@@ -37,6 +37,8 @@ import java.util.regex.Pattern;
  * {@code quiz} and {@code challenge} fenced blocks hold YAML. Every fault names the file and line.
  */
 public final class LessonReader {
+    /** The views a figure may name ({@code timeline}: the first busy host over a minute, cloudlab.sim.time). */
+    private static final Set<String> VIEWS = Set.of("hosts", "infrastructure", "map", "timeline");
     private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
     private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS)
             .includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
@@ -47,7 +49,6 @@ public final class LessonReader {
                 if (tag.equals("pre")) attributes.put("tabindex", "0");
             })
             .build();
-    private static final Set<String> VIEWS = Set.of("hosts", "infrastructure", "map");
 
     private final String file;
     private final Path folder;
@@ -254,7 +255,7 @@ public final class LessonReader {
                 case "caption" -> caption = shortText(check, f.getValue(), p, 200);
                 case "view" -> {
                     view = check.text(f.getValue(), p);
-                    if (!VIEWS.contains(view)) throw check.fail(p, "must be hosts, infrastructure or map (got " + view + ")");
+                    if (!VIEWS.contains(view)) throw check.fail(p, "must be hosts, infrastructure, map or timeline (got " + view + ")");
                 }
                 case "layout" -> layout = LayoutReader.fromTree(f.getValue(), "layout", where, catalog);
                 case "fail" -> {

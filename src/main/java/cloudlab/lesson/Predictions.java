@@ -9,6 +9,9 @@ import cloudlab.sim.Region;
 import cloudlab.sim.Report;
 import cloudlab.sim.Simulator;
 import cloudlab.sim.VmSpec;
+import cloudlab.sim.time.CpuPolicy;
+import cloudlab.sim.time.RunReport;
+import cloudlab.sim.time.TimeSimulator;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -42,6 +45,20 @@ public final class Predictions {
     /** How many more running VMs of this size fit on the host beside what it holds (R2–R4). */
     public static int fits(Host host, VmSpec vm) {
         return Capacity.room(host, vm);
+    }
+
+    /** How long a minute runs when a question asks about steal: the same minute the lesson's timeline figures draw. */
+    public static final long RUN_SECONDS = 60;
+
+    /**
+     * The VM's mean steal over a minute of the layout's own load under the fair policy, in percent
+     * (one decimal): of the CPU it wanted, the share it waited for (cloudlab.sim.time).
+     */
+    public static BigDecimal stealPercent(Layout layout, String vm) {
+        for (RunReport.VmSummary v : TimeSimulator.summarise(layout, RUN_SECONDS, CpuPolicy.FAIR).vms()) {
+            if (v.id().equals(vm)) return v.meanStealPercent() == null ? BigDecimal.ZERO : v.meanStealPercent();
+        }
+        return BigDecimal.ZERO;
     }
 
     public static BigDecimal rttMs(Location user, Region region) {

@@ -271,7 +271,7 @@ final class QuestionReader {
 
     private Answer predict(Layout layout, List<String> fail, JsonNode askNode, String place) throws InputException {
         ObjectNode ask = check.object(askNode, place, "{available: APP} or {running: APP}, {hostUp: HOST}, {fits: ...}, {rttMs: ...}");
-        if (ask.size() != 1) throw check.fail(place, "ask one thing: available, hostUp, running, fits or rttMs");
+        if (ask.size() != 1) throw check.fail(place, "ask one thing: available, hostUp, running, fits, rttMs or stealPercent");
         Map.Entry<String, JsonNode> e = ask.fields().next();
         String p = Check.child(place, e.getKey());
         switch (e.getKey()) {
@@ -317,7 +317,13 @@ final class QuestionReader {
                 if (region == null) throw check.fail(Check.child(p, "region"), "the layout has no region " + code);
                 return new Answer(null, Predictions.rttMs(loc, region), "round trip to " + code);
             }
-            default -> throw check.fail(p, "unknown ask " + e.getKey() + " (available, hostUp, running, fits or rttMs)");
+            case "stealPercent" -> {
+                String vm = check.text(e.getValue(), p);
+                if (layout.node(vm, cloudlab.sim.Vm.class) == null) throw check.fail(p, "the layout has no VM " + vm);
+                if (!fail.isEmpty()) throw check.fail(p, "a run over time takes no fail list: stop or remove what should not run");
+                return new Answer(null, Predictions.stealPercent(layout, vm), "mean steal of " + vm + " in %");
+            }
+            default -> throw check.fail(p, "unknown ask " + e.getKey() + " (available, hostUp, running, fits, rttMs or stealPercent)");
         }
     }
 

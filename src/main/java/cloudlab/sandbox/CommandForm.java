@@ -7,7 +7,11 @@ import cloudlab.sim.InputException;
 import cloudlab.sim.Layout;
 import cloudlab.sim.Location;
 import cloudlab.sim.Placement;
+import cloudlab.sim.Vm;
 import cloudlab.sim.VmSpec;
+import cloudlab.sim.time.Profile;
+import cloudlab.sim.time.ProfileText;
+import cloudlab.sim.time.VmLoad;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -76,6 +80,7 @@ public final class CommandForm {
             case "restore" -> fixed(new Command.Restore(text("id")));
             case "place-user" -> fixed(new Command.PlaceUser(text("name"), location()));
             case "remove-user" -> fixed(new Command.RemoveUser(text("name")));
+            case "set-vm-load" -> vmLoad();
             default -> throw new InputException("op: unknown action " + shorten(op));
         };
     }
@@ -115,6 +120,29 @@ public final class CommandForm {
 
     private BigDecimal changedDecimal(String field) throws InputException {
         return changed(field) == null ? null : decimal(field);
+    }
+
+    /**
+     * "Set a VM's load": CPU demand in {@link ProfileText}'s syntax, active memory, shares,
+     * reservation and limit. A demand sent back as it started (its {@code was-} twin) keeps the VM's
+     * profile as it is, so editing the shares of a VM with steps does not rewrite its steps.
+     */
+    private Function<Layout, Command> vmLoad() throws InputException {
+        String id = text("id");
+        String demand = text("cpuDemand");
+        Profile typed = demand.equals(optional("was-cpuDemand")) ? null : ProfileText.parse(demand, "cpuDemand");
+        double active = decimal("activeMemoryGiB").doubleValue();
+        int shares = whole("shares");
+        double reservation = decimal("reservation").doubleValue();
+        double limit = decimal("limit").doubleValue();
+        if (shares < 1 || reservation < 0 || limit < reservation || active < 0) {
+            throw new InputException("shares must be at least 1, active memory and the reservation at least 0, and the limit at least the reservation");
+        }
+        return state -> {
+            Vm vm = state.node(id, Vm.class);
+            Profile cpu = typed != null ? typed : vm == null ? Profile.Constant.IDLE : state.workload().of(vm).cpu();
+            return new Command.SetVmLoad(id, new VmLoad(cpu, active, shares, reservation, limit));
+        };
     }
 
     private Command addRegion() throws InputException {

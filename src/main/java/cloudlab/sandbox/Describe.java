@@ -186,6 +186,17 @@ public final class Describe implements Command.Visitor<String> {
         return "Removed user " + c.name();
     }
 
+    @Override
+    public String setVmLoad(Command.SetVmLoad c) {
+        return c.load() == null ? "Set VM " + c.id() + " idle" : "Set VM " + c.id() + "'s load: " + c.load().describe();
+    }
+
+    @Override
+    public String setHostOsLoad(Command.SetHostOsLoad c) {
+        return c.load() == null ? "Cleared host " + c.id() + "'s own OS load"
+                : "Set host " + c.id() + "'s own OS load: " + c.load().describe() + " of its cores";
+    }
+
     private static String spec(HostSpec s) {
         String oc = s.cpuOvercommit().compareTo(BigDecimal.ONE) == 0 && s.memoryOvercommit().compareTo(BigDecimal.ONE) == 0
                 ? "" : ", overcommit " + Num.show(s.cpuOvercommit()) + "× CPU / " + Num.show(s.memoryOvercommit()) + "× memory";

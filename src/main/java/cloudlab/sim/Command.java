@@ -23,7 +23,8 @@ import java.math.BigDecimal;
         @JsonSubTypes.Type(Command.StopVm.class), @JsonSubTypes.Type(Command.MigrateVm.class),
         @JsonSubTypes.Type(Command.SetVmApp.class), @JsonSubTypes.Type(Command.Rename.class),
         @JsonSubTypes.Type(Command.Fail.class), @JsonSubTypes.Type(Command.Restore.class),
-        @JsonSubTypes.Type(Command.PlaceUser.class), @JsonSubTypes.Type(Command.RemoveUser.class)
+        @JsonSubTypes.Type(Command.PlaceUser.class), @JsonSubTypes.Type(Command.RemoveUser.class),
+        @JsonSubTypes.Type(Command.SetVmLoad.class), @JsonSubTypes.Type(Command.SetHostOsLoad.class)
 })
 public sealed interface Command {
     /** Hands this command to the visitor's method for its kind. */
@@ -202,6 +203,23 @@ public sealed interface Command {
     }
 
     /**
+     * Sets what a VM asks of its host over time: CPU demand, active memory, shares, reservation and
+     * limit (time extension); {@code load} null puts it back to idle with default shares.
+     */
+    record SetVmLoad(String id, cloudlab.sim.time.VmLoad load) implements Command {
+        public <R> R accept(Visitor<R> v) {
+            return v.setVmLoad(this);
+        }
+    }
+
+    /** Sets a type 2 host's own OS load in percent of its cores (time extension); {@code load} null clears it. */
+    record SetHostOsLoad(String id, cloudlab.sim.time.Profile load) implements Command {
+        public <R> R accept(Visitor<R> v) {
+            return v.setHostOsLoad(this);
+        }
+    }
+
+    /**
      * One method per kind of command: a concern that handles commands implements this, so the
      * compiler names every kind it has not handled yet.
      */
@@ -257,5 +275,9 @@ public sealed interface Command {
         R placeUser(PlaceUser c);
 
         R removeUser(RemoveUser c);
+
+        R setVmLoad(SetVmLoad c);
+
+        R setHostOsLoad(SetHostOsLoad c);
     }
 }

@@ -1,5 +1,7 @@
 package cloudlab.sim;
 
+import cloudlab.sim.time.LoadRules;
+
 import java.math.BigDecimal;
 
 /**
@@ -122,6 +124,11 @@ final class Decider {
             String e = Rules.hostSpec(c.spec());
             if (e != null) throw new Refused(c.id() + ": " + e);
             check(Capacity.resizeProblem(h, c.spec()));
+            check(LoadRules.reservations(h, c.spec(), null, null, false));
+            if (h.osLoad() != null && c.spec().hypervisor() != Hypervisor.TYPE2) {
+                // a type 1 hypervisor has no host OS: its load goes with it
+                return Decision.accept(new Event.HostChanged(c.id(), c.spec()), new Event.HostOsLoadSet(c.id(), null));
+            }
             return Decision.accept(new Event.HostChanged(c.id(), c.spec()));
         }
 
@@ -162,6 +169,10 @@ final class Decider {
             if (e != null) throw new Refused(c.id() + ": " + e);
             VmSpec wanted = new VmSpec(c.vcpus(), c.memoryGiB(), c.diskGiB(), vm.app(), vm.running());
             check(Capacity.problem(vm.host(), Capacity.Used.of(vm.host()).without(vm), wanted));
+            if (vm.load() != null) {
+                String lost = LoadRules.vm(vm.id(), vm.load(), c.vcpus(), c.memoryGiB());
+                if (lost != null) throw new Refused(lost + " after the resize; change its load first");
+            }
             return Decision.accept(new Event.VmResized(c.id(), c.vcpus(), c.memoryGiB(), c.diskGiB()));
         }
 
@@ -177,6 +188,7 @@ final class Decider {
             if (vm.running()) throw new Refused(vm.id() + " is already running");
             mustBeUp(s, vm.host());
             check(Capacity.problem(vm.host(), Capacity.Used.of(vm.host()).without(vm), vm.spec().withRunning(true)));
+            check(LoadRules.reservations(vm.host(), vm.host().spec(), vm, vm.load(), true));
             return Decision.accept(new Event.VmStarted(c.id()));
         }
 
@@ -199,6 +211,7 @@ final class Decider {
             }
             mustBeUp(s, to);
             check(Capacity.problem(to, vm.spec()));
+            check(LoadRules.reservations(to, to.spec(), vm, vm.load(), vm.running()));
             return Decision.accept(new Event.VmMigrated(c.id(), c.host()));
         }
 
@@ -250,6 +263,23 @@ final class Decider {
         public Decision removeUser(Command.RemoveUser c) {
             if (s.user(c.name()) == null) throw new Refused("there is no user named " + c.name());
             return Decision.accept(new Event.UserRemoved(c.name()));
+        }
+
+        @Override
+        public Decision setVmLoad(Command.SetVmLoad c) {
+            Vm vm = node(s, c.id(), Vm.class);
+            if (c.load() != null) {
+                check(LoadRules.vm(vm.id(), c.load(), vm.vcpus(), vm.memoryGiB()));
+                check(LoadRules.reservations(vm.host(), vm.host().spec(), vm, c.load(), vm.running()));
+            }
+            return Decision.accept(new Event.VmLoadSet(c.id(), c.load()));
+        }
+
+        @Override
+        public Decision setHostOsLoad(Command.SetHostOsLoad c) {
+            Host h = node(s, c.id(), Host.class);
+            if (c.load() != null) check(LoadRules.hostOs(h.id(), h.spec(), c.load()));
+            return Decision.accept(new Event.HostOsLoadSet(c.id(), c.load()));
         }
     }
 

@@ -24,7 +24,8 @@ import java.math.BigDecimal;
         @JsonSubTypes.Type(Event.VmStopped.class), @JsonSubTypes.Type(Event.VmMigrated.class),
         @JsonSubTypes.Type(Event.VmAppSet.class), @JsonSubTypes.Type(Event.NodeRenamed.class),
         @JsonSubTypes.Type(Event.Failed.class), @JsonSubTypes.Type(Event.Restored.class),
-        @JsonSubTypes.Type(Event.UserPlaced.class), @JsonSubTypes.Type(Event.UserRemoved.class)
+        @JsonSubTypes.Type(Event.UserPlaced.class), @JsonSubTypes.Type(Event.UserRemoved.class),
+        @JsonSubTypes.Type(Event.VmLoadSet.class), @JsonSubTypes.Type(Event.HostOsLoadSet.class)
 })
 public sealed interface Event {
     /** Hands this event to the visitor's method for its kind. */
@@ -190,6 +191,20 @@ public sealed interface Event {
         }
     }
 
+    /** A VM's load over time (time extension); {@code load} null puts it back to idle with default shares. */
+    record VmLoadSet(String id, cloudlab.sim.time.VmLoad load) implements Event {
+        public <R> R accept(Visitor<R> v) {
+            return v.vmLoadSet(this);
+        }
+    }
+
+    /** A type 2 host's own OS load in percent of its cores (time extension); {@code load} null clears it. */
+    record HostOsLoadSet(String id, cloudlab.sim.time.Profile load) implements Event {
+        public <R> R accept(Visitor<R> v) {
+            return v.hostOsLoadSet(this);
+        }
+    }
+
     /**
      * One method per kind of event: a concern that handles events implements this, so the
      * compiler names every kind it has not handled yet.
@@ -246,5 +261,9 @@ public sealed interface Event {
         R userPlaced(UserPlaced e);
 
         R userRemoved(UserRemoved e);
+
+        R vmLoadSet(VmLoadSet e);
+
+        R hostOsLoadSet(HostOsLoadSet e);
     }
 }

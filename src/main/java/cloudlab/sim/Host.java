@@ -16,6 +16,7 @@ public final class Host extends Node {
     int usedVcpus;                               // running VMs (R2)
     BigDecimal usedMemoryGiB = BigDecimal.ZERO;  // running VMs (R3)
     BigDecimal usedDiskGiB = BigDecimal.ZERO;    // all VMs (R4)
+    cloudlab.sim.time.Profile osLoad;            // a type 2 host's own OS load (time extension), or null
 
     Host(String id, Datacenter datacenter, HostSpec spec) {
         super(id);
@@ -37,6 +38,11 @@ public final class Host extends Node {
 
     public Hypervisor hypervisor() {
         return spec.hypervisor();
+    }
+
+    /** The host OS's own load in percent of the cores (a type 2 host only), or null when it declares none. */
+    public cloudlab.sim.time.Profile osLoad() {
+        return osLoad;
     }
 
     public Collection<Vm> vms() {

@@ -24,7 +24,6 @@ public final class Layout {
     private final LinkedHashSet<String> failed = new LinkedHashSet<>();
     private final LinkedHashMap<String, User> users = new LinkedHashMap<>();
     private final RegionCatalog catalog;
-    private cloudlab.sim.time.Workload workload = cloudlab.sim.time.Workload.NONE;  // time extension: not event-sourced yet
 
     public Layout(RegionCatalog catalog) {
         this.catalog = catalog;
@@ -142,19 +141,18 @@ public final class Layout {
 
     /** A deep copy that shares nothing mutable with this layout. */
     public Layout copy() {
-        Layout copy = replay(catalog, LayoutCommands.eventsFor(this));
-        copy.workload = workload;
-        return copy;
+        return replay(catalog, LayoutCommands.eventsFor(this));
     }
 
-    /** The VMs' and host OSes' load over time, as the document declared it (cloudlab.sim.time). */
+    /** The VMs' and host OSes' load over time, as declared by the document and the learner's commands (cloudlab.sim.time). */
     public cloudlab.sim.time.Workload workload() {
-        return workload;
-    }
-
-    /** Sets the load the document declared (the document reader's; load is not event-sourced yet). */
-    public void workload(cloudlab.sim.time.Workload w) {
-        workload = w;
+        Map<String, cloudlab.sim.time.VmLoad> vmLoads = new HashMap<>();
+        Map<String, cloudlab.sim.time.Profile> hostLoads = new HashMap<>();
+        for (Host h : hosts()) {
+            if (h.osLoad != null) hostLoads.put(h.id, h.osLoad);
+            for (Vm vm : h.vms.values()) if (vm.load != null) vmLoads.put(vm.id, vm.load);
+        }
+        return new cloudlab.sim.time.Workload(vmLoads, hostLoads);
     }
 
     /** Applies one event. Events come from the {@link Decider}; one that does not fit is a bug. */
@@ -355,6 +353,18 @@ public final class Layout {
         @Override
         public Void userRemoved(Event.UserRemoved e) {
             users.remove(e.name());
+            return null;
+        }
+
+        @Override
+        public Void vmLoadSet(Event.VmLoadSet e) {
+            need(e.id(), Vm.class).load = e.load();
+            return null;
+        }
+
+        @Override
+        public Void hostOsLoadSet(Event.HostOsLoadSet e) {
+            need(e.id(), Host.class).osLoad = e.load();
             return null;
         }
     };

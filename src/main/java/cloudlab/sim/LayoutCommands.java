@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * A layout as the commands that build it from nothing: name, apps, regions down to VMs (each VM
- * added stopped or running as it is), then failures, then users. Replaying them through the
- * {@link Decider} on an empty layout gives the same layout back.
+ * added stopped or running as it is, each host and VM followed by its load when it declares one),
+ * then failures, then users. Replaying them through the {@link Decider} on an empty layout gives
+ * the same layout back.
  */
 final class LayoutCommands {
     private LayoutCommands() {
@@ -24,7 +25,11 @@ final class LayoutCommands {
                     out.add(new Command.AddDatacenter(z.id(), d.id()));
                     for (Host h : d.hosts.values()) {
                         out.add(new Command.AddHost(d.id(), h.id(), h.spec()));
-                        for (Vm vm : h.vms.values()) out.add(new Command.AddVm(vm.id(), vm.spec(), h.id(), null));
+                        if (h.osLoad != null) out.add(new Command.SetHostOsLoad(h.id(), h.osLoad));
+                        for (Vm vm : h.vms.values()) {
+                            out.add(new Command.AddVm(vm.id(), vm.spec(), h.id(), null));
+                            if (vm.load != null) out.add(new Command.SetVmLoad(vm.id(), vm.load));
+                        }
                     }
                 }
             }
@@ -47,7 +52,11 @@ final class LayoutCommands {
                     out.add(new Event.DatacenterAdded(z.id(), d.id()));
                     for (Host h : d.hosts.values()) {
                         out.add(new Event.HostAdded(d.id(), h.id(), h.spec()));
-                        for (Vm vm : h.vms.values()) out.add(new Event.VmAdded(h.id(), vm.id(), vm.spec()));
+                        if (h.osLoad != null) out.add(new Event.HostOsLoadSet(h.id(), h.osLoad));
+                        for (Vm vm : h.vms.values()) {
+                            out.add(new Event.VmAdded(h.id(), vm.id(), vm.spec()));
+                            if (vm.load != null) out.add(new Event.VmLoadSet(vm.id(), vm.load));
+                        }
                     }
                 }
             }

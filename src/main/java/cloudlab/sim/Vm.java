@@ -10,6 +10,7 @@ public final class Vm extends Node {
     BigDecimal diskGiB;
     String app;
     boolean running;
+    cloudlab.sim.time.VmLoad load;   // null: idle, default shares, no reservation or limit
 
     Vm(String id, Host host, VmSpec spec) {
         super(id);
@@ -45,6 +46,11 @@ public final class Vm extends Node {
     /** The state the learner set: started (running) or stopped. Whether it is up is the report's call. */
     public boolean running() {
         return running;
+    }
+
+    /** The load the learner or the document declared (time extension), or null when it declares none. */
+    public cloudlab.sim.time.VmLoad load() {
+        return load;
     }
 
     public VmSpec spec() {

@@ -35,6 +35,7 @@ public final class App {
         ProgressPages progress = new ProgressPages(services, learners, limiter);
         Api api = new Api(services);
         SandboxPages sandboxes = new SandboxPages(services, learners);
+        RunPanel runs = new RunPanel(services, learners);
         InstructorPages instructor = new InstructorPages(services, limiter);
         WorkshopPages workshops = new WorkshopPages(services, learners, limiter);
         java.util.concurrent.ScheduledExecutorService sweeper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -150,6 +151,8 @@ public final class App {
             config.routes.post("/sandboxes/{id}/check", sandboxes::check);
             config.routes.get("/sandboxes/{id}/delete", sandboxes::deleteForm);
             config.routes.post("/sandboxes/{id}/delete", sandboxes::delete);
+            config.routes.get("/sandboxes/{id}/run", runs::show);
+            config.routes.post("/sandboxes/{id}/run/load", runs::setLoad);
             config.routes.get("/sandboxes/{id}/export.yaml", sandboxes::export);
             config.routes.get("/sandboxes/{id}/export.json", sandboxes::export);
             config.routes.get("/shared/{token}", sandboxes::sharedPreview);

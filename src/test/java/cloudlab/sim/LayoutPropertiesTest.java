@@ -115,7 +115,13 @@ class LayoutPropertiesTest {
                 any(VMS).map(Command.StartVm::new),
                 any(VMS).map(Command.StopVm::new),
                 Combinators.combine(any(VMS), any(HOSTS)).as(Command.MigrateVm::new),
-                Combinators.combine(any(VMS), Arbitraries.of("shop", "blog", "123").injectNull(0.3)).as(Command.SetVmApp::new));
+                Combinators.combine(any(VMS), Arbitraries.of("shop", "blog", "123").injectNull(0.3)).as(Command.SetVmApp::new),
+                Combinators.combine(any(VMS), Arbitraries.of(
+                        new cloudlab.sim.time.VmLoad(new cloudlab.sim.time.Profile.Constant(80), 0.5, 3000, 0.5, 1),
+                        new cloudlab.sim.time.VmLoad(new cloudlab.sim.time.Profile.Pattern(new double[] {10, 90}, 5), 0, 1000, 0, 4)).injectNull(0.3))
+                        .as(Command.SetVmLoad::new),
+                Combinators.combine(any(HOSTS), Arbitraries.of(new cloudlab.sim.time.Profile.Constant(25)).injectNull(0.3))
+                        .as(Command.SetHostOsLoad::new));
         Arbitrary<Command> other = Arbitraries.oneOf(
                 any(NAMES).map(Command.SetName::new),
                 Combinators.combine(any(APPS), Arbitraries.integers().between(1, 3)).as(Command.SetMinRunning::new),

@@ -15,7 +15,6 @@ import cloudlab.sim.VmSpec;
 
 import cloudlab.sim.time.Profile;
 import cloudlab.sim.time.VmLoad;
-import cloudlab.sim.time.Workload;
 import cloudlab.sim.time.WorkloadReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -47,8 +46,6 @@ public final class LayoutReader {
     private final List<Event> infrastructure = new ArrayList<>();
     private final List<Event> failures = new ArrayList<>();
     private final List<Event> people = new ArrayList<>();
-    private final Map<String, VmLoad> vmLoads = new HashMap<>();      // time extension (cloudlab.sim.time)
-    private final Map<String, Profile> hostLoads = new HashMap<>();
     private String name;
 
     private LayoutReader(RegionCatalog catalog, String source) {
@@ -101,7 +98,6 @@ public final class LayoutReader {
         infrastructure.forEach(layout::apply);
         failures.forEach(layout::apply);
         people.forEach(layout::apply);
-        layout.workload(new Workload(vmLoads, hostLoads));
         return layout;
     }
 
@@ -266,9 +262,9 @@ public final class LayoutReader {
             e = Rules.memoryAfterReservation(hypervisor, memory);
             if (e != null) throw check.fail(Check.child(p, "memoryGiB"), e);
             Profile hostOs = WorkloadReader.hostOs(o, p, hypervisor, check);
-            if (hostOs != null) hostLoads.put(id, hostOs);
             HostSpec spec = new HostSpec(hypervisor, cores, memory, storage, cpuOc, memOc);
             infrastructure.add(new Event.HostAdded(datacenter, id, spec));
+            if (hostOs != null) infrastructure.add(new Event.HostOsLoadSet(id, hostOs));
             if (o.has("vms")) vmList((ArrayNode) o.get("vms"), Check.child(p, "vms"), id, spec, p);
         }
     }
@@ -319,7 +315,6 @@ public final class LayoutReader {
                 }
             }
             VmLoad load = WorkloadReader.vm(o, p, cpu, mem, check);
-            if (load != null) vmLoads.put(id, load);
             if (load != null && running) reserved = reserved.add(BigDecimal.valueOf(load.reservation()));
             if (running) {
                 vcpus += cpu;
@@ -327,6 +322,7 @@ public final class LayoutReader {
             }
             disk = disk.add(dsk);
             infrastructure.add(new Event.VmAdded(host, id, new VmSpec(cpu, mem, dsk, app, running)));
+            if (load != null) infrastructure.add(new Event.VmLoadSet(id, load));
         }
         if (BigDecimal.valueOf(vcpus).compareTo(spec.vcpuCapacity()) > 0) {
             throw check.fail(hostPlace, "host " + host + ": vCPUs needed " + vcpus + ", available " + Num.show(spec.vcpuCapacity())

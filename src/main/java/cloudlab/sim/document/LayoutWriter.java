@@ -9,6 +9,8 @@ import cloudlab.sim.Region;
 import cloudlab.sim.User;
 import cloudlab.sim.Vm;
 import cloudlab.sim.Zone;
+import cloudlab.sim.time.WorkloadReader;
+import cloudlab.sim.time.WorkloadWriter;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,7 +29,8 @@ import java.io.UncheckedIOException;
 
 /**
  * Writes a layout as a document of contract section 1, with every default written out, in
- * document order: name, apps, regions, failed, users. Reading what it writes gives the same layout.
+ * document order: name, apps, regions, failed, users; a VM or host that declares a load over time
+ * gets its load fields too (the time extension). Reading what it writes gives the same layout.
  */
 public final class LayoutWriter {
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
@@ -79,6 +82,7 @@ public final class LayoutWriter {
                                 .put("storageGiB", s.storageGiB())
                                 .put("cpuOvercommit", s.cpuOvercommit())
                                 .put("memoryOvercommit", s.memoryOvercommit());
+                        if (h.osLoad() != null) ho.set(WorkloadReader.HOST_FIELD, WorkloadWriter.profile(h.osLoad()));
                         ArrayNode vms = ho.putArray("vms");
                         for (Vm vm : h.vms()) {
                             ObjectNode vo = vms.addObject()
@@ -88,6 +92,7 @@ public final class LayoutWriter {
                                     .put("diskGiB", vm.diskGiB());
                             if (vm.app() != null) vo.put("app", vm.app());
                             vo.put("state", vm.running() ? "running" : "stopped");
+                            if (vm.load() != null) WorkloadWriter.vm(vo, vm.load());
                         }
                     }
                 }

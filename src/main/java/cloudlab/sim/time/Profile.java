@@ -1,5 +1,8 @@
 package cloudlab.sim.time;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
 import java.util.Arrays;
 
 /**
@@ -7,12 +10,25 @@ import java.util.Arrays;
  * host's cores for its host OS. Every profile is a pure function of the second, so a run can jump
  * from one change to the next instead of stepping through every second.
  */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(Profile.Constant.class), @JsonSubTypes.Type(Profile.Steps.class),
+        @JsonSubTypes.Type(Profile.Pattern.class), @JsonSubTypes.Type(Profile.Shape.class)
+})
 public sealed interface Profile {
     /** The percent at a second (0 is the first second of a run). */
     double at(long second);
 
     /** The first second after {@code second} at which the value may differ; {@link Long#MAX_VALUE} if never. */
     long nextChange(long second);
+
+    /** The profile in a few words: "80 %", "20 % from 0 s, 90 % from 30 s", "wave 10–90 % every 60 s". */
+    String describe();
+
+    /** A number as the lab writes it: 2, 0.5, 12.25. */
+    static String show(double v) {
+        return cloudlab.sim.Num.show(java.math.BigDecimal.valueOf(v));
+    }
 
     /** The same percent all the time. */
     record Constant(double percent) implements Profile {
@@ -24,6 +40,10 @@ public sealed interface Profile {
 
         public long nextChange(long second) {
             return Long.MAX_VALUE;
+        }
+
+        public String describe() {
+            return show(percent) + " %";
         }
     }
 
@@ -47,6 +67,12 @@ public sealed interface Profile {
             int next = i >= 0 ? i : -i - 1;
             return next < starts.length ? starts[next] : Long.MAX_VALUE;
         }
+
+        public String describe() {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < starts.length; i++) b.append(i == 0 ? "" : ", ").append(show(percents[i])).append(" % from ").append(starts[i]).append(" s");
+            return b.toString();
+        }
     }
 
     /** A repeating pattern: each percent lasts {@code every} seconds, then the next, round and round. */
@@ -62,6 +88,12 @@ public sealed interface Profile {
 
         public long nextChange(long second) {
             return percents.length == 1 ? Long.MAX_VALUE : (second / every + 1) * every;
+        }
+
+        public String describe() {
+            StringBuilder b = new StringBuilder("pattern ");
+            for (int i = 0; i < percents.length; i++) b.append(i == 0 ? "" : "/").append(show(percents[i]));
+            return b.append(" % every ").append(every).append(" s").toString();
         }
     }
 
@@ -116,6 +148,10 @@ public sealed interface Profile {
                 }
                 case RANDOM -> base + period;
             };
+        }
+
+        public String describe() {
+            return kind.word() + " " + show(low) + "–" + show(high) + " % every " + period + " s (seed " + seed + ")";
         }
 
         private int burstLength() {

@@ -17,6 +17,12 @@ public record VmLoad(Profile cpu, double activeMemoryGiB, int shares, double res
         }
     }
 
+    /** The load in a few words: "CPU 80 %, shares 2000, reservation 1, limit 2, active memory 3 GiB". */
+    public String describe() {
+        return "CPU " + cpu.describe() + ", shares " + shares + ", reservation " + Profile.show(reservation) + ", limit "
+                + Profile.show(limit) + ", active memory " + Profile.show(activeMemoryGiB) + " GiB";
+    }
+
     /** The load of a VM that declares none: idle, no working set, default shares, no reservation, no limit. */
     public static VmLoad idle(int vcpus) {
         return new VmLoad(Profile.Constant.IDLE, 0, SHARES_PER_VCPU * vcpus, 0, vcpus);

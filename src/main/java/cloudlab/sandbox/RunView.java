@@ -1,0 +1,118 @@
+package cloudlab.sandbox;
+
+import cloudlab.sim.Host;
+import cloudlab.sim.InputException;
+import cloudlab.sim.Layout;
+import cloudlab.sim.Num;
+import cloudlab.sim.Vm;
+import cloudlab.sim.time.CpuPolicy;
+import cloudlab.sim.time.ProfileText;
+import cloudlab.sim.time.RunReport;
+import cloudlab.sim.time.RunStory;
+import cloudlab.sim.time.TimeSimulator;
+import cloudlab.sim.time.VmLoad;
+import cloudlab.sim.time.Workload;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The sandbox's "Run for a minute" panel as values: the run of the sandbox's state under a policy,
+ * the host and second the learner looks at, what each of that host's VMs wanted and got then, the
+ * story in words, and each VM's load as the form shows it. Empty of hosts when nothing runs.
+ */
+public record RunView(String sandboxId, String title, String policy, long seconds, long every, long second,
+                      List<String> hosts, String host, RunReport run, List<Row> rows, List<String> now,
+                      List<String> overall, List<LoadRow> loads) {
+    /** How long the panel plays the sandbox: a minute. */
+    public static final long SECONDS = 60;
+
+    /** One VM of the chosen host at the chosen second. */
+    public record Row(String id, BigDecimal wanted, BigDecimal got, BigDecimal stealPercent) {
+    }
+
+    /** A running VM's load as the edit form shows it ({@code cpuDemand} in {@link ProfileText}'s syntax). */
+    public record LoadRow(String id, String host, int vcpus, String memoryGiB, String cpuDemand, String activeMemoryGiB,
+                          int shares, String reservation, String limit) {
+    }
+
+    /**
+     * The panel for the sandbox's state now. {@code policy} (fair or proportional), {@code host} and
+     * {@code second} come from the request and may be null for the defaults (fair, the first host
+     * with a running VM, second 0); a wrong one is refused naming the field.
+     */
+    public static RunView of(Sandbox s, String policy, String host, String second) throws InputException {
+        CpuPolicy p = policy == null || policy.isBlank() ? CpuPolicy.FAIR : CpuPolicy.fromWord(policy.strip());
+        if (p == null) throw new InputException("policy: must be fair or proportional");
+        long at = 0;
+        if (second != null && !second.isBlank()) {
+            try {
+                at = Long.parseLong(second.strip());
+            } catch (NumberFormatException e) {
+                at = -1;
+            }
+            if (at < 0 || at >= SECONDS) throw new InputException("second: must be a whole number from 0 to " + (SECONDS - 1));
+        }
+        Layout state = s.history().state();
+        List<String> busy = new ArrayList<>();
+        for (Host h : state.hosts()) if (state.isUp(h) && h.vms().stream().anyMatch(Vm::running)) busy.add(h.id());
+        String chosen = host == null || host.isBlank() ? (busy.isEmpty() ? null : busy.get(0)) : host.strip();
+        if (chosen != null && !busy.contains(chosen)) throw new InputException("host: " + chosen + " is not an up host with a running VM");
+        long every = every(state);
+        RunReport run = TimeSimulator.run(state, SECONDS, every, p);
+        long sample = at / every * every;
+        List<Row> rows = new ArrayList<>();
+        if (chosen != null) {
+            for (RunReport.Point pt : run.timeline()) {
+                if (pt.second() != sample) continue;
+                for (RunReport.HostPoint hp : pt.hosts()) {
+                    if (!hp.id().equals(chosen)) continue;
+                    for (RunReport.VmPoint v : hp.vms()) rows.add(new Row(v.id(), v.demandCores(), v.receivedCores(), v.stealPercent()));
+                }
+            }
+        }
+        List<String> now = chosen == null ? List.of() : RunStory.at(run, state, chosen, sample);
+        List<String> overall = chosen == null ? List.of() : RunStory.summary(run, chosen);
+        return new RunView(s.id(), s.title(), p.word(), SECONDS, every, sample, busy, chosen, run, rows, now, overall, loads(state));
+    }
+
+    /** The sampling interval that keeps the timeline within the core's limit: every second for any lab-sized sandbox. */
+    static long every(Layout state) {
+        long every = 1;
+        while (TimeSimulator.everyProblem(state, SECONDS, every) != null && every < SECONDS) every++;
+        return every;
+    }
+
+    private static List<LoadRow> loads(Layout state) {
+        Workload w = state.workload();
+        List<LoadRow> out = new ArrayList<>();
+        for (Vm vm : state.vms()) {
+            if (!vm.running()) continue;
+            VmLoad l = w.of(vm);
+            out.add(new LoadRow(vm.id(), vm.host().id(), vm.vcpus(), Num.show(vm.memoryGiB()), ProfileText.format(l.cpu()),
+                    show(l.activeMemoryGiB()), l.shares(), show(l.reservation()), show(l.limit())));
+        }
+        return out;
+    }
+
+    private static String show(double v) {
+        return Num.show(BigDecimal.valueOf(v));
+    }
+
+    /** This view's address without its second: {@code /sandboxes/ID/run?policy=P&host=H}. */
+    public String link() {
+        return "/sandboxes/" + sandboxId + "/run?policy=" + policy + "&host="
+                + (host == null ? "" : java.net.URLEncoder.encode(host, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The previous sample's second, or -1 at the start. */
+    public long previous() {
+        return second - every < 0 ? -1 : second - every;
+    }
+
+    /** The next sample's second, or -1 at the end. */
+    public long next() {
+        return second + every >= seconds ? -1 : second + every;
+    }
+}
