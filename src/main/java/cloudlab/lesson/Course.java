@@ -70,7 +70,8 @@ public final class Course {
             String prev = slugs.putIfAbsent(l.slug(), l.source());
             if (prev != null) problems.add(l.source() + ": the slug " + l.slug() + " is already used by " + prev);
             prev = orders.putIfAbsent(l.order(), l.source());
-            if (prev != null) problems.add(l.source() + ": order " + l.order() + " is already used by " + prev);
+            if (prev != null) problems.add(l.source() + ": place " + l.order() + " in the course is already " + prev
+                    + "'s; give one of the two files a free number");
             if (l.quiz() != null) {
                 prev = quizzes.putIfAbsent(l.quiz().id(), l.source());
                 if (prev != null) problems.add(l.source() + ": the quiz id " + l.quiz().id() + " is already used by " + prev);

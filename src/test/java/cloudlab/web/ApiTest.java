@@ -349,7 +349,7 @@ class ApiTest {
     @Test
     void gradeByLessonSevensChallengeId() {
         LessonChallenge c = lessonSevenChallenge();
-        assertEquals("shop-survives-zone-failure", c.id(), "the id written in lessons/07-putting-it-together.md");
+        assertEquals("shop-survives-zone-failure", c.id(), "the id written in lessons/08-putting-it-together.md");
 
         JsonNode start = ok(post("/api/v1/grade", grade(JSON.getNodeFactory().textNode(c.id()), tree(c.start()))));
         assertFalse(start.has("layout"));
