@@ -297,10 +297,14 @@ public final class LessonReader {
                 case "title" -> title = shortText(check, f.getValue(), p, 120);
                 case "prompt" -> prompt = shortText(check, f.getValue(), p, 1000);
                 case "layout" -> layout = LayoutReader.fromTree(f.getValue(), "layout", where, catalog);
-                default -> throw check.unknown("", p, "title, prompt, layout");
+                case "steps", "find" -> { } // the guided task, read below
+                default -> throw check.unknown("", p, "title, prompt, steps, find, layout");
             }
         }
-        return new Segment.Sandbox(index, title, prompt, layout);
+        Task task = null;
+        if (o.has("steps")) task = new TaskReader(check, where).read(o.get("steps"), o.has("find") ? shortText(check, o.get("find"), "find", 1000) : null);
+        else if (o.has("find")) throw check.fail("find", "what the learner should find belongs to a task: add its steps");
+        return new Segment.Sandbox(index, title, prompt, layout, task);
     }
 
     private Quiz quiz(Check check, JsonNode tree, Set<String> questionIds, String where) throws InputException {

@@ -330,6 +330,7 @@ final class SandboxPages {
         model.put("goals", challenge == null ? List.of() : challenge.goals().stream().map(Goals::describe).toList());
         model.put("check", checks.standing(s));
         model.put("lesson", lessonOf(s));
+        model.put("task", s.origin() == Sandbox.Origin.LESSON ? services.course().course().taskStanding(s.originRef(), h) : null);
         return model;
     }
 
