@@ -297,13 +297,17 @@ public final class LessonReader {
                 case "title" -> title = shortText(check, f.getValue(), p, 120);
                 case "prompt" -> prompt = shortText(check, f.getValue(), p, 1000);
                 case "layout" -> layout = LayoutReader.fromTree(f.getValue(), "layout", where, catalog);
-                case "steps", "find" -> { } // the guided task, read below
-                default -> throw check.unknown("", p, "title, prompt, steps, find, layout");
+                case "steps", "find", "bill" -> { } // the guided task, read below
+                default -> throw check.unknown("", p, "title, prompt, steps, find, bill, layout");
             }
         }
         Task task = null;
-        if (o.has("steps")) task = new TaskReader(check, where).read(o.get("steps"), o.has("find") ? shortText(check, o.get("find"), "find", 1000) : null);
-        else if (o.has("find")) throw check.fail("find", "what the learner should find belongs to a task: add its steps");
+        if (o.has("steps")) {
+            String find = o.has("find") ? shortText(check, o.get("find"), "find", 1000) : null;
+            task = new TaskReader(check, where).read(o.get("steps"), find, o.has("bill") && check.bool(o.get("bill"), "bill"));
+        } else if (o.has("find") || o.has("bill")) {
+            throw check.fail(o.has("find") ? "find" : "bill", "belongs to a guided task: add its steps");
+        }
         return new Segment.Sandbox(index, title, prompt, layout, task);
     }
 

@@ -1,9 +1,11 @@
 package cloudlab.lesson;
 
 import cloudlab.sim.Capacity;
+import cloudlab.sim.Cost;
 import cloudlab.sim.History;
 import cloudlab.sim.Host;
 import cloudlab.sim.Layout;
+import cloudlab.sim.Num;
 import cloudlab.sim.Report;
 import cloudlab.sim.Simulator;
 import cloudlab.sim.Vm;
@@ -21,9 +23,10 @@ import java.util.List;
  * checked on the learner's own sandbox, on the states its history went through, in order: a
  * step ticks once its conditions all held at some state no earlier than the one that ticked the
  * step before it. So "fail the zone, then restore it" ticks both steps, and undoing past a step
- * takes its tick back.
+ * takes its tick back. With {@code bill}, the learner also reads what the layout's hosts cost a
+ * month in the lab's cost model ({@link Cost#monthly}), for tasks about money.
  */
-public record Task(List<Step> steps, String finding) {
+public record Task(List<Step> steps, String finding, boolean bill) {
     public Task {
         steps = List.copyOf(steps);
     }
@@ -41,7 +44,7 @@ public record Task(List<Step> steps, String finding) {
     }
 
     /** Where a learner stands: each step with whether it is done, and whether all are. */
-    public record Standing(List<StepState> steps, boolean complete, String finding) {
+    public record Standing(List<StepState> steps, boolean complete, String finding, String bill) {
         /** How many steps are done. */
         public long done() {
             return steps.stream().filter(StepState::done).count();
@@ -67,7 +70,13 @@ public record Task(List<Step> steps, String finding) {
             Step s = steps.get(i);
             out.add(new StepState(i + 1, s.text(), i < done, s.hint()));
         }
-        return new Standing(out, done == steps.size(), finding);
+        return new Standing(out, done == steps.size(), finding, bill ? bill(history.state()) : null);
+    }
+
+    private static String bill(Layout state) {
+        Cost.Bill b = Cost.monthly(state, BigDecimal.ZERO);
+        return "In the lab's cost model, this layout's " + Num.count(b.hosts().size(), "host") + " cost $" + Num.show(b.hostsUsd())
+                + " a month (each host: cores × $" + Num.show(Cost.CORE_MONTH_USD) + " + memory GiB × $" + Num.show(Cost.GIB_MONTH_USD) + ").";
     }
 
     /** Ticks as many further steps as hold in this state, from step {@code done} on. */

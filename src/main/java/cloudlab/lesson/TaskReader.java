@@ -34,12 +34,12 @@ final class TaskReader {
         this.where = where;
     }
 
-    Task read(JsonNode stepsNode, String finding) throws InputException {
+    Task read(JsonNode stepsNode, String finding, boolean bill) throws InputException {
         ArrayNode list = check.list(stepsNode, "steps");
         if (list.isEmpty() || list.size() > MAX_STEPS) throw check.fail("steps", "must list 1 to " + MAX_STEPS + " steps");
         List<Task.Step> steps = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) steps.add(step(list.get(i), Check.item("steps", i)));
-        return new Task(steps, finding);
+        return new Task(steps, finding, bill);
     }
 
     private Task.Step step(JsonNode n, String place) throws InputException {
