@@ -212,7 +212,8 @@ public final class LessonReader {
         return new Lesson.Source(title, publisher, url, read);
     }
 
-    private static String shortText(Check check, JsonNode n, String place, int max) throws InputException {
+    /** A text of 1 to {@code max} characters, stripped. */
+    static String shortText(Check check, JsonNode n, String place, int max) throws InputException {
         String s = check.text(n, place).strip();
         if (s.isEmpty() || s.length() > max) throw check.fail(place, "must be 1 to " + max + " characters");
         return s;

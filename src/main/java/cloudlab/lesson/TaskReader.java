@@ -51,8 +51,8 @@ final class TaskReader {
         for (Map.Entry<String, JsonNode> f : Check.entries(o)) {
             String p = Check.child(place, f.getKey());
             switch (f.getKey()) {
-                case "do" -> text = text(f.getValue(), p, 300);
-                case "hint" -> hint = text(f.getValue(), p, 300);
+                case "do" -> text = LessonReader.shortText(check, f.getValue(), p, 300);
+                case "hint" -> hint = LessonReader.shortText(check, f.getValue(), p, 300);
                 case "when" -> {
                     ObjectNode c = check.object(f.getValue(), p, "conditions, like {failed: use1-az1}");
                     if (c.isEmpty()) throw check.fail(p, "a step needs at least one condition");
@@ -153,11 +153,5 @@ final class TaskReader {
         String e = Rules.id(id);
         if (e != null) throw check.fail(place, e);
         return id;
-    }
-
-    private String text(JsonNode n, String place, int max) throws InputException {
-        String s = check.text(n, place).strip();
-        if (s.isEmpty() || s.length() > max) throw check.fail(place, "must be 1 to " + max + " characters");
-        return s;
     }
 }
