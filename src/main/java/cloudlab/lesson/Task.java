@@ -16,6 +16,7 @@ import cloudlab.sim.grade.Grader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The guided task of a lesson sandbox: its "Try it" as a short list of steps, each with the
@@ -37,7 +38,7 @@ public record Task(List<Step> steps, String finding, boolean bill) {
             when = List.copyOf(when);
         }
 
-        boolean holds(Layout state, Report report) {
+        boolean holds(Layout state, Supplier<Report> report) {
             for (Condition c : when) if (!c.holds(state, report)) return false;
             return true;
         }
@@ -79,10 +80,14 @@ public record Task(List<Step> steps, String finding, boolean bill) {
                 + " a month (each host: cores × $" + Num.show(Cost.CORE_MONTH_USD) + " + memory GiB × $" + Num.show(Cost.GIB_MONTH_USD) + ").";
     }
 
-    /** Ticks as many further steps as hold in this state, from step {@code done} on. */
+    /**
+     * Ticks as many further steps as hold in this state, from step {@code done} on. The state is
+     * simulated only if a condition asks for the report, so a long history costs little where the
+     * next step's first condition is a plain look-up that fails.
+     */
     private int advance(int done, Layout state) {
-        if (done == steps.size()) return done;
-        Report report = Simulator.simulate(state);
+        Report[] simulated = new Report[1];
+        Supplier<Report> report = () -> simulated[0] != null ? simulated[0] : (simulated[0] = Simulator.simulate(state));
         while (done < steps.size() && steps.get(done).holds(state, report)) done++;
         return done;
     }
@@ -92,18 +97,18 @@ public record Task(List<Step> steps, String finding, boolean bill) {
      * ({@link OfGoal}), a few facts a challenge has no use for but a guided step does.
      */
     public sealed interface Condition {
-        boolean holds(Layout state, Report report);
+        boolean holds(Layout state, Supplier<Report> report);
 
         /** A challenge goal (contract section 5 or the project's) that passes with something to judge. */
         record OfGoal(Goal goal) implements Condition {
-            public boolean holds(Layout state, Report report) {
+            public boolean holds(Layout state, Supplier<Report> report) {
                 return Grader.check(goal, state).earnsCredit();
             }
         }
 
         /** The host holds at least {@code atLeast} VMs, running or stopped. */
         record VmsOn(String host, int atLeast) implements Condition {
-            public boolean holds(Layout state, Report report) {
+            public boolean holds(Layout state, Supplier<Report> report) {
                 Host h = state.node(host, Host.class);
                 return h != null && h.vms().size() >= atLeast;
             }
@@ -111,14 +116,14 @@ public record Task(List<Step> steps, String finding, boolean bill) {
 
         /** The app has at least {@code atLeast} VMs in the layout, running or stopped. */
         record VmsOf(String app, int atLeast) implements Condition {
-            public boolean holds(Layout state, Report report) {
+            public boolean holds(Layout state, Supplier<Report> report) {
                 return state.vms().stream().filter(v -> app.equals(v.app())).count() >= atLeast;
             }
         }
 
         /** The host exists and has no room for one more running VM of this size (R2–R4). */
         record Full(String host, VmSpec vm) implements Condition {
-            public boolean holds(Layout state, Report report) {
+            public boolean holds(Layout state, Supplier<Report> report) {
                 Host h = state.node(host, Host.class);
                 return h != null && Capacity.room(h, vm) == 0;
             }
@@ -126,7 +131,7 @@ public record Task(List<Step> steps, String finding, boolean bill) {
 
         /** The host's hypervisor and overcommit ratios are as given (a null field is not checked). */
         record HostIs(String host, String hypervisor, BigDecimal cpuOvercommit, BigDecimal memoryOvercommit) implements Condition {
-            public boolean holds(Layout state, Report report) {
+            public boolean holds(Layout state, Supplier<Report> report) {
                 Host h = state.node(host, Host.class);
                 if (h == null) return false;
                 return (hypervisor == null || h.hypervisor().word().equals(hypervisor))
@@ -137,7 +142,7 @@ public record Task(List<Step> steps, String finding, boolean bill) {
 
         /** The VM sits on that host. */
         record VmOn(String vm, String host) implements Condition {
-            public boolean holds(Layout state, Report report) {
+            public boolean holds(Layout state, Supplier<Report> report) {
                 Vm v = state.node(vm, Vm.class);
                 return v != null && v.host().id().equals(host);
             }
@@ -145,7 +150,7 @@ public record Task(List<Step> steps, String finding, boolean bill) {
 
         /** The VM exists and is running ({@code running} true) or stopped (false). */
         record VmState(String vm, boolean running) implements Condition {
-            public boolean holds(Layout state, Report report) {
+            public boolean holds(Layout state, Supplier<Report> report) {
                 Vm v = state.node(vm, Vm.class);
                 return v != null && v.running() == running;
             }
@@ -153,31 +158,32 @@ public record Task(List<Step> steps, String finding, boolean bill) {
 
         /** The node is failed. */
         record Failed(String id) implements Condition {
-            public boolean holds(Layout state, Report report) {
+            public boolean holds(Layout state, Supplier<Report> report) {
                 return state.failed().contains(id);
             }
         }
 
         /** Nothing is failed. */
         record NothingFailed() implements Condition {
-            public boolean holds(Layout state, Report report) {
+            public boolean holds(Layout state, Supplier<Report> report) {
                 return state.failed().isEmpty();
             }
         }
 
         /** The app is declared and not available. */
         record Down(String app) implements Condition {
-            public boolean holds(Layout state, Report report) {
-                Report.AppReport a = report.app(app);
+            public boolean holds(Layout state, Supplier<Report> report) {
+                Report.AppReport a = report.get().app(app);
                 return a != null && !a.available();
             }
         }
 
         /** The user's nearest serving region is that one ({@code region} null: no region serves the user). */
         record ServedFrom(String user, String region) implements Condition {
-            public boolean holds(Layout state, Report report) {
-                if (report.users() == null) return false;
-                for (Report.UserReport u : report.users()) {
+            public boolean holds(Layout state, Supplier<Report> report) {
+                List<Report.UserReport> users = report.get().users();
+                if (users == null) return false;
+                for (Report.UserReport u : users) {
                     if (!u.name().equals(user)) continue;
                     String from = u.nearestServing() == null ? null : u.nearestServing().region();
                     return region == null ? from == null : region.equals(from);
