@@ -1,5 +1,6 @@
 package cloudlab.lesson;
 
+import cloudlab.sim.History;
 import cloudlab.sim.grade.GradeResult;
 import cloudlab.sim.InputException;
 import cloudlab.sim.Layout;
@@ -70,7 +71,8 @@ public final class Course {
             String prev = slugs.putIfAbsent(l.slug(), l.source());
             if (prev != null) problems.add(l.source() + ": the slug " + l.slug() + " is already used by " + prev);
             prev = orders.putIfAbsent(l.order(), l.source());
-            if (prev != null) problems.add(l.source() + ": order " + l.order() + " is already used by " + prev);
+            if (prev != null) problems.add(l.source() + ": place " + l.order() + " in the course is already " + prev
+                    + "'s; give one of the two files a free number");
             if (l.quiz() != null) {
                 prev = quizzes.putIfAbsent(l.quiz().id(), l.source());
                 if (prev != null) problems.add(l.source() + ": the quiz id " + l.quiz().id() + " is already used by " + prev);
@@ -100,6 +102,26 @@ public final class Course {
         List<String> out = new ArrayList<>(checkSources());
         out.addAll(checkZones());
         out.addAll(checkChallenges());
+        out.addAll(checkTasks());
+        return out;
+    }
+
+    /**
+     * Every lesson sandbox carries its "Try it" as a guided task, and the task is not done before
+     * the learner starts: its first step must not hold in the start layout.
+     */
+    public List<String> checkTasks() {
+        List<String> out = new ArrayList<>();
+        for (Lesson l : lessons) {
+            for (Segment.Sandbox b : l.sandboxes()) {
+                String at = l.source() + ": sandbox " + b.index() + " (" + b.title() + "): ";
+                if (b.task() == null) {
+                    out.add(at + "steps: missing; a lesson sandbox lists its task as steps the lab can tick");
+                } else if (b.task().standing(History.from(b.layout(), List.of(), 0)).steps().get(0).done()) {
+                    out.add(at + "steps[0] already holds in the start layout, so it would tick before the learner does anything");
+                }
+            }
+        }
         return out;
     }
 
@@ -177,6 +199,27 @@ public final class Course {
     public Lesson lessonOfQuiz(String quizId) {
         for (Lesson l : lessons) if (l.quiz() != null && l.quiz().id().equals(quizId)) return l;
         return null;
+    }
+
+    /**
+     * Where a learner stands in the guided task of the lesson sandbox their sandbox was opened
+     * from: {@code ref} is that sandbox's origin, {@code slug#index}; null when the block is gone
+     * or has no task.
+     */
+    public Task.Standing taskStanding(String ref, History history) {
+        Segment.Sandbox block = sandboxBlock(ref);
+        return block == null || block.task() == null ? null : block.task().standing(history);
+    }
+
+    /** The sandbox block named {@code slug#index}, as lesson sandboxes record their origin, or null. */
+    public Segment.Sandbox sandboxBlock(String ref) {
+        int hash = ref == null ? -1 : ref.lastIndexOf('#');
+        if (hash < 0) return null;
+        Lesson l = lesson(ref.substring(0, hash));
+        String index = ref.substring(hash + 1);
+        if (l == null || !index.matches("[0-9]{1,3}")) return null;
+        int i = Integer.parseInt(index);
+        return i < l.sandboxes().size() ? l.sandboxes().get(i) : null;
     }
 
     public LessonChallenge challenge(String id) {

@@ -65,6 +65,18 @@ public final class LessonReader {
         return fileName.replaceFirst("\\.md$", "").replaceFirst("^[0-9]+[-_]", "");
     }
 
+    private static final Pattern LEADING_NUMBER = Pattern.compile("^([0-9]{1,3})[-_]");
+
+    /**
+     * The place of a lesson file in the course: the number its name starts with ({@code 04-...md}
+     * is 4), or null for a name without one. The file name is the one place a lesson's position is
+     * written, so slotting a lesson in between two others is a rename and nothing else.
+     */
+    public static Integer numberOf(String fileName) {
+        Matcher m = LEADING_NUMBER.matcher(fileName);
+        return m.find() ? Integer.valueOf(m.group(1)) : null;
+    }
+
     /**
      * Reads a lesson from its text. {@code fileName} names it in messages and gives the slug;
      * {@code folder} is where paths in challenge blocks are resolved (may be null).
@@ -134,11 +146,14 @@ public final class LessonReader {
         JsonNode meta = yaml("\n" + front, file + ": front matter");
         Check check = new Check(file + ": front matter");
         ObjectNode o = check.object(meta, "", "front matter");
-        check.required(o, "", "title", "order", "summary", "teaches", "minutes");
+        String name = Path.of(file).getFileName().toString();
+        Integer number = numberOf(name);
+        if (number == null) check.required(o, "", "title", "order", "summary", "teaches", "minutes");
+        else check.required(o, "", "title", "summary", "teaches", "minutes");
         String title = null;
         String summary = null;
-        String slug = slugOf(Path.of(file).getFileName().toString());
-        int order = 0;
+        String slug = slugOf(name);
+        int order = number == null ? 0 : number;
         int minutes = 0;
         List<String> teaches = new ArrayList<>();
         List<Lesson.Source> sources = new ArrayList<>();
@@ -147,7 +162,11 @@ public final class LessonReader {
             switch (f.getKey()) {
                 case "title" -> title = shortText(check, f.getValue(), p, 80);
                 case "summary" -> summary = shortText(check, f.getValue(), p, 300);
-                case "order" -> order = check.whole(f.getValue(), p, 1, 1000);
+                case "order" -> {
+                    // the file's number places a numbered lesson; order is read only for a name without one
+                    int written = check.whole(f.getValue(), p, 1, 1000);
+                    if (number == null) order = written;
+                }
                 case "minutes" -> minutes = check.whole(f.getValue(), p, 1, 30);
                 case "slug" -> {
                     slug = check.text(f.getValue(), p);
@@ -199,7 +218,8 @@ public final class LessonReader {
         return new Lesson.Source(title, publisher, url, read);
     }
 
-    private static String shortText(Check check, JsonNode n, String place, int max) throws InputException {
+    /** A text of 1 to {@code max} characters, stripped. */
+    static String shortText(Check check, JsonNode n, String place, int max) throws InputException {
         String s = check.text(n, place).strip();
         if (s.isEmpty() || s.length() > max) throw check.fail(place, "must be 1 to " + max + " characters");
         return s;
@@ -284,10 +304,18 @@ public final class LessonReader {
                 case "title" -> title = shortText(check, f.getValue(), p, 120);
                 case "prompt" -> prompt = shortText(check, f.getValue(), p, 1000);
                 case "layout" -> layout = LayoutReader.fromTree(f.getValue(), "layout", where, catalog);
-                default -> throw check.unknown("", p, "title, prompt, layout");
+                case "steps", "find", "bill" -> { } // the guided task, read below
+                default -> throw check.unknown("", p, "title, prompt, steps, find, bill, layout");
             }
         }
-        return new Segment.Sandbox(index, title, prompt, layout);
+        Task task = null;
+        if (o.has("steps")) {
+            String find = o.has("find") ? shortText(check, o.get("find"), "find", 1000) : null;
+            task = new TaskReader(check, where).read(o.get("steps"), find, o.has("bill") && check.bool(o.get("bill"), "bill"));
+        } else if (o.has("find") || o.has("bill")) {
+            throw check.fail(o.has("find") ? "find" : "bill", "belongs to a guided task: add its steps");
+        }
+        return new Segment.Sandbox(index, title, prompt, layout, task);
     }
 
     private Quiz quiz(Check check, JsonNode tree, Set<String> questionIds, String where) throws InputException {

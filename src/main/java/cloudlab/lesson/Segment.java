@@ -12,8 +12,11 @@ public sealed interface Segment {
     /** A diagram of a layout; {@code view} is hosts, infrastructure or map. */
     record Figure(String caption, String view, Layout layout, List<String> fail) implements Segment {}
 
-    /** A layout the learner can open in a sandbox; {@code index} counts sandboxes in the lesson from 0. */
-    record Sandbox(int index, String title, String prompt, Layout layout) implements Segment {}
+    /**
+     * A layout the learner can open in a sandbox; {@code index} counts sandboxes in the lesson from
+     * 0; {@code task} is its guided task, or null for a sandbox to play in freely.
+     */
+    record Sandbox(int index, String title, String prompt, Layout layout, Task task) implements Segment {}
 
     /** Where the quiz stands in the lesson. */
     record QuizBlock(Quiz quiz) implements Segment {}

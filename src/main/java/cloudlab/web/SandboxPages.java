@@ -316,6 +316,7 @@ final class SandboxPages {
         model.put("infraSvg", Diagrams.withoutShared(Diagrams.infrastructure(v.state(), List.of())));
         model.put("mapSvg", Diagrams.withoutShared(Diagrams.map(v.state(), List.of(), true)));
         model.put("mapPlaces", Diagrams.mapPlaces(v.state(), List.of()));
+        model.put("task", s.origin() == Sandbox.Origin.LESSON ? services.course().course().taskStanding(s.originRef(), s.history()) : null);
         Parts parts = new Parts(services.renderer(), PARTS, model);
         ctx.status(status);
         if (Renderer.wantsFragment(ctx)) {

@@ -33,7 +33,7 @@ class GiftCommandTest {
 
     @Test
     void exportReadsTheLessonsFolderGiven(@TempDir Path dir) throws IOException {
-        Files.copy(Path.of("lessons", "05-regions.md"), dir.resolve("05-regions.md"));
+        Files.copy(Path.of("lessons", "06-regions.md"), dir.resolve("06-regions.md"));
         Cli.Result r = Cli.run("gift", "export", "regions-quiz", "--lessons", dir);
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("::q-rtt::"), r.out());

@@ -125,7 +125,7 @@ class RegradeCommandTest {
     @Test
     void aBrokenLessonIsReportedAndItsAttemptsSkipped() throws IOException {
         Path f = lessons.resolve("01-why-virtualize.md");
-        Files.writeString(f, Files.readString(f).replace("order: 1", "order: zero"));
+        Files.writeString(f, Files.readString(f).replace("minutes: 7", "minutes: zero"));
         Cli.Result r = run("regrade", "--db", db, "--lessons", lessons);
         assertEquals(0, r.code());
         assertTrue(r.err().startsWith("lesson problem: 01-why-virtualize.md"), r.err());

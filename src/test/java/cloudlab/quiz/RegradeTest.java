@@ -234,7 +234,7 @@ class RegradeTest {
         assertEquals(0.75, answer(before, c, QUIZ3, fit.id(), number(bigAnswer), big, List.of(0)), EPS);
 
         // Less memory: the big variant is now limited by memory, the small one still by its cores.
-        edit("03-hypervisor-types.md", FIT_MEMORY, FIT_MEMORY.replace("memoryGiB: 32", "memoryGiB: 12"));
+        edit("02-hypervisor-types.md", FIT_MEMORY, FIT_MEMORY.replace("memoryGiB: 32", "memoryGiB: 12"));
         Course after = course();
         Question changed = after.lessonOfQuiz(QUIZ3).quiz().question("q-predict-fit");
         assertNotEquals(0, BigDecimal.valueOf(bigAnswer).compareTo(changed.variant(big).number()), "the big variant's answer changed");

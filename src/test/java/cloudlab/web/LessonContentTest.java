@@ -3,6 +3,7 @@ package cloudlab.web;
 import cloudlab.cli.Main;
 import cloudlab.lesson.Course;
 import cloudlab.lesson.Lesson;
+import cloudlab.lesson.LessonReader;
 import cloudlab.sim.RegionCatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,12 +61,36 @@ class LessonContentTest {
     }
 
     @Test
-    void lessonsAreInOrderOneToN() {
+    void theFileNumbersGiveTheCourseOrder() {
         Course course = Course.load(LESSONS, RegionCatalog.builtIn());
-        for (int i = 0; i < course.lessons().size(); i++) {
-            Lesson l = course.lessons().get(i);
-            assertTrue(l.source().startsWith(String.format("%02d-", i + 1)), l.source() + " is lesson " + (i + 1));
-        }
+        List<Integer> numbers = course.lessons().stream().map(l -> LessonReader.numberOf(l.source())).toList();
+        assertEquals(numbers.stream().sorted().distinct().toList(), numbers, "each lesson is numbered, once, in course order");
+        assertEquals(List.of("why-virtualize", "hypervisor-types", "the-hypervisor"),
+                course.lessons().subList(0, 3).stream().map(Lesson::slug).toList(), "the spine comes first");
+        int types = course.lessons().indexOf(course.lesson("the-hypervisor"));
+        int datacenters = course.lessons().indexOf(course.lesson("data-centers"));
+        assertTrue(types < datacenters, "the AWS part follows the hypervisor's guarantees");
+    }
+
+    /** Slotting a lesson in is a rename: its own order line, written for another place, does not move it. */
+    @Test
+    void aRenamedLessonTakesThePlaceOfItsNewNumber(@TempDir Path folder) throws IOException {
+        write(folder, "01-first.md", GOOD_FRONT.formatted(1) + FIGURE);
+        write(folder, "03-third.md", GOOD_FRONT.formatted(3) + FIGURE);
+        write(folder, "02-slotted-in.md", GOOD_FRONT.formatted(11) + FIGURE);
+        Course course = Course.load(folder, RegionCatalog.builtIn());
+        assertEquals(List.of(), course.problems());
+        assertEquals(List.of("first", "slotted-in", "third"), course.lessons().stream().map(Lesson::slug).toList());
+    }
+
+    @Test
+    void twoFilesWithOneNumberAreAProblemThatNamesBoth(@TempDir Path folder) throws IOException {
+        write(folder, "04-one.md", GOOD_FRONT.formatted(4) + FIGURE);
+        write(folder, "04-other.md", GOOD_FRONT.formatted(4) + FIGURE);
+        Course course = Course.load(folder, RegionCatalog.builtIn());
+        assertEquals(1, course.problems().size(), course.problems().toString());
+        assertTrue(course.problems().get(0).contains("04-one.md") && course.problems().get(0).contains("04-other.md"),
+                course.problems().toString());
     }
 
     @Test
