@@ -148,7 +148,7 @@ public final class App {
 
             config.routes.exception(cloudlab.sandbox.Sandboxes.NotFound.class,
                     (e, ctx) -> problem(services, ctx, 404, "There is no such shared layout or sandbox."));
-            config.routes.exception(cloudlab.sandbox.Sandboxes.LimitReached.class, (e, ctx) -> problem(services, ctx, 400, e.getMessage()));
+            config.routes.exception(cloudlab.sandbox.Caps.Reached.class, (e, ctx) -> problem(services, ctx, 400, e.getMessage()));
             config.routes.exception(CsrfRefused.class, (e, ctx) -> problem(services, ctx, 403,
                     "This form has expired or came from another site. Reload the page and try again."));
             config.routes.exception(RateLimiter.Busy.class, (e, ctx) -> {
