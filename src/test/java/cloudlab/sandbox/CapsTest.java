@@ -46,33 +46,19 @@ class CapsTest {
         db.close();
     }
 
-    /** A layout of one data center with {@code hosts} hosts sharing {@code vms} one-vCPU VMs. */
-    static String layout(int hosts, int vms) {
-        StringBuilder sb = new StringBuilder("{\"regions\": [{\"code\": \"eu-west-1\", \"zones\": [{\"id\": \"z\", \"datacenters\": [{\"id\": \"d\", \"hosts\": [");
-        for (int h = 0; h < hosts; h++) {
-            sb.append(h == 0 ? "" : ",").append("{\"id\": \"h").append(h).append("\", \"hypervisor\": \"type1\", \"cores\": 4096, ")
-                    .append("\"memoryGiB\": 100000, \"storageGiB\": 1000, \"cpuOvercommit\": 16, \"vms\": [");
-            for (int v = h; v < vms; v += hosts) {
-                sb.append(v < hosts ? "" : ",").append("{\"id\": \"v").append(v).append("\", \"vcpus\": 1, \"memoryGiB\": 1, \"diskGiB\": 0}");
-            }
-            sb.append("]}");
-        }
-        return sb.append("]}]}]}]}").toString();
-    }
-
     /** Was: a 674 KB import made 9,000 hosts, past the 2,000 a sandbox may hold through its forms. */
     @Test
     void anImportPastTheHostOrVmCapIsRefusedNamingTheFieldAndTheLimit() {
-        Caps.Reached hosts = assertThrows(Caps.Reached.class, () -> sandboxes.importLayout(alice, layout(Caps.MAX_HOSTS + 1, 0), "big.json"));
+        Caps.Reached hosts = assertThrows(Caps.Reached.class, () -> sandboxes.importLayout(alice, LargeLayouts.json(Caps.MAX_HOSTS + 1, 0), "big.json"));
         assertEquals("hosts: a sandbox holds at most 2000 hosts (this layout has 2001)", hosts.getMessage());
-        Caps.Reached vms = assertThrows(Caps.Reached.class, () -> sandboxes.importLayout(alice, layout(10, Caps.MAX_VMS + 1), "big.json"));
+        Caps.Reached vms = assertThrows(Caps.Reached.class, () -> sandboxes.importLayout(alice, LargeLayouts.json(10, Caps.MAX_VMS + 1), "big.json"));
         assertEquals("vms: a sandbox holds at most 20000 VMs (this layout has 20001)", vms.getMessage());
         assertTrue(sandboxes.of(alice).isEmpty(), "nothing was made");
     }
 
     @Test
     void theLargestSandboxTheCapsAllowCanBeImported() throws InputException {
-        Sandbox s = sandboxes.importLayout(alice, layout(Caps.MAX_HOSTS, Caps.MAX_VMS), "largest.json");
+        Sandbox s = sandboxes.importLayout(alice, LargeLayouts.json(Caps.MAX_HOSTS, Caps.MAX_VMS), "largest.json");
         assertEquals(Caps.MAX_VMS, sandboxes.get(alice, s.id()).history().state().vms().size());
     }
 
@@ -83,18 +69,18 @@ class CapsTest {
         String message = "sandboxes: a learner keeps at most 200 sandboxes; delete one first";
         assertEquals(message, assertThrows(Caps.Reached.class, () -> sandboxes.createBlank(alice, "one more")).getMessage());
         assertEquals(message, assertThrows(Caps.Reached.class, () -> sandboxes.copyShared(alice, token)).getMessage());
-        assertEquals(message, assertThrows(Caps.Reached.class, () -> sandboxes.importLayout(alice, layout(1, 0), "a.json")).getMessage());
+        assertEquals(message, assertThrows(Caps.Reached.class, () -> sandboxes.importLayout(alice, LargeLayouts.json(1, 0), "a.json")).getMessage());
         assertEquals(Caps.MAX_SANDBOXES, sandboxes.of(alice).size());
     }
 
     /** Was: each free learner could keep 200 sandboxes of about 1 MiB each. */
     @Test
     void aLearnerAtTheStorageCapCanNeitherMakeNorGrowNorShare() throws InputException {
-        long one = LayoutWriter.toJson(LayoutReader.read(layout(2, 0), Documents.Format.JSON, "", CATALOG)).length();
+        long one = LayoutWriter.toJson(LayoutReader.read(LargeLayouts.json(2, 0), Documents.Format.JSON, "", CATALOG)).length();
         Sandboxes small = new Sandboxes(db, CATALOG, Sandboxes.CACHED_WEIGHT, 2 * one + one / 2); // room for two and a half
-        Sandbox first = small.importLayout(alice, layout(2, 0), "a.json");
-        small.importLayout(alice, layout(2, 0), "b.json");
-        Caps.Reached full = assertThrows(Caps.Reached.class, () -> small.importLayout(alice, layout(2, 0), "c.json"));
+        Sandbox first = small.importLayout(alice, LargeLayouts.json(2, 0), "a.json");
+        small.importLayout(alice, LargeLayouts.json(2, 0), "b.json");
+        Caps.Reached full = assertThrows(Caps.Reached.class, () -> small.importLayout(alice, LargeLayouts.json(2, 0), "c.json"));
         assertTrue(full.getMessage().startsWith("storage: a learner keeps at most "), full.getMessage());
         assertEquals(2, small.of(alice).size());
 
@@ -115,7 +101,7 @@ class CapsTest {
 
     @Test
     void aStepPastTheHostCapIsRefusedAndStoresNothing() throws InputException {
-        Sandbox s = sandboxes.importLayout(alice, layout(Caps.MAX_HOSTS, 0), "full.json");
+        Sandbox s = sandboxes.importLayout(alice, LargeLayouts.json(Caps.MAX_HOSTS, 0), "full.json");
         Decision d = sandboxes.submit(alice, s.id(), new Command.AddHost("d", "one-more", new HostSpec(Hypervisor.TYPE1, 4, BigDecimal.TEN,
                 BigDecimal.TEN, BigDecimal.ONE, BigDecimal.ONE)));
         assertEquals("hosts: a sandbox holds at most 2000 hosts", d.refusal());
