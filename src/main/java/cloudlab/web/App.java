@@ -26,7 +26,7 @@ public final class App {
         Learners learners = new Learners(services.progress(), services.settings().secret());
         RateLimiter limiter = new RateLimiter(java.time.Clock.systemUTC(), services.settings().trustedProxies());
         FigureImages figures = new FigureImages();
-        Csrf csrf = new Csrf(services.settings().secret());
+        Csrf csrf = new Csrf(services.settings().secret(), learners);
         LessonPages lessons = new LessonPages(services, learners, figures);
         ProgressPages progress = new ProgressPages(services, learners, limiter);
         Api api = new Api(services);
