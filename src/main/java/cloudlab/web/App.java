@@ -81,6 +81,7 @@ public final class App {
             config.routes.post("/lessons/{slug}/quiz/{question}/hint", lessons::hint);
             config.routes.get("/progress", progress::show);
             config.routes.post("/progress/resume", progress::resume);
+            config.routes.post("/progress/resume-code", progress::rotate);
             config.routes.get("/healthz", ctx -> ctx.result("ok"));
             config.routes.get("/figures/{name}", figures::serve);
             config.routes.get("/instructor", instructor::home);
