@@ -58,8 +58,12 @@ import java.util.regex.Pattern;
  * -DthinkMs=1000 -DpollMs=3000 -Donly=lesson -Dmode=all|saturation|workshop -Dbase=http://127.0.0.1:PORT}.
  */
 public final class HttpBench {
-    /** The CSRF token this server signed for the bench's clients (one browser session shared by all). */
+    /** The CSRF token this server signed for the visitor it gave the bench's first page (used before a session exists). */
     String CSRF;
+    /** That visitor's cookie value. */
+    String VISITOR;
+    /** Each session cookie's CSRF token, as the server signed it for that session. */
+    private final java.util.concurrent.ConcurrentHashMap<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
     static final String PASSWORD = "bench-password-123";
     static final int LEARNERS = Integer.getInteger("learners", 200);
     static final int CLIENTS = Integer.getInteger("clients", 16);
@@ -102,8 +106,10 @@ public final class HttpBench {
      */
     HttpBench(String base) throws Exception {
         this.base = base;
-        CSRF = cookieOf(http.send(HttpRequest.newBuilder(URI.create(base + "/")).GET().build(), HttpResponse.BodyHandlers.discarding()), "cl_csrf");
-        if (CSRF == null) throw new IllegalStateException("the home page set no cl_csrf cookie");
+        HttpResponse<Void> first = http.send(HttpRequest.newBuilder(URI.create(base + "/")).GET().build(), HttpResponse.BodyHandlers.discarding());
+        CSRF = cookieOf(first, "cl_csrf");
+        VISITOR = cookieOf(first, "cl_visitor");
+        if (CSRF == null || VISITOR == null) throw new IllegalStateException("the home page set no cl_csrf or cl_visitor cookie");
         HttpResponse<String> in = post("/instructor/sign-in", form("name", "bench", "password", PASSWORD), null, false);
         instructorCookie = cookieOf(in, "cl_instructor");
         if (instructorCookie == null) throw new IllegalStateException("sign-in failed: " + in.statusCode());
@@ -435,15 +441,34 @@ public final class HttpBench {
 
     HttpResponse<String> post(String path, String form, String cookie, boolean htmx) throws IOException, InterruptedException {
         return http.send(request(path, cookie, htmx).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form.isEmpty() ? "_csrf=" + CSRF : form + "&_csrf=" + CSRF)).build(),
+                .POST(HttpRequest.BodyPublishers.ofString(form.isEmpty() ? "_csrf=" + tokenOf(cookie) : form + "&_csrf=" + tokenOf(cookie))).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private HttpRequest.Builder request(String path, String cookie, boolean htmx) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (htmx && !path.equals("/healthz") && !path.startsWith("/lessons/")) b.header("HX-Request", "true");
-        b.header("Cookie", "cl_csrf=" + CSRF + (cookie == null ? "" : "; " + cookie));
+        b.header("Cookie", "cl_csrf=" + tokenOf(cookie) + "; " + (cookie == null ? "cl_visitor=" + VISITOR : cookie));
         return b;
+    }
+
+    /**
+     * The CSRF token of a session (the server binds each to its learner or visitor): the home
+     * page's for the visitor it gave, else the one a page read with that cookie sets.
+     */
+    private String tokenOf(String cookie) {
+        if (cookie == null || cookie.equals("cl_visitor=" + VISITOR)) return CSRF;
+        return tokens.computeIfAbsent(cookie, c -> {
+            try {
+                return cookieOf(http.send(HttpRequest.newBuilder(URI.create(base + "/join")).header("Cookie", c).GET().build(),
+                        HttpResponse.BodyHandlers.discarding()), "cl_csrf");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     static String form(String... pairs) {

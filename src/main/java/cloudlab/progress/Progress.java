@@ -394,6 +394,29 @@ public final class Progress {
         return Tokens.sha256Hex(token);
     }
 
+    /**
+     * Gives the learner a new resume code: the old one no longer brings anyone back, and every
+     * other browser that carried the learner (one that typed a leaked code, say) is signed out;
+     * the session {@code keep} (this browser's cookie) stays. Returns the new code.
+     */
+    public String rotateResumeCode(String learnerId, String keep) {
+        String code = newResumeCode();
+        db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE learners SET resume_code = ? WHERE id = ?")) {
+                ps.setString(1, code);
+                ps.setString(2, learnerId);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM learner_sessions WHERE learner_id = ? AND token_hash <> ?")) {
+                ps.setString(1, learnerId);
+                ps.setString(2, keep == null ? "" : hash(keep));
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        return code;
+    }
+
     /** Forgets browser sessions made before the cutoff (the cookie's lifetime); the resume code still brings a learner back. */
     public int expireSessions(java.time.Instant before) {
         return db.transaction(c -> {

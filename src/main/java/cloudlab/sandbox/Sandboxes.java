@@ -35,14 +35,6 @@ import java.util.function.Function;
  * transaction, a refused one writes nothing. A learner only ever sees their own sandboxes.
  */
 public final class Sandboxes {
-    /** The most commands one sandbox keeps, so one learner cannot slow the room. */
-    public static final int MAX_COMMANDS = 50_000;
-    /** The most hosts one sandbox may hold. */
-    public static final int MAX_HOSTS = 2_000;
-    /** The most VMs one sandbox may hold. */
-    public static final int MAX_VMS = 20_000;
-    /** The most sandboxes one learner may hold. */
-    public static final int MAX_SANDBOXES = 200;
     private static final String ALPHABET = "abcdefghjkmnpqrstvwxyz23456789";
     private static final TypeReference<List<Event>> EVENTS = new TypeReference<>() { };
 
@@ -69,14 +61,18 @@ public final class Sandboxes {
         }
     }
 
+    /** The most bytes one learner may keep ({@link Caps#MAX_LEARNER_BYTES}; smaller in tests). */
+    private final long learnerBytes;
+
     public Sandboxes(Database db, RegionCatalog catalog) {
-        this(db, catalog, CACHED_WEIGHT);
+        this(db, catalog, CACHED_WEIGHT, Caps.MAX_LEARNER_BYTES);
     }
 
-    /** As above, keeping parsed logs up to the given weight. */
-    Sandboxes(Database db, RegionCatalog catalog, long cachedWeight) {
+    /** As above, keeping parsed logs up to the given weight and letting a learner keep up to {@code learnerBytes}. */
+    Sandboxes(Database db, RegionCatalog catalog, long cachedWeight, long learnerBytes) {
         this.db = db;
         this.catalog = catalog;
+        this.learnerBytes = learnerBytes;
         // eviction runs on the caller's thread, so the bound holds when a put returns
         this.logs = Caffeine.newBuilder().maximumWeight(cachedWeight).weigher((String id, Log log) -> log.weight())
                 .executor(Runnable::run).build();
@@ -98,9 +94,6 @@ public final class Sandboxes {
         }
     }
 
-    /** The largest layout file an import reads (the JSON API's body limit). */
-    public static final int MAX_UPLOAD = 1024 * 1024;
-
     /** Thrown when a learner asks for a step the sandbox's history does not have; the message gives the range. */
     public static final class NoSuchStep extends IllegalArgumentException {
         public NoSuchStep(int steps) {
@@ -108,28 +101,25 @@ public final class Sandboxes {
         }
     }
 
-    /** Thrown when a learner reaches a limit; the message says which. */
-    public static final class LimitReached extends RuntimeException {
-        public LimitReached(String message) {
-            super(message, null, false, false);
-        }
-    }
-
+    /**
+     * A new sandbox of the learner's from a start layout, within every cap of {@link Caps}.
+     *
+     * @throws Caps.Reached when the learner keeps as many sandboxes or bytes as they may, or the
+     *                      layout holds more than a sandbox may (nothing is made)
+     */
     public Sandbox create(String learnerId, String title, Sandbox.Origin origin, String originRef, Layout start) {
         String id = "s" + randomText(12);
         String now = Database.now();
+        String tooBig = Caps.layout(start);
+        if (tooBig != null) throw new Caps.Reached(tooBig);
         String layout = LayoutWriter.toJson(start);
+        long bytes = size(layout);
         db.transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM sandboxes WHERE learner_id = ?")) {
-                ps.setString(1, learnerId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next() && rs.getInt(1) >= MAX_SANDBOXES) {
-                        throw new LimitReached("you have " + MAX_SANDBOXES + " sandboxes, the most one learner may keep");
-                    }
-                }
-            }
+            String full = Caps.sandboxes((int) count(c, "SELECT COUNT(*) FROM sandboxes WHERE learner_id = ?", learnerId));
+            if (full == null) full = Caps.storage(learnerBytes, kept(c, learnerId), bytes);
+            if (full != null) throw new Caps.Reached(full);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO sandboxes (id, learner_id, title, origin_kind, origin_ref, "
-                    + "start_layout, position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)")) {
+                    + "start_layout, position, created_at, updated_at, bytes) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)")) {
                 ps.setString(1, id);
                 ps.setString(2, learnerId);
                 ps.setString(3, title);
@@ -138,6 +128,7 @@ public final class Sandboxes {
                 ps.setString(6, layout);
                 ps.setString(7, now);
                 ps.setString(8, now);
+                ps.setLong(9, bytes);
                 ps.executeUpdate();
             }
             return null;
@@ -168,12 +159,12 @@ public final class Sandboxes {
         return create(learnerId, title(layout.name(), "Imported layout"), Sandbox.Origin.IMPORT, null, layout);
     }
 
-    /** As {@link #importLayout}, from an uploaded file of at most {@link #MAX_UPLOAD} bytes of UTF-8 text. */
+    /** As {@link #importLayout}, from an uploaded file of at most {@link Caps#MAX_UPLOAD} bytes of UTF-8 text. */
     public Sandbox importFile(String learnerId, java.io.InputStream file, String fileName) throws InputException {
         String text;
         try (file) {
-            byte[] bytes = file.readNBytes(MAX_UPLOAD + 1);
-            if (bytes.length > MAX_UPLOAD) throw new InputException("file: the layout is over 1 MiB");
+            byte[] bytes = file.readNBytes(Caps.MAX_UPLOAD + 1);
+            if (bytes.length > Caps.MAX_UPLOAD) throw new InputException("file: the layout is over 1 MiB");
             text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
         } catch (java.io.IOException e) {
             text = null; // the upload broke off: asked again, as for an empty one
@@ -206,7 +197,7 @@ public final class Sandboxes {
 
     /**
      * Deletes the learner's sandbox and its steps; its share links then say it was deleted. A
-     * workshop's sandbox belongs to the room and is refused ({@link LimitReached} says why).
+     * workshop's sandbox belongs to the room and is refused ({@link Caps.Reached} says why).
      */
     public void delete(String learnerId, String sandboxId) {
         synchronized (lock(sandboxId)) {
@@ -214,7 +205,7 @@ public final class Sandboxes {
                 lockRow(c, sandboxId);
                 Sandbox s = loadVersioned(c, learnerId, sandboxId).sandbox();
                 if (s.origin() == Sandbox.Origin.WORKSHOP) {
-                    throw new LimitReached("this sandbox belongs to your workshop; your instructor can reset it, but it cannot be deleted");
+                    throw new Caps.Reached("this sandbox belongs to your workshop; your instructor can reset it, but it cannot be deleted");
                 }
                 for (String sql : List.of("DELETE FROM sandbox_commands WHERE sandbox_id = ?",
                         "UPDATE shared_layouts SET layout = '', withdrawn = 1 WHERE sandbox_id = ?", "DELETE FROM sandboxes WHERE id = ?")) {
@@ -338,19 +329,24 @@ public final class Sandboxes {
                 Loaded loaded = loadVersioned(c, learnerId, sandboxId);
                 Sandbox s = loaded.sandbox();
                 History h = s.history();
-                if (h.entries().size() >= MAX_COMMANDS) {
-                    return Decision.refuse("this sandbox holds " + MAX_COMMANDS + " steps, the most one may keep; start a new sandbox from an export");
-                }
+                String full = Caps.steps(h.entries().size());
+                if (full != null) return Decision.refuse(full);
                 Command command = action.apply(h.state());
                 made[0] = command;
-                String limit = limit(h.state(), command);
-                if (limit != null) return Decision.refuse(limit);
+                full = Caps.command(h.state(), command);
+                if (full != null) return Decision.refuse(full);
                 int before = h.position();
                 int undone = actor == History.Actor.LEARNER ? undone(h) : 0;
+                boolean hasUndone = before < h.entries().size();
                 Decision d = h.submit(actor, command);
                 if (!d.accepted()) return d;
-                if (actor == History.Actor.LEARNER) dropUndone(c, sandboxId, before);
-                append(c, sandboxId, actor, command, d.events());
+                Step step = new Step(json(command), events(d.events()));
+                boolean drops = actor == History.Actor.LEARNER && hasUndone;
+                long freed = drops ? undoneSize(c, sandboxId, before) : 0;
+                full = Caps.storage(learnerBytes, kept(c, learnerId) - freed, step.size());
+                if (full != null) return Decision.refuse(full); // nothing written: the transaction ends without a change
+                if (drops) dropUndone(c, sandboxId, before, freed);
+                append(c, sandboxId, actor, step);
                 setPosition(c, sandboxId, h.position());
                 written[0] = new Loaded(s, loaded.version() + 1);
                 dropped[0] = undone;
@@ -361,20 +357,75 @@ public final class Sandboxes {
         }
     }
 
-    /** Deletes the learner's undone steps: their steps after the first {@code position} of the log. */
-    private static void dropUndone(Connection c, String sandboxId, int position) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM sandbox_commands WHERE sandbox_id = ? AND actor = ? AND seq NOT IN "
-                + "(SELECT seq FROM sandbox_commands WHERE sandbox_id = ? ORDER BY seq LIMIT ?)")) {
-            ps.setString(1, sandboxId);
-            ps.setString(2, actorName(History.Actor.LEARNER));
-            ps.setString(3, sandboxId);
-            ps.setInt(4, position);
+    /** The learner's undone steps: their steps after the first {@code position} of the log. */
+    private static final String UNDONE = " FROM sandbox_commands WHERE sandbox_id = ? AND actor = ? AND seq NOT IN "
+            + "(SELECT seq FROM sandbox_commands WHERE sandbox_id = ? ORDER BY seq LIMIT ?)";
+
+    /** What the learner's undone steps take, which a new step frees. */
+    private static long undoneSize(Connection c, String sandboxId, int position) throws SQLException {
+        long size = 0;
+        try (PreparedStatement ps = c.prepareStatement("SELECT command, events" + UNDONE)) {
+            undoneSteps(ps, sandboxId, position);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) size += new Step(rs.getString(1), rs.getString(2)).size();
+            }
+        }
+        return size;
+    }
+
+    /** Deletes the learner's undone steps; the sandbox's size drops by theirs ({@code size}). */
+    private static void dropUndone(Connection c, String sandboxId, int position, long size) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE" + UNDONE)) {
+            undoneSteps(ps, sandboxId, position);
+            ps.executeUpdate();
+        }
+        grow(c, sandboxId, -size);
+    }
+
+    private static void undoneSteps(PreparedStatement ps, String sandboxId, int position) throws SQLException {
+        ps.setString(1, sandboxId);
+        ps.setString(2, actorName(History.Actor.LEARNER));
+        ps.setString(3, sandboxId);
+        ps.setInt(4, position);
+    }
+
+    /** A step as stored: its command and events as JSON. */
+    private record Step(String command, String events) {
+        long size() {
+            return Sandboxes.size(command) + Sandboxes.size(events);
+        }
+    }
+
+    /** What a text costs to keep: its characters, as the database's LENGTH counts them. */
+    private static long size(String text) {
+        return text.codePointCount(0, text.length());
+    }
+
+    /** The bytes the learner keeps now: their sandboxes' start layouts and steps, and their share links. */
+    private static long kept(Connection c, String learnerId) throws SQLException {
+        return count(c, "SELECT COALESCE(SUM(bytes), 0) FROM sandboxes WHERE learner_id = ?", learnerId)
+                + count(c, "SELECT COALESCE(SUM(bytes), 0) FROM shared_layouts WHERE learner_id = ?", learnerId);
+    }
+
+    private static long count(Connection c, String sql, String learnerId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, learnerId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+
+    private static void grow(Connection c, String sandboxId, long bytes) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE sandboxes SET bytes = bytes + ? WHERE id = ?")) {
+            ps.setLong(1, bytes);
+            ps.setString(2, sandboxId);
             ps.executeUpdate();
         }
     }
 
-    /** Appends a step after the last stored one. */
-    private static void append(Connection c, String sandboxId, History.Actor actor, Command command, List<Event> events) throws SQLException {
+    /** Appends a step after the last stored one; the sandbox grows by its size. */
+    private static void append(Connection c, String sandboxId, History.Actor actor, Step step) throws SQLException {
         int seq;
         try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM sandbox_commands WHERE sandbox_id = ?")) {
             ps.setString(1, sandboxId);
@@ -386,11 +437,18 @@ public final class Sandboxes {
                 + "VALUES (?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, sandboxId);
             ps.setInt(2, seq);
-            ps.setString(3, json(command));
-            ps.setString(4, Json.mapper().writerFor(EVENTS).writeValueAsString(events));
+            ps.setString(3, step.command());
+            ps.setString(4, step.events());
             ps.setString(5, Database.now());
             ps.setString(6, actorName(actor));
             ps.executeUpdate();
+        }
+        grow(c, sandboxId, step.size());
+    }
+
+    private static String events(List<Event> events) {
+        try {
+            return Json.mapper().writerFor(EVENTS).writeValueAsString(events);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -403,19 +461,6 @@ public final class Sandboxes {
 
     private static History.Actor actorOf(String stored) {
         return "instructor".equals(stored) ? History.Actor.INSTRUCTOR : History.Actor.LEARNER;
-    }
-
-    /** Null when the command stays within a sandbox's size limits, else the limit it would pass. */
-    private static String limit(cloudlab.sim.Layout state, Command command) {
-        if (command instanceof Command.AddHost) {
-            var counts = state.counts();
-            if (counts.get("hosts") >= MAX_HOSTS) return "a sandbox holds at most " + MAX_HOSTS + " hosts";
-        }
-        if (command instanceof Command.AddVm) {
-            var counts = state.counts();
-            if (counts.get("vms") >= MAX_VMS) return "a sandbox holds at most " + MAX_VMS + " VMs";
-        }
-        return null;
     }
 
     /**
@@ -512,18 +557,26 @@ public final class Sandboxes {
         }
     }
 
-    /** Saves the sandbox's current state under a random token that anyone with the link can copy. */
+    /**
+     * Saves the sandbox's current state under a random token that anyone with the link can copy;
+     * the saved layout counts toward the learner's storage ({@link Caps.Reached} when it is full).
+     */
     public String share(String learnerId, String sandboxId) {
         Sandbox s = get(learnerId, sandboxId);
         String token = randomText(24);
+        String layout = LayoutWriter.toJson(s.history().state());
         db.transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO shared_layouts (token, title, layout, created_at, sandbox_id) "
-                    + "VALUES (?, ?, ?, ?, ?)")) {
+            String full = Caps.storage(learnerBytes, kept(c, learnerId), size(layout));
+            if (full != null) throw new Caps.Reached(full);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO shared_layouts (token, title, layout, created_at, learner_id, bytes, sandbox_id) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, token);
                 ps.setString(2, s.title());
-                ps.setString(3, LayoutWriter.toJson(s.history().state()));
+                ps.setString(3, layout);
                 ps.setString(4, Database.now());
-                ps.setString(5, sandboxId);
+                ps.setString(5, learnerId);
+                ps.setLong(6, size(layout));
+                ps.setString(7, sandboxId);
                 ps.executeUpdate();
             }
             return null;

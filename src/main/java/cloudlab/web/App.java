@@ -30,7 +30,7 @@ public final class App {
     public static Javalin create(Services services) {
         Learners learners = new Learners(services.progress(), services.settings().secret());
         RateLimiter limiter = new RateLimiter(java.time.Clock.systemUTC(), services.settings().trustedProxies());
-        Csrf csrf = new Csrf(services.settings().secret());
+        Csrf csrf = new Csrf(services.settings().secret(), learners);
         LessonPages lessons = new LessonPages(services, learners, new cloudlab.page.FigureImages());
         ProgressPages progress = new ProgressPages(services, learners, limiter);
         Api api = new Api(services);
@@ -95,6 +95,7 @@ public final class App {
             config.routes.post("/lessons/{slug}/quiz/{question}/hint", lessons::hint);
             config.routes.get("/progress", progress::show);
             config.routes.post("/progress/resume", progress::resume);
+            config.routes.post("/progress/resume-code", progress::rotate);
             config.routes.get("/healthz", ctx -> ctx.result("ok"));
             config.routes.get("/figures/{name}", lessons::figure);
             config.routes.get("/instructor", instructor::home);
@@ -167,7 +168,7 @@ public final class App {
 
             config.routes.exception(cloudlab.sandbox.Sandboxes.NotFound.class,
                     (e, ctx) -> Problems.answer(services, ctx, 404, "There is no such shared layout or sandbox."));
-            config.routes.exception(cloudlab.sandbox.Sandboxes.LimitReached.class, (e, ctx) -> Problems.answer(services, ctx, 400, e.getMessage()));
+            config.routes.exception(cloudlab.sandbox.Caps.Reached.class, (e, ctx) -> Problems.answer(services, ctx, 400, e.getMessage()));
             config.routes.exception(RateLimiter.Busy.class, (e, ctx) -> {
                 ctx.header("Retry-After", "5");
                 Problems.answer(services, ctx, 503, "The lab is busy signing others in; please try again in a few seconds.");

@@ -4,16 +4,18 @@ import cloudlab.common.Tokens;
 import io.javalin.http.Context;
 
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Cross-site request forgery protection for every state-changing request that a cookie
- * authorises (all POSTs but the stateless {@code /api/v1} calls), as a signed double submit: the
- * browser's CSRF session is a random id that the server signs, {@code id.HMAC(secret, id)}, kept
- * in a SameSite=Strict, HttpOnly cookie; every form repeats it in a hidden {@code _csrf} field
- * (htmx in an {@code X-CSRF-Token} header). Another site can make a browser post but cannot read
- * the token; and since only the server can sign, a cookie value the attacker made up (planted
- * from a sibling site, say) is refused even when the form repeats it.
+ * authorises (all POSTs but the stateless {@code /api/v1} calls), as a signed double submit bound
+ * to the session: the token is a random id and the server's signature over that id and the
+ * learner (or visitor) it was given to, kept in a SameSite=Strict, HttpOnly cookie and repeated by
+ * every form in a hidden {@code _csrf} field (htmx sends it in an {@code X-CSRF-Token} header).
+ * Another site can make a browser post but cannot read the token; only the server can sign, so a
+ * cookie value an attacker made up is refused; and a token signed for one learner (the attacker's
+ * own, planted in a victim's browser) is refused in another's session.
  */
 final class Csrf {
     static final String COOKIE = "cl_csrf";
@@ -25,15 +27,17 @@ final class Csrf {
     /** A signed token: a URL-safe base64 id, a dot, and its URL-safe base64 signature. */
     private static final Pattern SIGNED = Pattern.compile("([A-Za-z0-9_-]{16,64})\\.([A-Za-z0-9_-]{43})");
     private final byte[] secret;
+    private final Learners learners;
 
-    /** Tokens signed with the secret (servers behind one address share it). */
-    Csrf(String secret) {
+    /** Tokens signed with the secret (servers behind one address share it) for the learners' sessions. */
+    Csrf(String secret, Learners learners) {
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
+        this.learners = learners;
     }
 
-    /** The token of a CSRF session id under the secret: the id, a dot and its signature. */
-    static String tokenFor(String secret, String id) {
-        return id + "." + Tokens.hmac(secret.getBytes(StandardCharsets.UTF_8), "csrf\n" + id);
+    /** The token of a CSRF id for a learner or visitor id ("" for a browser with neither) under the secret. */
+    static String tokenFor(String secret, String id, String owner) {
+        return id + "." + Tokens.hmac(secret.getBytes(StandardCharsets.UTF_8), "csrf\n" + id + "\n" + owner);
     }
 
     /** Paths that need no token: the stateless API, and files. */
@@ -43,22 +47,24 @@ final class Csrf {
                 || p.equals("/healthz");
     }
 
-    /** Makes sure the browser holds a token this server signed, and puts it where the templates find it. */
+    /**
+     * Makes sure the browser holds a token this server signed for its session, and puts it where
+     * the templates find it. A reading browser with no session is given a visitor id first, so its
+     * token stays good when its first write makes it a learner under that id.
+     */
     void issue(Context ctx) {
         if (exempt(ctx)) return;
+        String method = ctx.method().toString();
+        String owner = learners.owner(ctx, method.equals("GET") || method.equals("HEAD"));
         String token = ctx.cookie(COOKIE);
-        if (!signed(token)) {
-            token = id(Tokens.random(18));
-            ctx.res().addHeader("Set-Cookie", COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict"
-                    + (Learners.secure(ctx) ? "; Secure" : ""));
-        }
-        ctx.attribute(ATTRIBUTE, token);
+        if (!signedFor(token, owner)) token = give(ctx, idOf(token), owner);
+        ctx.attribute(ATTRIBUTE, new Issued(this, token, owner));
     }
 
-    /** Whether a POST carries the token its cookie holds, and that token is one this server signed. */
+    /** Whether a POST carries the token its cookie holds, and that token is one this server signed for this session. */
     boolean valid(Context ctx) {
         String cookie = ctx.cookie(COOKIE);
-        if (!signed(cookie)) return false;
+        if (!signedFor(cookie, learners.owner(ctx, false))) return false;
         String sent = ctx.header(HEADER);
         if (sent == null) {
             try {
@@ -73,20 +79,46 @@ final class Csrf {
         return Tokens.sameText(cookie, sent);
     }
 
-    /** Whether the value is an id with this server's signature. */
-    private boolean signed(String token) {
+    /** Whether the value is an id with this server's signature for that owner. */
+    private boolean signedFor(String token, String owner) {
         if (token == null) return false;
-        java.util.regex.Matcher m = SIGNED.matcher(token);
-        return m.matches() && Tokens.sameText(m.group(2), Tokens.hmac(secret, "csrf\n" + m.group(1)));
+        Matcher m = SIGNED.matcher(token);
+        return m.matches() && Tokens.sameText(m.group(2), signature(m.group(1), owner));
     }
 
-    private String id(String id) {
-        return id + "." + Tokens.hmac(secret, "csrf\n" + id);
+    private String signature(String id, String owner) {
+        return Tokens.hmac(secret, "csrf\n" + id + "\n" + owner);
+    }
+
+    /**
+     * The id of a token of the right form, kept when it is signed again for another session (the id
+     * is no secret: only the signature is), else a new random one.
+     */
+    private static String idOf(String token) {
+        Matcher m = token == null ? null : SIGNED.matcher(token);
+        return m != null && m.matches() ? m.group(1) : Tokens.random(18);
+    }
+
+    /** Sets the cookie to the id's token for the owner, and returns it. */
+    private String give(Context ctx, String id, String owner) {
+        String token = id + "." + signature(id, owner);
+        ctx.res().addHeader("Set-Cookie", COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict" + (Learners.secure(ctx) ? "; Secure" : ""));
+        return token;
+    }
+
+    /** The token a request was given; signed again if the request changed whose session it is (a first write, a resume code). */
+    private record Issued(Csrf csrf, String token, String owner) {
+        Issued now(Context ctx) {
+            String who = csrf.learners.owner(ctx, false);
+            if (who.equals(owner)) return this;
+            Issued again = new Issued(csrf, csrf.give(ctx, token.substring(0, token.indexOf('.')), who), who);
+            ctx.attribute(ATTRIBUTE, again);
+            return again;
+        }
     }
 
     /** The token for the page being rendered ("" outside a request that was given one). */
     static String token(Context ctx) {
-        Object t = ctx.attribute(ATTRIBUTE);
-        return t == null ? "" : t.toString();
+        return ctx.attribute(ATTRIBUTE) instanceof Issued i ? i.now(ctx).token() : "";
     }
 }

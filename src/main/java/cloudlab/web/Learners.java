@@ -17,6 +17,8 @@ import java.util.Optional;
 final class Learners {
     static final String COOKIE = "cl_learner";
     private static final String ATTRIBUTE = "cloudlab.learner";
+    /** The visitor id this request was just given, before the browser sends its cookie back. */
+    private static final String VISITOR_ATTRIBUTE = "cloudlab.visitor";
     private static final long ONE_YEAR = Visitors.SESSION_LIFETIME.toSeconds();
     /**
      * The cookie of a reader who is no learner yet: the id its learner will get, signed, so the
@@ -51,20 +53,35 @@ final class Learners {
         if (l.isPresent()) return l.get();
         String pending = pendingId(ctx);
         String method = ctx.method().toString();
-        if (method.equals("GET") || method.equals("HEAD")) {
-            if (pending == null) {
-                String signed = visitors.newSignedId();
-                pending = Visitors.id(signed);
-                ctx.res().addHeader("Set-Cookie", VISITOR_COOKIE + "=" + signed
-                        + "; Path=/; Max-Age=" + ONE_YEAR + "; HttpOnly; SameSite=Lax" + (secure(ctx) ? "; Secure" : ""));
-            }
-            return new Learner(pending, "", null);
-        }
+        if (method.equals("GET") || method.equals("HEAD")) return new Learner(pending != null ? pending : newVisitor(ctx), "", null);
         Progress.Started s = visitors.start(pending);
         if (pending != null) ctx.res().addHeader("Set-Cookie", VISITOR_COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
         setCookie(ctx, s.token());
         ctx.attribute(ATTRIBUTE, s.learner());
         return s.learner();
+    }
+
+    /**
+     * Whose session the request is, for binding its CSRF token: the learner's id, else the
+     * visitor's; a browser with neither gets a visitor id now when {@code give} (it is reading a
+     * page), else the answer is "".
+     */
+    String owner(Context ctx, boolean give) {
+        Optional<Learner> l = current(ctx);
+        if (l.isPresent()) return l.get().id();
+        String pending = pendingId(ctx);
+        if (pending != null) return pending;
+        return give ? newVisitor(ctx) : "";
+    }
+
+    /** Gives the browser a signed visitor id (no row is made) and returns the id. */
+    private String newVisitor(Context ctx) {
+        String signed = visitors.newSignedId();
+        String id = Visitors.id(signed);
+        ctx.res().addHeader("Set-Cookie", VISITOR_COOKIE + "=" + signed
+                + "; Path=/; Max-Age=" + ONE_YEAR + "; HttpOnly; SameSite=Lax" + (secure(ctx) ? "; Secure" : ""));
+        ctx.attribute(VISITOR_ATTRIBUTE, id);
+        return id;
     }
 
     /** Makes this browser the given learner's (after a resume code was typed). */
@@ -75,6 +92,7 @@ final class Learners {
 
     /** The id the visitor cookie holds with a valid signature, or null. */
     private String pendingId(Context ctx) {
+        if (ctx.attribute(VISITOR_ATTRIBUTE) instanceof String given) return given;
         return visitors.idOf(ctx.cookie(VISITOR_COOKIE));
     }
 

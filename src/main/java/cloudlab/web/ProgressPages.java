@@ -52,6 +52,14 @@ final class ProgressPages {
         ctx.redirect("/progress?resumed=1", HttpStatus.SEE_OTHER);
     }
 
+    /** A new resume code for this browser's learner; the old one stops working and other browsers are signed out. */
+    void rotate(Context ctx) {
+        Optional<Learner> learner = learners.current(ctx);
+        if (learner.isEmpty()) throw new io.javalin.http.BadRequestResponse("code: you have no resume code yet; your first answer or sandbox makes one");
+        services.progress().rotateResumeCode(learner.get().id(), ctx.cookie(Learners.COOKIE));
+        ctx.redirect("/progress?rotated=1", HttpStatus.SEE_OTHER);
+    }
+
     private void render(Context ctx, String error, String typed) {
         Course course = services.course().course();
         Optional<Learner> learner = learners.current(ctx);
@@ -63,6 +71,7 @@ final class ProgressPages {
         model.put("error", error);
         model.put("typed", typed);
         model.put("resumed", "1".equals(ctx.queryParam("resumed")));
+        model.put("rotated", "1".equals(ctx.queryParam("rotated")));
         long done = cards.stream().filter(c -> c.state().equals(Completion.LessonState.DONE.word())).count();
         model.put("done", done);
         model.put("total", course.lessons().size());

@@ -2,6 +2,7 @@ package cloudlab.workshop;
 
 import cloudlab.lesson.Course;
 import cloudlab.lesson.Lesson;
+import cloudlab.sandbox.Caps;
 import cloudlab.sandbox.Describe;
 import cloudlab.sandbox.Sandboxes;
 import cloudlab.sim.Command;
@@ -116,7 +117,8 @@ public final class Steering {
 
     /**
      * Makes the layout the workshop's start layout and gives every learner a fresh sandbox from it;
-     * their old sandboxes stay theirs.
+     * their old sandboxes stay theirs. A learner at a cap (as many sandboxes or bytes as they may
+     * keep) is skipped and named, and everyone else still gets the layout.
      */
     public Outcome push(Workshop w, String layoutText) {
         if (!w.open()) return Outcome.refused(CLOSED);
@@ -129,13 +131,20 @@ public final class Steering {
         }
         workshops.setStartLayout(w.id(), LayoutWriter.toJson(layout));
         int n = 0;
+        List<String> skipped = new ArrayList<>();
         for (Member m : workshops.members(w.id())) {
-            given.give(w, m.learnerId(), layout, layout.name() != null ? layout.name() : "Pushed layout");
+            try {
+                given.give(w, m.learnerId(), layout, layout.name() != null ? layout.name() : "Pushed layout");
+            } catch (Caps.Reached full) {
+                skipped.add(m.displayName() + " (" + full.getMessage() + ")");
+                continue;
+            }
             if (m.sandboxId() != null) activity.instructed(w.id(), m.learnerId(), m.sandboxId(), PUSHED);
             n++;
         }
         activity.changed(w.id());
-        return Outcome.done("Pushed the layout to " + n + (n == 1 ? " sandbox." : " sandboxes."));
+        return Outcome.done("Pushed the layout to " + n + (n == 1 ? " sandbox." : " sandboxes.")
+                + (skipped.isEmpty() ? "" : " Skipped, at a cap: " + String.join("; ", skipped) + "."));
     }
 
     /** Gives one learner a fresh sandbox from the start layout; empty when they are not in the workshop. */
@@ -143,7 +152,11 @@ public final class Steering {
         Optional<Member> m = workshops.member(w.id(), learnerId);
         if (m.isEmpty()) return Optional.empty();
         if (!w.open()) return Optional.of(Outcome.refused(CLOSED));
-        given.give(w, m.get().learnerId(), given.start(w), "Workshop sandbox");
+        try {
+            given.give(w, m.get().learnerId(), given.start(w), "Workshop sandbox");
+        } catch (Caps.Reached full) {
+            return Optional.of(Outcome.refused("Skipped " + m.get().displayName() + ", at a cap: " + full.getMessage()));
+        }
         if (m.get().sandboxId() != null) activity.instructed(w.id(), learnerId, m.get().sandboxId(), RESET);
         else activity.touched(w.id(), learnerId);
         return Optional.of(Outcome.done("Gave " + m.get().displayName() + " a fresh sandbox from the start layout."));

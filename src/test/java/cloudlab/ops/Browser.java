@@ -33,6 +33,8 @@ final class Browser {
     private volatile String learnerCookie;
     private volatile String instructorCookie;
     private volatile String csrf;
+    /** The visitor id the lab gave this browser before its first write made it a learner. */
+    private volatile String visitorCookie;
 
     Browser(HttpClient http, String base) {
         this.http = http;
@@ -78,6 +80,7 @@ final class Browser {
         String token = csrf;
         if (token != null) cookies.add("cl_csrf=" + token);
         if (learnerCookie != null) cookies.add("cl_learner=" + learnerCookie);
+        else if (visitorCookie != null) cookies.add("cl_visitor=" + visitorCookie);
         if (instructorCookie != null && path.startsWith("/instructor")) cookies.add("cl_instructor=" + instructorCookie);
         if (!cookies.isEmpty()) b.header("Cookie", String.join("; ", cookies));
         if (token != null) b.header("X-CSRF-Token", token);
@@ -92,6 +95,7 @@ final class Browser {
             String v = h.contains(";") ? h.substring(0, h.indexOf(';')) : h;
             if (v.startsWith("cl_csrf=") && v.length() > "cl_csrf=".length()) csrf = v.substring("cl_csrf=".length());
             if (v.startsWith("cl_learner=") && v.length() > "cl_learner=".length()) learnerCookie = v.substring("cl_learner=".length());
+            if (v.startsWith("cl_visitor=") && v.length() > "cl_visitor=".length()) visitorCookie = v.substring("cl_visitor=".length());
             if (v.startsWith("cl_instructor=") && v.length() > "cl_instructor=".length()) instructorCookie = v.substring("cl_instructor=".length());
         }
         return new Response(r.statusCode(), r.body(), r.headers().firstValue("Location").orElse(null), nanos);

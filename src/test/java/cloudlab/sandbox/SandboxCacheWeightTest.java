@@ -41,7 +41,7 @@ class SandboxCacheWeightTest {
     @Test
     void aFewHugeSandboxesCannotHoldMoreThanTheBoundAndEveryoneStillSeesTheirOwn() {
         try (Database db = Database.open(TestDatabases.fresh(folder, "weight"))) {
-            Sandboxes sandboxes = new Sandboxes(db, RegionCatalog.builtIn(), 1_000);
+            Sandboxes sandboxes = new Sandboxes(db, RegionCatalog.builtIn(), 1_000, Caps.MAX_LEARNER_BYTES);
             String learner = new Progress(db).newLearner().learner().id();
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < 5; i++) {

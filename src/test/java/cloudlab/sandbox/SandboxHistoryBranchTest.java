@@ -142,7 +142,7 @@ class SandboxHistoryBranchTest {
     @Test
     void aWorkshopSandboxCannotBeDeletedByItsLearner() {
         Sandbox s = sandboxes.create(alice, "room", Sandbox.Origin.WORKSHOP, "w1", start());
-        assertThrows(Sandboxes.LimitReached.class, () -> sandboxes.delete(alice, s.id()));
+        assertThrows(Caps.Reached.class, () -> sandboxes.delete(alice, s.id()));
         assertEquals("room", sandboxes.get(alice, s.id()).title());
     }
 

@@ -316,7 +316,7 @@ class SandboxesTest {
         Sandbox s = sandboxes.importFile(alice, new java.io.ByteArrayInputStream(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                 "mine.yaml");
         assertEquals("uploaded", s.title());
-        byte[] big = new byte[Sandboxes.MAX_UPLOAD + 1];
+        byte[] big = new byte[Caps.MAX_UPLOAD + 1];
         java.util.Arrays.fill(big, (byte) '#');
         assertEquals("file: the layout is over 1 MiB", assertThrows(InputException.class,
                 () -> sandboxes.importFile(alice, new java.io.ByteArrayInputStream(big), "big.yaml")).getMessage());

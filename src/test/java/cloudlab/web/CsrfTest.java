@@ -32,10 +32,12 @@ class CsrfTest {
     @Test
     void aPageSetsAStrictHttpOnlyTokenCookieAndEveryFormRepeatsIt() {
         HttpResponse<String> r = WebClient.cookieless(server).get("/progress");
-        String set = r.headers().allValues("Set-Cookie").stream().filter(h -> h.startsWith("cl_csrf=")).findFirst().orElse("");
-        // the test client already holds a token, so the page keeps it; a fresh browser is given one
-        assertTrue(set.isEmpty() || (set.contains("SameSite=Strict") && set.contains("HttpOnly")), set);
-        assertTrue(r.body().contains("name=\"_csrf\" value=\"" + WebClient.CSRF + "\""), "the resume form carries the token");
+        String set = r.headers().allValues("Set-Cookie").stream().filter(h -> h.startsWith("cl_csrf=")).findFirst().orElseThrow();
+        // the client's token was for a browser with no session; reading, it is given a visitor id and a token for it
+        assertTrue(set.contains("SameSite=Strict") && set.contains("HttpOnly"), set);
+        String token = set.substring("cl_csrf=".length(), set.indexOf(';'));
+        assertTrue(token.startsWith(WebClient.CSRF_ID + "."), "the same id, signed for the new session: " + token);
+        assertTrue(r.body().contains("name=\"_csrf\" value=\"" + token + "\""), "the resume form carries the token");
     }
 
     @Test
@@ -65,7 +67,7 @@ class CsrfTest {
     /** Was accepted: any cookie value the form repeated (one planted by a sibling site, say) passed. */
     @Test
     void aCookieValueTheServerDidNotSignIsRefusedEvenWhenTheFormRepeatsIt() throws Exception {
-        String[] made = {"attacker-chose-this-value-0123", Csrf.tokenFor("another-server-secret-0123456", "attacker-chose-this-value"),
+        String[] made = {"attacker-chose-this-value-0123", Csrf.tokenFor("another-server-secret-0123456", "attacker-chose-this-value", ""),
                 WebClient.CSRF.substring(0, WebClient.CSRF.indexOf('.')) + ".AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"};
         for (String forged : made) {
             HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(server.uri("/sandboxes"))
@@ -84,12 +86,40 @@ class CsrfTest {
         HttpResponse<String> page = http.send(java.net.http.HttpRequest.newBuilder(server.uri("/join")).build(), HttpResponse.BodyHandlers.ofString());
         String set = page.headers().allValues("Set-Cookie").stream().filter(h -> h.startsWith("cl_csrf=")).findFirst().orElseThrow();
         String token = set.substring("cl_csrf=".length(), set.indexOf(';'));
+        String visitor = page.headers().allValues("Set-Cookie").stream().filter(h -> h.startsWith(Learners.VISITOR_COOKIE + "="))
+                .findFirst().orElseThrow();
         assertTrue(set.contains("SameSite=Strict") && set.contains("HttpOnly"), set);
         assertTrue(page.body().contains("name=\"_csrf\" value=\"" + token + "\""), "the form carries the cookie's token");
         HttpResponse<String> posted = http.send(java.net.http.HttpRequest.newBuilder(server.uri("/sandboxes"))
-                .header("Cookie", "cl_csrf=" + token).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", "cl_csrf=" + token + "; " + visitor.substring(0, visitor.indexOf(';')))
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("title=mine&_csrf=" + token)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(303, posted.statusCode(), posted.body());
+    }
+
+    /** Was accepted: the token was not bound to the session, so one taken from the attacker's own session worked in a victim's. */
+    @Test
+    void aTokenFromOneLearnersSessionIsRefusedInAnothers() {
+        WebClient mallory = WebClient.learner(server);
+        WebClient victim = WebClient.learner(server);
+        String stolen = WebClient.csrfFor(server, mallory.learnerCookie());
+        String victimId = server.services().progress().bySessionToken(victim.learnerCookie()).orElseThrow().id();
+        HttpResponse<String> r = send(victim, stolen);
+        assertEquals(403, r.statusCode(), r.body());
+        assertTrue(server.services().sandboxes().of(victimId).isEmpty(), "no sandbox was made");
+        assertEquals(303, send(victim, WebClient.csrfFor(server, victim.learnerCookie())).statusCode(), "the victim's own token works");
+        assertEquals(303, send(mallory, stolen).statusCode(), "and the attacker's in the attacker's own session");
+    }
+
+    private static HttpResponse<String> send(WebClient who, String token) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(server.uri("/sandboxes"))
+                    .header("Cookie", "cl_csrf=" + token + "; " + WebClient.COOKIE + "=" + who.learnerCookie())
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("title=forged&_csrf=" + token)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

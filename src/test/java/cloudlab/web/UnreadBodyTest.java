@@ -50,8 +50,8 @@ class UnreadBodyTest {
     private static String undo(WebClient learner, String sandbox, String framing) {
         return "POST /sandboxes/" + sandbox + "/undo HTTP/1.1\r\n"
                 + "Host: 127.0.0.1\r\n"
-                + "Cookie: " + WebClient.COOKIE + "=" + learner.learnerCookie() + "; cl_csrf=" + WebClient.CSRF + "\r\n"
-                + "X-CSRF-Token: " + WebClient.CSRF + "\r\n"
+                + "Cookie: " + WebClient.COOKIE + "=" + learner.learnerCookie() + "; cl_csrf=" + learner.csrf() + "\r\n"
+                + "X-CSRF-Token: " + learner.csrf() + "\r\n"
                 + "HX-Request: true\r\n"
                 + "Content-Type: application/x-www-form-urlencoded\r\n"
                 + framing + "\r\n\r\n";

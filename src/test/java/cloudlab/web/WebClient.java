@@ -19,8 +19,10 @@ import java.util.Optional;
  */
 final class WebClient {
     static final String COOKIE = "cl_learner";
-    /** The CSRF token every client presents, in its cookie and in each form: an id signed with the test servers' secret. */
-    static final String CSRF = Csrf.tokenFor(TestServer.SECRET, "test-csrf-token-0123456789");
+    /** The CSRF id every client presents, signed with the test servers' secret for its session. */
+    static final String CSRF_ID = "test-csrf-token-0123456789";
+    /** The CSRF token of a browser with no session (no learner or visitor cookie). */
+    static final String CSRF = Csrf.tokenFor(TestServer.SECRET, CSRF_ID, "");
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -71,8 +73,25 @@ final class WebClient {
         return send(request(path, headers).GET());
     }
 
+    /** The CSRF token for the session a learner cookie names, as the server signs it for that learner's pages. */
+    static String csrfFor(TestServer server, String learnerCookie) {
+        String owner = learnerCookie == null ? "" : server.services().progress().bySessionToken(learnerCookie).map(l -> l.id()).orElse("");
+        return Csrf.tokenFor(TestServer.SECRET, CSRF_ID, owner);
+    }
+
+    /** The token this client's session holds now: its learner's, else its visitor's, else a browser's with neither. */
+    String csrf() {
+        if (keepsCookie && learnerCookie != null) return csrfFor(server, learnerCookie);
+        if (keepsCookie && visitorCookie != null) return Csrf.tokenFor(TestServer.SECRET, CSRF_ID, visitorCookie.substring(0, visitorCookie.indexOf('.')));
+        return CSRF;
+    }
+
     HttpResponse<String> postForm(String path, String form, String... headers) {
-        String body = form.isEmpty() ? "_csrf=" + CSRF : form + "&_csrf=" + CSRF;
+        String token = csrf();
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            if (headers[i].equalsIgnoreCase("Cookie") && headers[i + 1].contains(COOKIE + "=")) token = csrfFor(server, cookie(headers[i + 1], COOKIE));
+        }
+        String body = form.isEmpty() ? "_csrf=" + token : form + "&_csrf=" + token;
         return send(request(path, headers).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
@@ -107,8 +126,10 @@ final class WebClient {
         if (keepsCookie && learnerCookie != null) cookies.add(COOKIE + "=" + learnerCookie);
         if (keepsCookie && learnerCookie == null && visitorCookie != null) cookies.add(Learners.VISITOR_COOKIE + "=" + visitorCookie);
         if (!path.startsWith("/api/")) {
-            cookies.add("cl_csrf=" + CSRF);
-            if (withToken) b.header("X-CSRF-Token", CSRF);
+            String learner = cookies.stream().filter(c -> c.contains(COOKIE + "=")).map(c -> cookie(c, COOKIE)).findFirst().orElse(null);
+            String token = learner != null ? csrfFor(server, learner) : csrf();
+            cookies.add("cl_csrf=" + token);
+            if (withToken) b.header("X-CSRF-Token", token);
         }
         if (!cookies.isEmpty()) b.header("Cookie", String.join("; ", cookies));
         return b;
@@ -130,6 +151,12 @@ final class WebClient {
                     .forEach(h -> visitorCookie = h.substring(Learners.VISITOR_COOKIE.length() + 1, h.indexOf(';')));
         }
         return r;
+    }
+
+    /** The value of the named cookie in a Cookie header. */
+    static String cookie(String header, String name) {
+        for (String pair : header.split(";\\s*")) if (pair.startsWith(name + "=")) return pair.substring(name.length() + 1);
+        return null;
     }
 
     /** The Set-Cookie header that sets {@code cl_learner}, if the answer has one. */

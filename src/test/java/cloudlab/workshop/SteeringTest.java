@@ -52,6 +52,22 @@ class SteeringTest {
         assertEquals(before + 1, lab.workshops.ofInstructor("ada").size());
     }
 
+    /** Was: one learner with 200 sandboxes made push answer 400 for the whole room, and nobody got the layout. */
+    @Test
+    void pushAndResetSkipALearnerAtACapAndSayWhoWhileEveryoneElseGetsTheLayout() {
+        Workshop w = lab.workshop(null);
+        String ana = lab.joined(w, "Ana");
+        String ben = lab.joined(w, "Ben");
+        while (lab.sandboxes.of(ben).size() < cloudlab.sandbox.Caps.MAX_SANDBOXES) lab.sandboxes.createBlank(ben, "hoard");
+        String full = "sandboxes: a learner keeps at most 200 sandboxes; delete one first";
+
+        assertEquals("Pushed the layout to 1 sandbox. Skipped, at a cap: Ben (" + full + ").", steering.push(w, Room1.TWO_ZONES).notice());
+        assertTrue(lab.sandboxState(w, ana).node("use1-az1") != null, "Ana got the pushed layout");
+        assertTrue(lab.sandboxState(w, ben).node("use1-az1") == null, "Ben kept the sandbox he had");
+        assertEquals("Skipped Ben, at a cap: " + full, steering.reset(lab.fresh(w), ben).orElseThrow().refusal());
+        assertEquals(cloudlab.sandbox.Caps.MAX_SANDBOXES, lab.sandboxes.of(ben).size());
+    }
+
     @Test
     void paceOpensTheNextLessonClosesItAgainAndOpensAllAndRefusesAnythingElse() {
         Workshop w = lab.workshop(null);

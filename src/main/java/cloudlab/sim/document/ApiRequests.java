@@ -71,7 +71,9 @@ public final class ApiRequests {
         for (var it = body.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!known.contains(f)) {
-                throw new InputException(f + ": unknown field (known fields: " + String.join(", ", known.stream().sorted().toList()) + ")");
+                List<String> names = known.stream().sorted().toList();
+                throw new InputException(f + ": " + Spelling.nearest(f, names).map(k -> "unknown field (did you mean " + k + "?)")
+                        .orElse("unknown field (known fields: " + String.join(", ", names) + ")"));
             }
         }
     }

@@ -29,6 +29,15 @@ public final class ChallengeReader {
             + "survivesDatacenterFailure, survivesHostFailure, minRunning, maxHosts, minZones, allHostsHypervisor, maxCpuOvercommit, maxRttMs, "
             + "emptyHost, maxMonthlyCost, maxStealPercent, noSwap, minUtilisation";
 
+    /** The fields each object of a challenge may hold, as messages list them. */
+    private static final Check.Fields CHALLENGE_FIELDS = Check.Fields.of("id", "title", "start", "goals");
+    private static final Check.Fields COUNT_IN_REGION_FIELDS = Check.Fields.of("region", "count");
+    private static final Check.Fields APP_COUNT_FIELDS = Check.Fields.of("app", "count");
+    private static final Check.Fields LATENCY_FIELDS = Check.Fields.of("user", "app", "ms");
+    private static final Check.Fields UPTIME_FIELDS = Check.Fields.of("app", "percent", "seconds");
+    private static final Check.Fields LOCATION_FIELDS = Check.Fields.of("lat", "lon");
+    private static final Check.Fields COST_FIELDS = Check.Fields.of("usd", "writtenGB");
+
     private final Check check;
 
     private ChallengeReader(String source) {
@@ -48,7 +57,7 @@ public final class ChallengeReader {
     public static Challenge fromTree(JsonNode tree, String place, String source, String defaultId) throws InputException {
         ChallengeReader r = new ChallengeReader(source);
         ObjectNode o = r.check.object(tree, place, "a challenge");
-        r.check.required(o, place, "goals");
+        r.check.required(o, place, CHALLENGE_FIELDS, "goals");
         String id = defaultId;
         String title = null;
         String start = null;
@@ -64,7 +73,7 @@ public final class ChallengeReader {
                 case "title" -> title = r.check.text(f.getValue(), fp);
                 case "start" -> start = r.check.text(f.getValue(), fp);
                 case "goals" -> goals = r.goals(f.getValue(), fp);
-                default -> throw r.check.unknown(place, f.getKey(), "id, title, start, goals");
+                default -> throw r.check.unknown(place, f.getKey(), CHALLENGE_FIELDS);
             }
         }
         if (id == null) throw r.check.fail(place, "missing required field id");
@@ -119,7 +128,8 @@ public final class ChallengeReader {
             case "maxStealPercent" -> maxSteal(arg, place);
             case "noSwap" -> new Goal.NoSwap(arg, appName(arg, place));
             case "minUtilisation" -> new Goal.MinUtilisation(arg, percent(arg, place));
-            default -> throw check.fail(place, "unknown goal " + name + " (known goals: " + KNOWN_GOALS + ")");
+            default -> throw check.fail(place, "unknown goal " + name + Spelling.nearest(name, List.of(KNOWN_GOALS.split(", ")))
+                    .map(g -> " (did you mean " + g + "?)").orElse(" (known goals: " + KNOWN_GOALS + ")"));
         };
     }
 
@@ -132,7 +142,7 @@ public final class ChallengeReader {
 
     private Goal minZones(JsonNode arg, String place) throws InputException {
         ObjectNode o = check.object(arg, place, "{region: CODE, count: N}");
-        check.required(o, place, "region", "count");
+        check.required(o, place, COUNT_IN_REGION_FIELDS, "region", "count");
         String region = null;
         int count = 0;
         for (Map.Entry<String, JsonNode> f : Check.entries(o)) {
@@ -140,7 +150,7 @@ public final class ChallengeReader {
             switch (f.getKey()) {
                 case "region" -> region = appName(f.getValue(), fp);
                 case "count" -> count = check.whole(f.getValue(), fp, 0, 100_000);
-                default -> throw check.unknown(place, f.getKey(), "region, count");
+                default -> throw check.unknown(place, f.getKey(), COUNT_IN_REGION_FIELDS);
             }
         }
         return new Goal.MinZones(arg, region, count);
@@ -148,7 +158,7 @@ public final class ChallengeReader {
 
     private Goal minRunning(JsonNode arg, String place) throws InputException {
         ObjectNode o = check.object(arg, place, "{app: APP, count: N}");
-        check.required(o, place, "app", "count");
+        check.required(o, place, APP_COUNT_FIELDS, "app", "count");
         String app = null;
         int count = 0;
         for (Map.Entry<String, JsonNode> f : Check.entries(o)) {
@@ -156,7 +166,7 @@ public final class ChallengeReader {
             switch (f.getKey()) {
                 case "app" -> app = appName(f.getValue(), fp);
                 case "count" -> count = check.whole(f.getValue(), fp, 1, Rules.MAX_MIN_RUNNING);
-                default -> throw check.unknown(place, f.getKey(), "app, count");
+                default -> throw check.unknown(place, f.getKey(), APP_COUNT_FIELDS);
             }
         }
         return new Goal.MinRunning(arg, app, count);
@@ -164,7 +174,7 @@ public final class ChallengeReader {
 
     private Goal maxRtt(JsonNode arg, String place) throws InputException {
         ObjectNode o = check.object(arg, place, "{user: {lat, lon}, app: APP, ms: N}");
-        check.required(o, place, "user", "app", "ms");
+        check.required(o, place, LATENCY_FIELDS, "user", "app", "ms");
         Location user = null;
         String app = null;
         BigDecimal ms = null;
@@ -177,7 +187,7 @@ public final class ChallengeReader {
                     ms = check.decimal(f.getValue(), fp);
                     if (ms.signum() < 0) throw check.fail(fp, "must be 0 or more (got " + Num.show(ms) + ")");
                 }
-                default -> throw check.unknown(place, f.getKey(), "user, app, ms");
+                default -> throw check.unknown(place, f.getKey(), LATENCY_FIELDS);
             }
         }
         return new Goal.MaxRttMs(arg, user, app, ms);
@@ -185,7 +195,7 @@ public final class ChallengeReader {
 
     private Goal maxSteal(JsonNode arg, String place) throws InputException {
         ObjectNode o = check.object(arg, place, "{app: APP, percent: N}");
-        check.required(o, place, "app", "percent");
+        check.required(o, place, UPTIME_FIELDS, "app", "percent");
         String app = null;
         BigDecimal percent = null;
         int seconds = cloudlab.sim.time.TimeGoals.DEFAULT_SECONDS;
@@ -195,7 +205,7 @@ public final class ChallengeReader {
                 case "app" -> app = appName(f.getValue(), fp);
                 case "percent" -> percent = percent(f.getValue(), fp);
                 case "seconds" -> seconds = check.whole(f.getValue(), fp, 1, cloudlab.sim.time.WorkloadReader.MAX_SECONDS);
-                default -> throw check.unknown(place, f.getKey(), "app, percent, seconds");
+                default -> throw check.unknown(place, f.getKey(), UPTIME_FIELDS);
             }
         }
         return new Goal.MaxStealPercent(arg, app, percent, seconds);
@@ -211,7 +221,7 @@ public final class ChallengeReader {
 
     private Location point(JsonNode n, String place) throws InputException {
         ObjectNode o = check.object(n, place, "a point {lat, lon}");
-        check.required(o, place, "lat", "lon");
+        check.required(o, place, LOCATION_FIELDS, "lat", "lon");
         BigDecimal lat = null;
         BigDecimal lon = null;
         for (Map.Entry<String, JsonNode> f : Check.entries(o)) {
@@ -227,7 +237,7 @@ public final class ChallengeReader {
                     String e = Rules.longitude(lon);
                     if (e != null) throw check.fail(fp, e);
                 }
-                default -> throw check.unknown(place, f.getKey(), "lat, lon");
+                default -> throw check.unknown(place, f.getKey(), LOCATION_FIELDS);
             }
         }
         return new Location(lat, lon);
@@ -235,14 +245,14 @@ public final class ChallengeReader {
 
     private Goal maxMonthlyCost(JsonNode arg, String place) throws InputException {
         ObjectNode o = check.object(arg, place, "{usd: N, writtenGB: N}");
-        check.required(o, place, "usd");
+        check.required(o, place, COST_FIELDS, "usd");
         BigDecimal usd = null;
         BigDecimal written = BigDecimal.ZERO;
         for (Map.Entry<String, JsonNode> f : Check.entries(o)) {
             String fp = Check.child(place, f.getKey());
             BigDecimal x = switch (f.getKey()) {
                 case "usd", "writtenGB" -> check.decimal(f.getValue(), fp);
-                default -> throw check.unknown(place, f.getKey(), "usd, writtenGB");
+                default -> throw check.unknown(place, f.getKey(), COST_FIELDS);
             };
             if (x.signum() < 0) throw check.fail(fp, "must be 0 or more (got " + Num.show(x) + ")");
             if (f.getKey().equals("usd")) usd = x;

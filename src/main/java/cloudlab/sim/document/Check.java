@@ -91,9 +91,52 @@ public final class Check {
         }
     }
 
-    /** The failure for a field that the object does not know. */
+    /**
+     * As {@link #required(ObjectNode, String, String...)}, but a field the object does not know
+     * that is a misspelling of the missing one is reported first, as what it is: the missing
+     * field is only its consequence.
+     */
+    public void required(ObjectNode o, String place, Fields known, String... required) throws InputException {
+        for (String r : required) {
+            if (o.has(r)) continue;
+            for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
+                String name = it.next();
+                if (!known.names().contains(name) && Spelling.nearest(name, List.of(r)).isPresent()) throw unknown(place, name, known);
+            }
+            throw fail(place, "missing required field " + r);
+        }
+    }
+
+    /** The fields an object may hold, in the order a message lists them. */
+    public record Fields(List<String> names) {
+        public static Fields of(String... names) {
+            return new Fields(List.of(names));
+        }
+
+        @Override
+        public String toString() {
+            return String.join(", ", names);
+        }
+    }
+
+    /**
+     * The failure for a field that the object does not know: with the known field it is nearest
+     * to when it looks like a misspelling of one ({@code did you mean vcpus?}), else with the list
+     * of known fields.
+     */
     public InputException unknown(String place, String name, String known) {
-        return fail(child(place, name), "unknown field " + name + " (known fields: " + known + ")");
+        return unknown(place, name, new Fields(List.of(known.split(", "))));
+    }
+
+    /** As {@link #unknown(String, String, String)}. */
+    public InputException unknown(String place, String name, Fields known) {
+        return fail(child(place, name), unknownField(name, known.names()));
+    }
+
+    /** "unknown field X", with the nearest known name or, when none is near, all of them. */
+    public static String unknownField(String name, List<String> known) {
+        return "unknown field " + name + Spelling.nearest(name, known).map(k -> " (did you mean " + k + "?)")
+                .orElse(" (known fields: " + String.join(", ", known) + ")");
     }
 
     /** The fields of an object in document order. */

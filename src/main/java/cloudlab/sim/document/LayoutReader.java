@@ -36,6 +36,18 @@ import java.util.Set;
  * naming the file, the place ({@code regions[0].zones[1].datacenters[0].hosts[2].cores}) and the rule.
  */
 public final class LayoutReader {
+    /** The fields each object of a layout may hold, as messages list them. */
+    private static final Check.Fields TOP_FIELDS = Check.Fields.of("name", "apps", "regions", "failed", "users");
+    private static final Check.Fields APP_FIELDS = Check.Fields.of("name", "minRunning");
+    private static final Check.Fields REGION_FIELDS = Check.Fields.of("code", "location", "zones");
+    private static final Check.Fields ZONE_FIELDS = Check.Fields.of("id", "datacenters");
+    private static final Check.Fields DATACENTER_FIELDS = Check.Fields.of("id", "hosts");
+    private static final Check.Fields HOST_FIELDS = Check.Fields.of("id", "hypervisor", "cores", "memoryGiB", "storageGiB",
+            "cpuOvercommit", "memoryOvercommit", "hostOsLoad", "vms");
+    private static final Check.Fields VM_FIELDS = Check.Fields.of("id", "vcpus", "memoryGiB", "diskGiB", "app", "state",
+            "cpuDemand", "activeMemoryGiB", "shares", "reservation", "limit");
+    private static final Check.Fields LOCATION_FIELDS = Check.Fields.of("lat", "lon");
+    private static final Check.Fields USER_FIELDS = Check.Fields.of("name", "lat", "lon");
     private final RegionCatalog catalog;
     private final Check check;
     private final Set<String> appNames = new HashSet<>();
@@ -89,7 +101,7 @@ public final class LayoutReader {
                 case "regions" -> regionList(check.list(f.getValue(), p), p);
                 case "failed" -> failedList(check.list(f.getValue(), p), p);
                 case "users" -> userList(check.list(f.getValue(), p), p);
-                default -> throw check.unknown(place, f.getKey(), "name, apps, regions, failed, users");
+                default -> throw check.unknown(place, f.getKey(), TOP_FIELDS);
             }
         }
         Layout layout = new Layout(catalog);
@@ -135,7 +147,7 @@ public final class LayoutReader {
         for (int i = 0; i < list.size(); i++) {
             String p = Check.item(place, i);
             ObjectNode o = check.object(list.get(i), p, "an app");
-            check.required(o, p, "name");
+            check.required(o, p, APP_FIELDS, "name");
             String appName = null;
             int min = 1;
             for (Map.Entry<String, JsonNode> f : Check.entries(o)) {
@@ -148,7 +160,7 @@ public final class LayoutReader {
                         if (!seenApps.add(appName)) throw check.fail(fp, "duplicate app name " + appName);
                     }
                     case "minRunning" -> min = check.whole(f.getValue(), fp, 1, Rules.MAX_MIN_RUNNING);
-                    default -> throw check.unknown(p, f.getKey(), "name, minRunning");
+                    default -> throw check.unknown(p, f.getKey(), APP_FIELDS);
                 }
             }
             apps.add(new Event.AppAdded(appName, min));
@@ -159,7 +171,7 @@ public final class LayoutReader {
         for (int i = 0; i < list.size(); i++) {
             String p = Check.item(place, i);
             ObjectNode o = check.object(list.get(i), p, "a region");
-            check.required(o, p, "code");
+            check.required(o, p, REGION_FIELDS, "code");
             String code = null;
             Location location = null;
             ArrayNode zones = null;
@@ -173,7 +185,7 @@ public final class LayoutReader {
                         zones = check.list(f.getValue(), fp);
                         zonesPlace = fp;
                     }
-                    default -> throw check.unknown(p, f.getKey(), "code, location, zones");
+                    default -> throw check.unknown(p, f.getKey(), REGION_FIELDS);
                 }
             }
             boolean inCatalog = catalog.find(code) != null;
@@ -192,7 +204,7 @@ public final class LayoutReader {
         for (int i = 0; i < list.size(); i++) {
             String p = Check.item(place, i);
             ObjectNode o = check.object(list.get(i), p, "a zone");
-            check.required(o, p, "id");
+            check.required(o, p, ZONE_FIELDS, "id");
             String id = newId(o.get("id"), Check.child(p, "id"));
             infrastructure.add(new Event.ZoneAdded(region, id));
             for (Map.Entry<String, JsonNode> f : Check.entries(o)) {
@@ -200,7 +212,7 @@ public final class LayoutReader {
                 switch (f.getKey()) {
                     case "id" -> { }
                     case "datacenters" -> datacenterList(check.list(f.getValue(), fp), fp, id);
-                    default -> throw check.unknown(p, f.getKey(), "id, datacenters");
+                    default -> throw check.unknown(p, f.getKey(), ZONE_FIELDS);
                 }
             }
         }
@@ -210,7 +222,7 @@ public final class LayoutReader {
         for (int i = 0; i < list.size(); i++) {
             String p = Check.item(place, i);
             ObjectNode o = check.object(list.get(i), p, "a data center");
-            check.required(o, p, "id");
+            check.required(o, p, DATACENTER_FIELDS, "id");
             String id = newId(o.get("id"), Check.child(p, "id"));
             infrastructure.add(new Event.DatacenterAdded(zone, id));
             for (Map.Entry<String, JsonNode> f : Check.entries(o)) {
@@ -218,7 +230,7 @@ public final class LayoutReader {
                 switch (f.getKey()) {
                     case "id" -> { }
                     case "hosts" -> hostList(check.list(f.getValue(), fp), fp, id);
-                    default -> throw check.unknown(p, f.getKey(), "id, hosts");
+                    default -> throw check.unknown(p, f.getKey(), DATACENTER_FIELDS);
                 }
             }
         }
@@ -228,7 +240,7 @@ public final class LayoutReader {
         for (int i = 0; i < list.size(); i++) {
             String p = Check.item(place, i);
             ObjectNode o = check.object(list.get(i), p, "a host");
-            check.required(o, p, "id", "hypervisor", "cores", "memoryGiB", "storageGiB");
+            check.required(o, p, HOST_FIELDS, "id", "hypervisor", "cores", "memoryGiB", "storageGiB");
             String id = null;
             Hypervisor hypervisor = null;
             int cores = 0;
@@ -253,8 +265,7 @@ public final class LayoutReader {
                     case "memoryOvercommit" -> memOc = checked(check.decimal(v, fp), Rules.memoryOvercommit(check.decimal(v, fp)), fp);
                     case "vms" -> check.list(v, fp);
                     case WorkloadReader.HOST_FIELD -> { }
-                    default -> throw check.unknown(p, f.getKey(),
-                            "id, hypervisor, cores, memoryGiB, storageGiB, cpuOvercommit, memoryOvercommit, hostOsLoad, vms");
+                    default -> throw check.unknown(p, f.getKey(), HOST_FIELDS);
                 }
             }
             String e = Rules.coresAfterReservation(hypervisor, cores);
@@ -282,7 +293,7 @@ public final class LayoutReader {
         for (int i = 0; i < list.size(); i++) {
             String p = Check.item(place, i);
             ObjectNode o = check.object(list.get(i), p, "a VM");
-            check.required(o, p, "id", "vcpus", "memoryGiB", "diskGiB");
+            check.required(o, p, VM_FIELDS, "id", "vcpus", "memoryGiB", "diskGiB");
             String id = null;
             int cpu = 0;
             BigDecimal mem = null;
@@ -309,8 +320,7 @@ public final class LayoutReader {
                         running = state.equals("running");
                     }
                     default -> {
-                        if (!WorkloadReader.VM_FIELDS.contains(f.getKey())) throw check.unknown(p, f.getKey(),
-                                "id, vcpus, memoryGiB, diskGiB, app, state, cpuDemand, activeMemoryGiB, shares, reservation, limit");
+                        if (!WorkloadReader.VM_FIELDS.contains(f.getKey())) throw check.unknown(p, f.getKey(), VM_FIELDS);
                     }
                 }
             }
@@ -342,7 +352,7 @@ public final class LayoutReader {
 
     private Location location(JsonNode n, String place) throws InputException {
         ObjectNode o = check.object(n, place, "a location");
-        check.required(o, place, "lat", "lon");
+        check.required(o, place, LOCATION_FIELDS, "lat", "lon");
         BigDecimal lat = null;
         BigDecimal lon = null;
         for (Map.Entry<String, JsonNode> f : Check.entries(o)) {
@@ -350,7 +360,7 @@ public final class LayoutReader {
             switch (f.getKey()) {
                 case "lat" -> lat = checked(check.decimal(f.getValue(), fp), Rules.latitude(check.decimal(f.getValue(), fp)), fp);
                 case "lon" -> lon = checked(check.decimal(f.getValue(), fp), Rules.longitude(check.decimal(f.getValue(), fp)), fp);
-                default -> throw check.unknown(place, f.getKey(), "lat, lon");
+                default -> throw check.unknown(place, f.getKey(), LOCATION_FIELDS);
             }
         }
         return new Location(lat, lon);
@@ -394,7 +404,7 @@ public final class LayoutReader {
         for (int i = 0; i < list.size(); i++) {
             String p = Check.item(place, i);
             ObjectNode o = check.object(list.get(i), p, "a user");
-            check.required(o, p, "name", "lat", "lon");
+            check.required(o, p, USER_FIELDS, "name", "lat", "lon");
             String userName = null;
             BigDecimal lat = null;
             BigDecimal lon = null;
@@ -409,7 +419,7 @@ public final class LayoutReader {
                     }
                     case "lat" -> lat = checkedCoordinate(check, f.getValue(), fp, true);
                     case "lon" -> lon = checkedCoordinate(check, f.getValue(), fp, false);
-                    default -> throw check.unknown(p, f.getKey(), "name, lat, lon");
+                    default -> throw check.unknown(p, f.getKey(), USER_FIELDS);
                 }
             }
             out.add(new User(userName, new Location(lat, lon)));

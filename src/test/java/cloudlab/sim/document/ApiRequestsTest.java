@@ -56,8 +56,8 @@ class ApiRequestsTest {
     @Test
     void simulateNamesThePlaceOfEachProblem() {
         assertEquals("missing required field layout", refusal(() -> ApiRequests.simulate(ApiRequests.object("{}"), CATALOG)));
-        assertEquals("fails: unknown field (known fields: fail, layout, users)",
-                refusal(() -> ApiRequests.simulate(body("\"fails\": []"), CATALOG)));
+        assertEquals("fails: unknown field (did you mean fail?)", refusal(() -> ApiRequests.simulate(body("\"fails\": []"), CATALOG)));
+        assertEquals("colour: unknown field (known fields: fail, layout, users)", refusal(() -> ApiRequests.simulate(body("\"colour\": []"), CATALOG)));
         assertTrue(refusal(() -> ApiRequests.simulate(body("\"fail\": [\"nowhere\"]"), CATALOG)).startsWith("fail[0]: "));
         assertTrue(refusal(() -> ApiRequests.simulate(body("\"fail\": \"h1\""), CATALOG)).startsWith("fail: must be a list"));
         assertTrue(refusal(() -> ApiRequests.simulate(body("\"users\": [{\"name\": \"x\", \"lat\": 91, \"lon\": 0}]"), CATALOG))

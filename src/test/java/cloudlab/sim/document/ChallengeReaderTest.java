@@ -106,7 +106,18 @@ class ChallengeReaderTest {
 
     @Test
     void unknownChallengeFieldsAreRefused() throws Exception {
-        assertEquals("goal: unknown field goal (known fields: id, title, start, goals)", error("goal: []\ngoals: [{maxHosts: 1}]\n"));
+        assertEquals("colour: unknown field colour (known fields: id, title, start, goals)", error("colour: red\ngoals: [{maxHosts: 1}]\n"));
+        assertEquals("goal: unknown field goal (did you mean goals?)", error("goal: []\ngoals: [{maxHosts: 1}]\n"));
+    }
+
+    /** Was: a challenge whose goals key was misspelt read as "missing required field goals". */
+    @Test
+    void misspellingsAreNamedWithTheNearestKnownName() throws Exception {
+        assertEquals("goal: unknown field goal (did you mean goals?)", error("goal: [{maxHosts: 1}]\n"));
+        assertEquals("goals[0].minZones.regoin: unknown field regoin (did you mean region?)",
+                error("goals: [{minZones: {regoin: us-east-1, count: 2}}]\n"));
+        assertTrue(error("goals: [{maxHost: 1}]\n").endsWith("unknown goal maxHost (did you mean maxHosts?)"));
+        assertTrue(error("goals: [{colour: 1}]\n").endsWith("unknown goal colour (known goals: " + ChallengeReader.KNOWN_GOALS + ")"));
     }
 
     @Test

@@ -42,14 +42,33 @@ class LayoutReaderTest {
 
         @Test
         void unknownTopLevelFieldIsRefused() {
-            assertEquals("layout.yaml: region: unknown field region (known fields: name, apps, regions, failed, users)",
-                    yamlError("region: []\n"));
+            assertEquals("layout.yaml: colour: unknown field colour (known fields: name, apps, regions, failed, users)",
+                    yamlError("colour: []\n"));
+            assertEquals("layout.yaml: region: unknown field region (did you mean regions?)", yamlError("region: []\n"));
         }
 
         @Test
-        void misspeltVmFieldIsRefused() {
-            assertEquals(HOST + ".vms[0].vcpu: unknown field vcpu (known fields: id, vcpus, memoryGiB, diskGiB, app, state, cpuDemand, activeMemoryGiB, shares, reservation, limit)",
+        void misspeltVmFieldIsRefusedWithTheNameItWasMeantToBe() {
+            assertEquals(HOST + ".vms[0].vcpu: unknown field vcpu (did you mean vcpus?)",
                     vmError("{id: a, vcpu: 1, vcpus: 1, memoryGiB: 1, diskGiB: 1}"));
+        }
+
+        /** Was: a misspelt required field read as "missing required field memoryGiB", hiding the typo that caused it. */
+        @Test
+        void misspeltRequiredFieldIsNamedBeforeTheMissingFieldItCauses() {
+            assertEquals(HOST + ".memmoryGiB: unknown field memmoryGiB (did you mean memoryGiB?)",
+                    hostError("hypervisor: type1, cores: 16, memmoryGiB: 64, storageGiB: 1000"));
+            assertEquals(HOST + ".vms[0].vcpu: unknown field vcpu (did you mean vcpus?)", vmError("{id: a, vcpu: 1, memoryGiB: 1, diskGiB: 1}"));
+            assertEquals("layout.yaml: regions[0].zones[0].datacenters[0].hosst: unknown field hosst (did you mean hosts?)",
+                    yamlError(oneHost(TYPE1).replace("hosts:", "hosst:")));
+            assertEquals("layout.yaml: users[0].nmae: unknown field nmae (did you mean name?)", yamlError("users: [{nmae: a, lat: 1, lon: 2}]\n"));
+        }
+
+        @Test
+        void missingFieldWithNoMisspellingIsStillMissing() {
+            assertEquals(HOST + ": missing required field memoryGiB", hostError("hypervisor: type1, cores: 16, storageGiB: 1000"));
+            assertEquals(HOST + ": missing required field memoryGiB", hostError("hypervisor: type1, cores: 16, storageGiB: 1000, colour: red"),
+                    "a field that is no misspelling of the missing one keeps the contract's order");
         }
 
         @Test

@@ -99,7 +99,7 @@ class WorkloadReaderTest {
         assertEquals(PLACE + "cpuDemand.colour: unknown field colour (known fields: pattern, every)",
                 refusal(vm("cpuDemand: {pattern: [1], colour: red}")));
         assertEquals(PLACE + "cpuDemand.low: must be at most high (80 is above 20)", refusal(vm("cpuDemand: {shape: wave, low: 80, high: 20}")));
-        assertTrue(refusal(vm("cpuDemnd: 5")).startsWith(PLACE + "cpuDemnd: unknown field cpuDemnd (known fields: id, vcpus,"));
+        assertEquals(PLACE + "cpuDemnd: unknown field cpuDemnd (did you mean cpuDemand?)", refusal(vm("cpuDemnd: 5")));
     }
 
     @Test
