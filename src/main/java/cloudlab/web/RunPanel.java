@@ -12,6 +12,8 @@ import io.javalin.http.HttpStatus;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -58,9 +60,9 @@ final class RunPanel {
     }
 
     /** The posted form with its operation fixed: this door sets a load and nothing else. */
-    private static Map<String, java.util.List<String>> withOp(Context ctx) {
-        Map<String, java.util.List<String>> form = new java.util.HashMap<>(ctx.formParamMap());
-        form.put("op", java.util.List.of("set-vm-load"));
+    private static Map<String, List<String>> withOp(Context ctx) {
+        Map<String, List<String>> form = new HashMap<>(ctx.formParamMap());
+        form.put("op", List.of("set-vm-load"));
         return form;
     }
 

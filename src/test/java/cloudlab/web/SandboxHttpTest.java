@@ -253,6 +253,9 @@ class SandboxHttpTest {
                 good("migrate-vm", "vm-1 moves to h2", t -> "h2".equals(hostOf(t, "vm-1")), "id", "vm-1", "host", "h2"),
                 good("set-vm-app", "vm-s serves shop", t -> node(t, "vm-s").path("app").asText().equals("shop"), "id", "vm-s", "app", "shop"),
                 good("set-vm-app", "vm-1 serves nothing", t -> !node(t, "vm-1").has("app"), "id", "vm-1", "app", ""),
+                good("set-vm-load", "vm-1 wants 80 % under a 1-core limit", t -> node(t, "vm-1").path("cpuDemand").asInt() == 80
+                        && node(t, "vm-1").path("limit").asInt() == 1, "id", "vm-1", "cpuDemand", "80", "shares", "2000",
+                        "reservation", "0", "limit", "1", "activeMemoryGiB", "3"),
                 good("rename", "h2 is h2b", t -> node(t, "h2").isMissingNode() && !node(t, "h2b").isMissingNode(), "id", "h2", "newId", "h2b"),
                 good("fail", "az1 fails", t -> failed(t).contains("az1"), "id", "az1"),
                 good("restore", "lab-north is back", t -> !failed(t).contains("lab-north"), "id", "lab-north"),
@@ -296,7 +299,7 @@ class SandboxHttpTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        assertEquals(26, ops.size(), ops.toString());
+        assertEquals(27, ops.size(), ops.toString());
         assertEquals(ops, covered, "a good case for every op");
         java.util.Set<String> refused = new java.util.TreeSet<>();
         badActions().forEach(b -> refused.add(b.op()));
@@ -419,6 +422,8 @@ class SandboxHttpTest {
                 bad("migrate-vm", 400, "host: fill this in", "id", "vm-1"),
                 bad("set-vm-app", 422, "there is no app named nope", "id", "vm-1", "app", "nope"),
                 bad("set-vm-app", 422, "vm-1 already serves shop", "id", "vm-1", "app", "shop"),
+                bad("set-vm-load", 422, "vm-1: activeMemoryGiB must be a number from 0 to 4", "id", "vm-1", "cpuDemand", "80",
+                        "shares", "2000", "reservation", "0", "limit", "1", "activeMemoryGiB", "5"),
                 bad("rename", 422, "the id h1 is taken by a host", "id", "h2", "newId", "h1"),
                 bad("rename", 422, "a region's code cannot change", "id", "eu-west-1", "newId", "eu-x"),
                 bad("rename", 422, "the new id must be 1 to 64 letters", "id", "h2", "newId", "h 2"),
