@@ -264,10 +264,35 @@ class HostileSandboxFormsTest {
             "\uFEFFname: bom\n",
             "\"name\": \"" + "n".repeat(100_000) + "\"\n");
 
+    /** Issue 16's documents, each with what its refusal must say: misspelt fields, numbers without bound, more than a sandbox may hold. */
+    static final Map<String, String> ABUSIVE = Map.of(
+            "regions:\n  - code: us-east-1\n    zones:\n      - id: z\n        datacenters:\n          - id: d\n            hosts:\n"
+                    + "              - {id: h, hypervisor: type1, cores: 4, memmoryGiB: 8, storageGiB: 10}\n",
+            "unknown field memmoryGiB (did you mean memoryGiB?)",
+            "regions:\n  - code: us-east-1\n    zones:\n      - id: z\n        datacenters:\n          - id: d\n            hosst: []\n",
+            "unknown field hosst (did you mean hosts?)",
+            "regions:\n  - code: lab-x\n    location: {lat: 1e-999999999, lon: 1}\n", "regions[0].location.lat",
+            "users:\n  - {name: u, lat: 1, lon: 1e400}\n", "users[0].lon",
+            cloudlab.sandbox.LargeLayouts.json(cloudlab.sandbox.Caps.MAX_HOSTS + 1, 0), "hosts: a sandbox holds at most 2000 hosts");
+
     @Provide
     Arbitrary<String> documents() {
         return Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.of(BOMBS)), Tuple.of(4, yaml(3)), Tuple.of(2, garbage()),
-                Tuple.of(4, layoutShaped()));
+                Tuple.of(4, layoutShaped()), Tuple.of(1, Arbitraries.of(List.copyOf(ABUSIVE.keySet()))));
+    }
+
+    /** Was: a tiny number poisoned a sandbox for good, imports passed the caps, and a typo read as a missing field. */
+    @Example
+    void issueSixteensDocumentsAreRefusedNamingTheFieldAndMakeNoSandbox() {
+        String learner = learnerId(server, importer);
+        int before = server.services().sandboxes().of(learner).size();
+        ABUSIVE.forEach((document, says) -> {
+            HttpResponse<String> r = importer.postForm("/sandboxes/import", WebClient.form("layout", document));
+            assertEquals(400, r.statusCode(), says);
+            assertExplained(r, says);
+            assertTrue(r.body().contains(says), "the refusal says " + says + ": " + shortBody(r));
+        });
+        assertEquals(before, server.services().sandboxes().of(learner).size(), "no sandbox was made");
     }
 
     /** Random flow-style YAML from the layout's own words, with anchors, aliases and tags mixed in. */

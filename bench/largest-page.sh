@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Time and size of the page of the largest sandbox the caps allow (2,000 hosts, 20,000 VMs), whole
+# and as the htmx fragment, rendered by the lab in-process (cloudlab.web.LargestSandboxPageBench).
+# The aim is under 1 s and under 2 MB. Optional argument: rounds after the first (default 5).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CP=$(bench/classpath.sh)
+exec java -Xmx256m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" cloudlab.web.LargestSandboxPageBench "$@"
