@@ -51,11 +51,11 @@ def measure(open_path, actions):
     status, page, _ = call(sandbox)
     page_wire = WIRE[0]
     held = dict(PART.findall(page))
-    version = lambda: re.search(r'name="version" value="(\d+)"', page_now[0]).group(1)
+    shown = lambda: re.search(r'name="version" value="(\d+)"', page_now[0])
     page_now = [page]
     print(f"{open_path}: page {len(page.encode())} bytes ({page_wire} gzipped)")
     for name, path, form in actions:
-        form = dict(form, version=version())
+        form = dict(form, version=shown().group(1)) if shown() else form  # a page before versions sends none
         hdr = {"HX-Request": "true", "X-CSRF-Token": csrf(), "X-Parts": ",".join(f"{k}={v}" for k, v in held.items())}
         status, body, _ = call(sandbox + path, form, hdr)
         wire = WIRE[0]
