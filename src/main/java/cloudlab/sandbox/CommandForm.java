@@ -37,6 +37,15 @@ public final class CommandForm {
         return new CommandForm(actOnRow(form)).action();
     }
 
+    /** The fields of a form as the learner typed them, to show again: the fields the page never shows left out. */
+    public static Map<String, String> typed(Map<String, List<String>> form) {
+        Map<String, String> out = new java.util.HashMap<>();
+        form.forEach((k, v) -> {
+            if (!v.isEmpty() && !List.of("_csrf", "op", "form", "version", "act").contains(k)) out.put(k, v.get(0));
+        });
+        return out;
+    }
+
     /**
      * A button of the table sends its action and the row's id as one value, {@code act=op id}
      * (one form holds the whole table): read as the fields {@code op} and {@code id}.

@@ -9,7 +9,6 @@ import cloudlab.sim.grade.GradeResult;
 import cloudlab.sim.grade.Goals;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -91,16 +90,8 @@ public record SandboxView(Sandbox sandbox, Layout state, Report report, Workspac
         return sandbox.history().canRedo();
     }
 
-    /** The name an export of this sandbox downloads under: its title as a slug, and the extension. */
+    /** The name an export of this sandbox downloads under (see {@link Sandbox#fileName}). */
     public String fileName(String extension) {
-        return slug(sandbox.title()) + "." + extension;
-    }
-
-    /** Lower-case letters and digits of the title, runs of anything else as one hyphen; "sandbox" when nothing is left. */
-    static String slug(String title) {
-        String s = java.text.Normalizer.normalize(title == null ? "" : title, java.text.Normalizer.Form.NFKD)
-                .replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-        if (s.length() > 60) s = s.substring(0, 60).replaceAll("-+$", "");
-        return s.isEmpty() ? "sandbox" : s;
+        return sandbox.fileName(extension);
     }
 }

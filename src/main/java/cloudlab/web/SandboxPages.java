@@ -2,7 +2,6 @@ package cloudlab.web;
 
 import cloudlab.access.Addresses;
 import cloudlab.diagram.Diagrams;
-import cloudlab.lesson.Course;
 import cloudlab.lesson.Lesson;
 import cloudlab.lesson.LessonChallenge;
 import cloudlab.lesson.Segment;
@@ -15,12 +14,10 @@ import cloudlab.sandbox.SandboxView.Message;
 import cloudlab.sandbox.Sandboxes;
 import cloudlab.sim.InputException;
 import cloudlab.sim.Layout;
-import cloudlab.sim.document.LayoutWriter;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,15 +28,14 @@ import java.util.Map;
  * ({@link Parts}); without JavaScript a form posts and comes back to the page at the form used.
  */
 final class SandboxPages {
-    /** The parts of the sandbox page, in page order: name to "template :: fragment". */
-    private static final Map<String, String> PARTS = new LinkedHashMap<>();
+    /** The parts of the sandbox page: name to "template :: fragment" (the guided task's checklist has a template of its own). */
+    private static final Map<String, String> PARTS = new LinkedHashMap<>(Map.of("task", "sandbox/task :: task"));
 
     static {
         for (String p : List.of("head", "messages", "challenge", "hosts-diagram", "f-add-vm", "f-add-host", "f-change-host", "f-migrate-vm",
                 "map", "infra", "f-add-region", "f-add-zone", "f-add-datacenter", "f-app", "f-user", "break", "tree", "history", "io")) {
             PARTS.put(p, "sandbox/parts :: " + p);
         }
-        PARTS.put("task", "sandbox/task :: task"); // the guided task's checklist
     }
 
     private final Services services;
@@ -63,19 +59,12 @@ final class SandboxPages {
         model.put("sandboxes", sandboxes.of(learner.id()));
         model.put("error", error);
         model.put("deleted", ctx.queryParam("deleted"));
-        String typed;
-        try {
-            typed = error == null ? null : formParam(ctx, "layout");
-        } catch (InputException e) {
-            typed = null;
-        }
-        model.put("typed", typed);
+        model.put("typed", error == null ? null : ctx.attribute("typed-layout"));
         ctx.status(status).html(services.renderer().page("sandbox/list", model));
     }
 
     void create(Context ctx) {
-        Sandbox s = sandboxes.createBlank(learners.ensure(ctx).id(), ctx.formParam("title"));
-        ctx.redirect("/sandboxes/" + s.id(), HttpStatus.SEE_OTHER);
+        ctx.redirect("/sandboxes/" + sandboxes.createBlank(learners.ensure(ctx).id(), ctx.formParam("title")).id(), HttpStatus.SEE_OTHER);
     }
 
     /** A layout document pasted or uploaded becomes a new sandbox; a bad one is explained and nothing is made. */
@@ -83,6 +72,7 @@ final class SandboxPages {
         Learner learner = learners.ensure(ctx);
         try {
             String text = formParam(ctx, "layout");
+            ctx.attribute("typed-layout", text);
             var file = (text == null || text.isBlank()) && ctx.isMultipart() ? ctx.uploadedFile("file") : null;
             Sandbox s = file == null ? sandboxes.importLayout(learner.id(), text, "pasted layout")
                     : sandboxes.importFile(learner.id(), file.content(), file.filename());
@@ -112,94 +102,78 @@ final class SandboxPages {
     void act(Context ctx) {
         Sandbox s = sandbox(ctx);
         String form = ctx.formParam("form");
-        Map<String, String> typed = typed(ctx);
-        Sandboxes.Outcome o;
+        Map<String, String> typed = CommandForm.typed(ctx.formParamMap());
         try {
-            o = sandboxes.act(s.learnerId(), s.id(), CommandForm.parse(ctx.formParamMap()));
+            Sandboxes.Outcome o = sandboxes.act(s.learnerId(), s.id(), CommandForm.parse(ctx.formParamMap()));
+            if (!o.accepted()) answer(ctx, s, Message.bad(o.message()), form, typed, HttpStatus.UNPROCESSABLE_CONTENT);
+            else done(ctx, s, Message.ok(o.message()), form, typed);
         } catch (InputException e) {
             answer(ctx, s, Message.bad(e.getMessage()), form, typed, HttpStatus.BAD_REQUEST);
-            return;
         }
-        if (!o.accepted()) answer(ctx, s, Message.bad(o.message()), form, typed, HttpStatus.UNPROCESSABLE_CONTENT);
-        else done(ctx, s, Message.ok(o.message()), form, typed);
     }
 
     void undo(Context ctx) {
-        Sandbox s = sandbox(ctx);
-        moved(ctx, s, sandboxes.undo(s.learnerId(), s.id(), version(ctx)), "head");
+        move(ctx, "head", (s, version) -> sandboxes.undo(s.learnerId(), s.id(), version));
     }
 
     void redo(Context ctx) {
-        Sandbox s = sandbox(ctx);
-        moved(ctx, s, sandboxes.redo(s.learnerId(), s.id(), version(ctx)), "head");
+        move(ctx, "head", (s, version) -> sandboxes.redo(s.learnerId(), s.id(), version));
     }
 
     void reset(Context ctx) {
-        Sandbox s = sandbox(ctx);
-        moved(ctx, s, sandboxes.moveTo(s.learnerId(), s.id(), 0, version(ctx)), "head");
+        move(ctx, "head", (s, version) -> sandboxes.moveTo(s.learnerId(), s.id(), 0, version));
     }
 
     void step(Context ctx) {
+        move(ctx, "history", (s, version) -> sandboxes.moveTo(s.learnerId(), s.id(), number(ctx, "step", null), version));
+    }
+
+    /** A move of the history, held to the version the page showed (a form without one, such as a script's, holds to none). */
+    private interface Move {
+        Sandboxes.Moved apply(Sandbox s, int version) throws InputException;
+    }
+
+    /** Moves the history; {@code from} is where the button sits, the head's or the history's, for the answer to return to. */
+    private void move(Context ctx, String from, Move how) {
         Sandbox s = sandbox(ctx);
         try {
-            moved(ctx, s, sandboxes.moveTo(s.learnerId(), s.id(), number(ctx, "step"), version(ctx)), "history");
+            Sandboxes.Moved m = how.apply(s, number(ctx, "version", Sandboxes.ANY_VERSION));
+            done(ctx, s, m.moved() ? Message.ok(m.message()) : Message.warn(m.message()), from, Map.of());
         } catch (Sandboxes.NoSuchStep | InputException e) {
-            answer(ctx, s, Message.bad(e.getMessage()), "history", Map.of(), HttpStatus.BAD_REQUEST);
+            answer(ctx, s, Message.bad(e.getMessage()), from, Map.of(), HttpStatus.BAD_REQUEST);
         }
     }
 
-    /** After a move of the history: {@code from} is where its button sits, the head's or the history's. */
-    private void moved(Context ctx, Sandbox s, Sandboxes.Moved m, String from) {
-        done(ctx, s, m.moved() ? Message.ok(m.message()) : Message.warn(m.message()), from, Map.of());
-    }
-
-    /** The version the page showed, from its form; a form without one (an older page, a script) holds to none. */
-    private static int version(Context ctx) {
-        String v = ctx.formParam("version");
-        if (v == null || v.isBlank()) return Sandboxes.ANY_VERSION;
+    /** A whole number from the form; {@code absent} (when not null) stands for a missing or blank field. */
+    private static int number(Context ctx, String field, Integer absent) throws InputException {
+        String v = java.util.Objects.requireNonNullElse(ctx.formParam(field), "").strip();
+        if (absent != null && v.isEmpty()) return absent;
         try {
-            return number(ctx, "version");
-        } catch (InputException e) {
-            throw new Refusal(400, e.getMessage());
-        }
-    }
-
-    private static int number(Context ctx, String field) throws InputException {
-        try {
-            return Integer.parseInt(String.valueOf(ctx.formParam(field)).strip());
+            return Integer.parseInt(v);
         } catch (NumberFormatException e) {
             throw new InputException(field + ": must be a whole number, such as the number of a step");
         }
     }
 
     void export(Context ctx) {
-        Sandbox s = sandbox(ctx);
-        boolean json = ctx.path().endsWith(".json");
-        Layout state = s.history().state();
-        String file = SandboxView.of(s, checks, null, null, null, Map.of(), null, null).fileName(json ? "json" : "yaml");
-        ctx.header("Content-Disposition", "attachment; filename=\"" + file + "\"");
-        ctx.contentType(json ? "application/json; charset=utf-8" : "application/yaml; charset=utf-8");
-        ctx.result(json ? LayoutWriter.toJson(state) : LayoutWriter.toYaml(state));
+        Sandbox.Export e = sandbox(ctx).export(ctx.path().endsWith(".json"));
+        ctx.header("Content-Disposition", "attachment; filename=\"" + e.fileName() + "\"").contentType(e.contentType()).result(e.text());
     }
 
     void share(Context ctx) {
         Sandbox s = sandbox(ctx);
-        String token = sandboxes.share(s.learnerId(), s.id());
-        ctx.redirect("/sandboxes/" + s.id() + "?shared=" + token + "#share", HttpStatus.SEE_OTHER);
+        ctx.redirect("/sandboxes/" + s.id() + "?shared=" + sandboxes.share(s.learnerId(), s.id()) + "#share", HttpStatus.SEE_OTHER);
     }
 
     /** The landing page of a share link: what it holds and a button that makes the visitor's copy, or that its sandbox was deleted. */
     void sharedPreview(Context ctx) {
         Map<String, Object> model = LessonPages.base(ctx, "Open a shared layout — Cloud Lab");
-        model.put("section", "sandboxes");
-        model.put("token", ctx.pathParam("token"));
-        model.put("link", sandboxes.shared(ctx.pathParam("token")));
+        model.putAll(Map.of("section", "sandboxes", "token", ctx.pathParam("token"), "link", sandboxes.shared(ctx.pathParam("token"))));
         ctx.render("sandbox/shared", model);
     }
 
     void copyShared(Context ctx) {
-        Sandbox s = sandboxes.copyShared(learners.ensure(ctx).id(), ctx.pathParam("token"));
-        ctx.redirect("/sandboxes/" + s.id(), HttpStatus.SEE_OTHER);
+        ctx.redirect("/sandboxes/" + sandboxes.copyShared(learners.ensure(ctx).id(), ctx.pathParam("token")).id(), HttpStatus.SEE_OTHER);
     }
 
     /** The confirm step of deleting a sandbox: what goes, and a button; nothing is deleted by a GET. */
@@ -218,22 +192,17 @@ final class SandboxPages {
     /** Grades the sandbox against its challenge, goal by goal; a pass counts in the learner's progress. */
     void check(Context ctx) {
         Sandbox s = sandbox(ctx);
-        ChallengeChecks.Checked r;
         try {
-            r = checks.check(s);
+            ChallengeChecks.Checked r = checks.check(s);
+            done(ctx, s, r.passed() ? Message.ok(r.message()) : Message.warn(r.message()), "check", Map.of());
         } catch (ChallengeChecks.NoChallenge e) {
             answer(ctx, s, Message.bad(e.getMessage()), "check", Map.of(), HttpStatus.BAD_REQUEST);
-            return;
         }
-        done(ctx, s, r.passed() ? Message.ok(r.message()) : Message.warn(r.message()), "check", Map.of());
     }
 
-    /**
-     * "Continue where you left off", loaded into the home and lesson pages: the learner's most
-     * recently changed sandbox and the lesson they left off in; nothing for a visitor (no learner is made).
-     */
+    /** "Continue where you left off" in the home and lesson pages: the latest sandbox and lesson; nothing for a visitor (none is made). */
     void resume(Context ctx) {
-        Map<String, Object> model = new HashMap<>();
+        Map<String, Object> model = new java.util.HashMap<>();
         learners.current(ctx).ifPresent(l -> {
             model.put("sandbox", sandboxes.mostRecent(l.id()).orElse(null));
             model.put("lesson", services.progress().of(l.id()).leftOff().map(services.course().course()::lesson).orElse(null));
@@ -250,29 +219,24 @@ final class SandboxPages {
         if (index < 0 || index >= lesson.sandboxes().size()) throw new NotFoundResponse("There is no such sandbox in this lesson.");
         LessonPages.mustBeOpen(services, ctx, learner, lesson);
         Segment.Sandbox block = lesson.sandboxes().get(index);
-        opened(ctx, sandboxes.open(learner.id(), Sandbox.Origin.LESSON, lesson.slug() + "#" + index, block.title(), block.layout(),
-                "1".equals(ctx.formParam("fresh")), seen(ctx)));
+        open(ctx, learner, Sandbox.Origin.LESSON, lesson.slug() + "#" + index, block.title(), block.layout());
     }
 
     void openChallenge(Context ctx) {
         Learner learner = learners.ensure(ctx);
         LessonChallenge c = services.course().course().challenge(ctx.pathParam("challenge"));
         if (c == null) throw new NotFoundResponse("There is no challenge " + ctx.pathParam("challenge"));
-        for (Lesson l : services.course().course().lessons()) {
-            if (l.challenges().contains(c)) LessonPages.mustBeOpen(services, ctx, learner, l);
-        }
-        opened(ctx, sandboxes.open(learner.id(), Sandbox.Origin.CHALLENGE, c.id(), c.challenge().title(), c.start(),
-                "1".equals(ctx.formParam("fresh")), seen(ctx)));
+        Lesson lesson = lessonOf(c.id());
+        if (lesson != null) LessonPages.mustBeOpen(services, ctx, learner, lesson);
+        open(ctx, learner, Sandbox.Origin.CHALLENGE, c.id(), c.challenge().title(), c.start());
     }
 
-    /** The sandbox a "start again" form knew as the latest ("seen", empty for none); without the field, any. */
-    private static String seen(Context ctx) {
+    /** Opens the learner's sandbox of that origin; "start again" ({@code fresh=1}) holds to the latest the page knew ({@code seen}). */
+    private void open(Context ctx, Learner learner, Sandbox.Origin origin, String ref, String title, Layout start) {
         String seen = ctx.formParam("seen");
-        return seen == null ? Sandboxes.ANY_SANDBOX : seen.isBlank() ? null : seen;
-    }
-
-    private static void opened(Context ctx, String sandboxId) {
-        ctx.redirect("/sandboxes/" + sandboxId, HttpStatus.SEE_OTHER);
+        String id = sandboxes.open(learner.id(), origin, ref, title, start, "1".equals(ctx.formParam("fresh")),
+                seen == null ? Sandboxes.ANY_SANDBOX : seen.isBlank() ? null : seen);
+        ctx.redirect("/sandboxes/" + id, HttpStatus.SEE_OTHER);
     }
 
     private Sandbox sandbox(Context ctx) {
@@ -281,15 +245,6 @@ final class SandboxPages {
         } catch (Sandboxes.NotFound e) {
             throw new NotFoundResponse("There is no sandbox " + ctx.pathParam("id") + " among yours.");
         }
-    }
-
-    /** The fields of the form just posted, as typed (the fields the page never shows left out). */
-    private static Map<String, String> typed(Context ctx) {
-        Map<String, String> out = new HashMap<>();
-        ctx.formParamMap().forEach((k, v) -> {
-            if (!v.isEmpty() && !List.of("_csrf", "op", "form", "version").contains(k)) out.put(k, v.get(0));
-        });
-        return out;
     }
 
     /** After an action that went through: the changed parts for htmx, or back to the page at the form used for a plain post. */
@@ -328,13 +283,16 @@ final class SandboxPages {
         }
     }
 
+    /** The lesson a sandbox came from: its block's lesson, or the lesson of its challenge. */
     private SandboxView.Link lessonOf(Sandbox s) {
-        Course course = services.course().course();
-        Lesson lesson = null;
-        if (s.origin() == Sandbox.Origin.LESSON && s.originRef() != null) lesson = course.lesson(s.originRef().replaceFirst("#.*$", ""));
-        if (s.origin() == Sandbox.Origin.CHALLENGE) {
-            for (Lesson l : course.lessons()) for (LessonChallenge c : l.challenges()) if (c.id().equals(s.originRef())) lesson = l;
-        }
+        Lesson lesson = s.originRef() == null ? null : s.origin() == Sandbox.Origin.LESSON
+                ? services.course().course().lesson(s.originRef().replaceFirst("#.*$", ""))
+                : s.origin() == Sandbox.Origin.CHALLENGE ? lessonOf(s.originRef()) : null;
         return lesson == null ? null : new SandboxView.Link("/lessons/" + lesson.slug(), lesson.title());
+    }
+
+    private Lesson lessonOf(String challengeId) {
+        return services.course().course().lessons().stream().filter(l -> l.challenges().stream().anyMatch(c -> c.id().equals(challengeId)))
+                .findFirst().orElse(null);
     }
 }

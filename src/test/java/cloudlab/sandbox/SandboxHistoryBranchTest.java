@@ -148,8 +148,8 @@ class SandboxHistoryBranchTest {
 
     @Test
     void anExportIsNamedAfterTheSandbox() {
-        assertEquals("shop-over-two-zones", SandboxView.slug("Shop over two zones"));
-        assertEquals("cafe-creme-lab", SandboxView.slug("  Café crème: lab!! "));
-        assertEquals("sandbox", SandboxView.slug("???"));
+        assertEquals("shop-over-two-zones", Sandbox.slug("Shop over two zones"));
+        assertEquals("cafe-creme-lab", Sandbox.slug("  Café crème: lab!! "));
+        assertEquals("sandbox", Sandbox.slug("???"));
     }
 }
