@@ -16,6 +16,7 @@ import cloudlab.sim.document.Json;
 import cloudlab.sim.document.LayoutWriter;
 import cloudlab.sim.grade.Goal;
 import cloudlab.sim.grade.Goals;
+import cloudlab.workshop.Working;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
@@ -56,40 +57,38 @@ final class LessonPages {
         Lesson lesson = course.lesson(ctx.pathParam("slug"));
         if (lesson == null) throw new NotFoundResponse("There is no lesson at " + ctx.path());
         Learner learner = learners.ensure(ctx);
-        if (locked(services, ctx, learner, lesson)) return;
-        LearnerProgress progress = services.progress().withHints(learner.id());
+        Working.Place place = place(services, ctx, learner, lesson);
+        if (refused(services, ctx, place.locked())) return;
+        LearnerProgress progress = services.progress().withHints(learner.id(), place.scope());
         if (progress.lesson(lesson.slug()) == null && !Learners.visitor(learner)) { // the first visit: note it (later visits write nothing)
             services.progress().opened(learner.id(), lesson.slug());
-            progress = services.progress().withHints(learner.id());
+            progress = services.progress().withHints(learner.id(), place.scope());
         }
-        ctx.html(page(ctx, course, lesson, learner, progress, answering.states(learner.id(), lesson, progress, ctx.queryParam("variant"),
-                policy(lesson))));
+        ctx.html(page(ctx, course, place.lesson(), learner, progress, answering.in(place.scope()).states(learner.id(), place.lesson(), progress,
+                ctx.queryParam("variant"), policy(place.lesson()))));
     }
 
     /** {@code POST /lessons/{slug}/quiz/{question}}: answers the question. */
     void answer(Context ctx) {
         Quizzed q = question(ctx);
         if (q == null) return;
-        respond(ctx, q, answering.answer(q.learner().id(), q.lesson(), q.question(), ctx.formParamMap(), policy(q.lesson())));
+        respond(ctx, q, q.answering().answer(q.learner().id(), q.lesson(), q.question(), ctx.formParamMap(), policy(q.lesson())));
     }
 
     /** {@code POST /lessons/{slug}/quiz/{question}/hint}: shows a hint; from now on the question's points are scaled down by its cost. */
     void hint(Context ctx) {
         Quizzed q = question(ctx);
         if (q == null) return;
-        respond(ctx, q, answering.hint(q.learner().id(), q.lesson(), q.question(), ctx.formParam("hint"), policy(q.lesson())));
+        respond(ctx, q, q.answering().hint(q.learner().id(), q.lesson(), q.question(), ctx.formParam("hint"), policy(q.lesson())));
     }
 
-    /**
-     * The attempt policy in force for a lesson's quiz: the quiz's own for now (a workshop's override
-     * will be passed in its place here).
-     */
+    /** The attempt policy in force for a lesson's quiz (a workshop's override is already in the lesson, see {@link Working}). */
     private static cloudlab.quiz.AttemptPolicy policy(Lesson lesson) {
         return lesson.quiz() == null ? cloudlab.quiz.AttemptPolicy.PRACTICE : lesson.quiz().policy();
     }
 
     /** A question of a lesson's quiz that a learner acts on. */
-    private record Quizzed(Course course, Lesson lesson, Question question, Learner learner) {
+    private record Quizzed(Course course, Lesson lesson, Question question, Learner learner, Answering answering) {
     }
 
     /** The question the path names, for the learner of this browser; null when its lesson is locked (the refusal is sent). */
@@ -100,7 +99,9 @@ final class LessonPages {
         Question q = lesson.quiz().question(ctx.pathParam("question"));
         if (q == null) throw new NotFoundResponse("This quiz has no question " + ctx.pathParam("question"));
         Learner learner = learners.ensure(ctx);
-        return locked(services, ctx, learner, lesson) ? null : new Quizzed(course, lesson, q, learner);
+        Working.Place place = place(services, ctx, learner, lesson);
+        return refused(services, ctx, place.refusal()) ? null
+                : new Quizzed(course, place.lesson(), place.lesson().quiz().question(q.id()), learner, answering.in(place.scope()));
     }
 
     /**
@@ -112,8 +113,8 @@ final class LessonPages {
         if ("true".equals(ctx.header("HX-Request"))) {
             ctx.html(markup.question(q.course(), outcome.state(), Csrf.token(ctx)));
         } else if (outcome.refused()) {
-            LearnerProgress progress = services.progress().withHints(q.learner().id());
-            List<Answering.QuestionState> states = answering.states(q.learner().id(), q.lesson(), progress, null, policy(q.lesson())).stream()
+            LearnerProgress progress = services.progress().withHints(q.learner().id(), place(services, ctx, q.learner(), q.lesson()).scope());
+            List<Answering.QuestionState> states = q.answering().states(q.learner().id(), q.lesson(), progress, null, policy(q.lesson())).stream()
                     .map(s -> s.question() == q.question() ? outcome.state() : s).toList();
             ctx.html(page(ctx, q.course(), q.lesson(), q.learner(), progress, states));
         } else {
@@ -133,9 +134,18 @@ final class LessonPages {
      * is a page that says so (403) and the lesson stays closed.
      */
     static boolean locked(Services services, Context ctx, Learner learner, Lesson lesson) {
-        var refusal = cloudlab.workshop.Pacing.lessonLock(WorkshopPages.membership(services.workshops(), ctx, learner.id()), lesson);
-        refusal.ifPresent(message -> App.problem(services, ctx, 403, message));
-        return refusal.isPresent();
+        return refused(services, ctx, place(services, ctx, learner, lesson).locked());
+    }
+
+    /** Where the learner works on the lesson now: the workshop feature's decision ({@link Working}). */
+    static Working.Place place(Services services, Context ctx, Learner learner, Lesson lesson) {
+        return Working.place(WorkshopPages.membership(services.workshops(), ctx, learner.id()), lesson);
+    }
+
+    /** Answers with the refusal (403) when there is one; whether there was. */
+    static boolean refused(Services services, Context ctx, String refusal) {
+        if (refusal != null) App.problem(services, ctx, 403, refusal);
+        return refusal != null;
     }
 
     /** Records the lesson complete when a learner's work makes it so (a sandbox challenge check calls this). */

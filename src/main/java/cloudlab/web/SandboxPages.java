@@ -44,12 +44,14 @@ final class SandboxPages {
     private final Learners learners;
     private final Sandboxes sandboxes;
     private final ChallengeChecks checks;
+    private final ChallengeProgress progress;
 
     SandboxPages(Services services, Learners learners) {
         this.services = services;
         this.learners = learners;
         this.sandboxes = services.sandboxes();
-        this.checks = ChallengeProgress.checks(services);
+        this.progress = ChallengeProgress.of(services);
+        this.checks = ChallengeProgress.checks(services, progress);
     }
 
     /** The message after an action, and how it reads: {@code ok} (green), {@code warn} or {@code bad}. */
@@ -212,6 +214,7 @@ final class SandboxPages {
     void check(Context ctx) {
         Learner learner = learners.ensure(ctx);
         Sandbox s = sandbox(learner, ctx);
+        if (s.origin() == Sandbox.Origin.CHALLENGE && LessonPages.refused(services, ctx, progress.place(learner.id(), s.originRef()).refusal())) return;
         ChallengeChecks.Checked r;
         try {
             r = checks.check(s);

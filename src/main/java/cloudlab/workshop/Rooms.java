@@ -102,7 +102,7 @@ public final class Rooms {
     }
 
     private Room.LearnerRow row(List<Lesson> lessons, Member m) {
-        LearnerProgress p = progress.of(m.learnerId());
+        LearnerProgress p = progress.of(m.learnerId(), Progress.Scope.workshop(m.workshopId()));
         List<Room.Cell> cells = new ArrayList<>();
         List<String> failingQuestions = new ArrayList<>();
         List<String> failingGoals = new ArrayList<>();
@@ -204,7 +204,7 @@ public final class Rooms {
     /** The learner's page for the open workshop they are in. */
     public LearnerHome home(Workshops.Membership ms) {
         Workshop w = ms.workshop();
-        LearnerProgress p = progress.of(ms.member().learnerId());
+        LearnerProgress p = progress.of(ms.member().learnerId(), Progress.Scope.workshop(w.id()));
         List<LessonCard> cards = new ArrayList<>();
         for (Lesson l : lessons(w)) cards.add(new LessonCard(cards.size() + 1, l.slug(), l.title(), w.lessonOpen(l.slug()), inLesson(p, l).state()));
         return new LearnerHome(w, ms.member(), cards);
@@ -236,13 +236,14 @@ public final class Rooms {
 
     /**
      * The results export: the gradebook's rows (the quiz feature's scores) of every member of this
-     * workshop and every question and challenge of its lessons, under the names they joined with.
+     * workshop and every question and challenge of its lessons, under the names they joined with,
+     * counting only the work done in this workshop, under its attempt policy.
      */
     public List<Gradebook.Row> results(Workshop w) {
         Map<String, String> names = new LinkedHashMap<>();
         for (Member m : workshops.members(w.id())) names.put(m.learnerId(), m.displayName());
         // every member and every item of the workshop's lessons, with 0 for what was not tried
-        return Gradebook.rows(lessons(w), names, progress);
+        return Gradebook.rows(lessons(w), names, id -> progress.of(id, Progress.Scope.workshop(w.id())));
     }
 
     /** The results export as CSV text (formula-like cells defused). */
@@ -252,7 +253,7 @@ public final class Rooms {
 
     private List<Lesson> lessons(Workshop w) {
         Course c = course.get();
-        return w.lessons().stream().map(c::lesson).filter(Objects::nonNull).toList();
+        return w.lessons().stream().map(c::lesson).filter(Objects::nonNull).map(w::asWorkedHere).toList();
     }
 
     private static List<Room.Column> columns(List<Lesson> lessons) {

@@ -93,34 +93,105 @@ public final class Workshops {
         return one(c, "SELECT * FROM workshops WHERE code = ?", code);
     }
 
-    /** Joins (or rejoins) a learner; a rejoin keeps the sandbox and updates the name. */
+    /**
+     * Joins (or rejoins) a learner and makes this their working workshop. A rejoin keeps the
+     * sandbox and the name they joined with; a first join takes the name, which must be free in
+     * this workshop ({@link NameTaken} when another member already goes by it, whatever the case).
+     */
     public Member join(Workshop w, String learnerId, String displayName) {
         String now = Database.now();
-        return db.transaction(c -> {
+        Member joined = db.transaction(c -> {
             Optional<Member> existing = member(c, w.id(), learnerId);
             if (existing.isPresent()) {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE workshop_members SET display_name = ?, last_seen_at = ? "
+                try (PreparedStatement ps = c.prepareStatement("UPDATE workshop_members SET last_seen_at = ?, working_since = ? "
                         + "WHERE workshop_id = ? AND learner_id = ?")) {
-                    ps.setString(1, displayName);
+                    ps.setString(1, now);
                     ps.setString(2, now);
                     ps.setString(3, w.id());
                     ps.setString(4, learnerId);
                     ps.executeUpdate();
                 }
                 Member m = existing.get();
-                return new Member(m.workshopId(), m.learnerId(), displayName, m.sandboxId(), m.joinedAt(), now);
+                return new Member(m.workshopId(), m.learnerId(), m.displayName(), m.sandboxId(), m.joinedAt(), now);
             }
+            if (nameTaken(c, w.id(), displayName)) return null;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO workshop_members (workshop_id, learner_id, display_name, "
-                    + "joined_at, last_seen_at) VALUES (?, ?, ?, ?, ?)")) {
+                    + "joined_at, last_seen_at, working_since) VALUES (?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, w.id());
                 ps.setString(2, learnerId);
                 ps.setString(3, displayName);
                 ps.setString(4, now);
                 ps.setString(5, now);
+                ps.setString(6, now);
                 ps.executeUpdate();
             }
             return new Member(w.id(), learnerId, displayName, null, now, now);
         });
+        if (joined == null) throw new NameTaken(displayName);
+        return joined;
+    }
+
+    /** A name another member of the workshop already goes by. */
+    public static final class NameTaken extends RuntimeException {
+        public NameTaken(String name) {
+            super("name: someone in this workshop already goes by \"" + name + "\"; a name is unique within a workshop, "
+                    + "so add an initial or choose another (to come back as yourself, use your resume code)", null, false, false);
+        }
+    }
+
+    private static boolean nameTaken(Connection c, String workshopId, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM workshop_members WHERE workshop_id = ? AND LOWER(display_name) = LOWER(?)")) {
+            ps.setString(1, workshopId);
+            ps.setString(2, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /**
+     * Folds one member into another (two rows of one person, say from two devices): the work the
+     * second did in this workshop becomes the first's (after the first's own attempts), the hints
+     * they saw too, and the second leaves the workshop. Their work elsewhere stays theirs.
+     */
+    public void merge(String workshopId, String keepId, String dropId) {
+        db.transaction(c -> {
+            for (String sql : List.of(
+                    "UPDATE quiz_answers SET learner_id = ?, attempt = attempt + (SELECT COALESCE(MAX(k.attempt), 0) FROM quiz_answers k "
+                            + "WHERE k.learner_id = ? AND k.quiz_id = quiz_answers.quiz_id AND k.question_id = quiz_answers.question_id) "
+                            + "WHERE learner_id = ? AND workshop_id = ?",
+                    "UPDATE challenge_results SET learner_id = ?, attempt = attempt + (SELECT COALESCE(MAX(k.attempt), 0) FROM challenge_results k "
+                            + "WHERE k.learner_id = ? AND k.challenge_id = challenge_results.challenge_id) WHERE learner_id = ? AND workshop_id = ?",
+                    "INSERT INTO quiz_hints (learner_id, quiz_id, question_id, hint, shown_at, workshop_id) SELECT ?, h.quiz_id, h.question_id, "
+                            + "h.hint, h.shown_at, h.workshop_id FROM quiz_hints h WHERE NOT EXISTS (SELECT 1 FROM quiz_hints k WHERE k.learner_id = ? "
+                            + "AND k.quiz_id = h.quiz_id AND k.question_id = h.question_id AND k.hint = h.hint) AND h.learner_id = ? AND h.workshop_id = ?")) {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setString(1, keepId);
+                    ps.setString(2, keepId);
+                    ps.setString(3, dropId);
+                    ps.setString(4, workshopId);
+                    ps.executeUpdate();
+                }
+            }
+            removeMember(c, workshopId, dropId);
+            return null;
+        });
+    }
+
+    /** Takes a learner out of the workshop: they leave its room and results; their work stays theirs. */
+    public void remove(String workshopId, String learnerId) {
+        db.transaction(c -> {
+            removeMember(c, workshopId, learnerId);
+            return null;
+        });
+    }
+
+    private static void removeMember(Connection c, String workshopId, String learnerId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM workshop_members WHERE workshop_id = ? AND learner_id = ?")) {
+            ps.setString(1, workshopId);
+            ps.setString(2, learnerId);
+            ps.executeUpdate();
+        }
     }
 
     /** Points the member at a sandbox (their workshop sandbox, made at join or by a push or reset). */
@@ -151,12 +222,15 @@ public final class Workshops {
         return db.read(c -> member(c, workshopId, learnerId));
     }
 
-    /** The open workshop the learner joined most recently, with their membership. */
-    public Optional<Membership> current(String learnerId) {
+    /**
+     * The learner's working workshop: the one they joined or rejoined most recently, open or
+     * closed, with their membership. Its lessons' work is recorded in it, and refused while it is closed.
+     */
+    public Optional<Membership> working(String learnerId) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT w.*, m.display_name AS m_name, m.sandbox_id AS m_sandbox, "
                     + "m.joined_at AS m_joined, m.last_seen_at AS m_seen FROM workshops w JOIN workshop_members m ON m.workshop_id = w.id "
-                    + "WHERE m.learner_id = ? AND w.closed_at IS NULL ORDER BY m.joined_at DESC")) {
+                    + "WHERE m.learner_id = ? ORDER BY COALESCE(m.working_since, m.joined_at) DESC, m.joined_at DESC")) {
                 ps.setString(1, learnerId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) return Optional.empty();
@@ -166,6 +240,11 @@ public final class Workshops {
                 }
             }
         });
+    }
+
+    /** The learner's working workshop ({@link #working}) while it is open. */
+    public Optional<Membership> current(String learnerId) {
+        return working(learnerId).filter(m -> m.workshop().open());
     }
 
     /** A workshop with one learner's place in it. */
@@ -184,6 +263,11 @@ public final class Workshops {
     /** Opens a closed workshop again: joins and changes are accepted again. */
     public void reopen(String workshopId) {
         update("UPDATE workshops SET closed_at = NULL WHERE id = ?", workshopId);
+    }
+
+    /** Sets the attempt policy of every quiz the workshop covers (null: each quiz keeps its own). */
+    public void setPolicy(String workshopId, cloudlab.quiz.AttemptPolicy policy) {
+        update("UPDATE workshops SET policy = ? WHERE id = ?", policy == null ? null : policy.text(), workshopId);
     }
 
     public void rename(String workshopId, String title) {
@@ -332,7 +416,8 @@ public final class Workshops {
             throw new IllegalStateException("workshop " + rs.getString("id") + " holds unreadable lessons", e);
         }
         return new Workshop(rs.getString("id"), rs.getString("code"), rs.getString("title"), rs.getString("instructor"), lessons,
-                rs.getString("start_layout"), rs.getInt("unlocked"), rs.getString("created_at"), rs.getString("closed_at"));
+                rs.getString("start_layout"), rs.getInt("unlocked"), rs.getString("created_at"), rs.getString("closed_at"),
+                cloudlab.quiz.AttemptPolicy.fromText(rs.getString("policy")));
     }
 
     private String randomText(int n) {

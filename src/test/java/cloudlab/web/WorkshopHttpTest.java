@@ -362,7 +362,7 @@ class WorkshopHttpTest {
     }
 
     @Test
-    void rejoiningFromTheSameBrowserKeepsTheSandboxAndTakesTheNewName() {
+    void rejoiningFromTheSameBrowserKeepsTheSandboxAndTheName() {
         String id = ada.create("Rejoin", TWO_ZONES, 1);
         String code = ada.code(id);
         WebClient learner = joined(server, code, "Ana");
@@ -374,8 +374,12 @@ class WorkshopHttpTest {
         assertEquals(List.of("shop-1"), vmIds(export(learner, sandbox)), "with the work in it");
         List<Member> members = server.services().workshops().members(id);
         assertEquals(1, members.size(), "one membership");
-        assertEquals("Ana Lima", members.get(0).displayName());
-        assertTrue(Html.text(learner.get("/workshop").body()).contains("You are in as Ana Lima ."));
+        assertEquals("Ana", members.get(0).displayName(), "a rejoin keeps the name the room knows (issue 15)");
+        assertTrue(Html.text(learner.get("/workshop").body()).contains("You are in as Ana ."));
+        HttpResponse<String> second = WebClient.browser(server).postForm("/join", WebClient.form("code", code, "name", "ANA"));
+        assertEquals(400, second.statusCode());
+        assertTrue(Html.text(second.body()).contains("unique within a workshop"), Html.text(second.body()));
+        assertEquals(1, server.services().workshops().members(id).size(), "a second Ana is refused");
     }
 
     // ---- pacing ------------------------------------------------------------------------------------
