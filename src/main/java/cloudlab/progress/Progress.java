@@ -223,7 +223,8 @@ public final class Progress {
 
     /** One stored attempt, for regrading and the gradebook. */
     public record StoredAttempt(String learnerId, String displayName, String quizId, String questionId, int attempt, String seed,
-                                String answer, String hints, String version, double score, double max, String submittedAt) {
+                                String answer, String hints, String version, double score, double max, String submittedAt,
+                                String workshopId) {
     }
 
     /** Every stored quiz attempt, by learner, quiz, question and attempt. */
@@ -231,13 +232,13 @@ public final class Progress {
         return db.read(c -> {
             List<StoredAttempt> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT a.learner_id, l.display_name, a.quiz_id, a.question_id, a.attempt, "
-                    + "a.seed, a.answer, a.hints, a.question_version, a.score, a.max_score, a.submitted_at FROM quiz_answers a "
+                    + "a.seed, a.answer, a.hints, a.question_version, a.score, a.max_score, a.submitted_at, a.workshop_id FROM quiz_answers a "
                     + "JOIN learners l ON l.id = a.learner_id ORDER BY a.learner_id, a.quiz_id, a.question_id, a.attempt")) {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(new StoredAttempt(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
                                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getDouble(10), rs.getDouble(11),
-                                rs.getString(12)));
+                                rs.getString(12), rs.getString(13)));
                     }
                 }
             }

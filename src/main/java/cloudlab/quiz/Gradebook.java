@@ -138,7 +138,7 @@ public final class Gradebook {
         return Json.pretty(rows);
     }
 
-    static String number(double d) {
+    public static String number(double d) {
         if (d == Math.rint(d)) return Long.toString((long) d);
         return new java.math.BigDecimal(d).setScale(4, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }

@@ -31,8 +31,8 @@ public final class App {
         ProgressPages progress = new ProgressPages(services, learners, limiter);
         Api api = new Api(services);
         SandboxPages sandboxes = new SandboxPages(services, learners);
-        InstructorPages instructor = new InstructorPages(services, limiter);
         WorkshopPages workshops = new WorkshopPages(services, learners, limiter);
+        InstructorPages instructor = new InstructorPages(services, limiter, workshops.rooms());
         java.util.concurrent.ScheduledExecutorService sweeper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "cloudlab-sweep");
             t.setDaemon(true);
@@ -155,6 +155,7 @@ public final class App {
                 ctx.header("Retry-After", "5");
                 problem(services, ctx, 503, "The lab is busy signing others in; please try again in a few seconds.");
             });
+            config.routes.exception(cloudlab.workshop.Workshops.NotYours.class, (e, ctx) -> problem(services, ctx, 403, e.getMessage()));
             config.routes.exception(Refusal.class, (e, ctx) -> problem(services, ctx, e.status, e.getMessage()));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> {
                 problem(services, ctx, e.getStatus(), Problems.plainWords(e, ctx));

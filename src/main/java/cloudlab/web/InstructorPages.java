@@ -1,7 +1,6 @@
 package cloudlab.web;
 
 import cloudlab.quiz.Gradebook;
-import cloudlab.quiz.Regrade;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 
@@ -20,10 +19,12 @@ final class InstructorPages {
     static final long WRONG_PASSWORD_DELAY_MS = 1000;
     private final Services services;
     private final RateLimiter limiter;
+    private final cloudlab.workshop.Rooms rooms;
 
-    InstructorPages(Services services, RateLimiter limiter) {
+    InstructorPages(Services services, RateLimiter limiter, cloudlab.workshop.Rooms rooms) {
         this.services = services;
         this.limiter = limiter;
+        this.rooms = rooms;
     }
 
     private Optional<String> instructor(Context ctx) {
@@ -34,7 +35,7 @@ final class InstructorPages {
         Optional<String> who = instructor(ctx);
         Map<String, Object> model = homeModel(ctx, who.orElse(null), null, null);
         if (who.isPresent()) {
-            List<Gradebook.Row> rows = Gradebook.rows(services.course().course(), services.progress());
+            List<Gradebook.Row> rows = rooms.gradebook(who.get());
             model.put("rows", rows.size());
             model.put("learners", rows.stream().map(Gradebook.Row::learnerId).distinct().count());
             model.put("workshops", services.workshops().ofInstructor(who.get()));
@@ -87,6 +88,7 @@ final class InstructorPages {
 
     void applyRegrade(Context ctx) {
         if (!signedIn(ctx)) return;
+        String who = instructor(ctx).orElseThrow();
         String mode = ctx.formParam("mode");
         if (!"keep".equals(mode) && !"replace".equals(mode)) {
             String error = "mode: choose keep (the higher score stays) or replace";
@@ -94,7 +96,7 @@ final class InstructorPages {
             return;
         }
         boolean keep = mode.equals("keep");
-        int changed = Regrade.apply(Regrade.plan(services.course().course(), services.progress()), services.progress(), keep);
+        int changed = rooms.regrading().apply(who, keep).changed();
         String applied = changed + (changed == 1 ? " score changed" : " scores changed") + (keep ? " (higher score kept)." : ".");
         ctx.render("instructor/regrade", regradeModel(ctx, applied, null));
     }
@@ -103,7 +105,7 @@ final class InstructorPages {
     private Map<String, Object> regradeModel(Context ctx, String applied, String error) {
         Map<String, Object> model = LessonPages.base(ctx, "Regrade — Cloud Lab");
         model.put("section", "instructor");
-        model.put("plan", Regrade.plan(services.course().course(), services.progress()));
+        model.put("plan", rooms.regrading().plan(instructor(ctx).orElseThrow()));
         model.put("applied", applied);
         model.put("error", error);
         return model;
@@ -111,7 +113,7 @@ final class InstructorPages {
 
     void gradebook(Context ctx) {
         if (!signedIn(ctx)) return;
-        List<Gradebook.Row> rows = Gradebook.rows(services.course().course(), services.progress());
+        List<Gradebook.Row> rows = rooms.gradebook(instructor(ctx).orElseThrow());
         boolean json = ctx.path().endsWith(".json");
         ctx.header("Content-Disposition", "attachment; filename=\"gradebook." + (json ? "json" : "csv") + "\"");
         ctx.contentType(json ? "application/json; charset=utf-8" : "text/csv; charset=utf-8");

@@ -53,7 +53,7 @@ final class WorkshopControls implements AutoCloseable {
     void mayWatchRoom(Context ctx) {
         Optional<String> who = services.instructors().bySession(ctx.cookie(InstructorPages.COOKIE));
         if (who.isEmpty()) throw new UnauthorizedResponse("Sign in as an instructor.");
-        services.workshops().ofInstructor(who.get(), ctx.pathParam("id")).orElseThrow(() -> new NotFoundResponse("No such workshop among yours."));
+        services.workshops().forInstructor(who.get(), ctx.pathParam("id")).orElseThrow(() -> new NotFoundResponse("No such workshop among yours."));
     }
 
     void roomStream(SseClient client) {

@@ -292,6 +292,7 @@ final class WorkshopPages {
         model.put("error", error);
         model.put("shown", steering.shown(w));
         model.put("coInstructors", services.workshops().coInstructors(w.id()));
+        model.put("audits", rooms.regrading().audits(w.id()));
         model.put("courseLessons", services.course().course().lessons());
         return model;
     }
@@ -318,11 +319,11 @@ final class WorkshopPages {
         return null;
     }
 
-    /** The workshop in the path when the signed-in instructor owns it; 404 for anyone else's. */
+    /** The workshop in the path when the signed-in instructor teaches it; 403 for anyone else's, 404 for none. */
     Workshop owned(Context ctx) {
         String who = instructor(ctx);
         if (who == null) return null;
-        return services.workshops().ofInstructor(who, ctx.pathParam("id"))
+        return services.workshops().forInstructor(who, ctx.pathParam("id"))
                 .orElseThrow(() -> new NotFoundResponse("There is no workshop " + ctx.pathParam("id") + " among yours."));
     }
 

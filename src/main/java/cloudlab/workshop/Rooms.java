@@ -52,6 +52,7 @@ public final class Rooms {
     private final Steering steering;
     private final Joining joining;
     private final Activity activity;
+    private final Regrading regrading;
 
     /**
      * The workshop feature over its store and the features it reads. {@code goalWords} says a
@@ -69,6 +70,12 @@ public final class Rooms {
         this.activity = new Activity(workshops.db(), clock);
         this.steering = new Steering(workshops, sandboxes, given, course, catalog, activity, clock);
         this.joining = new Joining(workshops, given, activity);
+        this.regrading = new Regrading(workshops, progress, course, this::results);
+    }
+
+    /** Regrading the attempts an instructor may touch, with its audit. */
+    public Regrading regrading() {
+        return regrading;
     }
 
     /** The instructor's actions on a workshop. */
@@ -244,6 +251,17 @@ public final class Rooms {
         for (Member m : workshops.members(w.id())) names.put(m.learnerId(), m.displayName());
         // every member and every item of the workshop's lessons, with 0 for what was not tried
         return Gradebook.rows(lessons(w), names, id -> progress.of(id, Progress.Scope.workshop(w.id())));
+    }
+
+    /**
+     * An instructor's gradebook: the results of every workshop they own or co-teach, one after
+     * another. An admin's is the course-wide gradebook: every learner's work, self-study included.
+     */
+    public List<Gradebook.Row> gradebook(String instructor) {
+        if (new Instructors(workshops.db()).admin(instructor)) return Gradebook.rows(course.get(), progress);
+        List<Gradebook.Row> out = new ArrayList<>();
+        for (Workshop w : workshops.ofInstructor(instructor)) out.addAll(results(w));
+        return out;
     }
 
     /** The results export as CSV text (formula-like cells defused). */

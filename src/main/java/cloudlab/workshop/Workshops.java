@@ -56,10 +56,31 @@ public final class Workshops {
         });
     }
 
-    /** A workshop with that id the instructor owns or co-instructs (anyone else's is not found). */
+    /** Who may see a workshop: its owner, its co-instructors, and admins (SQL over {@code workshops}, the name bound three times). */
+    private static final String TEACHES = "(workshops.instructor = ? OR EXISTS (SELECT 1 FROM workshop_instructors i "
+            + "WHERE i.workshop_id = workshops.id AND i.instructor = ?) OR EXISTS (SELECT 1 FROM instructors a WHERE a.name = ? AND a.admin = 1))";
+
+    /** A workshop with that id the instructor owns, co-instructs or, as an admin, oversees (anyone else's is not found). */
     public Optional<Workshop> ofInstructor(String instructor, String id) {
-        return db.read(c -> one(c, "SELECT * FROM workshops WHERE id = ? AND (instructor = ? OR EXISTS (SELECT 1 FROM workshop_instructors i "
-                + "WHERE i.workshop_id = workshops.id AND i.instructor = ?))", id, instructor, instructor));
+        return db.read(c -> one(c, "SELECT * FROM workshops WHERE id = ? AND " + TEACHES, id, instructor, instructor, instructor));
+    }
+
+    /**
+     * The workshop with that id for this instructor: empty when there is none; {@link NotYours}
+     * when it exists but they neither own nor co-teach it and are no admin.
+     */
+    public Optional<Workshop> forInstructor(String instructor, String id) {
+        Optional<Workshop> w = byId(id);
+        if (w.isPresent() && ofInstructor(instructor, id).isEmpty()) throw new NotYours(instructor);
+        return w;
+    }
+
+    /** An instructor reaching for a workshop they do not teach. */
+    public static final class NotYours extends RuntimeException {
+        public NotYours(String instructor) {
+            super("workshop: this workshop is not yours, " + instructor + ": only its instructor, its co-instructors and admins may open it",
+                    null, false, false);
+        }
     }
 
     /** Any workshop by its id, for the live streams (which check who may read it when they open). */
@@ -70,10 +91,10 @@ public final class Workshops {
     public List<Workshop> ofInstructor(String instructor) {
         return db.read(c -> {
             List<Workshop> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM workshops WHERE instructor = ? OR id IN "
-                    + "(SELECT workshop_id FROM workshop_instructors WHERE instructor = ?) ORDER BY created_at DESC")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM workshops WHERE " + TEACHES + " ORDER BY created_at DESC")) {
                 ps.setString(1, instructor);
                 ps.setString(2, instructor);
+                ps.setString(3, instructor);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) out.add(workshop(rs));
                 }
@@ -155,6 +176,7 @@ public final class Workshops {
      * they saw too, and the second leaves the workshop. Their work elsewhere stays theirs.
      */
     public void merge(String workshopId, String keepId, String dropId) {
+        if (keepId.equals(dropId)) return; // one row is already one person
         db.transaction(c -> {
             for (String sql : List.of(
                     "UPDATE quiz_answers SET learner_id = ?, attempt = attempt + (SELECT COALESCE(MAX(k.attempt), 0) FROM quiz_answers k "

@@ -791,7 +791,7 @@ class WorkshopHttpTest {
     }
 
     @Test
-    void anotherInstructorGets404ForTheWorkshopOnEveryPathAndNothingChanges() {
+    void anotherInstructorGets403ForTheWorkshopOnEveryPathAndNothingChanges() {
         String id = ada.create("Ada's room", TWO_ZONES, 1, 2);
         String code = ada.code(id);
         WebClient ana = joined(server, code, "Ana");
@@ -800,7 +800,7 @@ class WorkshopHttpTest {
         for (String[] p : everyPath(id, anaId)) {
             if (p[1].equals("/instructor/workshops")) continue;
             HttpResponse<String> r = p[0].equals("GET") ? bob.get(p[1]) : bob.post(p[1], p[2]);
-            assertEquals(404, r.statusCode(), p[0] + " " + p[1]);
+            assertEquals(403, r.statusCode(), p[0] + " " + p[1]); // issue 15: refused as not theirs, not hidden as missing
             assertFalse(r.body().contains(code) || r.body().contains("Ada&#39;s room") || r.body().contains("learner_id"), p[1]);
         }
         HttpResponse<String> list = bob.get("/instructor/workshops");

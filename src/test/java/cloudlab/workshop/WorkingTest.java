@@ -151,4 +151,29 @@ class WorkingTest {
         lab.workshops.remove(w.id(), ana);
         assertTrue(lab.rooms.results(lab.workshops.byId(w.id()).orElseThrow()).isEmpty(), "a removed learner leaves the results");
     }
+
+    @Test
+    void anInstructorReachesOnlyTheWorkshopsTheyTeachAndTheFirstInstructorIsAnAdminWhoSeesAll() {
+        Workshop adas = workshop("ada", "Ada's", List.of(lab.quizLesson().slug()));
+        Workshop bobs = workshop("bob", "Bob's", List.of(lab.quizLesson().slug()));
+        Instructors instructors = new Instructors(lab.db);
+        assertTrue(instructors.admin("ada"), "the first instructor is an admin");
+        assertTrue(!instructors.admin("bob"));
+        Workshops.NotYours refused = assertThrows(Workshops.NotYours.class, () -> lab.workshops.forInstructor("bob", adas.id()));
+        assertTrue(refused.getMessage().startsWith("workshop: "), refused.getMessage());
+        assertTrue(lab.workshops.ofInstructor("bob").stream().noneMatch(w -> w.id().equals(adas.id())));
+        assertEquals(bobs.id(), lab.workshops.forInstructor("ada", bobs.id()).orElseThrow().id(), "an admin opens every workshop");
+        assertTrue(lab.workshops.forInstructor("bob", "wnothere").isEmpty(), "a workshop that is not there is not found");
+        lab.workshops.addInstructor(adas.id(), "bob");
+        assertEquals(adas.id(), lab.workshops.forInstructor("bob", adas.id()).orElseThrow().id(), "a co-instructor opens it");
+
+        String ana = lab.joined(adas, "Ana");
+        answer(ana, lab.quizLesson().quiz().questions().get(0), true);
+        String cy = lab.joined(bobs, "Cy");
+        answer(cy, lab.quizLesson().quiz().questions().get(0), true);
+        lab.workshops.merge(adas.id(), ana, ana); // merging a row with itself changes nothing
+        assertTrue(lab.rooms.gradebook("bob").stream().anyMatch(r -> r.learnerId().equals(ana)), "bob co-teaches Ada's now");
+        assertTrue(lab.rooms.gradebook("bob").stream().noneMatch(r -> r.displayName() == null || r.displayName().isEmpty()),
+                "every row names its learner");
+    }
 }
