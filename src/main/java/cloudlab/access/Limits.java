@@ -37,6 +37,9 @@ public class Limits {
     public static final int HASH_QUEUE = 32;
     public static final Duration HASH_WAIT = Duration.ofSeconds(30);
 
+    /** API calls without a token one address may make per minute: a script checking practice answers, not a sweep of the answer space. */
+    public static final int API_CALLS_PER_MINUTE = 300;
+
     private static final int MAX_KEYS = 100_000;
     private static final Duration LONGEST_WINDOW = Duration.ofHours(1);
     private final Clock clock;
@@ -101,6 +104,11 @@ public class Limits {
     /** Records an event without checking (a failure to count toward a later limit). */
     public synchronized void record(String key) {
         events.computeIfAbsent(key, k -> new ArrayDeque<>()).addLast(clock.millis());
+    }
+
+    /** Whether an API call without a token from this address fits in {@link #API_CALLS_PER_MINUTE}; if so it is counted. */
+    public boolean anonymousApiCall(String address) {
+        return tryAcquire("api:" + address, API_CALLS_PER_MINUTE, Duration.ofMinutes(1));
     }
 
     /**

@@ -90,6 +90,9 @@ public final class App {
             config.routes.post("/instructor/regrade", instructor::applyRegrade);
             config.routes.get("/instructor/gradebook.csv", instructor::gradebook);
             config.routes.get("/instructor/gradebook.json", instructor::gradebook);
+            config.routes.get("/instructor/tokens", instructor::tokens);
+            config.routes.post("/instructor/tokens", instructor::createToken);
+            config.routes.post("/instructor/tokens/{id}/revoke", instructor::revokeToken);
             config.routes.get("/instructor/workshops", workshops::list);
             config.routes.post("/instructor/workshops", workshops::create);
             config.routes.get("/instructor/workshops/{id}", workshops::room);
@@ -145,6 +148,15 @@ public final class App {
             config.routes.post("/api/v1/run", new RunApi(services)::run);
             config.routes.post("/api/v1/quizzes/{id}/grade", api::gradeQuiz);
             config.routes.get("/api/v1/regions", api::regions);
+            InstructorApi instructorApi = new InstructorApi(services, workshops.rooms());
+            config.routes.get("/api/v1/workshops/{id}/results", instructorApi::results);
+            config.routes.post("/api/v1/regrade", instructorApi::regrade);
+            config.routes.before("/api/*", ctx -> { // calls without a token: limited per address
+                if (ctx.header("Authorization") == null && !limiter.anonymousApiCall(limiter.client(ctx))) {
+                    ctx.header("Retry-After", "60");
+                    throw new Refusal(429, "too many API calls from this address; wait a minute (calls with an instructor's token are not limited so)");
+                }
+            });
 
             config.routes.exception(cloudlab.sandbox.Sandboxes.NotFound.class,
                     (e, ctx) -> problem(services, ctx, 404, "There is no such shared layout or sandbox."));
@@ -155,6 +167,7 @@ public final class App {
                 ctx.header("Retry-After", "5");
                 problem(services, ctx, 503, "The lab is busy signing others in; please try again in a few seconds.");
             });
+            config.routes.exception(cloudlab.workshop.ApiTokens.Denied.class, (e, ctx) -> problem(services, ctx, e.status, e.getMessage()));
             config.routes.exception(cloudlab.workshop.Workshops.NotYours.class, (e, ctx) -> problem(services, ctx, 403, e.getMessage()));
             config.routes.exception(Refusal.class, (e, ctx) -> problem(services, ctx, e.status, e.getMessage()));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> {

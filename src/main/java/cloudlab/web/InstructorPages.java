@@ -131,4 +131,40 @@ final class InstructorPages {
     static void signInPage(Services services, Context ctx, String message) {
         ctx.status(HttpStatus.UNAUTHORIZED).html(services.renderer().page("instructor/home", homeModel(ctx, null, message, null)));
     }
+
+    // ---- API tokens ----
+
+    void tokens(Context ctx) {
+        if (!signedIn(ctx)) return;
+        ctx.render("instructor/tokens", tokensModel(ctx, null, null));
+    }
+
+    /** Makes a token and shows it this once. */
+    void createToken(Context ctx) {
+        if (!signedIn(ctx)) return;
+        try {
+            var made = new cloudlab.workshop.ApiTokens(services.database()).create(instructor(ctx).orElseThrow(), ctx.formParam("name"), ctx.formParam("scope"));
+            ctx.render("instructor/tokens", tokensModel(ctx, made, null));
+        } catch (IllegalArgumentException e) {
+            ctx.status(HttpStatus.BAD_REQUEST).html(services.renderer().page("instructor/tokens", tokensModel(ctx, null, e.getMessage())));
+        }
+    }
+
+    void revokeToken(Context ctx) {
+        if (!signedIn(ctx)) return;
+        if (!new cloudlab.workshop.ApiTokens(services.database()).revoke(instructor(ctx).orElseThrow(), ctx.pathParam("id"))) {
+            throw new Refusal(404, "There is no API token " + ctx.pathParam("id") + " among yours.");
+        }
+        ctx.redirect("/instructor/tokens", HttpStatus.SEE_OTHER);
+    }
+
+    private Map<String, Object> tokensModel(Context ctx, cloudlab.workshop.ApiTokens.Created made, String error) {
+        Map<String, Object> model = LessonPages.base(ctx, "API tokens — Cloud Lab");
+        model.put("section", "instructor");
+        model.put("tokens", new cloudlab.workshop.ApiTokens(services.database()).of(instructor(ctx).orElseThrow()));
+        model.put("made", made);
+        model.put("scopes", cloudlab.workshop.ApiTokens.Scope.values());
+        model.put("error", error);
+        return model;
+    }
 }

@@ -125,7 +125,8 @@ public final class Rooms {
         }
         Apps apps = apps(m);
         boolean idle = Attendance.idle(m.lastSeenAt(), clock.instant());
-        return new Room.LearnerRow(m, cells, apps.text(), apps.allUp(), idle, stuckOn, done, failingQuestions, failingGoals);
+        return new Room.LearnerRow(m, cells, apps.text(), apps.allUp(), idle, stuckOn, done, failingQuestions, failingGoals,
+                Scores.lessons(lessons, p));
     }
 
     /** Where one learner is in one lesson: its state, quiz score text, the question they are stuck on, the prompts they fail. */
