@@ -193,6 +193,11 @@ public final class Database implements AutoCloseable {
         return STAMP.format(Instant.now());
     }
 
+    /** A moment as the store writes it (see {@link #now}). */
+    public static String stamp(Instant at) {
+        return STAMP.format(at);
+    }
+
     /** Fixed width (always milliseconds), so that timestamps sort as text in time order. */
     private static final java.time.format.DateTimeFormatter STAMP =
             java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);

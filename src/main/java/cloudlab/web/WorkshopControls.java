@@ -94,6 +94,23 @@ final class WorkshopControls implements AutoCloseable {
         if (w != null) pages.answer(ctx, w, steering.board(w, ctx.formParam("announcement"), ctx.formParam("minutes")));
     }
 
+    void policy(Context ctx) {
+        Workshop w = pages.owned(ctx);
+        if (w != null) pages.answer(ctx, w, steering.policy(w, ctx.formParam("kind"), ctx.formParam("maxAttempts"), ctx.formParam("penalty")));
+    }
+
+    void merge(Context ctx) {
+        Workshop w = pages.owned(ctx);
+        if (w != null && pages.confirmed(ctx, w, "Merge these two rows into one learner? The second's work here becomes the first's.", "Merge"))
+            pages.answer(ctx, w, steering.merge(w, ctx.formParam("keep"), ctx.formParam("drop")));
+    }
+
+    void remove(Context ctx) {
+        Workshop w = pages.owned(ctx);
+        if (w != null && pages.confirmed(ctx, w, "Take this learner out of the workshop? Their own work stays theirs.", "Remove"))
+            pages.answer(ctx, w, steering.remove(w, ctx.pathParam("learner")).orElseThrow(() -> new NotFoundResponse("That learner is not in this workshop.")));
+    }
+
     void reopen(Context ctx) {
         Workshop w = pages.owned(ctx);
         if (w != null) pages.answer(ctx, w, steering.reopen(w));

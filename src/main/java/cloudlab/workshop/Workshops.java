@@ -120,8 +120,8 @@ public final class Workshops {
      * this workshop ({@link NameTaken} when another member already goes by it, whatever the case).
      */
     public Member join(Workshop w, String learnerId, String displayName) {
-        String now = Database.now();
         Member joined = db.transaction(c -> {
+            String now = laterThanEveryChoice(c, learnerId);
             Optional<Member> existing = member(c, w.id(), learnerId);
             if (existing.isPresent()) {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE workshop_members SET last_seen_at = ?, working_since = ? "
@@ -150,6 +150,22 @@ public final class Workshops {
         });
         if (joined == null) throw new NameTaken(displayName);
         return joined;
+    }
+
+    /**
+     * Now, or just after the learner's latest choice of a working workshop when that is not
+     * earlier (two joins in one millisecond): the latest join always decides the working workshop.
+     */
+    private static String laterThanEveryChoice(Connection c, String learnerId) throws SQLException {
+        String now = Database.now();
+        try (PreparedStatement ps = c.prepareStatement("SELECT MAX(COALESCE(working_since, joined_at)) FROM workshop_members WHERE learner_id = ?")) {
+            ps.setString(1, learnerId);
+            try (ResultSet rs = ps.executeQuery()) {
+                String last = rs.next() ? rs.getString(1) : null;
+                if (last == null || last.compareTo(now) < 0) return now;
+                return Database.stamp(java.time.Instant.parse(last).plusMillis(1));
+            }
+        }
     }
 
     /** A name another member of the workshop already goes by. */

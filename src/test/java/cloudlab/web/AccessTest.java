@@ -228,7 +228,8 @@ class AccessTest {
             out.add(new String[] {"GET", get});
         }
         for (String post : List.of("/instructor/regrade", "/instructor/workshops", w + "/pace", w + "/push", w + "/chaos", w + "/close",
-                w + "/learners/" + aId + "/reset", w + "/rename", w + "/lessons", w + "/instructors", w + "/board", w + "/reopen", w + "/delete")) {
+                w + "/learners/" + aId + "/reset", w + "/rename", w + "/lessons", w + "/instructors", w + "/board", w + "/reopen", w + "/delete",
+                w + "/policy", w + "/merge", w + "/learners/" + aId + "/remove")) {
             out.add(new String[] {"POST", post});
         }
         return out;
@@ -243,6 +244,8 @@ class AccessTest {
         Set<String> covered = new LinkedHashSet<>();
         for (String[] r : instructorRoutes()) covered.add(r[0] + " " + r[1].replace(annWorkshop, "{id}").replace(aId, "{learner}"));
         covered.addAll(List.of("GET /instructor", "POST /instructor/sign-in", "POST /instructor/sign-out"));
+        // an instructor's own API tokens: no workshop in the address; WorkshopTrustHttpTest tries them
+        covered.addAll(List.of("GET /instructor/tokens", "POST /instructor/tokens", "POST /instructor/tokens/{id}/revoke"));
         for (String[] route : routesInAppJava()) {
             if (!route[1].startsWith("/instructor")) continue;
             assertTrue(covered.contains(route[0] + " " + route[1]), route[0] + " " + route[1] + " is not tried by the access tests");
