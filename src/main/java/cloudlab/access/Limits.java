@@ -53,6 +53,13 @@ public class Limits {
         }
     }
 
+    /**
+     * Quiz answers one address may check through the API per minute without a token: a script
+     * checking practice answers, not a sweep of the answer space. (The contract's stateless calls,
+     * simulate and grade, reveal nothing a learner's page would not and stay open.)
+     */
+    public static final int API_CALLS_PER_MINUTE = 600;
+
     private static final int MAX_KEYS = 100_000;
     private static final Duration LONGEST_WINDOW = Duration.ofHours(1);
     private final Clock clock;
@@ -132,6 +139,11 @@ public class Limits {
     /** Whether the workshop with this code may take one more join this minute; if so it is counted. */
     public boolean joinFits(String workshopCode) {
         return tryAcquire("join:" + workshopCode, JOINS_PER_WORKSHOP_PER_MINUTE, Duration.ofMinutes(1));
+    }
+
+    /** Whether an API call without a token from this address fits in {@link #API_CALLS_PER_MINUTE}; if so it is counted. */
+    public boolean anonymousApiCall(String address) {
+        return tryAcquire("api:" + address, API_CALLS_PER_MINUTE, Duration.ofMinutes(1));
     }
 
     /**

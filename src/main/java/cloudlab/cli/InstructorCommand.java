@@ -41,6 +41,9 @@ final class InstructorCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "NAME", description = "The sign-in name (letters, digits, '.', '_' or '-').")
         String name;
 
+        @Option(names = "--admin", description = "Make the instructor an admin, who sees and regrades every workshop (the first instructor is one).")
+        boolean admin;
+
         @Option(names = "--password-file", paramLabel = "FILE", description = "Read the password from the first line of this file.")
         Path passwordFile;
 
@@ -59,8 +62,10 @@ final class InstructorCommand implements Runnable {
             }
             if (password == null) return 2;
             try (Database database = Database.open(db)) {
-                new Instructors(database).add(name, password);
-                root.out.println("Instructor " + name + " added. Sign in at /instructor.");
+                Instructors instructors = new Instructors(database);
+                instructors.add(name, password, admin);
+                root.out.println("Instructor " + name + " added" + (instructors.admin(name) ? " as an admin (sees every workshop)" : "")
+                        + ". Sign in at /instructor.");
                 return 0;
             } catch (Instructors.Refused e) {
                 root.err.println("instructor add: " + e.getMessage());

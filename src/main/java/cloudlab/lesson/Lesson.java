@@ -42,6 +42,13 @@ public record Lesson(String slug, String source, String title, int order, String
         return out;
     }
 
+    /** The same lesson with its quiz under another attempt policy (a workshop's override). */
+    public Lesson withPolicy(cloudlab.quiz.AttemptPolicy policy) {
+        List<Segment> out = segments.stream().map(s -> s instanceof Segment.QuizBlock q
+                ? (Segment) new Segment.QuizBlock(new Quiz(q.quiz().id(), q.quiz().questions(), policy)) : s).toList();
+        return new Lesson(slug, source, title, order, summary, teaches, minutes, sources, out);
+    }
+
     /** The lesson's quiz, or null. */
     public Quiz quiz() {
         for (Segment s : segments) if (s instanceof Segment.QuizBlock q) return q.quiz();

@@ -27,9 +27,21 @@ public final class CourseMap {
 
     /** The cards of every lesson of the course, for a learner (null: nobody yet). */
     public static List<LessonCard> cards(Course course, LearnerProgress progress) {
+        return cards(course, l -> new Worked(l, progress));
+    }
+
+    /** A lesson as the learner works it (a workshop's policy in its quiz) and what they did there. */
+    public record Worked(Lesson lesson, LearnerProgress progress) {
+    }
+
+    /** The cards of every lesson, each read where the learner works it ({@code worked}). */
+    public static List<LessonCard> cards(Course course, java.util.function.Function<Lesson, Worked> worked) {
         List<LessonCard> out = new ArrayList<>();
         int n = 1;
-        for (Lesson l : course.lessons()) {
+        for (Lesson inCourse : course.lessons()) {
+            Worked w = worked.apply(inCourse);
+            Lesson l = w.lesson();
+            LearnerProgress progress = w.progress();
             Completion.LessonState state = Completion.state(l, progress);
             Scores.LearnerScore score = Scores.lesson(l, progress);
             String policy = l.policy().label();

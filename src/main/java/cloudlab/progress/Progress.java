@@ -27,6 +27,33 @@ public final class Progress {
         this.db = db;
     }
 
+    /**
+     * Whose work a reading counts and where a new attempt is recorded: all of a learner's work
+     * ({@link #ALL}, the course-wide gradebook and regrade), self-study alone ({@link #SELF_STUDY}:
+     * work done in no workshop), or one workshop's ({@link #workshop}). An attempt, hint or check
+     * made under a scope records its workshop (none for the other two).
+     */
+    public record Scope(boolean all, String workshopId) {
+        public static final Scope ALL = new Scope(true, null);
+        public static final Scope SELF_STUDY = new Scope(false, null);
+
+        public static Scope workshop(String workshopId) {
+            if (workshopId == null) throw new IllegalArgumentException("a workshop scope needs the workshop's id");
+            return new Scope(false, workshopId);
+        }
+
+        /** The SQL condition (on a table's {@code workshop_id}) this scope reads by, with {@link #bind}. */
+        String where() {
+            return all ? "" : workshopId == null ? " AND workshop_id IS NULL" : " AND workshop_id = ?";
+        }
+
+        /** Binds this scope's parameter (if it has one) at {@code at}; the next free position. */
+        int bind(PreparedStatement ps, int at) throws SQLException {
+            if (!all && workshopId != null) ps.setString(at++, workshopId);
+            return at;
+        }
+    }
+
     /** A new learner with a first session; the token goes into the browser's cookie. */
     public record Started(Learner learner, String token) {
     }
@@ -104,13 +131,18 @@ public final class Progress {
 
     /** Stores an attempt with its seed, hints and question version; returns the attempt number. */
     public int answered(String learnerId, String quizId, String questionId, Attempt a, double score, double max) {
+        return answered(learnerId, quizId, questionId, a, score, max, Scope.ALL);
+    }
+
+    /** As above, recorded in the scope's workshop (none for self-study). */
+    public int answered(String learnerId, String quizId, String questionId, Attempt a, double score, double max, Scope scope) {
         String answer = a.answer();
         return db.transaction(c -> {
             lockLearner(c, learnerId);
             int attempt = nextAttempt(c, "SELECT MAX(attempt) FROM quiz_answers WHERE learner_id = ? AND quiz_id = ? AND question_id = ?",
                     learnerId, quizId, questionId);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO quiz_answers (learner_id, quiz_id, question_id, attempt, "
-                    + "answer, score, max_score, submitted_at, seed, hints, question_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "answer, score, max_score, submitted_at, seed, hints, question_version, workshop_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, learnerId);
                 ps.setString(2, quizId);
                 ps.setString(3, questionId);
@@ -122,6 +154,7 @@ public final class Progress {
                 ps.setString(9, a.seed());
                 ps.setString(10, a.hints());
                 ps.setString(11, a.version());
+                ps.setString(12, scope.workshopId());
                 ps.executeUpdate();
             }
             return attempt;
@@ -130,19 +163,28 @@ public final class Progress {
 
     /** Records that a hint was shown (once; showing it again changes nothing). */
     public void hintShown(String learnerId, String quizId, String questionId, int hint) {
+        hintShown(learnerId, quizId, questionId, hint, Scope.ALL);
+    }
+
+    /**
+     * As above, noting the workshop it was first shown in. A hint seen once is seen: it costs its
+     * points in every workshop, as the learner knows it from then on.
+     */
+    public void hintShown(String learnerId, String quizId, String questionId, int hint, Scope scope) {
         db.transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO quiz_hints (learner_id, quiz_id, question_id, hint, shown_at) "
-                    + "SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM quiz_hints WHERE learner_id = ? AND quiz_id = ? "
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO quiz_hints (learner_id, quiz_id, question_id, hint, shown_at, workshop_id) "
+                    + "SELECT ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM quiz_hints WHERE learner_id = ? AND quiz_id = ? "
                     + "AND question_id = ? AND hint = ?)")) {
                 ps.setString(1, learnerId);
                 ps.setString(2, quizId);
                 ps.setString(3, questionId);
                 ps.setInt(4, hint);
                 ps.setString(5, Database.now());
-                ps.setString(6, learnerId);
-                ps.setString(7, quizId);
-                ps.setString(8, questionId);
-                ps.setInt(9, hint);
+                ps.setString(6, scope.workshopId());
+                ps.setString(7, learnerId);
+                ps.setString(8, quizId);
+                ps.setString(9, questionId);
+                ps.setInt(10, hint);
                 ps.executeUpdate();
             }
             return null;
@@ -181,7 +223,8 @@ public final class Progress {
 
     /** One stored attempt, for regrading and the gradebook. */
     public record StoredAttempt(String learnerId, String displayName, String quizId, String questionId, int attempt, String seed,
-                                String answer, String hints, String version, double score, double max, String submittedAt) {
+                                String answer, String hints, String version, double score, double max, String submittedAt,
+                                String workshopId) {
     }
 
     /** Every stored quiz attempt, by learner, quiz, question and attempt. */
@@ -189,13 +232,13 @@ public final class Progress {
         return db.read(c -> {
             List<StoredAttempt> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT a.learner_id, l.display_name, a.quiz_id, a.question_id, a.attempt, "
-                    + "a.seed, a.answer, a.hints, a.question_version, a.score, a.max_score, a.submitted_at FROM quiz_answers a "
+                    + "a.seed, a.answer, a.hints, a.question_version, a.score, a.max_score, a.submitted_at, a.workshop_id FROM quiz_answers a "
                     + "JOIN learners l ON l.id = a.learner_id ORDER BY a.learner_id, a.quiz_id, a.question_id, a.attempt")) {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(new StoredAttempt(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
                                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getDouble(10), rs.getDouble(11),
-                                rs.getString(12)));
+                                rs.getString(12), rs.getString(13)));
                     }
                 }
             }
@@ -244,12 +287,17 @@ public final class Progress {
 
     /** Stores one check of a challenge: the score, whether every goal passed, and the layout graded. */
     public int challengeChecked(String learnerId, String challengeId, double score, boolean passed, String layoutJson) {
+        return challengeChecked(learnerId, challengeId, score, passed, layoutJson, Scope.ALL);
+    }
+
+    /** As above, recorded in the scope's workshop (none for self-study). */
+    public int challengeChecked(String learnerId, String challengeId, double score, boolean passed, String layoutJson, Scope scope) {
         return db.transaction(c -> {
             lockLearner(c, learnerId);
             int attempt = nextAttempt(c, "SELECT MAX(attempt) FROM challenge_results WHERE learner_id = ? AND challenge_id = ?",
                     learnerId, challengeId);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO challenge_results (learner_id, challenge_id, attempt, score, "
-                    + "passed, layout, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    + "passed, layout, submitted_at, workshop_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, learnerId);
                 ps.setString(2, challengeId);
                 ps.setInt(3, attempt);
@@ -257,6 +305,7 @@ public final class Progress {
                 ps.setInt(5, passed ? 1 : 0);
                 ps.setString(6, layoutJson);
                 ps.setString(7, Database.now());
+                ps.setString(8, scope.workshopId());
                 ps.executeUpdate();
             }
             return attempt;
@@ -265,15 +314,28 @@ public final class Progress {
 
     /** Everything the learner has done but the hints they saw (see {@link #withHints}). */
     public LearnerProgress of(String learnerId) {
-        return read(learnerId, false);
+        return read(learnerId, false, Scope.ALL);
+    }
+
+    /** What the learner has done within the scope (a workshop's work, or self-study), without hints. */
+    public LearnerProgress of(String learnerId, Scope scope) {
+        return read(learnerId, false, scope);
     }
 
     /** Everything the learner has done, with the hints they saw: what a lesson page shows. */
     public LearnerProgress withHints(String learnerId) {
-        return read(learnerId, true);
+        return read(learnerId, true, Scope.ALL);
     }
 
-    private LearnerProgress read(String learnerId, boolean withHints) {
+    /**
+     * What the learner has done within the scope, with every hint they saw (a hint seen anywhere
+     * costs its points everywhere). Attempts are counted within the scope.
+     */
+    public LearnerProgress withHints(String learnerId, Scope scope) {
+        return read(learnerId, true, scope);
+    }
+
+    private LearnerProgress read(String learnerId, boolean withHints, Scope scope) {
         return db.read(c -> {
             Map<String, LearnerProgress.LessonState> lessons = new LinkedHashMap<>();
             try (PreparedStatement ps = c.prepareStatement(
@@ -285,8 +347,9 @@ public final class Progress {
             }
             Map<String, LearnerProgress.Answer> answers = new LinkedHashMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT quiz_id, question_id, answer, score, max_score, attempt, submitted_at, "
-                    + "seed, hints, question_version FROM quiz_answers WHERE learner_id = ? ORDER BY quiz_id, question_id, attempt")) {
+                    + "seed, hints, question_version FROM quiz_answers WHERE learner_id = ?" + scope.where() + " ORDER BY quiz_id, question_id, attempt")) {
                 ps.setString(1, learnerId);
+                scope.bind(ps, 2);
                 try (ResultSet rs = ps.executeQuery()) {
                     Map<String, List<Double>> scores = new LinkedHashMap<>();
                     while (rs.next()) {
@@ -294,15 +357,16 @@ public final class Progress {
                         List<Double> before = scores.computeIfAbsent(key, k -> new ArrayList<>());
                         before.add(rs.getDouble(4));
                         answers.put(key, new LearnerProgress.Answer(rs.getString(1), rs.getString(2), rs.getString(3),
-                                rs.getDouble(4), rs.getDouble(5), rs.getInt(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                                rs.getDouble(4), rs.getDouble(5), before.size(), rs.getString(7), rs.getString(8), rs.getString(9),
                                 rs.getString(10), before));
                     }
                 }
             }
             Map<String, LearnerProgress.ChallengeResult> challenges = new LinkedHashMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT challenge_id, score, passed, submitted_at FROM challenge_results "
-                    + "WHERE learner_id = ? ORDER BY challenge_id, attempt")) {
+                    + "WHERE learner_id = ?" + scope.where() + " ORDER BY challenge_id, attempt")) {
                 ps.setString(1, learnerId);
+                scope.bind(ps, 2);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         String id = rs.getString(1);

@@ -23,9 +23,21 @@ import java.util.Map;
  */
 public final class Answering {
     private final Progress progress;
+    private final Progress.Scope scope;
 
+    /** Answering over all of a learner's work (recorded in no workshop). */
     public Answering(Progress progress) {
+        this(progress, Progress.Scope.ALL);
+    }
+
+    private Answering(Progress progress, Progress.Scope scope) {
         this.progress = progress;
+        this.scope = scope;
+    }
+
+    /** Answering within a scope: what the learner has done there is read, and what they do is recorded there. */
+    public Answering in(Progress.Scope scope) {
+        return new Answering(progress, scope);
     }
 
     /**
@@ -94,7 +106,7 @@ public final class Answering {
      */
     public Outcome answer(String learnerId, Lesson lesson, Question q, Map<String, List<String>> form, AttemptPolicy policy) {
         Quiz quiz = lesson.quiz();
-        LearnerProgress before = progress.withHints(learnerId);
+        LearnerProgress before = progress.withHints(learnerId, scope);
         LearnerProgress.Answer last = before.answer(quiz.id(), q.id());
         if (last != null && !policy.allowsAnother(last.attempts())) {
             return new Outcome(state(learnerId, lesson, q, before, null, null, "answer: you have used all " + policy.maxAttempts()
@@ -119,7 +131,7 @@ public final class Answering {
         List<Integer> hints = before.hints(quiz.id(), q.id());
         Scoring.Result result = Scoring.score(variant, given, hints);
         progress.answered(learnerId, quiz.id(), q.id(), new Progress.Attempt(seed, given.toJson(), Json.line(hints), q.version()),
-                result.score(), result.max());
+                result.score(), result.max(), scope);
         LearnerProgress after = recordCompletion(learnerId, lesson);
         return new Outcome(state(learnerId, lesson, q, after, null, null, null, policy));
     }
@@ -142,10 +154,10 @@ public final class Answering {
         }
         if (n < 0 || n >= q.hints().size()) {
             String refusal = "hint: this question has " + q.hints().size() + (q.hints().size() == 1 ? " hint" : " hints");
-            return new Outcome(state(learnerId, lesson, q, progress.withHints(learnerId), null, null, refusal, policy));
+            return new Outcome(state(learnerId, lesson, q, progress.withHints(learnerId, scope), null, null, refusal, policy));
         }
-        progress.hintShown(learnerId, lesson.quiz().id(), q.id(), n);
-        return new Outcome(state(learnerId, lesson, q, progress.withHints(learnerId), null, null, null, policy));
+        progress.hintShown(learnerId, lesson.quiz().id(), q.id(), n, scope);
+        return new Outcome(state(learnerId, lesson, q, progress.withHints(learnerId, scope), null, null, null, policy));
     }
 
     /**
@@ -153,11 +165,11 @@ public final class Answering {
      * sandbox challenge check calls this too. Returns what the learner has done now.
      */
     public LearnerProgress recordCompletion(String learnerId, Lesson lesson) {
-        LearnerProgress now = progress.withHints(learnerId);
+        LearnerProgress now = progress.withHints(learnerId, scope);
         LearnerProgress.LessonState recorded = now.lesson(lesson.slug());
         if (Completion.state(lesson, now) == Completion.LessonState.DONE && (recorded == null || !recorded.completed())) {
             progress.completed(learnerId, lesson.slug());
-            now = progress.withHints(learnerId);
+            now = progress.withHints(learnerId, scope);
         }
         return now;
     }
@@ -172,17 +184,17 @@ public final class Answering {
      * {@code newFor} names a question the learner asked a new variant of.
      */
     public LessonView open(String learnerId, boolean stored, Lesson lesson, String newFor, AttemptPolicy policy) {
-        LearnerProgress p = progress.withHints(learnerId);
+        LearnerProgress p = progress.withHints(learnerId, scope);
         if (stored && p.lesson(lesson.slug()) == null) {
             progress.opened(learnerId, lesson.slug());
-            p = progress.withHints(learnerId);
+            p = progress.withHints(learnerId, scope);
         }
         return view(p, states(learnerId, lesson, p, newFor, policy), lesson);
     }
 
     /** The lesson after an answer or a hint, with that question as the outcome shows it (its refusal included). */
     public LessonView after(String learnerId, Lesson lesson, Outcome outcome, AttemptPolicy policy) {
-        LearnerProgress p = progress.withHints(learnerId);
+        LearnerProgress p = progress.withHints(learnerId, scope);
         List<QuestionState> states = states(learnerId, lesson, p, null, policy).stream()
                 .map(s -> s.question() == outcome.state().question() ? outcome.state() : s).toList();
         return view(p, states, lesson);

@@ -98,4 +98,40 @@ public record AttemptPolicy(Kind kind, int maxAttempts, double penaltyPerRetry) 
     public boolean practice() {
         return kind == Kind.PRACTICE;
     }
+
+    /** The policy as one line of text ({@code practice}, {@code graded 2 0.5}, {@code first 1}), which {@link #parse} reads back. */
+    public String text() {
+        return practice() ? kind.word() : kind.word() + " " + maxAttempts + " " + java.math.BigDecimal.valueOf(penaltyPerRetry).stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * A policy from a form or from {@link #text}: a kind ({@code practice}, {@code graded},
+     * {@code first}), then for the graded kinds the maximum attempts (0: unlimited) and the
+     * penalty per retry (0 to 1). Refused naming the field when it is none.
+     */
+    public static AttemptPolicy parse(String kindWord, String maxAttempts, String penalty) {
+        Kind k = Kind.fromWord(kindWord == null ? "" : kindWord.strip());
+        if (k == null) throw new IllegalArgumentException("policy: choose practice, graded or first");
+        if (k == Kind.PRACTICE) return PRACTICE;
+        int max;
+        double pen;
+        try {
+            max = maxAttempts == null || maxAttempts.isBlank() ? 0 : Integer.parseInt(maxAttempts.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("policy.maxAttempts: must be a whole number from 0 (unlimited) to 100");
+        }
+        try {
+            pen = penalty == null || penalty.isBlank() ? 0 : Double.parseDouble(penalty.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("policy.penaltyPerRetry: must be a number from 0 to 1, like 0.5");
+        }
+        return new AttemptPolicy(k, max, pen);
+    }
+
+    /** The policy {@link #text} wrote, or null for null. */
+    public static AttemptPolicy fromText(String text) {
+        if (text == null || text.isBlank()) return null;
+        String[] w = text.strip().split(" ");
+        return parse(w[0], w.length > 1 ? w[1] : null, w.length > 2 ? w[2] : null);
+    }
 }

@@ -60,9 +60,14 @@ public final class Gradebook {
      * have not tried.
      */
     public static List<Row> rows(List<Lesson> lessons, Map<String, String> names, Progress progress) {
+        return rows(lessons, names, progress::of);
+    }
+
+    /** As above, each learner's work read by {@code progressOf} (a workshop's rows read only the work done in it). */
+    public static List<Row> rows(List<Lesson> lessons, Map<String, String> names, java.util.function.Function<String, LearnerProgress> progressOf) {
         List<Row> out = new ArrayList<>();
         for (Map.Entry<String, String> n : names.entrySet()) {
-            LearnerProgress p = progress.of(n.getKey());
+            LearnerProgress p = progressOf.apply(n.getKey());
             for (Lesson l : lessons) {
                 for (Scores.Item i : Scores.items(l)) {
                     out.add(Scores.of(i, p).map(s -> new Row(n.getKey(), n.getValue(), i.key(), s.score(), s.max(), s.attempts(), s.lastAt(),
@@ -133,7 +138,7 @@ public final class Gradebook {
         return Json.pretty(rows);
     }
 
-    static String number(double d) {
+    public static String number(double d) {
         if (d == Math.rint(d)) return Long.toString((long) d);
         return new java.math.BigDecimal(d).setScale(4, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }

@@ -27,7 +27,7 @@ public final class Regrade {
 
     /** One attempt whose score would change. */
     public record Change(String learnerId, String displayName, String quizId, String questionId, int attempt, double oldScore,
-                         double newScore, String oldVersion, String newVersion) {
+                         double newScore, String oldVersion, String newVersion, String workshopId) {
         /** The score the attempt keeps when applied with {@code keepHigher}. */
         public double applied(boolean keepHigher) {
             return keepHigher ? Math.max(oldScore, newScore) : newScore;
@@ -71,9 +71,14 @@ public final class Regrade {
     }
 
     public static Plan plan(Course course, Progress progress) {
+        return plan(course, progress, a -> true);
+    }
+
+    /** The plan over the stored attempts {@code within} accepts (an instructor's regrade: the attempts made in their workshops). */
+    public static Plan plan(Course course, Progress progress, java.util.function.Predicate<Progress.StoredAttempt> within) {
         List<Change> changes = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
-        List<Progress.StoredAttempt> attempts = progress.allAttempts();
+        List<Progress.StoredAttempt> attempts = progress.allAttempts().stream().filter(within).toList();
         Map<String, List<Double>> scores = new LinkedHashMap<>();
         Map<String, AttemptPolicy> policies = new LinkedHashMap<>();
         for (Progress.StoredAttempt a : attempts) {
@@ -104,7 +109,7 @@ public final class Regrade {
             double score = Scoring.score(variant, s, hints(a.hints())).score();
             if (Math.abs(score - a.score()) > 1e-9) {
                 changes.add(new Change(a.learnerId(), a.displayName(), a.quizId(), a.questionId(), a.attempt(), a.score(), score,
-                        a.version(), q.version()));
+                        a.version(), q.version(), a.workshopId()));
             }
         }
         return new Plan(changes, skipped, attempts.size(), scores, policies);

@@ -28,7 +28,7 @@ import java.util.List;
 public final class Database implements AutoCloseable {
     /** The migrations in order; each runs once, recorded in {@code schema_version}. */
     private static final List<String> MIGRATIONS = List.of("001-learners-and-progress.sql", "002-sandboxes.sql", "003-attempt-details.sql", "004-instructors.sql", "005-workshops.sql", "006-sandbox-version.sql",
-            "007-workshop-live.sql", "008-step-actor.sql", "009-sandbox-delete.sql", "010-stored-bytes.sql");
+            "007-workshop-live.sql", "008-step-actor.sql", "009-sandbox-delete.sql", "010-stored-bytes.sql", "011-workshop-results.sql");
 
     private final HikariDataSource pool;
     private final String description;
@@ -191,6 +191,11 @@ public final class Database implements AutoCloseable {
     /** "2026-11-27T16:00:00Z": how every timestamp is stored. */
     public static String now() {
         return STAMP.format(Instant.now());
+    }
+
+    /** A moment as the store writes it (see {@link #now}). */
+    public static String stamp(Instant at) {
+        return STAMP.format(at);
     }
 
     /** Fixed width (always milliseconds), so that timestamps sort as text in time order. */

@@ -36,8 +36,8 @@ public final class App {
         Api api = new Api(services);
         SandboxPages sandboxes = new SandboxPages(services, learners);
         RunPanel runs = new RunPanel(services, learners);
-        InstructorPages instructor = new InstructorPages(services, limiter);
         WorkshopPages workshops = new WorkshopPages(services, learners, limiter);
+        InstructorPages instructor = new InstructorPages(services, limiter, workshops.rooms());
         java.util.concurrent.ScheduledExecutorService sweeper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "cloudlab-sweep");
             t.setDaemon(true);
@@ -105,6 +105,9 @@ public final class App {
             config.routes.post("/instructor/regrade", instructor::applyRegrade);
             config.routes.get("/instructor/gradebook.csv", instructor::gradebook);
             config.routes.get("/instructor/gradebook.json", instructor::gradebook);
+            config.routes.get("/instructor/tokens", instructor::tokens);
+            config.routes.post("/instructor/tokens", instructor::createToken);
+            config.routes.post("/instructor/tokens/{id}/revoke", instructor::revokeToken);
             config.routes.get("/instructor/workshops", workshops::list);
             config.routes.post("/instructor/workshops", workshops::create);
             config.routes.get("/instructor/workshops/{id}", workshops::room);
@@ -126,6 +129,9 @@ public final class App {
             config.routes.post("/instructor/workshops/{id}/instructors", live::addInstructor);
             config.routes.post("/instructor/workshops/{id}/board", live::board);
             config.routes.post("/instructor/workshops/{id}/reopen", live::reopen);
+            config.routes.post("/instructor/workshops/{id}/policy", live::policy);
+            config.routes.post("/instructor/workshops/{id}/merge", live::merge);
+            config.routes.post("/instructor/workshops/{id}/learners/{learner}/remove", live::remove);
             config.routes.post("/instructor/workshops/{id}/delete", live::delete);
             config.routes.before("/workshop/live", live::mayWatchHome);
             config.routes.sse("/workshop/live", live::homeStream);
@@ -165,6 +171,15 @@ public final class App {
             config.routes.post("/api/v1/run", api::run);
             config.routes.post("/api/v1/quizzes/{id}/grade", api::gradeQuiz);
             config.routes.get("/api/v1/regions", api::regions);
+            InstructorApi instructorApi = new InstructorApi(services, workshops.rooms());
+            config.routes.get("/api/v1/workshops/{id}/results", instructorApi::results);
+            config.routes.post("/api/v1/regrade", instructorApi::regrade);
+            config.routes.before("/api/v1/quizzes/*", ctx -> { // checking answers without a token: limited per address
+                if (ctx.header("Authorization") == null && !limiter.anonymousApiCall(limiter.client(ctx))) {
+                    ctx.header("Retry-After", "60");
+                    throw new Refusal(429, "too many API calls from this address; wait a minute (calls with an instructor's token are not limited so)");
+                }
+            });
 
             config.routes.exception(cloudlab.sandbox.Sandboxes.NotFound.class,
                     (e, ctx) -> Problems.answer(services, ctx, 404, "There is no such shared layout or sandbox."));
@@ -175,6 +190,8 @@ public final class App {
             });
             config.routes.exception(InstructorPages.SignInNeeded.class, (e, ctx) -> InstructorPages.signInPage(services, ctx, e));
             config.routes.exception(WorkshopPages.ConfirmFirst.class, (e, ctx) -> ctx.html(services.renderer().page("instructor/confirm", e.model)));
+            config.routes.exception(cloudlab.workshop.ApiTokens.Denied.class, (e, ctx) -> Problems.answer(services, ctx, e.status, e.getMessage()));
+            config.routes.exception(cloudlab.workshop.Workshops.NotYours.class, (e, ctx) -> Problems.answer(services, ctx, 403, e.getMessage()));
             config.routes.exception(Refusal.class, (e, ctx) -> Problems.answer(services, ctx, e.status, e.getMessage()));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> {
                 Problems.answer(services, ctx, e.getStatus(), Problems.plainWords(e, ctx));

@@ -1,7 +1,6 @@
 package cloudlab.web;
 
 import cloudlab.quiz.Gradebook;
-import cloudlab.quiz.Regrade;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 
@@ -20,10 +19,12 @@ final class InstructorPages {
     static final long WRONG_PASSWORD_DELAY_MS = 1000;
     private final Services services;
     private final RateLimiter limiter;
+    private final cloudlab.workshop.Rooms rooms;
 
-    InstructorPages(Services services, RateLimiter limiter) {
+    InstructorPages(Services services, RateLimiter limiter, cloudlab.workshop.Rooms rooms) {
         this.services = services;
         this.limiter = limiter;
+        this.rooms = rooms;
     }
 
     private Optional<String> instructor(Context ctx) {
@@ -34,7 +35,7 @@ final class InstructorPages {
         Optional<String> who = instructor(ctx);
         Map<String, Object> model = homeModel(ctx, who.orElse(null), null, null);
         if (who.isPresent()) {
-            List<Gradebook.Row> rows = Gradebook.rows(services.course().course(), services.progress());
+            List<Gradebook.Row> rows = rooms.gradebook(who.get());
             model.put("rows", rows.size());
             model.put("learners", rows.stream().map(Gradebook.Row::learnerId).distinct().count());
             model.put("workshops", services.workshops().ofInstructor(who.get()));
@@ -86,7 +87,7 @@ final class InstructorPages {
     }
 
     void applyRegrade(Context ctx) {
-        signedIn(ctx);
+        String who = signedIn(ctx);
         String mode = ctx.formParam("mode");
         if (!"keep".equals(mode) && !"replace".equals(mode)) {
             String error = "mode: choose keep (the higher score stays) or replace";
@@ -94,7 +95,7 @@ final class InstructorPages {
             return;
         }
         boolean keep = mode.equals("keep");
-        int changed = Regrade.apply(Regrade.plan(services.course().course(), services.progress()), services.progress(), keep);
+        int changed = rooms.regrading().apply(who, keep).changed();
         String applied = changed + (changed == 1 ? " score changed" : " scores changed") + (keep ? " (higher score kept)." : ".");
         ctx.render("instructor/regrade", regradeModel(ctx, applied, null));
     }
@@ -103,24 +104,23 @@ final class InstructorPages {
     private Map<String, Object> regradeModel(Context ctx, String applied, String error) {
         Map<String, Object> model = LessonPages.base(ctx, "Regrade — Cloud Lab");
         model.put("section", "instructor");
-        model.put("plan", Regrade.plan(services.course().course(), services.progress()));
+        model.put("plan", rooms.regrading().plan(instructor(ctx).orElseThrow()));
         model.put("applied", applied);
         model.put("error", error);
         return model;
     }
 
     void gradebook(Context ctx) {
-        signedIn(ctx);
-        List<Gradebook.Row> rows = Gradebook.rows(services.course().course(), services.progress());
+        List<Gradebook.Row> rows = rooms.gradebook(signedIn(ctx));
         boolean json = ctx.path().endsWith(".json");
         ctx.header("Content-Disposition", "attachment; filename=\"gradebook." + (json ? "json" : "csv") + "\"");
         ctx.contentType(json ? "application/json; charset=utf-8" : "text/csv; charset=utf-8");
         ctx.result(json ? Gradebook.json(rows) : Gradebook.csv(rows));
     }
 
-    /** Refuses ({@link SignInNeeded}) unless an instructor is signed in. */
-    private void signedIn(Context ctx) {
-        if (instructor(ctx).isEmpty()) throw new SignInNeeded();
+    /** The signed-in instructor's name; refuses ({@link SignInNeeded}) without one. */
+    private String signedIn(Context ctx) {
+        return instructor(ctx).orElseThrow(SignInNeeded::new);
     }
 
     /** A page that needs a signed-in instructor, asked for without one. */
@@ -138,5 +138,41 @@ final class InstructorPages {
         ctx.status(HttpStatus.UNAUTHORIZED);
         if (ctx.header("HX-Request") != null) ctx.html(services.renderer().fragment("instructor/room", "signedOut", LessonPages.base(ctx, "Signed out")));
         else ctx.html(services.renderer().page("instructor/home", homeModel(ctx, null, e.getMessage(), null)));
+    }
+
+    // ---- API tokens ----
+
+    void tokens(Context ctx) {
+        signedIn(ctx);
+        ctx.render("instructor/tokens", tokensModel(ctx, null, null));
+    }
+
+    /** Makes a token and shows it this once. */
+    void createToken(Context ctx) {
+        signedIn(ctx);
+        try {
+            var made = new cloudlab.workshop.ApiTokens(services.database()).create(instructor(ctx).orElseThrow(), ctx.formParam("name"), ctx.formParam("scope"));
+            ctx.render("instructor/tokens", tokensModel(ctx, made, null));
+        } catch (IllegalArgumentException e) {
+            ctx.status(HttpStatus.BAD_REQUEST).html(services.renderer().page("instructor/tokens", tokensModel(ctx, null, e.getMessage())));
+        }
+    }
+
+    void revokeToken(Context ctx) {
+        signedIn(ctx);
+        if (!new cloudlab.workshop.ApiTokens(services.database()).revoke(instructor(ctx).orElseThrow(), ctx.pathParam("id"))) {
+            throw new Refusal(404, "There is no API token " + ctx.pathParam("id") + " among yours.");
+        }
+        ctx.redirect("/instructor/tokens", HttpStatus.SEE_OTHER);
+    }
+
+    private Map<String, Object> tokensModel(Context ctx, cloudlab.workshop.ApiTokens.Created made, String error) {
+        Map<String, Object> model = LessonPages.base(ctx, "API tokens — Cloud Lab");
+        model.put("section", "instructor");
+        model.put("tokens", new cloudlab.workshop.ApiTokens(services.database()).of(instructor(ctx).orElseThrow()));
+        model.put("made", made);
+        model.put("scopes", cloudlab.workshop.ApiTokens.Scope.values());
+        model.put("error", error);
+        return model;
     }
 }

@@ -10,7 +10,7 @@ import cloudlab.page.LessonMarkup;
 import cloudlab.progress.Learner;
 import cloudlab.progress.LearnerProgress;
 import cloudlab.quiz.Answering;
-import cloudlab.workshop.Pacing;
+import cloudlab.workshop.Working;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
@@ -21,7 +21,7 @@ import java.util.Optional;
 
 /**
  * The course map, the lesson pages and answering a lesson's quiz. The rules are the quiz
- * feature's ({@link Answering}) and the workshop's lock ({@link Pacing}); the markup is
+ * feature's ({@link Answering}) and the workshop's place for the lesson ({@link Working}: lock, freeze, scope, policy); the markup is
  * {@link LessonMarkup}'s.
  */
 final class LessonPages {
@@ -56,25 +56,26 @@ final class LessonPages {
         Lesson lesson = course.lesson(ctx.pathParam("slug"));
         if (lesson == null) throw new NotFoundResponse("There is no lesson at " + ctx.path());
         Learner learner = learners.ensure(ctx);
-        mustBeOpen(services, ctx, learner, lesson);
-        Answering.LessonView view = answering.open(learner.id(), !Visitors.visitor(learner), lesson, ctx.queryParam("variant"), lesson.policy());
-        ctx.html(markup.page(ctx.path(), Csrf.token(ctx), course, lesson, view));
+        Working.Place place = mustBeOpen(services, ctx, learner, lesson);
+        Answering.LessonView view = answering.in(place.scope()).open(learner.id(), !Visitors.visitor(learner), place.lesson(),
+                ctx.queryParam("variant"), place.lesson().policy());
+        ctx.html(markup.page(ctx.path(), Csrf.token(ctx), course, place.lesson(), view));
     }
 
     /** {@code POST /lessons/{slug}/quiz/{question}}: answers the question. */
     void answer(Context ctx) {
         Quizzed q = question(ctx);
-        respond(ctx, q, answering.answer(q.learner().id(), q.lesson(), q.question(), ctx.formParamMap(), q.lesson().policy()));
+        respond(ctx, q, q.answering().answer(q.learner().id(), q.lesson(), q.question(), ctx.formParamMap(), q.lesson().policy()));
     }
 
     /** {@code POST /lessons/{slug}/quiz/{question}/hint}: shows a hint; from now on the question's points are scaled down by its cost. */
     void hint(Context ctx) {
         Quizzed q = question(ctx);
-        respond(ctx, q, answering.hint(q.learner().id(), q.lesson(), q.question(), ctx.formParam("hint"), q.lesson().policy()));
+        respond(ctx, q, q.answering().hint(q.learner().id(), q.lesson(), q.question(), ctx.formParam("hint"), q.lesson().policy()));
     }
 
     /** A question of a lesson's quiz that a learner acts on. */
-    private record Quizzed(Course course, Lesson lesson, Question question, Learner learner) {
+    private record Quizzed(Course course, Lesson lesson, Question question, Learner learner, Answering answering) {
     }
 
     /** The question the path names, for the learner of this browser, once its lesson is open to them. */
@@ -85,8 +86,9 @@ final class LessonPages {
         Question q = lesson.quiz().question(ctx.pathParam("question"));
         if (q == null) throw new NotFoundResponse("This quiz has no question " + ctx.pathParam("question"));
         Learner learner = learners.ensure(ctx);
-        mustBeOpen(services, ctx, learner, lesson);
-        return new Quizzed(course, lesson, q, learner);
+        Working.Place place = place(services, ctx, learner, lesson);
+        if (place.refusal() != null) throw new Refusal(403, place.refusal());
+        return new Quizzed(course, place.lesson(), place.lesson().quiz().question(q.id()), learner, answering.in(place.scope()));
     }
 
     /**
@@ -98,7 +100,7 @@ final class LessonPages {
         if (Renderer.wantsFragment(ctx)) {
             ctx.html(markup.question(q.course(), outcome.state(), Csrf.token(ctx)));
         } else if (outcome.refused()) {
-            Answering.LessonView view = answering.after(q.learner().id(), q.lesson(), outcome, q.lesson().policy());
+            Answering.LessonView view = q.answering().after(q.learner().id(), q.lesson(), outcome, q.lesson().policy());
             ctx.html(markup.page(ctx.path(), Csrf.token(ctx), q.course(), q.lesson(), view));
         } else {
             ctx.redirect("/lessons/" + q.lesson().slug() + "#q-" + q.question().id(), HttpStatus.SEE_OTHER);
@@ -117,9 +119,15 @@ final class LessonPages {
      * The lock check for any room that opens part of a lesson (its page, quiz, hints, sandboxes,
      * challenge): refused (403, the lesson stays closed) when the learner's workshop has not opened it yet.
      */
-    static void mustBeOpen(Services services, Context ctx, Learner learner, Lesson lesson) {
-        Optional<String> refusal = Pacing.lessonLock(WorkshopPages.membership(services.workshops(), ctx, learner.id()), lesson);
-        if (refusal.isPresent()) throw new Refusal(403, refusal.get());
+    static Working.Place mustBeOpen(Services services, Context ctx, Learner learner, Lesson lesson) {
+        Working.Place place = place(services, ctx, learner, lesson);
+        if (place.locked() != null) throw new Refusal(403, place.locked());
+        return place;
+    }
+
+    /** Where the learner works on the lesson now: the workshop feature's decision ({@link Working}). */
+    static Working.Place place(Services services, Context ctx, Learner learner, Lesson lesson) {
+        return Working.place(WorkshopPages.membership(services.workshops(), ctx, learner.id()), lesson);
     }
 
     static Map<String, Object> base(Context ctx, String title) {

@@ -63,10 +63,12 @@ final class ProgressPages {
     private void render(Context ctx, String error, String typed) {
         Course course = services.course().course();
         Optional<Learner> learner = learners.current(ctx);
-        LearnerProgress progress = learner.map(l -> services.progress().of(l.id())).orElse(null);
         Map<String, Object> model = LessonPages.base(ctx, "My progress — Cloud Lab");
         model.put("learner", learner.orElse(null));
-        List<CourseMap.LessonCard> cards = CourseMap.cards(course, progress);
+        List<CourseMap.LessonCard> cards = learner.isEmpty() ? CourseMap.cards(course, (cloudlab.progress.LearnerProgress) null) : CourseMap.cards(course, l -> {
+            cloudlab.workshop.Working.Place place = LessonPages.place(services, ctx, learner.get(), l); // each lesson where it is worked
+            return new CourseMap.Worked(place.lesson(), services.progress().of(learner.get().id(), place.scope()));
+        });
         model.put("cards", cards);
         model.put("error", error);
         model.put("typed", typed);

@@ -14,6 +14,7 @@ import cloudlab.sandbox.SandboxView.Message;
 import cloudlab.sandbox.Sandboxes;
 import cloudlab.sim.InputException;
 import cloudlab.sim.Layout;
+import cloudlab.workshop.Working;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
@@ -47,7 +48,8 @@ final class SandboxPages {
         this.services = services;
         this.learners = learners;
         this.sandboxes = services.sandboxes();
-        this.checks = cloudlab.quiz.ChallengeResults.checks(services.course(), services.progress());
+        this.checks = cloudlab.quiz.ChallengeResults.checks(services.course(), services.progress(),
+                (learnerId, lesson) -> Working.place(services.workshops().working(learnerId), lesson).scope());
     }
 
     void list(Context ctx) {
@@ -191,7 +193,13 @@ final class SandboxPages {
 
     /** Grades the sandbox against its challenge, goal by goal; a pass counts in the learner's progress. */
     void check(Context ctx) {
+        Learner learner = learners.ensure(ctx);
         Sandbox s = sandbox(ctx);
+        Lesson lesson = s.origin() == Sandbox.Origin.CHALLENGE ? lessonOf(s.originRef()) : null;
+        if (lesson != null) {
+            String refusal = LessonPages.place(services, ctx, learner, lesson).refusal();
+            if (refusal != null) throw new Refusal(403, refusal);
+        }
         try {
             ChallengeChecks.Checked r = checks.check(s);
             done(ctx, s, r.passed() ? Message.ok(r.message()) : Message.warn(r.message()), "check", Map.of());
@@ -292,7 +300,6 @@ final class SandboxPages {
     }
 
     private Lesson lessonOf(String challengeId) {
-        return services.course().course().lessons().stream().filter(l -> l.challenges().stream().anyMatch(c -> c.id().equals(challengeId)))
-                .findFirst().orElse(null);
+        return cloudlab.quiz.ChallengeResults.lessonOf(services.course(), challengeId);
     }
 }

@@ -53,7 +53,7 @@ final class WorkshopControls implements AutoCloseable {
     void mayWatchRoom(Context ctx) {
         Optional<String> who = services.instructors().bySession(ctx.cookie(InstructorPages.COOKIE));
         if (who.isEmpty()) throw new UnauthorizedResponse("Sign in as an instructor.");
-        services.workshops().ofInstructor(who.get(), ctx.pathParam("id")).orElseThrow(() -> new NotFoundResponse("No such workshop among yours."));
+        services.workshops().forInstructor(who.get(), ctx.pathParam("id")).orElseThrow(() -> new NotFoundResponse("No such workshop among yours."));
     }
 
     void roomStream(SseClient client) {
@@ -91,6 +91,24 @@ final class WorkshopControls implements AutoCloseable {
 
     void board(Context ctx) {
         pages.act(ctx, w -> steering.board(w, ctx.formParam("announcement"), ctx.formParam("minutes")));
+    }
+
+    void policy(Context ctx) {
+        pages.act(ctx, w -> steering.policy(w, ctx.formParam("kind"), ctx.formParam("maxAttempts"), ctx.formParam("penalty")));
+    }
+
+    void merge(Context ctx) {
+        pages.act(ctx, w -> {
+            pages.confirm(ctx, w, "Merge these two rows into one learner? The second's work here becomes the first's.", "Merge");
+            return steering.merge(w, ctx.formParam("keep"), ctx.formParam("drop"));
+        });
+    }
+
+    void remove(Context ctx) {
+        pages.act(ctx, w -> {
+            pages.confirm(ctx, w, "Take this learner out of the workshop? Their own work stays theirs.", "Remove");
+            return steering.remove(w, ctx.pathParam("learner")).orElseThrow(() -> new NotFoundResponse("That learner is not in this workshop."));
+        });
     }
 
     void reopen(Context ctx) {

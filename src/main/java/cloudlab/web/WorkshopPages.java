@@ -76,7 +76,12 @@ final class WorkshopPages {
             joinRefused(ctx, code, name, HttpStatus.TOO_MANY_REQUESTS, "code: this workshop is taking many joins right now; try again in a minute");
             return;
         }
-        joining.join(w.get(), learners.ensure(ctx).id(), name);
+        try {
+            joining.join(w.get(), learners.ensure(ctx).id(), name);
+        } catch (Workshops.NameTaken e) {
+            joinRefused(ctx, code, name, HttpStatus.BAD_REQUEST, e.getMessage());
+            return;
+        }
         ctx.redirect("/workshop", HttpStatus.SEE_OTHER);
     }
 
@@ -112,14 +117,14 @@ final class WorkshopPages {
     /** Records that a workshop learner did something, for the idle column. */
     void seen(Context ctx) {
         if (ctx.statusCode() >= 400) return; // a refused request (a forged post, a bad form) is not activity
-        learners.current(ctx).flatMap(l -> membership(services.workshops(), ctx, l.id())).ifPresent(rooms::seen);
+        learners.current(ctx).flatMap(l -> membership(services.workshops(), ctx, l.id())).filter(m -> m.workshop().open()).ifPresent(rooms::seen);
     }
 
-    /** The learner's open workshop, read once per request (the lock check and the "seen" mark both ask). */
+    /** The learner's working workshop (open or closed), read once per request (the lock check and the "seen" mark both ask). */
     static Optional<Workshops.Membership> membership(Workshops workshops, Context ctx, String learnerId) {
         Object cached = ctx.attribute(MEMBERSHIP);
         if (cached instanceof Remembered r && r.learnerId().equals(learnerId)) return r.membership();
-        Optional<Workshops.Membership> found = workshops.current(learnerId);
+        Optional<Workshops.Membership> found = workshops.working(learnerId);
         ctx.attribute(MEMBERSHIP, new Remembered(learnerId, found));
         return found;
     }
@@ -284,6 +289,7 @@ final class WorkshopPages {
         model.put("error", error);
         model.put("shown", steering.shown(w));
         model.put("coInstructors", services.workshops().coInstructors(w.id()));
+        model.put("audits", rooms.regrading().audits(w.id()));
         model.put("courseLessons", services.course().course().lessons());
         return model;
     }
@@ -309,9 +315,9 @@ final class WorkshopPages {
         return services.instructors().bySession(ctx.cookie(InstructorPages.COOKIE)).orElseThrow(InstructorPages.SignInNeeded::new);
     }
 
-    /** The workshop in the path when the signed-in instructor owns it; 404 for anyone else's. */
+    /** The workshop in the path when the signed-in instructor teaches it; 403 for anyone else's, 404 for none. */
     Workshop owned(Context ctx) {
-        return services.workshops().ofInstructor(instructor(ctx), ctx.pathParam("id"))
+        return services.workshops().forInstructor(instructor(ctx), ctx.pathParam("id"))
                 .orElseThrow(() -> new NotFoundResponse("There is no workshop " + ctx.pathParam("id") + " among yours."));
     }
 

@@ -32,8 +32,16 @@ public final class Instructors {
         }
     }
 
-    /** Adds an instructor; the password must be at least 10 characters. */
+    /** Adds an instructor; the password must be at least 10 characters. The first instructor is an admin. */
     public void add(String name, char[] password) throws Refused {
+        add(name, password, false);
+    }
+
+    /**
+     * Adds an instructor, an admin when asked (or when they are the first): an admin sees, exports
+     * and regrades every workshop; any other instructor only the ones they own or co-teach.
+     */
+    public void add(String name, char[] password, boolean admin) throws Refused {
         String e = Rules.id(name);
         if (e != null) throw new Refused("the name " + e);
         if (password.length < 10) throw new Refused("the password must be at least 10 characters");
@@ -45,10 +53,15 @@ public final class Instructors {
                     if (rs.next()) return false;
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO instructors (name, password_hash, created_at) VALUES (?, ?, ?)")) {
+            boolean first;
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM instructors"); ResultSet rs = ps.executeQuery()) {
+                first = !rs.next();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO instructors (name, password_hash, created_at, admin) VALUES (?, ?, ?, ?)")) {
                 ps.setString(1, name);
                 ps.setString(2, hash);
                 ps.setString(3, Database.now());
+                ps.setInt(4, admin || first ? 1 : 0);
                 ps.executeUpdate();
             }
             return true;
@@ -63,6 +76,18 @@ public final class Instructors {
                 ps.setString(1, name);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next();
+                }
+            }
+        });
+    }
+
+    /** Whether the instructor is an admin (sees every workshop). */
+    public boolean admin(String name) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT admin FROM instructors WHERE name = ?")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() && rs.getInt(1) == 1;
                 }
             }
         });

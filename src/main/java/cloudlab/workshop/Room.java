@@ -60,11 +60,22 @@ public record Room(Workshop workshop, List<Column> lessons, List<LearnerRow> row
      * they completed, and the questions and goals failing for them (what "fails most" counts).
      */
     public record LearnerRow(Member member, List<Cell> cells, String apps, boolean appsUp, boolean idle, String stuckOn, int done,
-                             List<String> failingQuestions, List<String> failingGoals) {
+                             List<String> failingQuestions, List<String> failingGoals, cloudlab.quiz.Scores.LearnerScore total) {
         public LearnerRow {
             cells = List.copyOf(cells);
             failingQuestions = List.copyOf(failingQuestions);
             failingGoals = List.copyOf(failingGoals);
+        }
+
+        /** A row without a workshop total (none counted). */
+        public LearnerRow(Member member, List<Cell> cells, String apps, boolean appsUp, boolean idle, String stuckOn, int done,
+                          List<String> failingQuestions, List<String> failingGoals) {
+            this(member, cells, apps, appsUp, idle, stuckOn, done, failingQuestions, failingGoals, null);
+        }
+
+        /** The learner's score over the workshop's lessons as text ("2.5/7"), the quiz feature's one definition. */
+        public String totalText() {
+            return total == null ? "" : cloudlab.quiz.Gradebook.number(total.score()) + "/" + cloudlab.quiz.Gradebook.number(total.max());
         }
 
         public String learnerId() {

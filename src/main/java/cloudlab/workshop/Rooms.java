@@ -52,6 +52,7 @@ public final class Rooms {
     private final Steering steering;
     private final Joining joining;
     private final Activity activity;
+    private final Regrading regrading;
 
     /**
      * The workshop feature over its store and the features it reads. {@code goalWords} says a
@@ -69,6 +70,12 @@ public final class Rooms {
         this.activity = new Activity(workshops.db(), clock);
         this.steering = new Steering(workshops, sandboxes, given, course, catalog, activity, clock);
         this.joining = new Joining(workshops, given, activity);
+        this.regrading = new Regrading(workshops, progress, course, this::results);
+    }
+
+    /** Regrading the attempts an instructor may touch, with its audit. */
+    public Regrading regrading() {
+        return regrading;
     }
 
     /** The instructor's actions on a workshop. */
@@ -102,7 +109,7 @@ public final class Rooms {
     }
 
     private Room.LearnerRow row(Workshop w, List<Lesson> lessons, Member m) {
-        LearnerProgress p = progress.of(m.learnerId());
+        LearnerProgress p = progress.of(m.learnerId(), Progress.Scope.workshop(m.workshopId()));
         List<Room.Cell> cells = new ArrayList<>();
         List<String> failingQuestions = new ArrayList<>();
         List<String> failingGoals = new ArrayList<>();
@@ -118,7 +125,8 @@ public final class Rooms {
         }
         Apps apps = apps(m);
         boolean idle = Attendance.idle(m.lastSeenAt(), clock.instant());
-        return new Room.LearnerRow(m, cells, apps.text(), apps.allUp(), idle, stuckOn, done, failingQuestions, failingGoals);
+        return new Room.LearnerRow(m, cells, apps.text(), apps.allUp(), idle, stuckOn, done, failingQuestions, failingGoals,
+                Scores.lessons(lessons, p));
     }
 
     /** Where one learner is in one lesson: its state, quiz score text, the question they are stuck on, the prompts they fail. */
@@ -205,7 +213,7 @@ public final class Rooms {
     /** The learner's page for the open workshop they are in. */
     public LearnerHome home(Workshops.Membership ms) {
         Workshop w = ms.workshop();
-        LearnerProgress p = progress.of(ms.member().learnerId());
+        LearnerProgress p = progress.of(ms.member().learnerId(), Progress.Scope.workshop(w.id()));
         List<LessonCard> cards = new ArrayList<>();
         for (Lesson l : lessons(w)) cards.add(new LessonCard(cards.size() + 1, l.slug(), l.title(), w.lessonOpen(l.slug()),
                 inLesson(p, l, true).state())); // the card says open or not itself
@@ -238,13 +246,25 @@ public final class Rooms {
 
     /**
      * The results export: the gradebook's rows (the quiz feature's scores) of every member of this
-     * workshop and every question and challenge of its lessons, under the names they joined with.
+     * workshop and every question and challenge of its lessons, under the names they joined with,
+     * counting only the work done in this workshop, under its attempt policy.
      */
     public List<Gradebook.Row> results(Workshop w) {
         Map<String, String> names = new LinkedHashMap<>();
         for (Member m : workshops.members(w.id())) names.put(m.learnerId(), m.displayName());
         // every member and every item of the workshop's lessons, with 0 for what was not tried
-        return Gradebook.rows(lessons(w), names, progress);
+        return Gradebook.rows(lessons(w), names, id -> progress.of(id, Progress.Scope.workshop(w.id())));
+    }
+
+    /**
+     * An instructor's gradebook: the results of every workshop they own or co-teach, one after
+     * another. An admin's is the course-wide gradebook: every learner's work, self-study included.
+     */
+    public List<Gradebook.Row> gradebook(String instructor) {
+        if (new Instructors(workshops.db()).admin(instructor)) return Gradebook.rows(course.get(), progress);
+        List<Gradebook.Row> out = new ArrayList<>();
+        for (Workshop w : workshops.ofInstructor(instructor)) out.addAll(results(w));
+        return out;
     }
 
     /** The results export as CSV text (formula-like cells defused). */
@@ -254,7 +274,7 @@ public final class Rooms {
 
     private List<Lesson> lessons(Workshop w) {
         Course c = course.get();
-        return w.lessons().stream().map(c::lesson).filter(Objects::nonNull).toList();
+        return w.lessons().stream().map(c::lesson).filter(Objects::nonNull).map(w::asWorkedHere).toList();
     }
 
     private static List<Room.Column> columns(List<Lesson> lessons) {

@@ -206,6 +206,45 @@ public final class Steering {
         return Outcome.done("The workshop is closed: no new joins or changes; results are kept.");
     }
 
+    /**
+     * Sets the attempt policy of every quiz the workshop covers ({@code kind} "quiz" gives each quiz
+     * its own back); every score of the workshop counts under it from then on, earlier answers included.
+     */
+    public Outcome policy(Workshop w, String kind, String maxAttempts, String penalty) {
+        if (!w.open()) return Outcome.refused(CLOSED);
+        cloudlab.quiz.AttemptPolicy p = null;
+        if (!"quiz".equals(kind)) {
+            try {
+                p = cloudlab.quiz.AttemptPolicy.parse(kind, maxAttempts, penalty);
+            } catch (IllegalArgumentException e) {
+                return Outcome.refused(e.getMessage());
+            }
+        }
+        workshops.setPolicy(w.id(), p);
+        activity.changed(w.id());
+        return Outcome.done(p == null ? "Each quiz counts under its own policy." : "Every quiz counts as: " + p.label() + ".");
+    }
+
+    /** Folds the second learner's row into the first's (one person on two devices): both must be members, and different. */
+    public Outcome merge(Workshop w, String keepId, String dropId) {
+        Optional<Member> keep = keepId == null ? Optional.empty() : workshops.member(w.id(), keepId);
+        Optional<Member> drop = dropId == null ? Optional.empty() : workshops.member(w.id(), dropId);
+        if (keep.isEmpty() || drop.isEmpty()) return Outcome.refused("merge: choose two learners of this workshop");
+        if (keepId.equals(dropId)) return Outcome.refused("merge: choose two different learners");
+        workshops.merge(w.id(), keepId, dropId);
+        activity.changed(w.id());
+        return Outcome.done(drop.get().displayName() + "'s work is now " + keep.get().displayName() + "'s.");
+    }
+
+    /** Takes a learner out of the workshop's room and results (their own work stays theirs). */
+    public Optional<Outcome> remove(Workshop w, String learnerId) {
+        Optional<Member> m = workshops.member(w.id(), learnerId);
+        if (m.isEmpty()) return Optional.empty();
+        workshops.remove(w.id(), learnerId);
+        activity.changed(w.id());
+        return Optional.of(Outcome.done(m.get().displayName() + " left the workshop."));
+    }
+
     /** Opens a closed workshop again. */
     public Outcome reopen(Workshop w) {
         if (w.open()) return Outcome.refused("workshop: this workshop is already open");

@@ -1,16 +1,39 @@
 package cloudlab.workshop;
 
+import cloudlab.lesson.Lesson;
+import cloudlab.quiz.AttemptPolicy;
+
 import java.util.List;
 
 /**
  * An instructor's workshop: a join code, the lessons it covers in order, the layout its sandboxes
  * start from (layout JSON, or null for an empty layout) and how many of its lessons are open
- * ({@code unlocked}; -1 opens them all).
+ * ({@code unlocked}; -1 opens them all), and the attempt policy it sets for every quiz it covers
+ * ({@code policy}; null leaves each quiz its own).
  */
 public record Workshop(String id, String code, String title, String instructor, List<String> lessons, String startLayout,
-                       int unlocked, String createdAt, String closedAt) {
+                       int unlocked, String createdAt, String closedAt, AttemptPolicy policy) {
     public Workshop {
         lessons = List.copyOf(lessons);
+    }
+
+    /** A workshop that leaves each quiz its own policy. */
+    public Workshop(String id, String code, String title, String instructor, List<String> lessons, String startLayout,
+                    int unlocked, String createdAt, String closedAt) {
+        this(id, code, title, instructor, lessons, startLayout, unlocked, createdAt, closedAt, null);
+    }
+
+    /** Whether the lesson is one this workshop covers. */
+    public boolean covers(String slug) {
+        return lessons.contains(slug);
+    }
+
+    /**
+     * The lesson as it is worked in this workshop: its quiz under the workshop's policy when the
+     * workshop sets one (every score of it, anywhere, then counts under that policy).
+     */
+    public Lesson asWorkedHere(Lesson lesson) {
+        return policy == null || lesson.quiz() == null ? lesson : lesson.withPolicy(policy);
     }
 
     public boolean open() {

@@ -54,10 +54,31 @@ public final class Workshops {
         });
     }
 
-    /** A workshop with that id the instructor owns or co-instructs (anyone else's is not found). */
+    /** Who may see a workshop: its owner, its co-instructors, and admins (SQL over {@code workshops}, the name bound three times). */
+    private static final String TEACHES = "(workshops.instructor = ? OR EXISTS (SELECT 1 FROM workshop_instructors i "
+            + "WHERE i.workshop_id = workshops.id AND i.instructor = ?) OR EXISTS (SELECT 1 FROM instructors a WHERE a.name = ? AND a.admin = 1))";
+
+    /** A workshop with that id the instructor owns, co-instructs or, as an admin, oversees (anyone else's is not found). */
     public Optional<Workshop> ofInstructor(String instructor, String id) {
-        return db.read(c -> one(c, "SELECT * FROM workshops WHERE id = ? AND (instructor = ? OR EXISTS (SELECT 1 FROM workshop_instructors i "
-                + "WHERE i.workshop_id = workshops.id AND i.instructor = ?))", id, instructor, instructor));
+        return db.read(c -> one(c, "SELECT * FROM workshops WHERE id = ? AND " + TEACHES, id, instructor, instructor, instructor));
+    }
+
+    /**
+     * The workshop with that id for this instructor: empty when there is none; {@link NotYours}
+     * when it exists but they neither own nor co-teach it and are no admin.
+     */
+    public Optional<Workshop> forInstructor(String instructor, String id) {
+        Optional<Workshop> w = byId(id);
+        if (w.isPresent() && ofInstructor(instructor, id).isEmpty()) throw new NotYours(instructor);
+        return w;
+    }
+
+    /** An instructor reaching for a workshop they do not teach. */
+    public static final class NotYours extends RuntimeException {
+        public NotYours(String instructor) {
+            super("workshop: this workshop is not yours, " + instructor + ": only its instructor, its co-instructors and admins may open it",
+                    null, false, false);
+        }
     }
 
     /** Any workshop by its id, for the live streams (which check who may read it when they open). */
@@ -68,10 +89,10 @@ public final class Workshops {
     public List<Workshop> ofInstructor(String instructor) {
         return db.read(c -> {
             List<Workshop> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM workshops WHERE instructor = ? OR id IN "
-                    + "(SELECT workshop_id FROM workshop_instructors WHERE instructor = ?) ORDER BY created_at DESC")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM workshops WHERE " + TEACHES + " ORDER BY created_at DESC")) {
                 ps.setString(1, instructor);
                 ps.setString(2, instructor);
+                ps.setString(3, instructor);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) out.add(workshop(rs));
                 }
@@ -91,34 +112,122 @@ public final class Workshops {
         return one(c, "SELECT * FROM workshops WHERE code = ?", code);
     }
 
-    /** Joins (or rejoins) a learner; a rejoin keeps the sandbox and updates the name. */
+    /**
+     * Joins (or rejoins) a learner and makes this their working workshop. A rejoin keeps the
+     * sandbox and the name they joined with; a first join takes the name, which must be free in
+     * this workshop ({@link NameTaken} when another member already goes by it, whatever the case).
+     */
     public Member join(Workshop w, String learnerId, String displayName) {
-        String now = Database.now();
-        return db.transaction(c -> {
+        Member joined = db.transaction(c -> {
+            String now = laterThanEveryChoice(c, learnerId);
             Optional<Member> existing = member(c, w.id(), learnerId);
             if (existing.isPresent()) {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE workshop_members SET display_name = ?, last_seen_at = ? "
+                try (PreparedStatement ps = c.prepareStatement("UPDATE workshop_members SET last_seen_at = ?, working_since = ? "
                         + "WHERE workshop_id = ? AND learner_id = ?")) {
-                    ps.setString(1, displayName);
+                    ps.setString(1, now);
                     ps.setString(2, now);
                     ps.setString(3, w.id());
                     ps.setString(4, learnerId);
                     ps.executeUpdate();
                 }
                 Member m = existing.get();
-                return new Member(m.workshopId(), m.learnerId(), displayName, m.sandboxId(), m.joinedAt(), now);
+                return new Member(m.workshopId(), m.learnerId(), m.displayName(), m.sandboxId(), m.joinedAt(), now);
             }
+            if (nameTaken(c, w.id(), displayName)) return null;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO workshop_members (workshop_id, learner_id, display_name, "
-                    + "joined_at, last_seen_at) VALUES (?, ?, ?, ?, ?)")) {
+                    + "joined_at, last_seen_at, working_since) VALUES (?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, w.id());
                 ps.setString(2, learnerId);
                 ps.setString(3, displayName);
                 ps.setString(4, now);
                 ps.setString(5, now);
+                ps.setString(6, now);
                 ps.executeUpdate();
             }
             return new Member(w.id(), learnerId, displayName, null, now, now);
         });
+        if (joined == null) throw new NameTaken(displayName);
+        return joined;
+    }
+
+    /**
+     * Now, or just after the learner's latest choice of a working workshop when that is not
+     * earlier (two joins in one millisecond): the latest join always decides the working workshop.
+     */
+    private static String laterThanEveryChoice(Connection c, String learnerId) throws SQLException {
+        String now = Database.now();
+        try (PreparedStatement ps = c.prepareStatement("SELECT MAX(COALESCE(working_since, joined_at)) FROM workshop_members WHERE learner_id = ?")) {
+            ps.setString(1, learnerId);
+            try (ResultSet rs = ps.executeQuery()) {
+                String last = rs.next() ? rs.getString(1) : null;
+                if (last == null || last.compareTo(now) < 0) return now;
+                return Database.stamp(java.time.Instant.parse(last).plusMillis(1));
+            }
+        }
+    }
+
+    /** A name another member of the workshop already goes by. */
+    public static final class NameTaken extends RuntimeException {
+        public NameTaken(String name) {
+            super("name: someone in this workshop already goes by \"" + name + "\"; a name is unique within a workshop, "
+                    + "so add an initial or choose another (to come back as yourself, use your resume code)", null, false, false);
+        }
+    }
+
+    private static boolean nameTaken(Connection c, String workshopId, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM workshop_members WHERE workshop_id = ? AND LOWER(display_name) = LOWER(?)")) {
+            ps.setString(1, workshopId);
+            ps.setString(2, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /**
+     * Folds one member into another (two rows of one person, say from two devices): the work the
+     * second did in this workshop becomes the first's (after the first's own attempts), the hints
+     * they saw too, and the second leaves the workshop. Their work elsewhere stays theirs.
+     */
+    public void merge(String workshopId, String keepId, String dropId) {
+        if (keepId.equals(dropId)) return; // one row is already one person
+        db.transaction(c -> {
+            for (String sql : List.of(
+                    "UPDATE quiz_answers SET learner_id = ?, attempt = attempt + (SELECT COALESCE(MAX(k.attempt), 0) FROM quiz_answers k "
+                            + "WHERE k.learner_id = ? AND k.quiz_id = quiz_answers.quiz_id AND k.question_id = quiz_answers.question_id) "
+                            + "WHERE learner_id = ? AND workshop_id = ?",
+                    "UPDATE challenge_results SET learner_id = ?, attempt = attempt + (SELECT COALESCE(MAX(k.attempt), 0) FROM challenge_results k "
+                            + "WHERE k.learner_id = ? AND k.challenge_id = challenge_results.challenge_id) WHERE learner_id = ? AND workshop_id = ?",
+                    "INSERT INTO quiz_hints (learner_id, quiz_id, question_id, hint, shown_at, workshop_id) SELECT ?, h.quiz_id, h.question_id, "
+                            + "h.hint, h.shown_at, h.workshop_id FROM quiz_hints h WHERE NOT EXISTS (SELECT 1 FROM quiz_hints k WHERE k.learner_id = ? "
+                            + "AND k.quiz_id = h.quiz_id AND k.question_id = h.question_id AND k.hint = h.hint) AND h.learner_id = ? AND h.workshop_id = ?")) {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setString(1, keepId);
+                    ps.setString(2, keepId);
+                    ps.setString(3, dropId);
+                    ps.setString(4, workshopId);
+                    ps.executeUpdate();
+                }
+            }
+            removeMember(c, workshopId, dropId);
+            return null;
+        });
+    }
+
+    /** Takes a learner out of the workshop: they leave its room and results; their work stays theirs. */
+    public void remove(String workshopId, String learnerId) {
+        db.transaction(c -> {
+            removeMember(c, workshopId, learnerId);
+            return null;
+        });
+    }
+
+    private static void removeMember(Connection c, String workshopId, String learnerId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM workshop_members WHERE workshop_id = ? AND learner_id = ?")) {
+            ps.setString(1, workshopId);
+            ps.setString(2, learnerId);
+            ps.executeUpdate();
+        }
     }
 
     /** Points the member at a sandbox (their workshop sandbox, made at join or by a push or reset). */
@@ -149,12 +258,15 @@ public final class Workshops {
         return db.read(c -> member(c, workshopId, learnerId));
     }
 
-    /** The open workshop the learner joined most recently, with their membership. */
-    public Optional<Membership> current(String learnerId) {
+    /**
+     * The learner's working workshop: the one they joined or rejoined most recently, open or
+     * closed, with their membership. Its lessons' work is recorded in it, and refused while it is closed.
+     */
+    public Optional<Membership> working(String learnerId) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT w.*, m.display_name AS m_name, m.sandbox_id AS m_sandbox, "
                     + "m.joined_at AS m_joined, m.last_seen_at AS m_seen FROM workshops w JOIN workshop_members m ON m.workshop_id = w.id "
-                    + "WHERE m.learner_id = ? AND w.closed_at IS NULL ORDER BY m.joined_at DESC")) {
+                    + "WHERE m.learner_id = ? ORDER BY COALESCE(m.working_since, m.joined_at) DESC, m.joined_at DESC")) {
                 ps.setString(1, learnerId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) return Optional.empty();
@@ -164,6 +276,11 @@ public final class Workshops {
                 }
             }
         });
+    }
+
+    /** The learner's working workshop ({@link #working}) while it is open. */
+    public Optional<Membership> current(String learnerId) {
+        return working(learnerId).filter(m -> m.workshop().open());
     }
 
     /** A workshop with one learner's place in it. */
@@ -182,6 +299,11 @@ public final class Workshops {
     /** Opens a closed workshop again: joins and changes are accepted again. */
     public void reopen(String workshopId) {
         update("UPDATE workshops SET closed_at = NULL WHERE id = ?", workshopId);
+    }
+
+    /** Sets the attempt policy of every quiz the workshop covers (null: each quiz keeps its own). */
+    public void setPolicy(String workshopId, cloudlab.quiz.AttemptPolicy policy) {
+        update("UPDATE workshops SET policy = ? WHERE id = ?", policy == null ? null : policy.text(), workshopId);
     }
 
     public void rename(String workshopId, String title) {
@@ -330,7 +452,8 @@ public final class Workshops {
             throw new IllegalStateException("workshop " + rs.getString("id") + " holds unreadable lessons", e);
         }
         return new Workshop(rs.getString("id"), rs.getString("code"), rs.getString("title"), rs.getString("instructor"), lessons,
-                rs.getString("start_layout"), rs.getInt("unlocked"), rs.getString("created_at"), rs.getString("closed_at"));
+                rs.getString("start_layout"), rs.getInt("unlocked"), rs.getString("created_at"), rs.getString("closed_at"),
+                cloudlab.quiz.AttemptPolicy.fromText(rs.getString("policy")));
     }
 
     private static String randomText(int n) {

@@ -14,7 +14,13 @@
  *       {@link cloudlab.workshop.Room};</li>
  *   <li>creating, pacing, push, reset, chaos and closing: {@link cloudlab.workshop.Steering}, which
  *       changes sandboxes only through {@link cloudlab.sandbox.Sandboxes}, as steps the core decides;</li>
- *   <li>the join code and name rules: {@link cloudlab.workshop.Joining};</li>
+ *   <li>the join code and name rules: {@link cloudlab.workshop.Joining}; a name unique per workshop, a rejoin
+ *       keeping it, merging two rows of one person and removing one: {@link cloudlab.workshop.Workshops};</li>
+ *   <li>where a learner's work on a lesson belongs (their working workshop, or self-study), its lock,
+ *       the policy it counts under and a closed workshop refusing new work: {@link cloudlab.workshop.Working};</li>
+ *   <li>who may open a workshop (owner, co-instructor, admin; others get {@link cloudlab.workshop.Workshops.NotYours}):
+ *       {@link cloudlab.workshop.Workshops#forInstructor}; API tokens and their scopes: {@link cloudlab.workshop.ApiTokens};
+ *       an instructor's regrade and its audit: {@link cloudlab.workshop.Regrading};</li>
  *   <li>a closed workshop refusing every change, reopen, rename, lesson edits, co-instructors and the
  *       board (announcement and timer): {@link cloudlab.workshop.Steering};</li>
  *   <li>live updates, announced through the database for every server:

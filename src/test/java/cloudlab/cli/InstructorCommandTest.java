@@ -42,6 +42,22 @@ class InstructorCommandTest {
     }
 
     @Test
+    void theFirstInstructorAndOneAddedWithAdminAreAdminsAndOthersAreNot() throws IOException {
+        Path db = dir.resolve("admins.db");
+        Path pw = Files.writeString(dir.resolve("pw.txt"), "a-long-password-1\n");
+        assertTrue(Cli.run("instructor", "add", "ada", "--password-file", pw.toString(), "--db", db.toString()).out().contains("as an admin"));
+        Cli.Result bob = Cli.run("instructor", "add", "bob", "--password-file", pw.toString(), "--db", db.toString());
+        assertEquals(0, bob.code(), bob.err());
+        assertFalse(bob.out().contains("admin"), bob.out());
+        assertTrue(Cli.run("instructor", "add", "--admin", "cy", "--password-file", pw.toString(), "--db", db.toString()).out().contains("as an admin"));
+        try (Database database = Database.openSqlite(db)) {
+            Instructors instructors = new Instructors(database);
+            assertTrue(instructors.admin("ada") && instructors.admin("cy"));
+            assertFalse(instructors.admin("bob"));
+        }
+    }
+
+    @Test
     void refusesATakenNameAShortPasswordAndAMissingFile() throws IOException {
         Path db = dir.resolve("lab.db");
         Path pw = Files.writeString(dir.resolve("pw.txt"), "a-long-password-1\n");

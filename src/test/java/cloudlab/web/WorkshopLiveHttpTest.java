@@ -84,7 +84,7 @@ class WorkshopLiveHttpTest {
     @Test
     void aStreamIsRefusedToAnotherInstructorAndToNobody() {
         String id = ada.create("Mine", null, 1);
-        assertEquals(404, bob.get("/instructor/workshops/" + id + "/live").statusCode());
+        assertEquals(403, bob.get("/instructor/workshops/" + id + "/live").statusCode(), "not bob's (issue 15: refused, not hidden)");
         assertEquals(401, WebClient.cookieless(server).get("/instructor/workshops/" + id + "/live").statusCode());
         assertEquals(404, WebClient.browser(server).get("/workshop/live").statusCode(), "a learner in no workshop has no stream");
     }
@@ -133,7 +133,7 @@ class WorkshopLiveHttpTest {
             assertTrue(r.body().contains("workshop: this workshop is"), p[0] + " names the rule");
         }
         assertEquals(before, ada.get(w).body().replaceAll("name=\"_csrf\" value=\"[^\"]*\"", ""), "nothing changed");
-        assertTrue(bob.get(w).statusCode() == 404, "bob was not added");
+        assertTrue(bob.get(w).statusCode() == 403, "bob was not added");
         assertEquals(303, ada.post(w + "/reopen", "").statusCode());
         assertTrue(ada.workshop(id).open());
     }
@@ -152,7 +152,7 @@ class WorkshopLiveHttpTest {
         String id = ada.create("Together", WorkshopHttpTest.TWO_ZONES, 1, 2);
         WebClient zelda = WorkshopHttpTest.joined(server, ada.code(id), "Zelda Quux");
         String w = "/instructor/workshops/" + id;
-        assertEquals(404, bob.get(w).statusCode());
+        assertEquals(403, bob.get(w).statusCode());
         assertEquals(303, ada.post(w + "/instructors", WebClient.form("name", "bob")).statusCode());
         assertEquals(200, bob.get(w).statusCode());
         assertEquals(303, bob.post(w + "/board", WebClient.form("announcement", "Lunch at noon", "minutes", "15")).statusCode());

@@ -3,6 +3,7 @@ package cloudlab.workshop;
 import cloudlab.lesson.Lesson;
 import cloudlab.lesson.LessonChallenge;
 import cloudlab.lesson.Question;
+import cloudlab.progress.Progress;
 import cloudlab.quiz.Gradebook;
 import cloudlab.sandbox.Sandbox;
 import cloudlab.sim.Command;
@@ -38,8 +39,11 @@ class RoomsTest {
         lab.close();
     }
 
+    /** An answer given in the learner's working workshop (a room counts only the work done in it). */
     static void answer(String learner, Lesson l, Question q, boolean right) {
-        lab.progress.answered(learner, l.quiz().id(), q.id(), right ? "right" : "wrong", right ? 1 : 0, 1);
+        Progress.Scope in = Progress.Scope.workshop(lab.workshops.working(learner).orElseThrow().workshop().id());
+        lab.progress.answered(learner, l.quiz().id(), q.id(), new Progress.Attempt(null, right ? "right" : "wrong", null, null),
+                right ? 1 : 0, 1, in);
     }
 
     @Test

@@ -1,0 +1,169 @@
+package cloudlab.web;
+
+import cloudlab.lesson.Lesson;
+import cloudlab.lesson.Question;
+import cloudlab.sim.document.Json;
+import cloudlab.workshop.Instructors;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static cloudlab.web.WorkshopHttpTest.Instructor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Grades you can trust over HTTP: API tokens guard graded scores, and every page and file shows one score per learner. */
+class WorkshopTrustHttpTest {
+    @TempDir
+    static Path folder;
+    static TestServer server;
+    static Instructor ada;
+    static Instructor bob;
+
+    @BeforeAll
+    static void start() throws Instructors.Refused {
+        server = TestServer.startIn(folder);
+        server.services().instructors().add("ada", WorkshopHttpTest.PASSWORD.toCharArray());
+        server.services().instructors().add("bob", "bobs-own-long-password".toCharArray());
+        ada = Instructor.signIn(server, "ada", WorkshopHttpTest.PASSWORD);
+        bob = Instructor.signIn(server, "bob", "bobs-own-long-password");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static List<Question> plainQuestions() {
+        return Course1.first().quiz().questions().stream().filter(q -> !q.hasVariants() && q.type() != Question.Type.CHALLENGE).toList();
+    }
+
+    static void answer(WebClient learner, Question q, boolean right) {
+        Lesson l = Course1.first();
+        HttpResponse<String> r = learner.postForm("/lessons/" + l.slug() + "/quiz/" + q.id(), right ? Course1.rightForm(q) : Course1.wrongForm(q));
+        assertEquals(303, r.statusCode(), r.body());
+    }
+
+    /** A token made on the instructor's tokens page; its secret, shown once. */
+    static String token(Instructor who, String scope) {
+        HttpResponse<String> r = who.post("/instructor/tokens", WebClient.form("name", "ci " + scope, "scope", scope));
+        assertEquals(200, r.statusCode(), r.body());
+        Matcher m = Pattern.compile("id=\"secret\">(clt_[A-Za-z0-9_-]+)<").matcher(r.body());
+        assertTrue(m.find(), r.body());
+        return m.group(1);
+    }
+
+    static HttpResponse<String> results(String workshopId, String... headers) {
+        return WebClient.cookieless(server).get("/api/v1/workshops/" + workshopId + "/results", headers);
+    }
+
+    @Test
+    void theResultsApiNeedsATokenOfTheRightScopeForAWorkshopItsInstructorTeaches() {
+        String id = bob.create("Bob's API", null, 1);
+        String adas = ada.create("Ada's API", null, 1);
+        HttpResponse<String> none = results(id);
+        assertEquals(401, none.statusCode());
+        assertTrue(none.body().contains("Authorization"), none.body());
+        assertEquals(401, results(id, "Authorization", "Bearer clt_made-up").statusCode());
+
+        String read = token(bob, "read");
+        assertEquals(200, results(id, "Authorization", "Bearer " + read).statusCode());
+        assertEquals(403, results(adas, "Authorization", "Bearer " + read).statusCode(), "not bob's workshop");
+        HttpResponse<String> regrade = WebClient.cookieless(server).postJson("/api/v1/regrade", "{\"apply\": true}", "Authorization", "Bearer " + read);
+        assertEquals(403, regrade.statusCode());
+        assertTrue(regrade.body().contains("scope"), regrade.body());
+        String regrader = token(bob, "regrade");
+        HttpResponse<String> dry = WebClient.cookieless(server).postJson("/api/v1/regrade", "{}", "Authorization", "Bearer " + regrader);
+        assertEquals(200, dry.statusCode(), dry.body());
+        assertTrue(dry.body().contains("\"wouldChange\":0"), dry.body());
+
+        HttpResponse<String> page = bob.get("/instructor/tokens");
+        assertTrue(!page.body().contains(read), "the token is shown once, never listed");
+        Matcher m = Pattern.compile("action=\"/instructor/tokens/(t[a-z0-9]+)/revoke\"").matcher(page.body());
+        assertTrue(m.find());
+        while (true) { // revoke every token bob has
+            assertEquals(303, bob.post("/instructor/tokens/" + m.group(1) + "/revoke", "").statusCode());
+            if (!m.find()) break;
+        }
+        HttpResponse<String> revoked = results(id, "Authorization", "Bearer " + read);
+        assertEquals(401, revoked.statusCode());
+        assertTrue(revoked.body().contains("revoked"), revoked.body());
+        assertEquals(404, ada.post("/instructor/tokens/tnothere/revoke", "").statusCode());
+    }
+
+    @Test
+    void everyPageAndFileShowsTheSameScoreForEveryLearnerAndOnlyTheWorkDoneInTheWorkshop() {
+        List<Question> qs = plainQuestions();
+        assertTrue(qs.size() >= 2, "the first lesson has two plain questions");
+        String elsewhere = ada.create("Ada's morning", null, 1);
+        String id = bob.create("Bob's afternoon", null, 1);
+        WebClient ana = WorkshopHttpTest.joined(server, ada.code(elsewhere), "Ana");
+        answer(ana, qs.get(0), true);
+        answer(ana, qs.get(1), true);
+        WorkshopHttpTest.join(ana, bob.code(id), "Ana");
+        answer(ana, qs.get(0), false);
+        answer(ana, qs.get(1), true);
+        WebClient ben = WorkshopHttpTest.joined(server, bob.code(id), "Ben");
+        answer(ben, qs.get(0), true);
+        Map<String, WebClient> learners = new LinkedHashMap<>();
+        learners.put("Ana", ana);
+        learners.put("Ben", ben);
+
+        String token = token(bob, "read");
+        JsonNode api = json(results(id, "Authorization", "Bearer " + token).body());
+        String csv = bob.get("/instructor/workshops/" + id + "/results.csv").body();
+        String gradebook = bob.get("/instructor/gradebook.csv").body();
+        String room = bob.get("/instructor/workshops/" + id).body();
+        String summary = bob.get("/instructor/workshops/" + id + "/summary").body();
+        for (Map.Entry<String, WebClient> e : learners.entrySet()) {
+            String learnerId = WorkshopHttpTest.learnerId(server, e.getValue());
+            double fromApi = 0;
+            for (JsonNode row : api) if (row.get("learnerId").asText().equals(learnerId)) fromApi += row.get("score").asDouble();
+            double fromCsv = total(csv, learnerId);
+            double fromGradebook = total(gradebook, learnerId);
+            double fromRoom = first(room, "data-learner=\"" + learnerId + "\".*?class=\"total\"[^>]*>([0-9.]+)/");
+            double fromSummary = first(summary, "<th scope=\"row\">" + e.getKey() + "</th>.*?class=\"total\">([0-9.]+)/");
+            double fromProgress = first(e.getValue().get("/progress").body(), "([0-9.]+) / [0-9]+ \\(");
+            String all = e.getKey() + ": api " + fromApi + ", csv " + fromCsv + ", gradebook " + fromGradebook + ", room " + fromRoom
+                    + ", summary " + fromSummary + ", progress " + fromProgress;
+            for (double other : List.of(fromCsv, fromGradebook, fromRoom, fromSummary, fromProgress)) assertEquals(fromApi, other, 1e-9, all);
+        }
+        String anaId = WorkshopHttpTest.learnerId(server, ana);
+        assertEquals(1.0, total(csv, anaId), 1e-9, "only Ana's work in Bob's workshop counts there");
+        assertNotEquals(total(csv, anaId), total(ada.get("/instructor/workshops/" + elsewhere + "/results.csv").body(), anaId));
+    }
+
+    static JsonNode json(String body) {
+        try {
+            return Json.mapper().readTree(body);
+        } catch (Exception e) {
+            throw new AssertionError(body, e);
+        }
+    }
+
+    /** The score on the learner's "total" line of a results CSV. */
+    static double total(String csv, String learnerId) {
+        for (String line : csv.replace("\"", "").split("\r\n")) {
+            String[] cells = line.split(",");
+            if (cells.length > 4 && cells[0].equals(learnerId) && cells[2].equals("total")) return Double.parseDouble(cells[4]);
+        }
+        throw new AssertionError("no total line for " + learnerId + " in\n" + csv);
+    }
+
+    static double first(String html, String regex) {
+        Matcher m = Pattern.compile(regex, Pattern.DOTALL).matcher(html);
+        assertTrue(m.find(), regex + " not in\n" + html);
+        return Double.parseDouble(m.group(1));
+    }
+}
