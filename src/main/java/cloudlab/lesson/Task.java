@@ -12,6 +12,7 @@ import cloudlab.sim.Vm;
 import cloudlab.sim.VmSpec;
 import cloudlab.sim.grade.Goal;
 import cloudlab.sim.grade.Grader;
+import cloudlab.sim.time.VmLoad;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -137,6 +138,21 @@ public record Task(List<Step> steps, String finding, boolean bill) {
                 return (hypervisor == null || h.hypervisor().word().equals(hypervisor))
                         && (cpuOvercommit == null || h.spec().cpuOvercommit().compareTo(cpuOvercommit) == 0)
                         && (memoryOvercommit == null || h.spec().memoryOvercommit().compareTo(memoryOvercommit) == 0);
+            }
+        }
+
+        /**
+         * The VM's CPU settings are as given (a null field is not checked), counting a VM that
+         * declares none as having the defaults: 1,000 shares a vCPU, no reservation, a limit of its vCPUs.
+         */
+        record VmIs(String vm, Integer shares, BigDecimal reservation, BigDecimal limit) implements Condition {
+            public boolean holds(Layout state, Supplier<Report> report) {
+                Vm v = state.node(vm, Vm.class);
+                if (v == null) return false;
+                VmLoad l = state.workload().of(v);
+                return (shares == null || l.shares() == shares)
+                        && (reservation == null || BigDecimal.valueOf(l.reservation()).compareTo(reservation) == 0)
+                        && (limit == null || BigDecimal.valueOf(l.limit()).compareTo(limit) == 0);
             }
         }
 

@@ -23,7 +23,7 @@ import java.util.Map;
  * goal or one of {@link #CONDITIONS}, and all of a step's conditions must hold for it to tick.
  */
 final class TaskReader {
-    static final String CONDITIONS = "vmsOn, vmsOf, full, host, vmOn, running, stopped, failed, nothingFailed, down, servedFrom";
+    static final String CONDITIONS = "vmsOn, vmsOf, full, host, vm, vmOn, running, stopped, failed, nothingFailed, down, servedFrom";
     private static final int MAX_STEPS = 8;
 
     private final Check check;
@@ -79,6 +79,7 @@ final class TaskReader {
                 yield new Task.Condition.Full(id(o.get("host"), Check.child(place, "host")), vm(o.get("vm"), Check.child(place, "vm")));
             }
             case "host" -> host(arg, place);
+            case "vm" -> vmIs(arg, place);
             case "vmOn" -> {
                 ObjectNode o = fields(arg, place, "{vm: ID, host: ID}", "vm", "host");
                 yield new Task.Condition.VmOn(id(o.get("vm"), Check.child(place, "vm")), id(o.get("host"), Check.child(place, "host")));
@@ -130,6 +131,27 @@ final class TaskReader {
             }
         }
         return new Task.Condition.HostIs(id, hypervisor, cpu, memory);
+    }
+
+    private Task.Condition vmIs(JsonNode arg, String place) throws InputException {
+        ObjectNode o = check.object(arg, place, "{id: VM, shares, reservation, limit}");
+        check.required(o, place, "id");
+        String id = null;
+        Integer shares = null;
+        BigDecimal reservation = null;
+        BigDecimal limit = null;
+        for (Map.Entry<String, JsonNode> f : Check.entries(o)) {
+            String p = Check.child(place, f.getKey());
+            switch (f.getKey()) {
+                case "id" -> id = id(f.getValue(), p);
+                case "shares" -> shares = check.whole(f.getValue(), p, 1, 1_000_000);
+                case "reservation" -> reservation = check.decimal(f.getValue(), p);
+                case "limit" -> limit = check.decimal(f.getValue(), p);
+                default -> throw check.unknown(place, f.getKey(), "id, shares, reservation, limit");
+            }
+        }
+        if (shares == null && reservation == null && limit == null) throw check.fail(place, "name at least one of shares, reservation, limit");
+        return new Task.Condition.VmIs(id, shares, reservation, limit);
     }
 
     private VmSpec vm(JsonNode n, String place) throws InputException {

@@ -1,6 +1,10 @@
 package cloudlab.lesson;
 
+import cloudlab.sim.Command;
+import cloudlab.sim.History;
 import cloudlab.sim.RegionCatalog;
+import cloudlab.sim.Vm;
+import cloudlab.sim.time.VmLoad;
 import cloudlab.sim.grade.GradeResult;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +36,26 @@ class SharingAHostLessonTest {
         List<BigDecimal> answers = question("q-predict-shares").variants().stream().map(Question::number).toList();
         assertEquals(List.of(new BigDecimal("22.2"), new BigDecimal("7.4"), BigDecimal.ZERO), answers);
         assertEquals(new BigDecimal("41.7"), question("q-predict-batch").number());
+    }
+
+    /** The same load with other shares or limit, as the Run page's "Set load" sends it. */
+    static Command load(History h, String vm, int shares, double limit) {
+        VmLoad l = h.state().workload().of(h.state().node(vm, Vm.class));
+        return new Command.SetVmLoad(vm, new VmLoad(l.cpu(), l.activeMemoryGiB(), shares, l.reservation(), limit));
+    }
+
+    @Test
+    void theTryItTicksForALimitThenForSharesWithTheLimitBack() {
+        Segment.Sandbox b = LESSON.sandboxes().get(0);
+        History h = History.from(b.layout(), List.of(), 0);
+        assertEquals(0, b.task().standing(h).done());
+        h.submit(load(h, "batch", 8000, 2));
+        assertEquals(1, b.task().standing(h).done());
+        h.submit(load(h, "batch", 8000, 8));
+        h.submit(load(h, "web-1", 12000, 4));
+        assertEquals(1, b.task().standing(h).done(), "web-2 still waits during the sale");
+        h.submit(load(h, "web-2", 12000, 4));
+        assertTrue(b.task().standing(h).complete());
     }
 
     @Test

@@ -5,6 +5,8 @@ import cloudlab.sim.History;
 import cloudlab.sim.InputException;
 import cloudlab.sim.RegionCatalog;
 import cloudlab.sim.VmSpec;
+import cloudlab.sim.time.Profile;
+import cloudlab.sim.time.VmLoad;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -109,6 +111,35 @@ class TaskTest {
         h.submit(new Command.AddVm("b", VmSpec.of(1, 2, 10), "h1", null));
         assertEquals(List.of(true, false), ticks(b.task(), h));
         assertTrue(b.task().standing(h).bill().contains("$219.5"), "4 cores × $48 + 10 GiB × $2.75: " + b.task().standing(h).bill());
+    }
+
+    @Test
+    void aVmConditionReadsItsSharesAndLimitWithTheDefaultsOfAVmThatSetsNone() throws InputException {
+        Segment.Sandbox b = block("""
+                steps:
+                  - do: "Limit n1 to half a core."
+                    when: {vm: {id: n1, limit: 0.5}}
+                  - do: "Give n1 back its whole vCPU and 3000 shares."
+                    when: {vm: {id: n1, shares: 3000, limit: 1}}
+                """);
+        History h = History.from(b.layout(), List.of(), 0);
+        assertEquals(List.of(false, false), ticks(b.task(), h), "n1 declares no load: its limit is its 1 vCPU");
+        h.submit(new Command.SetVmLoad("n1", new VmLoad(Profile.Constant.IDLE, 0, 1000, 0, 0.5)));
+        assertEquals(List.of(true, false), ticks(b.task(), h));
+        h.submit(new Command.SetVmLoad("n1", new VmLoad(Profile.Constant.IDLE, 0, 2000, 0, 1)));
+        assertEquals(List.of(true, false), ticks(b.task(), h), "the limit is back but the shares are not 3000");
+        h.submit(new Command.SetVmLoad("n1", new VmLoad(Profile.Constant.IDLE, 0, 3000, 0, 1)));
+        assertEquals(List.of(true, true), ticks(b.task(), h));
+    }
+
+    @Test
+    void aVmConditionNamesWhatItChecks() {
+        InputException e = assertThrows(InputException.class, () -> block("""
+                steps:
+                  - do: "Do it."
+                    when: {vm: {id: n1}}
+                """));
+        assertTrue(e.getMessage().contains("steps[0].when.vm") && e.getMessage().contains("shares, reservation, limit"), e.getMessage());
     }
 
     @Test

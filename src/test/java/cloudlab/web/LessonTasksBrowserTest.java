@@ -162,6 +162,45 @@ class LessonTasksBrowserTest {
         assertEquals(8, vmsOn("host-1"), "the eighth VM fits at memoryOvercommit 1.5");
     }
 
+    /** On the Run page, one VM's "Set load" with these fields changed; the panel answers in place. */
+    static void setLoad(String vm, String... pairs) {
+        WebElement form = d.findElement(By.cssSelector("#run-loads form[data-id='" + vm + "']"));
+        for (int i = 0; i < pairs.length; i += 2) {
+            WebElement input = form.findElement(By.name(pairs[i]));
+            input.clear();
+            input.sendKeys(pairs[i + 1]);
+        }
+        swap(d, form.findElement(By.cssSelector("button[type=submit]")));
+        assertTrue(d.findElements(By.id("run-error")).isEmpty(), d.findElement(By.id("run-panel")).getText());
+    }
+
+    /** The Run page at second 20 on host-1: each VM's "got (cores)". */
+    static String gotAt20() {
+        d.get(d.getCurrentUrl().replaceAll("/run.*", "/run?host=host-1&second=20"));
+        return d.findElement(By.id("run-table")).getText();
+    }
+
+    @Test
+    void sharingAHostALimitThenSharesGiveTheShopItsThreeCores() {
+        openSandboxOf("sharing-a-host-fairly");
+        String sandbox = d.getCurrentUrl();
+        d.get(sandbox + "/run");
+        assertTrue(gotAt20().contains("web-1 3 2"), "web-1 wants 3 cores and gets 2: " + d.findElement(By.id("run-table")).getText());
+        setLoad("batch", "limit", "2");
+        assertTrue(gotAt20().contains("batch 8 2"), "batch keeps 2 of its 8: " + d.findElement(By.id("run-table")).getText());
+        d.get(sandbox);
+        waitForHtmx(d);
+        ticked(1);
+        d.get(sandbox + "/run");
+        setLoad("batch", "limit", "8");
+        setLoad("web-1", "shares", "12000");
+        setLoad("web-2", "shares", "12000");
+        assertTrue(gotAt20().contains("web-1 3 3"), d.findElement(By.id("run-table")).getText());
+        d.get(sandbox);
+        waitForHtmx(d);
+        allDone();
+    }
+
     @Test
     void dataCentersRentForThePeakAndGiveItBack() {
         openSandboxOf("data-centers");
