@@ -44,6 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BackupCommandTest {
     /** The CSRF token the lab under test gave this test (on its first post). */
     private static volatile String csrf;
+    private static volatile String visitor;
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -165,16 +166,24 @@ class BackupCommandTest {
 
     private static HttpResponse<String> send(String base, String path, String form, String learnerCookie)
             throws IOException, InterruptedException {
-        if (csrf == null) {
+        if (csrf == null) { // a reader's visitor id and the CSRF token signed for it
             HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/join")).build(), HttpResponse.BodyHandlers.ofString());
-            csrf = page.headers().allValues("Set-Cookie").stream().filter(h -> h.startsWith("cl_csrf="))
-                    .map(h -> h.substring("cl_csrf=".length(), h.indexOf(';'))).findFirst().orElseThrow();
+            csrf = cookie(page, "cl_csrf");
+            visitor = cookie(page, "cl_visitor");
         }
         String token = csrf;
-        String cookies = "cl_csrf=" + token + (learnerCookie == null ? "" : "; cl_learner=" + learnerCookie);
+        String cookies = "cl_csrf=" + token + (learnerCookie == null ? "; cl_visitor=" + visitor : "; cl_learner=" + learnerCookie);
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookies)
                 .POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + token)).build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        String resigned = cookie(r, "cl_csrf"); // the first write makes the visitor a learner: the token is signed again for them
+        if (resigned != null) csrf = resigned;
+        return r;
+    }
+
+    private static String cookie(HttpResponse<?> r, String name) {
+        return r.headers().allValues("Set-Cookie").stream().filter(h -> h.startsWith(name + "="))
+                .map(h -> h.substring(name.length() + 1, h.indexOf(';'))).findFirst().orElse(null);
     }
 }
