@@ -1,6 +1,7 @@
 package cloudlab.web;
 
 import cloudlab.server.ContainerErrors;
+import cloudlab.server.Csrf;
 import cloudlab.server.SlowBodies;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -30,7 +31,7 @@ public final class App {
     public static Javalin create(Services services) {
         Learners learners = new Learners(services.progress(), services.settings().secret());
         RateLimiter limiter = new RateLimiter(java.time.Clock.systemUTC(), services.settings().trustedProxies());
-        Csrf csrf = new Csrf(services.settings().secret(), learners);
+        Csrf csrf = new Csrf(services.settings().secret(), learners::owner);
         LessonPages lessons = new LessonPages(services, learners, new cloudlab.page.FigureImages());
         ProgressPages progress = new ProgressPages(services, learners, limiter);
         Api api = new Api(services);
