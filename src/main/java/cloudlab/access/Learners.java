@@ -5,7 +5,14 @@ import cloudlab.progress.Progress;
 import cloudlab.server.Https;
 import io.javalin.http.Context;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The learner behind a request: an anonymous identity carried by an HttpOnly, SameSite cookie
@@ -15,6 +22,7 @@ import java.util.Optional;
  * class carries it in cookies.
  */
 public class Learners {
+    private static final Logger LOG = LoggerFactory.getLogger(Learners.class);
     public static final String COOKIE = "cl_learner";
     private static final String ATTRIBUTE = "cloudlab.learner";
     /** The visitor id this request was just given, before the browser sends its cookie back. */
@@ -27,6 +35,7 @@ public class Learners {
     public static final String VISITOR_COOKIE = "cl_visitor";
     private final Progress progress;
     private final Visitors visitors;
+    private ScheduledExecutorService sweeper;
 
     /** Learners in the store, with visitor ids signed by the secret. */
     public Learners(Progress progress, String secret) {
@@ -98,6 +107,32 @@ public class Learners {
 
     public Visitors visitors() {
         return visitors;
+    }
+
+    /** On start and then daily: expired sessions and learners that never kept anything go. */
+    public synchronized void startSweeping() {
+        if (sweeper != null) return;
+        sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "cloudlab-sweep");
+            t.setDaemon(true);
+            return t;
+        });
+        sweeper.scheduleWithFixedDelay(this::sweep, 0, 1, TimeUnit.DAYS);
+    }
+
+    /** Stops the daily sweep (the server is stopping). */
+    public synchronized void stopSweeping() {
+        if (sweeper != null) sweeper.shutdownNow();
+        sweeper = null;
+    }
+
+    private void sweep() {
+        try {
+            int gone = visitors.sweep(Clock.systemUTC());
+            if (gone > 0) LOG.info("swept {} learners that kept nothing", gone);
+        } catch (RuntimeException e) {
+            LOG.warn("the sweep of idle learners failed; it runs again tomorrow", e);
+        }
     }
 
     /** Whether the request came over HTTPS: see {@link Https#secure}. */
