@@ -4,6 +4,8 @@
  * proxies), and the guards Jetty applies before a handler sees a request: bodies let in a few at a
  * time and cut off when they trickle ({@link cloudlab.server.SlowBodies}), the container's own
  * refusals in the lab's words and headers, and faults of the client's making told from ours
- * ({@link cloudlab.server.ContainerErrors}). Javalin and Jetty only; no feature.
+ * ({@link cloudlab.server.ContainerErrors}); limits, compression, static files and headers
+ * ({@link cloudlab.server.Serving}); the session-bound CSRF token every cookie-authorised write
+ * carries ({@link cloudlab.server.Csrf}). Javalin and Jetty only; no feature.
  */
 package cloudlab.server;

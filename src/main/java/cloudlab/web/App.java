@@ -1,14 +1,11 @@
 package cloudlab.web;
 
 import cloudlab.server.ContainerErrors;
-import cloudlab.server.SlowBodies;
+import cloudlab.server.Csrf;
+import cloudlab.server.Serving;
 import io.javalin.Javalin;
-import io.javalin.compression.CompressionStrategy;
-import io.javalin.compression.Gzip;
-import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.staticfiles.Location;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,8 +17,8 @@ import org.slf4j.LoggerFactory;
 public final class App {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
 
-    /** For answers whose address changes when they do (versioned scripts, content-addressed figures). */
-    static final String FOREVER = "public, max-age=31536000, immutable";
+    /** For answers whose address changes when they do: see {@link Serving#FOREVER}. */
+    static final String FOREVER = Serving.FOREVER;
 
     private App() {
     }
@@ -30,7 +27,7 @@ public final class App {
     public static Javalin create(Services services) {
         Learners learners = new Learners(services.progress(), services.settings().secret());
         RateLimiter limiter = new RateLimiter(java.time.Clock.systemUTC(), services.settings().trustedProxies());
-        Csrf csrf = new Csrf(services.settings().secret(), learners);
+        Csrf csrf = new Csrf(services.settings().secret(), learners::owner);
         LessonPages lessons = new LessonPages(services, learners, new cloudlab.page.FigureImages());
         ProgressPages progress = new ProgressPages(services, learners, limiter);
         Api api = new Api(services);
@@ -38,50 +35,14 @@ public final class App {
         RunPanel runs = new RunPanel(services, learners);
         WorkshopPages workshops = new WorkshopPages(services, learners, limiter);
         InstructorPages instructor = new InstructorPages(services, limiter, workshops.rooms());
-        java.util.concurrent.ScheduledExecutorService sweeper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "cloudlab-sweep");
-            t.setDaemon(true);
-            return t;
-        });
         WorkshopControls live = new WorkshopControls(services, learners, workshops);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
-            // on start and then daily: expired sessions and learners that never kept anything go
-            config.events.serverStarted(() -> sweeper.scheduleWithFixedDelay(() -> sweep(learners), 0, 1, java.util.concurrent.TimeUnit.DAYS));
-            config.events.serverStopping(sweeper::shutdownNow);
-            config.http.maxRequestSize = Api.MAX_BODY;
-            // a page (up to a few hundred KB for a busy sandbox with its world map) is built whole before
-            // any byte is sent, so a fault late in a request can still answer cleanly instead of cutting a page off
-            config.http.responseBufferSize = 512 * 1024;
-            config.jetty.modifyServer(server -> {
-                server.setErrorHandler(ContainerErrors.server());
-                server.setHandler(new SlowBodies()); // the lab's servlet context goes inside it
-            });
-            config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(SlowBodies.IO_IDLE_MILLIS));
-            config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(ContainerErrors.context()));
+            config.events.serverStarted(learners::startSweeping);
+            config.events.serverStopping(learners::stopSweeping);
+            Serving.configure(config, Api.MAX_BODY, services.settings().staticFiles(),
+                    java.util.List.of("image/svg+xml", cloudlab.page.FigureImages.CONTENT_TYPE));
             config.fileRenderer(services.renderer());
-            // gzip for every text answer, drawings too: Javalin's default takes image/svg+xml only without a charset
-            config.http.compressionStrategy = new CompressionStrategy(null, new Gzip());
-            config.http.compressionStrategy.setAllowedMimeTypes(java.util.List.of("image/svg+xml", cloudlab.page.FigureImages.CONTENT_TYPE));
-            config.staticFiles.add(files -> { // htmx and its extension: their version is in the address
-                files.hostedPath = "/webjars";
-                files.directory = "META-INF/resources/webjars";
-                files.headers = java.util.Map.of("Cache-Control", FOREVER);
-            });
-            config.staticFiles.add(files -> {
-                files.hostedPath = "/static";
-                // kept a while, then checked again by ETag: a new style sheet reaches every browser within minutes
-                files.headers = java.util.Map.of("Cache-Control", "public, max-age=600");
-                if (services.settings().staticFiles() != null) {
-                    files.directory = services.settings().staticFiles().toString();
-                    files.location = Location.EXTERNAL;
-                } else {
-                    files.directory = "/static";
-                    files.location = Location.CLASSPATH;
-                }
-            });
-            config.routes.before(App::securityHeaders);
-            config.routes.before(ContainerErrors::knownCharset);
             config.routes.before(ctx -> {
                 csrf.issue(ctx);
                 if (ctx.method().toString().equals("POST") && !Csrf.exempt(ctx) && !csrf.valid(ctx)) {
@@ -139,7 +100,6 @@ public final class App {
             config.routes.get("/join/{code}", workshops::joinForm);
             config.routes.post("/join", workshops::join);
             config.routes.get("/workshop", workshops::home);
-            config.routes.after(SlowBodies::readRestOfBody);
             config.routes.after("/lessons/*", workshops::seen);
             config.routes.after("/sandboxes/*", ctx -> {
                 if (ctx.method().toString().equals("POST")) workshops.seen(ctx);
@@ -215,16 +175,4 @@ public final class App {
         });
     }
 
-    private static void sweep(Learners learners) {
-        try {
-            int gone = learners.visitors().sweep(java.time.Clock.systemUTC());
-            if (gone > 0) LOG.info("swept {} learners that kept nothing", gone);
-        } catch (RuntimeException e) {
-            LOG.warn("the sweep of idle learners failed; it runs again tomorrow", e);
-        }
-    }
-
-    private static void securityHeaders(Context ctx) {
-        ContainerErrors.SECURITY_HEADERS.forEach(ctx::header);
-    }
 }

@@ -1,5 +1,6 @@
 package cloudlab.web;
 
+import cloudlab.server.Csrf;
 import cloudlab.access.Visitors;
 import cloudlab.lesson.Course;
 import cloudlab.lesson.Lesson;

@@ -1,5 +1,6 @@
 package cloudlab.web;
 
+import cloudlab.page.ErrorWords;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import org.slf4j.Logger;
@@ -34,9 +35,9 @@ final class Problems {
             Api.json(ctx, status, Api.error(message));
             return;
         }
-        Map<String, Object> model = LessonPages.base(ctx, titleFor(status) + " — Cloud Lab");
+        Map<String, Object> model = LessonPages.base(ctx, ErrorWords.title(status) + " — Cloud Lab");
         model.put("status", status);
-        model.put("heading", message.startsWith("This form has expired") ? "Please try again" : titleFor(status));
+        model.put("heading", ErrorWords.heading(status, message));
         model.put("message", message);
         String html;
         try {
@@ -47,18 +48,4 @@ final class Problems {
         }
         ctx.status(status).html(html);
     }
-
-    private static String titleFor(int status) {
-        return switch (status) {
-            case 404 -> "Page not found";
-            case 413 -> "Too large";
-            case 403 -> "Not open yet";
-            case 429 -> "Too many tries";
-            case 503 -> "Busy";
-            case 400 -> "That did not work";
-            case 500 -> "Something went wrong";
-            default -> "Request refused";
-        };
-    }
-
 }

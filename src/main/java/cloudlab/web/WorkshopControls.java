@@ -1,6 +1,7 @@
 package cloudlab.web;
 
 import cloudlab.page.Qr;
+import cloudlab.workshop.LiveStream;
 import cloudlab.workshop.Room;
 import cloudlab.workshop.Steering;
 import cloudlab.workshop.Workshop;
@@ -31,7 +32,7 @@ final class WorkshopControls implements AutoCloseable {
         this.learners = learners;
         this.pages = pages;
         this.steering = pages.rooms().steering();
-        this.live = new LiveStream(pages.rooms(), services.renderer(), services.workshops()::byId);
+        this.live = new LiveStream(pages.rooms(), services.workshops()::byId);
     }
 
     /** The class-level view for the projector: code and QR large, counts only, no names, no buttons. */
@@ -58,7 +59,39 @@ final class WorkshopControls implements AutoCloseable {
 
     void roomStream(SseClient client) {
         Context ctx = client.ctx();
-        live.room(client, ctx.pathParam("id"), LessonPages.base(ctx, "room"));
+        Map<String, Object> base = LessonPages.base(ctx, "room");
+        live.room(open(client), ctx.pathParam("id"), (w, r) -> {
+            Map<String, Object> model = new java.util.HashMap<>(base);
+            model.put("workshop", w);
+            model.put("r", r);
+            return services.renderer().fragment("instructor/row", "row", model);
+        });
+    }
+
+    /** A server-sent event stream as the live updates hold it. */
+    private static LiveStream.Client open(SseClient c) {
+        return new LiveStream.Client() {
+            public void connected() {
+                c.sendComment("connected");
+                c.keepAlive();
+            }
+
+            public void onClose(Runnable leave) {
+                c.onClose(leave);
+            }
+
+            public boolean terminated() {
+                return c.terminated();
+            }
+
+            public void sendEvent(String event, String data) {
+                c.sendEvent(event, data);
+            }
+
+            public void close() {
+                c.close();
+            }
+        };
     }
 
     /** Refuses a learner's stream when they are in no open workshop. */
@@ -70,7 +103,7 @@ final class WorkshopControls implements AutoCloseable {
     void homeStream(SseClient client) {
         Context ctx = client.ctx();
         long since = Optional.ofNullable(ctx.queryParam("since")).filter(v -> v.matches("[0-9]{1,15}")).map(Long::parseLong).orElse(0L);
-        membership(ctx).ifPresentOrElse(ms -> live.learner(client, ms.workshop().id(), ms.member().learnerId(), since), client::close);
+        membership(ctx).ifPresentOrElse(ms -> live.learner(open(client), ms.workshop().id(), ms.member().learnerId(), since), client::close);
     }
 
     private Optional<Workshops.Membership> membership(Context ctx) {

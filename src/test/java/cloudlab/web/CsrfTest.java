@@ -1,5 +1,6 @@
 package cloudlab.web;
 
+import cloudlab.server.Csrf;
 import cloudlab.lesson.Lesson;
 import cloudlab.lesson.Question;
 import org.junit.jupiter.api.AfterAll;

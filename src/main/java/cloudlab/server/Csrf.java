@@ -1,4 +1,4 @@
-package cloudlab.web;
+package cloudlab.server;
 
 import cloudlab.common.Tokens;
 import io.javalin.http.Context;
@@ -17,31 +17,36 @@ import java.util.regex.Pattern;
  * cookie value an attacker made up is refused; and a token signed for one learner (the attacker's
  * own, planted in a victim's browser) is refused in another's session.
  */
-final class Csrf {
-    static final String COOKIE = "cl_csrf";
+public final class Csrf {
+    public static final String COOKIE = "cl_csrf";
     static final String FIELD = "_csrf";
     static final String HEADER = "X-CSRF-Token";
     static final String ATTRIBUTE = "cloudlab.csrf";
     /** What a token may look like: characters that go into markup as they are. */
-    static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_.-]{20,120}");
+    public static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_.-]{20,120}");
     /** A signed token: a URL-safe base64 id, a dot, and its URL-safe base64 signature. */
     private static final Pattern SIGNED = Pattern.compile("([A-Za-z0-9_-]{16,64})\\.([A-Za-z0-9_-]{43})");
     private final byte[] secret;
-    private final Learners learners;
+    private final Owners learners;
 
-    /** Tokens signed with the secret (servers behind one address share it) for the learners' sessions. */
-    Csrf(String secret, Learners learners) {
+    /** Whose session a request is: a learner's or visitor's id, a new visitor's when {@code give}, else "". */
+    public interface Owners {
+        String owner(Context ctx, boolean give);
+    }
+
+    /** Tokens signed with the secret (servers behind one address share it) for the sessions the owners name. */
+    public Csrf(String secret, Owners learners) {
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
         this.learners = learners;
     }
 
     /** The token of a CSRF id for a learner or visitor id ("" for a browser with neither) under the secret. */
-    static String tokenFor(String secret, String id, String owner) {
+    public static String tokenFor(String secret, String id, String owner) {
         return id + "." + Tokens.hmac(secret.getBytes(StandardCharsets.UTF_8), "csrf\n" + id + "\n" + owner);
     }
 
     /** Paths that need no token: the stateless API, and files. */
-    static boolean exempt(Context ctx) {
+    public static boolean exempt(Context ctx) {
         String p = ctx.path();
         return p.startsWith("/api/") || p.startsWith("/static/") || p.startsWith("/webjars/") || p.startsWith("/figures/")
                 || p.equals("/healthz");
@@ -52,7 +57,7 @@ final class Csrf {
      * the templates find it. A reading browser with no session is given a visitor id first, so its
      * token stays good when its first write makes it a learner under that id.
      */
-    void issue(Context ctx) {
+    public void issue(Context ctx) {
         if (exempt(ctx)) return;
         String method = ctx.method().toString();
         String owner = learners.owner(ctx, method.equals("GET") || method.equals("HEAD"));
@@ -62,7 +67,7 @@ final class Csrf {
     }
 
     /** Whether a POST carries the token its cookie holds, and that token is one this server signed for this session. */
-    boolean valid(Context ctx) {
+    public boolean valid(Context ctx) {
         String cookie = ctx.cookie(COOKIE);
         if (!signedFor(cookie, learners.owner(ctx, false))) return false;
         String sent = ctx.header(HEADER);
@@ -72,7 +77,7 @@ final class Csrf {
             } catch (io.javalin.http.HttpResponseException e) {
                 throw e; // over the size limit: the 413 says so
             } catch (Exception e) {
-                if (cloudlab.server.ContainerErrors.clientFault(e) > 0) throw e; // a body cut short or too slow: said as what it is
+                if (ContainerErrors.clientFault(e) > 0) throw e; // a body cut short or too slow: said as what it is
                 return false; // a body the container cannot read as a form carries no token
             }
         }
@@ -102,7 +107,7 @@ final class Csrf {
     /** Sets the cookie to the id's token for the owner, and returns it. */
     private String give(Context ctx, String id, String owner) {
         String token = id + "." + signature(id, owner);
-        ctx.res().addHeader("Set-Cookie", COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict" + (Learners.secure(ctx) ? "; Secure" : ""));
+        ctx.res().addHeader("Set-Cookie", COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict" + (Https.secure(ctx) ? "; Secure" : ""));
         return token;
     }
 
@@ -118,7 +123,7 @@ final class Csrf {
     }
 
     /** The token for the page being rendered ("" outside a request that was given one). */
-    static String token(Context ctx) {
+    public static String token(Context ctx) {
         return ctx.attribute(ATTRIBUTE) instanceof Issued i ? i.now(ctx).token() : "";
     }
 }

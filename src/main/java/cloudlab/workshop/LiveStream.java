@@ -1,14 +1,8 @@
-package cloudlab.web;
+package cloudlab.workshop;
 
-import cloudlab.workshop.Activity;
-import cloudlab.workshop.Room;
-import cloudlab.workshop.Rooms;
-import cloudlab.workshop.Workshop;
-import io.javalin.http.sse.SseClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +23,12 @@ import java.util.function.Function;
  * (their open sandbox page refreshes its workspace and shows the notice). What changed
  * comes from {@link Activity}, read from the database every {@link #READ_EVERY_MS} ms, so a change
  * made on another server reaches this one's streams too. Nothing is read while nobody listens.
+ * The web layer hands in each open stream as a {@link Client} and says how a row is drawn.
  */
-final class LiveStream implements AutoCloseable {
+public final class LiveStream implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveStream.class);
     static final long READ_EVERY_MS = 250;
     private final Rooms rooms;
-    private final Renderer renderer;
     private final Function<String, Optional<Workshop>> workshopById;
     private final Map<String, List<Listener>> rooms_ = new ConcurrentHashMap<>();
     private final Map<String, List<Watcher>> learners = new ConcurrentHashMap<>();
@@ -50,41 +44,57 @@ final class LiveStream implements AutoCloseable {
      * A learner's stream, with whose it is (an instructor's step in their sandbox reaches only them)
      * and the time of the page that opened it: a change older than the page is on it already.
      */
-    private record Watcher(SseClient client, String learnerId, long sinceMs) {
+    private record Watcher(Client client, String learnerId, long sinceMs) {
     }
 
-    /** A room's stream with the page model it was opened with (its CSRF token for the row's forms). */
-    private record Listener(SseClient client, Map<String, Object> model) {
+    /** A room's stream with how its rows are drawn (with the CSRF token of the page that opened it). */
+    private record Listener(Client client, RowMarkup rows) {
     }
 
-    LiveStream(Rooms rooms, Renderer renderer, Function<String, Optional<Workshop>> workshopById) {
+    /** One open stream, as the server holds it. */
+    public interface Client {
+        /** Tells the browser the stream is open and keeps it open after the handler returns. */
+        void connected();
+
+        void onClose(Runnable leave);
+
+        boolean terminated();
+
+        void sendEvent(String event, String data);
+
+        void close();
+    }
+
+    /** A learner's row of the room as markup for one room stream. */
+    public interface RowMarkup {
+        String html(Workshop workshop, Room.LearnerRow row);
+    }
+
+    public LiveStream(Rooms rooms, Function<String, Optional<Workshop>> workshopById) {
         this.rooms = rooms;
-        this.renderer = renderer;
         this.workshopById = workshopById;
         timer.scheduleWithFixedDelay(this::safeTick, READ_EVERY_MS, READ_EVERY_MS, TimeUnit.MILLISECONDS);
     }
 
     /** Keeps an instructor's room stream open until the browser leaves. */
-    void room(SseClient client, String workshopId, Map<String, Object> model) {
+    public void room(Client client, String workshopId, RowMarkup rows) {
         List<Listener> list = rooms_.computeIfAbsent(workshopId, k -> new CopyOnWriteArrayList<>());
-        Listener l = new Listener(client, model);
+        Listener l = new Listener(client, rows);
         list.add(l);
         client.onClose(() -> list.remove(l));
-        client.sendComment("connected");
-        client.keepAlive();
+        client.connected();
     }
 
     /**
      * Keeps a learner's page stream open until the browser leaves; workshop changes made before
      * {@code sinceMs} (when the page was made) are not sent, so the learner's own join does not reload the page it led to.
      */
-    void learner(SseClient client, String workshopId, String learnerId, long sinceMs) {
+    public void learner(Client client, String workshopId, String learnerId, long sinceMs) {
         List<Watcher> list = learners.computeIfAbsent(workshopId, k -> new CopyOnWriteArrayList<>());
         Watcher w = new Watcher(client, learnerId, sinceMs);
         list.add(w);
         client.onClose(() -> list.remove(w));
-        client.sendComment("connected");
-        client.keepAlive();
+        client.connected();
     }
 
     private void safeTick() {
@@ -121,12 +131,7 @@ final class LiveStream implements AutoCloseable {
             for (String learnerId : e.getValue()) {
                 Optional<Room.LearnerRow> row = rooms.row(w.get(), learnerId);
                 if (row.isEmpty()) continue;
-                for (Listener l : listeners) {
-                    Map<String, Object> model = new HashMap<>(l.model());
-                    model.put("workshop", w.get());
-                    model.put("r", row.get());
-                    send(l.client(), "row-" + learnerId, renderer.fragment("instructor/row", "row", model).replace('\n', ' '));
-                }
+                for (Listener l : listeners) send(l.client(), "row-" + learnerId, l.rows().html(w.get(), row.get()).replace('\n', ' '));
             }
             for (Listener l : listeners) send(l.client(), "changed", "row");
         }
@@ -141,7 +146,7 @@ final class LiveStream implements AutoCloseable {
         }
     }
 
-    private static void send(SseClient client, String event, String data) {
+    private static void send(Client client, String event, String data) {
         if (!client.terminated()) client.sendEvent(event, data);
     }
 
