@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Time and size of the page of the largest sandbox the caps allow (2,000 hosts, 20,000 VMs), whole
+# Time and size of the page of the largest sandbox the caps allow (Caps.MAX_HOSTS hosts, Caps.MAX_VMS VMs: 80 and 800), whole
 # and as the htmx fragment, rendered by the lab in-process (cloudlab.web.LargestSandboxPageBench).
 # The aim is under 1 s and under 2 MB. Optional argument: rounds after the first (default 5).
 set -euo pipefail

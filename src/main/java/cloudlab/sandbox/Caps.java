@@ -13,10 +13,14 @@ import cloudlab.sim.Layout;
 public final class Caps {
     /** The most steps one sandbox keeps, so one learner cannot slow the room. */
     public static final int MAX_COMMANDS = 50_000;
-    /** The most hosts one sandbox may hold. */
-    public static final int MAX_HOSTS = 2_000;
-    /** The most VMs one sandbox may hold. */
-    public static final int MAX_VMS = 20_000;
+    /**
+     * The most hosts one sandbox may hold: several times the largest lesson layout, and small enough that
+     * the whole sandbox page (every host drawn, every row of the table) stays under 2 MB. Larger
+     * layouts are for the stateless API and the command line, which draw nothing.
+     */
+    public static final int MAX_HOSTS = 80;
+    /** The most VMs one sandbox may hold (ten a host at the cap). */
+    public static final int MAX_VMS = 800;
     /** The most sandboxes one learner may keep. */
     public static final int MAX_SANDBOXES = 200;
     /** The largest layout file an import reads (the JSON API's body limit). */

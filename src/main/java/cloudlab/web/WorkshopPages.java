@@ -66,7 +66,8 @@ final class WorkshopPages {
         Joining joining = rooms.joining();
         Optional<Workshop> w = joining.workshop(code);
         if (w.isEmpty()) limiter.missed(Limits.Guess.JOIN_CODE, client);
-        Optional<String> refusal = Joining.refusal(w, name);
+        Optional<String> refusal = Joining.refusal(w, name)
+                .or(() -> joining.nameRefusal(w.get(), learners.current(ctx).map(l -> l.id()).orElse(null), name));
         if (refusal.isPresent()) {
             joinRefused(ctx, code, name, HttpStatus.BAD_REQUEST, refusal.get());
             return;

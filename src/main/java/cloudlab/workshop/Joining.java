@@ -32,6 +32,14 @@ public final class Joining {
         return Optional.empty();
     }
 
+    /**
+     * Why this reader (a learner's id, or null for one who is no learner yet) may not take this name
+     * in the workshop, checked before anyone is made a learner, so that a refused join makes nothing.
+     */
+    public Optional<String> nameRefusal(Workshop w, String learnerId, String name) {
+        return workshops.nameTakenFor(w.id(), learnerId, name) ? Optional.of(new Workshops.NameTaken(name).getMessage()) : Optional.empty();
+    }
+
     /** Joins (or rejoins) the learner; a first join gives them a sandbox from the start layout. */
     public Member join(Workshop w, String learnerId, String name) {
         Member m = workshops.join(w, learnerId, name);

@@ -174,6 +174,14 @@ public final class Workshops {
         }
     }
 
+    /**
+     * Whether a join of this learner (null: a reader who is no learner yet) under this name would be
+     * refused as {@link NameTaken}: the name is another member's, and the learner is no member yet.
+     */
+    public boolean nameTakenFor(String workshopId, String learnerId, String name) {
+        return db.read(c -> (learnerId == null || member(c, workshopId, learnerId).isEmpty()) && nameTaken(c, workshopId, name));
+    }
+
     private static boolean nameTaken(Connection c, String workshopId, String name) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM workshop_members WHERE workshop_id = ? AND LOWER(display_name) = LOWER(?)")) {
             ps.setString(1, workshopId);

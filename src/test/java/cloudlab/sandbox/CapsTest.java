@@ -46,13 +46,13 @@ class CapsTest {
         db.close();
     }
 
-    /** Was: a 674 KB import made 9,000 hosts, past the 2,000 a sandbox may hold through its forms. */
+    /** Was: a 674 KB import made 9,000 hosts, past the 80 a sandbox may hold through its forms. */
     @Test
     void anImportPastTheHostOrVmCapIsRefusedNamingTheFieldAndTheLimit() {
         Caps.Reached hosts = assertThrows(Caps.Reached.class, () -> sandboxes.importLayout(alice, LargeLayouts.json(Caps.MAX_HOSTS + 1, 0), "big.json"));
-        assertEquals("hosts: a sandbox holds at most 2000 hosts (this layout has 2001)", hosts.getMessage());
+        assertEquals("hosts: a sandbox holds at most 80 hosts (this layout has 81)", hosts.getMessage());
         Caps.Reached vms = assertThrows(Caps.Reached.class, () -> sandboxes.importLayout(alice, LargeLayouts.json(10, Caps.MAX_VMS + 1), "big.json"));
-        assertEquals("vms: a sandbox holds at most 20000 VMs (this layout has 20001)", vms.getMessage());
+        assertEquals("vms: a sandbox holds at most 800 VMs (this layout has 801)", vms.getMessage());
         assertTrue(sandboxes.of(alice).isEmpty(), "nothing was made");
     }
 
@@ -104,7 +104,7 @@ class CapsTest {
         Sandbox s = sandboxes.importLayout(alice, LargeLayouts.json(Caps.MAX_HOSTS, 0), "full.json");
         Decision d = sandboxes.submit(alice, s.id(), new Command.AddHost("d", "one-more", new HostSpec(Hypervisor.TYPE1, 4, BigDecimal.TEN,
                 BigDecimal.TEN, BigDecimal.ONE, BigDecimal.ONE)));
-        assertEquals("hosts: a sandbox holds at most 2000 hosts", d.refusal());
+        assertEquals("hosts: a sandbox holds at most 80 hosts", d.refusal());
         assertEquals(0, sandboxes.get(alice, s.id()).history().entries().size());
     }
 }

@@ -273,7 +273,7 @@ class HostileSandboxFormsTest {
             "unknown field hosst (did you mean hosts?)",
             "regions:\n  - code: lab-x\n    location: {lat: 1e-999999999, lon: 1}\n", "regions[0].location.lat",
             "users:\n  - {name: u, lat: 1, lon: 1e400}\n", "users[0].lon",
-            cloudlab.sandbox.LargeLayouts.json(cloudlab.sandbox.Caps.MAX_HOSTS + 1, 0), "hosts: a sandbox holds at most 2000 hosts");
+            cloudlab.sandbox.LargeLayouts.json(cloudlab.sandbox.Caps.MAX_HOSTS + 1, 0), "hosts: a sandbox holds at most 80 hosts");
 
     @Provide
     Arbitrary<String> documents() {
