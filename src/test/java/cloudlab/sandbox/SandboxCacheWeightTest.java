@@ -41,18 +41,18 @@ class SandboxCacheWeightTest {
     @Test
     void aFewHugeSandboxesCannotHoldMoreThanTheBoundAndEveryoneStillSeesTheirOwn() {
         try (Database db = Database.open(TestDatabases.fresh(folder, "weight"))) {
-            Sandboxes sandboxes = new Sandboxes(db, RegionCatalog.builtIn(), 1_000, Caps.MAX_LEARNER_BYTES);
+            Sandboxes sandboxes = new Sandboxes(db, RegionCatalog.builtIn(), 300, Caps.MAX_LEARNER_BYTES);
             String learner = new Progress(db).newLearner().learner().id();
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
-                // 1 + 100 hosts + 200 VMs: each weighs 301, five weigh 1,505
-                Sandbox s = sandboxes.create(learner, "big " + i, Sandbox.Origin.BLANK, null, big(100));
+                // 1 + 40 hosts + 80 VMs: each weighs 121, five weigh 605, twice the bound
+                Sandbox s = sandboxes.create(learner, "big " + i, Sandbox.Origin.BLANK, null, big(40));
                 assertTrue(sandboxes.submit(learner, s.id(), new Command.AddApp("shop", 1)).accepted());
                 ids.add(s.id());
             }
             for (String id : ids) {
-                assertEquals(300, sandboxes.get(learner, id).history().state().vms().size() + 100, "each reads back whole");
-                assertTrue(sandboxes.cachedWeight() <= 1_000, "kept " + sandboxes.cachedWeight());
+                assertEquals(120, sandboxes.get(learner, id).history().state().vms().size() + 40, "each reads back whole");
+                assertTrue(sandboxes.cachedWeight() <= 300, "kept " + sandboxes.cachedWeight());
             }
             assertTrue(sandboxes.cachedWeight() > 0, "recent logs are kept");
         }

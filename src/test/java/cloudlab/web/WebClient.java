@@ -83,14 +83,22 @@ final class WebClient {
     /** The token this client's session holds now: its learner's, else its visitor's, else a browser's with neither. */
     String csrf() {
         if (keepsCookie && learnerCookie != null) return csrfFor(server, learnerCookie);
-        if (keepsCookie && visitorCookie != null) return Csrf.tokenFor(TestServer.SECRET, CSRF_ID, visitorCookie.substring(0, visitorCookie.indexOf('.')));
+        if (keepsCookie && visitorCookie != null) return visitorCsrf(visitorCookie);
         return CSRF;
+    }
+
+    /** The CSRF token of a visitor's session, from the signed visitor cookie (its id before the dot). */
+    static String visitorCsrf(String visitorCookie) {
+        return Csrf.tokenFor(TestServer.SECRET, CSRF_ID, visitorCookie.substring(0, visitorCookie.indexOf('.')));
     }
 
     HttpResponse<String> postForm(String path, String form, String... headers) {
         String token = csrf();
         for (int i = 0; i + 1 < headers.length; i += 2) {
             if (headers[i].equalsIgnoreCase("Cookie") && headers[i + 1].contains(COOKIE + "=")) token = csrfFor(server, cookie(headers[i + 1], COOKIE));
+            else if (headers[i].equalsIgnoreCase("Cookie") && headers[i + 1].contains(Learners.VISITOR_COOKIE + "=")) {
+                token = visitorCsrf(cookie(headers[i + 1], Learners.VISITOR_COOKIE));
+            }
         }
         String body = form.isEmpty() ? "_csrf=" + token : form + "&_csrf=" + token;
         return send(request(path, headers).header("Content-Type", "application/x-www-form-urlencoded")
@@ -128,7 +136,9 @@ final class WebClient {
         if (keepsCookie && learnerCookie == null && visitorCookie != null) cookies.add(Learners.VISITOR_COOKIE + "=" + visitorCookie);
         if (!path.startsWith("/api/")) {
             String learner = cookies.stream().filter(c -> c.contains(COOKIE + "=")).map(c -> cookie(c, COOKIE)).findFirst().orElse(null);
-            String token = learner != null ? csrfFor(server, learner) : csrf();
+            String visitor = cookies.stream().filter(c -> c.contains(Learners.VISITOR_COOKIE + "=")).map(c -> cookie(c, Learners.VISITOR_COOKIE))
+                    .findFirst().orElse(null);
+            String token = learner != null ? csrfFor(server, learner) : visitor != null ? visitorCsrf(visitor) : csrf();
             cookies.add("cl_csrf=" + token);
             if (withToken) b.header("X-CSRF-Token", token);
         }
