@@ -112,6 +112,8 @@ public final class HttpBench {
         if (CSRF == null || VISITOR == null) throw new IllegalStateException("the home page set no cl_csrf or cl_visitor cookie");
         HttpResponse<String> in = post("/instructor/sign-in", form("name", "bench", "password", PASSWORD), null, false);
         instructorCookie = cookieOf(in, "cl_instructor");
+        if (cookieOf(in, "cl_csrf") != null) CSRF = cookieOf(in, "cl_csrf"); // signing in may sign the token again
+        if (cookieOf(in, "cl_visitor") != null) VISITOR = cookieOf(in, "cl_visitor");
         if (instructorCookie == null) throw new IllegalStateException("sign-in failed: " + in.statusCode());
         Matcher lessons = Pattern.compile("name=\"lesson\" value=\"([^\"]+)\"").matcher(get("/instructor/workshops", "cl_instructor=" + instructorCookie, false).body());
         while (lessons.find()) if (!slugs.contains(lessons.group(1))) slugs.add(lessons.group(1));
@@ -156,7 +158,8 @@ public final class HttpBench {
      */
     String answerAll() throws Exception {
         // a GET creates no learner, only a signed visitor id; the first answer makes it a learner
-        String visitor = cookieOf(get("/lessons/" + slugs.get(0), null, false), "cl_visitor");
+        String visitor = cookieOf(http.send(HttpRequest.newBuilder(URI.create(base + "/lessons/" + slugs.get(0))).GET().build(),
+                HttpResponse.BodyHandlers.discarding()), "cl_visitor"); // a new reader: no cookies at all
         if (visitor == null) throw new IllegalStateException("no visitor cookie from a lesson page");
         String cookie = null;
         int answered = 0;
@@ -441,14 +444,15 @@ public final class HttpBench {
 
     HttpResponse<String> post(String path, String form, String cookie, boolean htmx) throws IOException, InterruptedException {
         return http.send(request(path, cookie, htmx).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form.isEmpty() ? "_csrf=" + tokenOf(cookie) : form + "&_csrf=" + tokenOf(cookie))).build(),
+                .POST(HttpRequest.BodyPublishers.ofString(form.isEmpty() ? "_csrf=" + sessionToken(cookie) : form + "&_csrf=" + sessionToken(cookie))).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private HttpRequest.Builder request(String path, String cookie, boolean htmx) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (htmx && !path.equals("/healthz") && !path.startsWith("/lessons/")) b.header("HX-Request", "true");
-        b.header("Cookie", "cl_csrf=" + tokenOf(cookie) + "; " + (cookie == null ? "cl_visitor=" + VISITOR : cookie));
+        b.header("Cookie", "cl_csrf=" + sessionToken(cookie) + (visitorSession(cookie) ? "; cl_visitor=" + VISITOR : "")
+                + (cookie == null ? "" : "; " + cookie));
         return b;
     }
 
@@ -456,6 +460,15 @@ public final class HttpBench {
      * The CSRF token of a session (the server binds each to its learner or visitor): the home
      * page's for the visitor it gave, else the one a page read with that cookie sets.
      */
+    private String sessionToken(String cookie) {
+        return visitorSession(cookie) ? CSRF : tokenOf(cookie);
+    }
+
+    /** An instructor's requests come from the browser that signed in: the same visitor, so the same token. */
+    private static boolean visitorSession(String cookie) {
+        return cookie == null || cookie.startsWith("cl_instructor=");
+    }
+
     private String tokenOf(String cookie) {
         if (cookie == null || cookie.equals("cl_visitor=" + VISITOR)) return CSRF;
         return tokens.computeIfAbsent(cookie, c -> {
