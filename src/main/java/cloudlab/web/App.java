@@ -1,5 +1,6 @@
 package cloudlab.web;
 
+import cloudlab.access.Learners;
 import cloudlab.server.ContainerErrors;
 import cloudlab.server.Csrf;
 import cloudlab.server.Serving;

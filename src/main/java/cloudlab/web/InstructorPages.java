@@ -1,5 +1,6 @@
 package cloudlab.web;
 
+import cloudlab.access.Learners;
 import cloudlab.quiz.Gradebook;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;

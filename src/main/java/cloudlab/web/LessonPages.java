@@ -1,5 +1,6 @@
 package cloudlab.web;
 
+import cloudlab.access.Learners;
 import cloudlab.server.Csrf;
 import cloudlab.access.Visitors;
 import cloudlab.lesson.Course;

@@ -1,5 +1,6 @@
 package cloudlab.web;
 
+import cloudlab.access.Learners;
 import cloudlab.access.Limits;
 import cloudlab.lesson.Course;
 import cloudlab.progress.Learner;

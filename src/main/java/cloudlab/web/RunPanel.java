@@ -1,5 +1,6 @@
 package cloudlab.web;
 
+import cloudlab.access.Learners;
 import cloudlab.diagram.Diagrams;
 import cloudlab.progress.Learner;
 import cloudlab.sandbox.CommandForm;

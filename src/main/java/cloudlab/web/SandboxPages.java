@@ -1,5 +1,7 @@
 package cloudlab.web;
 
+import cloudlab.page.Parts;
+import cloudlab.access.Learners;
 import cloudlab.access.Addresses;
 import cloudlab.diagram.Diagrams;
 import cloudlab.lesson.Lesson;
@@ -283,7 +285,7 @@ final class SandboxPages {
         Parts parts = new Parts(services.renderer(), PARTS, model);
         ctx.status(status);
         if (Renderer.wantsFragment(ctx)) {
-            parts.answer(ctx);
+            ctx.html(parts.changed(ctx.header(Parts.HEADER)));
         } else {
             model.put("parts", parts.placed());
             model.put("drawingDefs", Diagrams.sharedDefinitions());

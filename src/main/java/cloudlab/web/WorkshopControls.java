@@ -1,5 +1,6 @@
 package cloudlab.web;
 
+import cloudlab.access.Learners;
 import cloudlab.page.Qr;
 import cloudlab.workshop.LiveStream;
 import cloudlab.workshop.Room;

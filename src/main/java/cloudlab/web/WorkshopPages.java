@@ -1,5 +1,6 @@
 package cloudlab.web;
 
+import cloudlab.access.Learners;
 import cloudlab.access.Limits;
 import cloudlab.page.Qr;
 import cloudlab.workshop.Joining;

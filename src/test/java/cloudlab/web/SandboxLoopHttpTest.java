@@ -1,5 +1,7 @@
 package cloudlab.web;
 
+import cloudlab.page.Parts;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package cloudlab.web;
 
+import cloudlab.access.Learners;
 import cloudlab.server.Csrf;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
 package cloudlab.web;
 
+import cloudlab.access.Learners;
 import cloudlab.lesson.Lesson;
 import cloudlab.lesson.Question;
 import cloudlab.workshop.Instructors;
