@@ -9,6 +9,7 @@
   var playing = false;
   var restart = false;
   var refocus = false;
+  var own = false;
   var timer = null;
   var slow = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)');
 
@@ -44,6 +45,7 @@
     if (next > Number(s.max)) { stop(); return; }
     refocus = document.activeElement === b;
     s.value = String(next);
+    own = true;
     window.htmx.ajax('GET', b.getAttribute('data-here') + '&second=' + next, {target: '#run-panel', swap: 'outerHTML'});
   }
 
@@ -71,8 +73,10 @@
     schedule();
   });
   // A learner who takes the slider, a step link or a form in hand, or starts typing a load, stops the play.
-  document.addEventListener('htmx:beforeRequest', function (e) {
-    if (playing && e.detail.elt && e.detail.elt.id !== 'run-panel') stop();
+  // (htmx announces the play's own requests from the page's body: those are let through.)
+  document.addEventListener('htmx:beforeRequest', function () {
+    if (own) own = false;
+    else if (playing) stop();
   });
   document.addEventListener('focusin', function (e) {
     if (playing && e.target.closest && e.target.closest('.load-form')) stop();
