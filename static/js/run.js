@@ -81,6 +81,11 @@
   document.addEventListener('focusin', function (e) {
     if (playing && e.target.closest && e.target.closest('.load-form')) stop();
   });
+  // The number beside the slider follows it while it moves, before the lab answers.
+  document.addEventListener('input', function (e) {
+    var shown = document.getElementById('run-second-shown');
+    if (e.target.id === 'run-second' && shown) shown.textContent = e.target.value;
+  });
   document.addEventListener('htmx:responseError', stop);
   document.addEventListener('htmx:sendError', stop);
   document.addEventListener('DOMContentLoaded', show);
