@@ -17,7 +17,9 @@ final class TimelineView {
     private static final double LEFT = 132;
     private static final double PLOT = 520;
     private static final double ROW = 46;
-    private static final double TOP = 56;
+    /** Where the legend's first line sits; each further line and the marker's label get a band of their own below it. */
+    private static final double LEGEND = 42;
+    private static final double LINE = 15;
 
     private TimelineView() {
     }
@@ -38,27 +40,32 @@ final class TimelineView {
                     "Start a VM on this host, give it some CPU demand, and run again.");
         }
         List<String> vmIds = first.vms().stream().map(RunReport.VmPoint::id).toList();
-        double height = TOP + vmIds.size() * ROW + 96;
         double width = LEFT + PLOT + 24;
+        List<String> legend = Svg.wrap("per VM: outline = cores wanted, fill = cores got, red = waited (steal); "
+                + Num.show(first.vmCores()) + " cores to share", width - 24, 11);
+        // the marker's label has its own band under the legend, so that it never sits on the legend's text
+        double markerY = LEGEND + (legend.size() - 1) * LINE + 20;
+        double top = markerY + 10;
+        double height = top + vmIds.size() * ROW + 96;
         String title = "Host " + hostId + " over " + run.seconds() + " s (" + run.policy() + " policy)";
         Svg s = Svg.start("cld-timeline", width, height, title, description(run, hostId, points, vmIds), Style.TIMELINE);
         s.text(12, 22, "h", title);
-        s.text(12, 42, "muted", "per VM: outline = cores wanted, fill = cores got, red = waited (steal); "
-                + Num.show(first.vmCores()) + " cores to share");
+        for (int i = 0; i < legend.size(); i++) s.text(12, LEGEND + i * LINE, "muted", legend.get(i));
         double slot = PLOT / points.size();
         for (int v = 0; v < vmIds.size(); v++) {
-            double top = TOP + v * ROW;
+            double rowTop = top + v * ROW;
             double max = maxWanted(points, hostId, v);
             s.open("g", "class", "vm", "data-id", vmIds.get(v));
-            s.text(12, top + 20, "b", Svg.fit(vmIds.get(v), LEFT - 20, 12));
-            s.text(12, top + 35, "muted", "up to " + Num.show(BigDecimal.valueOf(max)) + " cores");
-            s.line(LEFT, top + ROW - 6, LEFT + PLOT, top + ROW - 6, "axis");
+            s.title(vmIds.get(v) + ": wanted up to " + Num.show(BigDecimal.valueOf(max)) + " cores in the run");
+            s.text(12, rowTop + 20, "b", Svg.fit(vmIds.get(v), LEFT - 20, 12));
+            s.text(12, rowTop + 35, "muted", "up to " + Num.show(BigDecimal.valueOf(max)) + " cores");
+            s.line(LEFT, rowTop + ROW - 6, LEFT + PLOT, rowTop + ROW - 6, "axis");
             for (int i = 0; i < points.size(); i++) {
                 RunReport.VmPoint p = host(points.get(i), hostId).vms().get(v);
                 double scale = max <= 0 ? 0 : (ROW - 12) / max;
                 double x = LEFT + i * slot + 1;
                 double w = Math.max(1, slot - 2);
-                double base = top + ROW - 6;
+                double base = rowTop + ROW - 6;
                 double wanted = p.demandCores().doubleValue() * scale;
                 double got = p.receivedCores().doubleValue() * scale;
                 s.open("g", "class", p.stealPercent().signum() > 0 ? "sample waited" : "sample");
@@ -71,7 +78,7 @@ final class TimelineView {
             }
             s.close("g");
         }
-        double axisY = TOP + vmIds.size() * ROW + 14;
+        double axisY = top + vmIds.size() * ROW + 14;
         for (int i = 0; i < points.size(); i += Math.max(1, points.size() / 6)) {
             s.text(LEFT + i * slot, axisY, "muted", points.get(i).second() + " s");
         }
@@ -79,8 +86,11 @@ final class TimelineView {
         int chosen = (int) Math.min(points.size() - 1, Math.max(0, second / Math.max(1, every)));
         if (second >= 0) {
             double x = LEFT + chosen * slot + slot / 2;
-            s.line(x, TOP - 6, x, axisY - 12, "now");
-            s.text(x, TOP - 8, "now-label mid", "second " + points.get(chosen).second());
+            s.line(x, top - 6, x, axisY - 12, "now");
+            String label = "second " + points.get(chosen).second();
+            // bold 11 px, centred on the marker but kept inside the drawing at either end of the minute
+            double half = Svg.width(label, 11, true) / 2;
+            s.text(Math.max(12 + half, Math.min(width - 4 - half, x)), markerY, "now-label mid", label);
         }
         memory(s, first.memoryGiB(), axisY + 22);
         return s.finish();

@@ -90,6 +90,7 @@ public final class CommandForm {
             case "place-user" -> fixed(new Command.PlaceUser(text("name"), location()));
             case "remove-user" -> fixed(new Command.RemoveUser(text("name")));
             case "set-vm-load" -> vmLoad();
+            case "set-host-os-load" -> fixed(hostOsLoad());
             default -> throw new InputException("op: unknown action " + shorten(op));
         };
     }
@@ -152,6 +153,12 @@ public final class CommandForm {
             Profile cpu = typed != null ? typed : vm == null ? Profile.Constant.IDLE : state.workload().of(vm).cpu();
             return new Command.SetVmLoad(id, new VmLoad(cpu, active, shares, reservation, limit));
         };
+    }
+
+    /** "Set a type 2 host's own OS load": a profile in {@link ProfileText}'s syntax, or nothing for an idle host OS. */
+    private Command hostOsLoad() throws InputException {
+        String load = optional("hostOsLoad");
+        return new Command.SetHostOsLoad(text("id"), load == null ? null : ProfileText.parse(load, "hostOsLoad"));
     }
 
     private Command addRegion() throws InputException {

@@ -1,11 +1,13 @@
 package cloudlab.sandbox;
 
 import cloudlab.sim.Host;
+import cloudlab.sim.Hypervisor;
 import cloudlab.sim.InputException;
 import cloudlab.sim.Layout;
 import cloudlab.sim.Num;
 import cloudlab.sim.Vm;
 import cloudlab.sim.time.CpuPolicy;
+import cloudlab.sim.time.Profile;
 import cloudlab.sim.time.ProfileText;
 import cloudlab.sim.time.RunReport;
 import cloudlab.sim.time.RunStory;
@@ -20,16 +22,17 @@ import java.util.List;
 /**
  * The sandbox's "Run for a minute" panel as values: the run of the sandbox's state under a policy,
  * the host and second the learner looks at, what each of that host's VMs wanted and got then, the
- * story in words, and each VM's load as the form shows it. Empty of hosts when nothing runs.
+ * story in words, each VM's load and each type 2 host's own OS load as their forms show them, and
+ * the version and undo the page's Undo button holds to. Empty of hosts when nothing runs.
  */
-public record RunView(String sandboxId, String title, String policy, long seconds, long every, long second,
-                      List<String> hosts, String host, RunReport run, List<Row> rows, List<String> now,
-                      List<String> overall, List<LoadRow> loads) {
+public record RunView(String sandboxId, String title, int version, boolean canUndo, String policy, long seconds, long every,
+                      long second, List<String> hosts, String host, RunReport run, List<Row> rows, List<String> now,
+                      List<String> overall, List<LoadRow> loads, List<OsLoadRow> osLoads) {
     /** How long the panel plays the sandbox: a minute. */
     public static final long SECONDS = 60;
 
-    /** One VM of the chosen host at the chosen second. */
-    public record Row(String id, BigDecimal wanted, BigDecimal got, BigDecimal stealPercent) {
+    /** One VM of the chosen host at the chosen second, its numbers written out plainly (50, never 5E+1). */
+    public record Row(String id, String wanted, String got, String stealPercent) {
     }
 
     /** A running VM's load as the edit form shows it ({@code cpuDemand} in {@link ProfileText}'s syntax). */
@@ -38,9 +41,17 @@ public record RunView(String sandboxId, String title, String policy, long second
     }
 
     /**
+     * A type 2 host's own operating system load as its form shows it: {@code load} in
+     * {@link ProfileText}'s syntax, empty when the host OS is idle.
+     */
+    public record OsLoadRow(String id, int cores, String load) {
+    }
+
+    /**
      * The panel for the sandbox's state now. {@code policy} (fair or proportional), {@code host} and
      * {@code second} come from the request and may be null for the defaults (fair, the first host
-     * with a running VM, second 0); a wrong one is refused naming the field.
+     * with a running VM, second 0); a wrong one is refused naming the field. A host that exists but
+     * runs nothing now is shown as the default.
      */
     public static RunView of(Sandbox s, String policy, String host, String second) throws InputException {
         CpuPolicy p = policy == null || policy.isBlank() ? CpuPolicy.FAIR : CpuPolicy.fromWord(policy.strip());
@@ -57,8 +68,10 @@ public record RunView(String sandboxId, String title, String policy, long second
         Layout state = s.history().state();
         List<String> busy = new ArrayList<>();
         for (Host h : state.hosts()) if (state.isUp(h) && h.vms().stream().anyMatch(Vm::running)) busy.add(h.id());
-        String chosen = host == null || host.isBlank() ? (busy.isEmpty() ? null : busy.get(0)) : host.strip();
-        if (chosen != null && !busy.contains(chosen)) throw new InputException("host: " + chosen + " is not an up host with a running VM");
+        String asked = host == null || host.isBlank() ? null : host.strip();
+        if (asked != null && state.node(asked, Host.class) == null) throw new InputException("host: there is no host " + asked + " in this sandbox");
+        // a host that runs nothing now (an undo, a failure) gives way to the first that does, so a view kept after a change still opens
+        String chosen = asked != null && busy.contains(asked) ? asked : busy.isEmpty() ? null : busy.get(0);
         long every = every(state);
         RunReport run = TimeSimulator.run(state, SECONDS, every, p);
         long sample = at / every * every;
@@ -68,13 +81,15 @@ public record RunView(String sandboxId, String title, String policy, long second
                 if (pt.second() != sample) continue;
                 for (RunReport.HostPoint hp : pt.hosts()) {
                     if (!hp.id().equals(chosen)) continue;
-                    for (RunReport.VmPoint v : hp.vms()) rows.add(new Row(v.id(), v.demandCores(), v.receivedCores(), v.stealPercent()));
+                    for (RunReport.VmPoint v : hp.vms()) rows.add(new Row(v.id(), Num.show(v.demandCores()), Num.show(v.receivedCores()),
+                            Num.show(v.stealPercent())));
                 }
             }
         }
         List<String> now = chosen == null ? List.of() : RunStory.at(run, state, chosen, sample);
         List<String> overall = chosen == null ? List.of() : RunStory.summary(run, chosen);
-        return new RunView(s.id(), s.title(), p.word(), SECONDS, every, sample, busy, chosen, run, rows, now, overall, loads(state));
+        return new RunView(s.id(), s.title(), s.version(), s.history().canUndo(), p.word(), SECONDS, every, sample, busy, chosen, run,
+                rows, now, overall, loads(state), osLoads(state));
     }
 
     /** The sampling interval that keeps the timeline within the core's limit: every second for any lab-sized sandbox. */
@@ -96,8 +111,29 @@ public record RunView(String sandboxId, String title, String policy, long second
         return out;
     }
 
+    private static List<OsLoadRow> osLoads(Layout state) {
+        List<OsLoadRow> out = new ArrayList<>();
+        for (Host h : state.hosts()) {
+            if (h.spec().hypervisor() != Hypervisor.TYPE2) continue;
+            Profile load = state.workload().hostOs(h);
+            out.add(new OsLoadRow(h.id(), h.spec().cores(), load == null ? "" : ProfileText.format(load)));
+        }
+        return out;
+    }
+
     private static String show(double v) {
         return Num.show(BigDecimal.valueOf(v));
+    }
+
+    /**
+     * Where a message answering the form {@code from} shows: beside that form when the page has it
+     * ({@code load-VM}, {@code os-HOST}), else at the top of the panel ({@code top}).
+     */
+    public String messageAt(String from) {
+        if (from == null) return "top";
+        for (LoadRow l : loads) if (from.equals("load-" + l.id())) return from;
+        for (OsLoadRow o : osLoads) if (from.equals("os-" + o.id())) return from;
+        return "top";
     }
 
     /** This view's address without its second: {@code /sandboxes/ID/run?policy=P&host=H}. */

@@ -121,6 +121,8 @@ public final class App {
             config.routes.post("/sandboxes/{id}/delete", sandboxes::delete);
             config.routes.get("/sandboxes/{id}/run", runs::show);
             config.routes.post("/sandboxes/{id}/run/load", runs::setLoad);
+            config.routes.post("/sandboxes/{id}/run/os-load", runs::setOsLoad);
+            config.routes.post("/sandboxes/{id}/run/undo", runs::undo);
             config.routes.get("/sandboxes/{id}/export.yaml", sandboxes::export);
             config.routes.get("/sandboxes/{id}/export.json", sandboxes::export);
             config.routes.get("/shared/{token}", sandboxes::sharedPreview);

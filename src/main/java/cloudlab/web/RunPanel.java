@@ -2,10 +2,10 @@ package cloudlab.web;
 
 import cloudlab.access.Learners;
 import cloudlab.diagram.Diagrams;
-import cloudlab.progress.Learner;
 import cloudlab.sandbox.CommandForm;
 import cloudlab.sandbox.RunView;
 import cloudlab.sandbox.Sandbox;
+import cloudlab.sandbox.SandboxView.Message;
 import cloudlab.sandbox.Sandboxes;
 import cloudlab.sim.InputException;
 import io.javalin.http.Context;
@@ -20,54 +20,82 @@ import java.util.Map;
 /**
  * A sandbox's "Run for a minute" panel: the state played for a minute, one host's timeline drawn
  * by the core with its table, a second chosen by slider or step links (plain GET forms, so it
- * works without JavaScript), and each VM's load edited through the sandbox's commands.
+ * works without JavaScript), each VM's load and each type 2 host's own OS load edited through the
+ * sandbox's commands, the sandbox's Undo, and a lesson sandbox's task checklist.
  */
 final class RunPanel {
+    private final Services services;
     private final Learners learners;
     private final Sandboxes sandboxes;
 
     RunPanel(Services services, Learners learners) {
+        this.services = services;
         this.learners = learners;
         this.sandboxes = services.sandboxes();
     }
 
     /** {@code GET /sandboxes/{id}/run?policy=&host=&second=}. */
     void show(Context ctx) {
-        Learner learner = learners.ensure(ctx);
-        render(ctx, sandboxes.get(learner.id(), ctx.pathParam("id")), null, null, HttpStatus.OK);
+        render(ctx, sandbox(ctx), null, null, HttpStatus.OK);
     }
 
     /** {@code POST /sandboxes/{id}/run/load}: sets one VM's load; a refusal is shown beside the form. */
     void setLoad(Context ctx) {
-        Learner learner = learners.ensure(ctx);
-        Sandbox s = sandboxes.get(learner.id(), ctx.pathParam("id"));
-        Sandboxes.Outcome o;
+        act(ctx, "set-vm-load", "load-" + ctx.formParam("id"));
+    }
+
+    /** {@code POST /sandboxes/{id}/run/os-load}: sets (or, left empty, clears) a type 2 host's own OS load. */
+    void setOsLoad(Context ctx) {
+        act(ctx, "set-host-os-load", "os-" + ctx.formParam("id"));
+    }
+
+    /**
+     * {@code POST /sandboxes/{id}/run/undo}: the sandbox page's undo, held to the version this page
+     * showed, so that a second click of the same button takes back nothing more.
+     */
+    void undo(Context ctx) {
+        Sandbox s = sandbox(ctx);
+        String version = java.util.Objects.requireNonNullElse(ctx.formParam("version"), "").strip();
+        Sandboxes.Moved m;
         try {
-            o = sandboxes.act(learner.id(), s.id(), CommandForm.parse(withOp(ctx)));
+            m = sandboxes.undo(s.learnerId(), s.id(), version.isEmpty() ? Sandboxes.ANY_VERSION : Integer.parseInt(version));
+        } catch (NumberFormatException e) {
+            render(ctx, s, Message.bad("version: must be a whole number, the sandbox version the page showed"), "undo", HttpStatus.BAD_REQUEST);
+            return;
+        }
+        done(ctx, s, m.moved() ? Message.ok(m.message()) : Message.warn(m.message()), "undo");
+    }
+
+    /** One sandbox command from one of the panel's forms, whose operation is fixed by the door it came in by. */
+    private void act(Context ctx, String op, String from) {
+        Sandbox s = sandbox(ctx);
+        Map<String, List<String>> form = new HashMap<>(ctx.formParamMap());
+        form.put("op", List.of(op));
+        try {
+            Sandboxes.Outcome o = sandboxes.act(s.learnerId(), s.id(), CommandForm.parse(form));
+            if (o.accepted()) done(ctx, s, Message.ok(o.message()), from);
+            else render(ctx, s, Message.bad(o.message()), from, HttpStatus.UNPROCESSABLE_CONTENT);
         } catch (InputException e) {
-            render(ctx, s, null, e.getMessage(), HttpStatus.BAD_REQUEST);
-            return;
+            render(ctx, s, Message.bad(e.getMessage()), from, HttpStatus.BAD_REQUEST);
         }
-        if (!o.accepted()) {
-            render(ctx, s, null, o.message(), HttpStatus.UNPROCESSABLE_CONTENT);
-            return;
-        }
+    }
+
+    /** After a change: the panel again for htmx, else back to the view the form came from, at the form used. */
+    private void done(Context ctx, Sandbox s, Message message, String from) {
         if (Renderer.wantsFragment(ctx)) {
-            render(ctx, sandboxes.get(learner.id(), s.id()), o.message(), null, HttpStatus.OK);
+            render(ctx, sandboxes.get(s.learnerId(), s.id()), message, from, HttpStatus.OK);
         } else {
             ctx.redirect("/sandboxes/" + s.id() + "/run?policy=" + enc(ctx.formParam("policy")) + "&host=" + enc(ctx.formParam("host"))
-                    + "&second=" + enc(ctx.formParam("second")), HttpStatus.SEE_OTHER);
+                    + "&second=" + enc(ctx.formParam("second")) + "#" + enc(from), HttpStatus.SEE_OTHER);
         }
     }
 
-    /** The posted form with its operation fixed: this door sets a load and nothing else. */
-    private static Map<String, List<String>> withOp(Context ctx) {
-        Map<String, List<String>> form = new HashMap<>(ctx.formParamMap());
-        form.put("op", List.of("set-vm-load"));
-        return form;
+    private Sandbox sandbox(Context ctx) {
+        return sandboxes.get(learners.ensure(ctx).id(), ctx.pathParam("id"));
     }
 
-    private void render(Context ctx, Sandbox s, String notice, String error, HttpStatus status) {
+    /** The panel; {@code message} (or null) is shown beside the form named {@code from}. */
+    private void render(Context ctx, Sandbox s, Message message, String from, HttpStatus status) {
         RunView v;
         try {
             v = RunView.of(s, param(ctx, "policy"), param(ctx, "host"), param(ctx, "second"));
@@ -78,14 +106,15 @@ final class RunPanel {
         model.put("section", "sandboxes");
         model.put("run", v);
         model.put("svg", v.host() == null ? null : Diagrams.timeline(v.run(), v.host(), v.second()).svg());
-        model.put("notice", notice);
-        model.put("error", error);
+        model.put("message", message);
+        model.put("from", v.messageAt(from));
+        model.put("task", s.origin() == Sandbox.Origin.LESSON ? services.course().course().taskStanding(s.originRef(), s.history()) : null);
         model.put(Renderer.FRAGMENT, "panel");
         ctx.status(status);
         ctx.render("sandbox/run", model);
     }
 
-    /** A query parameter, or the posted field of the same name (the load form carries the view it came from). */
+    /** A query parameter, or the posted field of the same name (the panel's forms carry the view they came from). */
     private static String param(Context ctx, String name) {
         String q = ctx.queryParam(name);
         if (q != null) return q;

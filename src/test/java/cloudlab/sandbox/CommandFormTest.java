@@ -83,4 +83,14 @@ class CommandFormTest {
         assertEquals("lab-1", r.code());
         assertEquals(0, BigDecimal.TEN.compareTo(r.location().lat()));
     }
+
+    @Test
+    void aHostOsLoadFormReadsAProfileAndAnEmptyFieldClearsIt() throws InputException {
+        Command.SetHostOsLoad set = (Command.SetHostOsLoad) command("op", "set-host-os-load", "id", "laptop", "hostOsLoad", "10 from 0, 60 from 30");
+        assertEquals("10 from 0, 60 from 30", cloudlab.sim.time.ProfileText.format(set.load()));
+        assertEquals(null, ((Command.SetHostOsLoad) command("op", "set-host-os-load", "id", "laptop", "hostOsLoad", " ")).load());
+        assertEquals("hostOsLoad: must be a number from 0 to 100 with at most 3 digits after the point (got 120)",
+                refusal("op", "set-host-os-load", "id", "laptop", "hostOsLoad", "120"));
+        assertEquals("id: fill this in", refusal("op", "set-host-os-load", "hostOsLoad", "20"));
+    }
 }

@@ -58,6 +58,7 @@ final class PageKinds {
         learnerPages.put("progress", "/progress");
         learnerPages.put("sandbox list", "/sandboxes");
         learnerPages.put("sandbox", "/sandboxes/" + sandbox);
+        learnerPages.put("sandbox run", "/sandboxes/" + sandbox + "/run");
         for (Lesson l : lessons) {
             for (int i = 0; i < l.sandboxes().size(); i++) {
                 learnerPages.put("lesson sandbox " + l.slug() + " " + i, opened("/lessons/" + l.slug() + "/sandboxes/" + i));

@@ -73,6 +73,13 @@ class ValidHtmlTest {
                 WebClient.form("op", "add-host", "datacenter", "dc1", "id", "h9", "hypervisor", "type1", "cores", "8", "memoryGiB", "32", "storageGiB", "500"), hx, "true").body()));
         docs.put("sandbox action refused", fragment(tour.learner.postForm(s + "/do", WebClient.form("op", "remove-vm", "id", "nope"), hx, "true").body()));
         docs.put("sandbox undo", fragment(tour.learner.postForm(s + "/undo", "", hx, "true").body()));
+        String noisy = tour.learnerPages.get("lesson sandbox sharing-a-host-fairly 0") + "/run";
+        docs.put("run page of a lesson sandbox (its task)", tour.learner.get(noisy + "?second=20").body());
+        docs.put("run page with a type 2 host's OS load", tour.learner.get(tour.learnerPages.get("lesson sandbox hypervisor-types 0") + "/run").body());
+        docs.put("run load set", fragment(tour.learner.postForm(noisy + "/load", WebClient.form("id", "batch", "cpuDemand", "100", "shares", "8000",
+                "reservation", "0", "limit", "2", "activeMemoryGiB", "0"), hx, "true").body()));
+        docs.put("run load refused", fragment(tour.learner.postForm(noisy + "/load", WebClient.form("id", "batch", "cpuDemand", "lots"), hx, "true").body()));
+        docs.put("run undo", fragment(tour.learner.postForm(noisy + "/undo", "", hx, "true").body()));
         docs.put("sandbox checked", fragment(tour.learner.postForm(tour.challenge + "/check", "", hx, "true").body()));
         docs.put("room grid", fragment(tour.ada.get(w + "/grid", hx, "true").body()));
         docs.put("room row from the live stream", fragment(liveRow()));
