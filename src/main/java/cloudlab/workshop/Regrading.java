@@ -54,8 +54,8 @@ public final class Regrading {
     }
 
     /**
-     * Scores changed, in all and per place: each workshop by its title (with its join code when two
-     * share a title), and "self-study" for work done in none.
+     * Scores changed, in all and per place, in the order of their names: each workshop by its title
+     * (with its join code when two share a title), and "self-study" for work done in none.
      */
     public record Counts(int total, Map<String, Integer> byWorkshop) {
         public Counts {
@@ -116,7 +116,7 @@ public final class Regrading {
     }
 
     private Counts counts(Regrade.Plan plan, boolean keepHigher) {
-        Map<String, Integer> named = new LinkedHashMap<>();
+        Map<String, Integer> named = new java.util.TreeMap<>(); // by name, so the page reads the same each time
         plan.scoresChangedByWorkshop(keepHigher).forEach((id, n) -> {
             String name = id == null ? "self-study" : workshops.byId(id).map(Workshop::title).orElse(id);
             if (named.containsKey(name) && id != null) name = name + " (" + workshops.byId(id).map(Workshop::code).orElse(id) + ")";
