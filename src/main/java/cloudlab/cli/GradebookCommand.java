@@ -1,10 +1,10 @@
 package cloudlab.cli;
 
 import cloudlab.lesson.Course;
-import cloudlab.progress.Progress;
 import cloudlab.quiz.Gradebook;
 import cloudlab.sim.RegionCatalog;
 import cloudlab.store.Database;
+import cloudlab.workshop.Results;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -16,7 +16,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code cloud-lab gradebook}: one row per learner and item, as CSV or JSON. */
+/**
+ * {@code cloud-lab gradebook}: the server-wide gradebook, one row per learner and item in each
+ * workshop they worked in (named in its own columns), then their self-study; as CSV or JSON.
+ */
 @Command(name = "gradebook", mixinStandardHelpOptions = true, description = "Export the gradebook as CSV (default) or JSON.")
 final class GradebookCommand implements Callable<Integer> {
     @ParentCommand
@@ -46,7 +49,7 @@ final class GradebookCommand implements Callable<Integer> {
         }
         Course course = Files.isDirectory(lessons) ? Course.load(lessons, RegionCatalog.builtIn()) : null;
         try (Database database = Database.open(db)) {
-            List<Gradebook.Row> rows = Gradebook.rows(course, new Progress(database));
+            List<Gradebook.Row> rows = new Results(database, () -> course).serverWide();
             String text = format.equals("csv") ? Gradebook.csv(rows) : Gradebook.json(rows);
             if (out == null) {
                 parent.out.print(text);

@@ -54,6 +54,10 @@ final class RegradeCommand implements Callable<Integer> {
             parent.out.println(plan.attemptsChecked() + " attempts checked, " + plan.changes().size() + " would change"
                     + (plan.skipped().isEmpty() ? "" : ", " + plan.skipped().size() + " skipped") + ".");
             if (!plan.changes().isEmpty()) {
+                parent.out.println("Scores that would change: " + plan.scoresChanged(true) + " keeping the higher, " + plan.scoresChanged(false)
+                        + " with --replace.");
+            }
+            if (!plan.changes().isEmpty()) {
                 parent.out.println(String.format(Locale.ROOT, "%-14s %-20s %-40s %7s %6s %6s %6s", "learner", "name", "question", "attempt",
                         "old", "new", "kept"));
                 for (Regrade.Change c : plan.changes()) {
@@ -64,7 +68,8 @@ final class RegradeCommand implements Callable<Integer> {
             }
             for (String s : plan.skipped()) parent.out.println("skipped: " + s);
             if (apply) {
-                int n = Regrade.apply(plan, progress, !replace);
+                int n = plan.scoresChanged(!replace); // the scores the dry run said would change
+                Regrade.apply(plan, progress, !replace);
                 parent.out.println("Applied: " + n + " scores changed" + (replace ? "." : " (higher score kept)."));
             } else if (!plan.changes().isEmpty()) {
                 parent.out.println("Nothing written. Run again with --apply to store the new scores"

@@ -33,24 +33,45 @@ public final class Gradebook {
     private Gradebook() {
     }
 
-    /** One line of the gradebook; {@code policy} names how the score counts ("Practice", "Graded: 2 attempts"). */
+    /**
+     * One line of the gradebook; {@code policy} names how the score counts ("Practice", "Graded: 2 attempts");
+     * {@code workshopId} and {@code workshop} (its title) say where the work was done, both null for self-study.
+     */
     public record Row(String learnerId, String displayName, String item, double score, double max, int attempts, String lastSubmitted,
-                      String policy) {
+                      String policy, String workshopId, String workshop) {
+        public Row(String learnerId, String displayName, String item, double score, double max, int attempts, String lastSubmitted,
+                   String policy) {
+            this(learnerId, displayName, item, score, max, attempts, lastSubmitted, policy, null, null);
+        }
+
         public Row(String learnerId, String displayName, String item, double score, double max, int attempts, String lastSubmitted) {
             this(learnerId, displayName, item, score, max, attempts, lastSubmitted, null);
         }
 
         /** The same row under another name (a workshop's members are listed by the names they joined with). */
         public Row withName(String name) {
-            return new Row(learnerId, name, item, score, max, attempts, lastSubmitted, policy);
+            return new Row(learnerId, name, item, score, max, attempts, lastSubmitted, policy, workshopId, workshop);
+        }
+
+        /** The same row marked as work done in that workshop (its id and title). */
+        public Row in(String id, String title) {
+            return new Row(learnerId, displayName, item, score, max, attempts, lastSubmitted, policy, id, title);
         }
     }
 
     /** Every learner's rows over the course's items, in the course's order; items no longer in it come last. */
     public static List<Row> rows(Course course, Progress progress) {
+        return rows(course, progress, Progress.Scope.ALL);
+    }
+
+    /**
+     * As above, counting only the work done within the scope (self-study, or one workshop's); a
+     * learner with no work there has no rows.
+     */
+    public static List<Row> rows(Course course, Progress progress, Progress.Scope scope) {
         List<Lesson> lessons = course == null ? List.of() : course.lessons();
         List<Row> out = new ArrayList<>();
-        for (Learner l : progress.learnersWithWork()) out.addAll(rows(lessons, l.id(), l.displayName(), progress.of(l.id()), true));
+        for (Learner l : progress.learnersWithWork()) out.addAll(rows(lessons, l.id(), l.displayName(), progress.of(l.id(), scope), true));
         return out;
     }
 
@@ -103,35 +124,51 @@ public final class Gradebook {
     }
 
     /**
-     * CSV for a spreadsheet: a UTF-8 byte order mark, a header line, CRLF line ends, every cell
-     * quoted and defused ({@link #defused}); after each learner's rows a {@code total} line adds up
-     * their scores, maxima and attempts.
+     * CSV for a spreadsheet ({@link #table}); after each learner's rows in one workshop (or in
+     * self-study) a {@code total} line adds up their scores, maxima and attempts there.
      */
     public static String csv(List<Row> rows) {
         List<List<String>> lines = new ArrayList<>();
-        lines.add(List.of("learner_id", "display_name", "item", "policy", "score", "max", "attempts", "last_submitted"));
+        lines.add(List.of("learner_id", "display_name", "item", "policy", "score", "max", "attempts", "last_submitted", "workshop_id", "workshop"));
         for (int at = 0; at < rows.size(); ) {
             Row first = rows.get(at);
             double score = 0;
             double max = 0;
             int attempts = 0;
             String last = null;
-            for (; at < rows.size() && rows.get(at).learnerId().equals(first.learnerId()); at++) {
+            for (; at < rows.size() && sameBlock(rows.get(at), first); at++) {
                 Row r = rows.get(at);
-                lines.add(line(r.learnerId(), r.displayName(), r.item(), r.policy(), r.score(), r.max(), r.attempts(), r.lastSubmitted()));
+                lines.add(line(r, r.item(), r.policy(), r.score(), r.max(), r.attempts(), r.lastSubmitted()));
                 score += r.score();
                 max += r.max();
                 attempts += r.attempts();
                 if (r.lastSubmitted() != null && (last == null || r.lastSubmitted().compareTo(last) > 0)) last = r.lastSubmitted();
             }
-            lines.add(line(first.learnerId(), first.displayName(), "total", null, score, max, attempts, last));
+            lines.add(line(first, "total", null, score, max, attempts, last));
         }
-        return BOM + write(lines.stream().map(l -> l.stream().map(Gradebook::defused).toList()).toList(), "\r\n");
+        return table(lines);
     }
 
-    private static List<String> line(String id, String name, String item, String policy, double score, double max, int attempts, String last) {
-        return List.of(id, name == null ? "" : name, item, policy == null ? "" : policy, number(score), number(max), Integer.toString(attempts),
-                last == null ? "" : last);
+    /** Whether two rows are one learner's in one place (a workshop, or self-study). */
+    private static boolean sameBlock(Row r, Row first) {
+        return r.learnerId().equals(first.learnerId()) && java.util.Objects.equals(r.workshopId(), first.workshopId());
+    }
+
+    private static List<String> line(Row r, String item, String policy, double score, double max, int attempts, String last) {
+        return List.of(r.learnerId(), orEmpty(r.displayName()), item, orEmpty(policy), number(score), number(max), Integer.toString(attempts),
+                orEmpty(last), orEmpty(r.workshopId()), orEmpty(r.workshop()));
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    /**
+     * Lines of cells as CSV for a spreadsheet: a UTF-8 byte order mark, CRLF line ends, every cell
+     * quoted and defused ({@link #defused}). Every CSV download writes through this.
+     */
+    public static String table(List<List<String>> lines) {
+        return BOM + write(lines.stream().map(l -> l.stream().map(Gradebook::defused).toList()).toList(), "\r\n");
     }
 
     public static String json(List<Row> rows) {

@@ -35,60 +35,85 @@ public final class Regrade {
     }
 
     /**
-     * What a regrade found: the changes, attempts it could not score (their question is gone), and
-     * the stored score of every attempt checked (by learner and item, in attempt order).
+     * One learner's attempts at one item in one place (a workshop, or none: self-study), as the
+     * place counts them: by attempt number, under the policy that holds there.
      */
-    public record Plan(List<Change> changes, List<String> skipped, int attemptsChecked, Map<String, List<Double>> attemptScores,
-                       Map<String, AttemptPolicy> policies) {
+    public record Counted(String workshopId, AttemptPolicy policy, Map<Integer, Double> scores) {
+        public Counted {
+            scores = Collections.unmodifiableMap(new java.util.TreeMap<>(scores));
+        }
+    }
+
+    /**
+     * What a regrade found: the changes, attempts it could not score (their question is gone), and
+     * the stored score of every attempt checked, by learner, item and place.
+     */
+    public record Plan(List<Change> changes, List<String> skipped, int attemptsChecked, Map<String, Counted> counted) {
         public Plan {
             changes = List.copyOf(changes);
             skipped = List.copyOf(skipped);
-            policies = Map.copyOf(policies);
-            Map<String, List<Double>> copy = new LinkedHashMap<>();
-            attemptScores.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-            attemptScores = Collections.unmodifiableMap(copy);
+            counted = Collections.unmodifiableMap(new LinkedHashMap<>(counted));
         }
 
         /**
-         * How many learners' scores on an item (what {@link Scores} counts: its policy's count) the
-         * plan changes when applied this way; the gradebook and the pages move by exactly these.
+         * How many learners' scores on an item (what {@link Scores} counts: its policy's count, in the
+         * workshop the work was done in) the plan changes when applied this way; the gradebook and the
+         * pages move by exactly these, and applying reports the same number.
          */
         public int scoresChanged(boolean keepHigher) {
-            Map<String, List<Double>> after = new LinkedHashMap<>();
-            attemptScores.forEach((k, v) -> after.put(k, new ArrayList<>(v)));
-            for (Change c : changes) after.get(key(c.learnerId(), c.quizId(), c.questionId())).set(c.attempt() - 1, c.applied(keepHigher));
-            int n = 0;
-            for (Map.Entry<String, List<Double>> e : attemptScores.entrySet()) {
-                AttemptPolicy policy = policies.getOrDefault(e.getKey(), AttemptPolicy.PRACTICE);
-                if (Math.abs(policy.counted(e.getValue()) - policy.counted(after.get(e.getKey()))) > 1e-9) n++;
+            return scoresChangedByWorkshop(keepHigher).values().stream().mapToInt(Integer::intValue).sum();
+        }
+
+        /** {@link #scoresChanged} by workshop id (null: self-study), only places with a change, in the order first met. */
+        public Map<String, Integer> scoresChangedByWorkshop(boolean keepHigher) {
+            Map<String, Map<Integer, Double>> after = new LinkedHashMap<>();
+            counted.forEach((k, v) -> after.put(k, new java.util.TreeMap<>(v.scores())));
+            for (Change c : changes) after.get(key(c)).put(c.attempt(), c.applied(keepHigher));
+            Map<String, Integer> out = new LinkedHashMap<>();
+            for (Map.Entry<String, Counted> e : counted.entrySet()) {
+                AttemptPolicy policy = e.getValue().policy();
+                double before = policy.counted(List.copyOf(e.getValue().scores().values()));
+                if (Math.abs(before - policy.counted(List.copyOf(after.get(e.getKey()).values()))) > 1e-9) {
+                    out.merge(e.getValue().workshopId(), 1, Integer::sum);
+                }
             }
-            return n;
+            return out;
         }
     }
 
-    private static String key(String learnerId, String quizId, String questionId) {
-        return learnerId + "\n" + Scores.Item.question(quizId, questionId).key();
+    private static String key(String learnerId, String workshopId, String quizId, String questionId) {
+        return learnerId + "\n" + workshopId + "\n" + Scores.Item.question(quizId, questionId).key();
+    }
+
+    private static String key(Change c) {
+        return key(c.learnerId(), c.workshopId(), c.quizId(), c.questionId());
     }
 
     public static Plan plan(Course course, Progress progress) {
-        return plan(course, progress, a -> true);
+        return plan(course, progress, a -> true, id -> null);
     }
 
-    /** The plan over the stored attempts {@code within} accepts (an instructor's regrade: the attempts made in their workshops). */
-    public static Plan plan(Course course, Progress progress, java.util.function.Predicate<Progress.StoredAttempt> within) {
+    /**
+     * The plan over the stored attempts {@code within} accepts (an instructor's regrade: the attempts
+     * made in their workshops); {@code workshopPolicy} names the policy a workshop sets for every quiz
+     * (null: each quiz's own), so that a change is counted as that workshop counts scores.
+     */
+    public static Plan plan(Course course, Progress progress, java.util.function.Predicate<Progress.StoredAttempt> within,
+                            java.util.function.Function<String, AttemptPolicy> workshopPolicy) {
         List<Change> changes = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         List<Progress.StoredAttempt> attempts = progress.allAttempts().stream().filter(within).toList();
-        Map<String, List<Double>> scores = new LinkedHashMap<>();
-        Map<String, AttemptPolicy> policies = new LinkedHashMap<>();
+        Map<String, Map<Integer, Double>> scores = new LinkedHashMap<>();
+        Map<String, Counted> counted = new LinkedHashMap<>();
         for (Progress.StoredAttempt a : attempts) {
-            List<Double> before = scores.computeIfAbsent(key(a.learnerId(), a.quizId(), a.questionId()), k -> new ArrayList<>());
-            while (before.size() < a.attempt()) before.add(0.0);
-            before.set(a.attempt() - 1, a.score());
+            String k = key(a.learnerId(), a.workshopId(), a.quizId(), a.questionId());
+            scores.computeIfAbsent(k, x -> new LinkedHashMap<>()).put(a.attempt(), a.score());
             Lesson lesson = course.lessonOfQuiz(a.quizId());
             Quiz quiz = lesson == null ? null : lesson.quiz();
             Question q = quiz == null ? null : quiz.question(a.questionId());
-            if (quiz != null) policies.put(key(a.learnerId(), a.quizId(), a.questionId()), quiz.policy());
+            AttemptPolicy set = a.workshopId() == null ? null : workshopPolicy.apply(a.workshopId());
+            AttemptPolicy policy = set != null ? set : quiz != null ? quiz.policy() : AttemptPolicy.PRACTICE;
+            counted.put(k, new Counted(a.workshopId(), policy, scores.get(k)));
             String where = a.learnerId() + " " + a.quizId() + "/" + a.questionId() + " attempt " + a.attempt();
             if (q == null) {
                 skipped.add(where + ": the question is no longer in the course");
@@ -112,7 +137,7 @@ public final class Regrade {
                         a.version(), q.version(), a.workshopId()));
             }
         }
-        return new Plan(changes, skipped, attempts.size(), scores, policies);
+        return new Plan(changes, skipped, attempts.size(), counted);
     }
 
     /** Stores the plan's new scores; with {@code keepHigher} no attempt's score goes down. Returns how many changed. */

@@ -82,6 +82,7 @@ public final class App {
             config.routes.get("/instructor/workshops/{id}/learners/{learner}", workshops::learner);
             config.routes.get("/instructor/workshops/{id}/results.csv", workshops::results);
             config.routes.get("/instructor/workshops/{id}/summary", workshops::summary);
+            config.routes.get("/instructor/workshops/{id}/questions.csv", workshops::questions);
             config.events.serverStopping(live::close);
             config.routes.before("/instructor/workshops/{id}/live", live::mayWatchRoom);
             config.routes.sse("/instructor/workshops/{id}/live", live::roomStream);

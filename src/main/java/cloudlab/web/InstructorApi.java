@@ -52,7 +52,7 @@ final class InstructorApi {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("attemptsChecked", plan.attemptsChecked());
         out.put("wouldChange", plan.scoresChanged(mode.equals("keep")));
-        if (body.path("apply").asBoolean(false)) out.put("changed", rooms.regrading().apply(who, mode.equals("keep")).changed());
+        if (body.path("apply").asBoolean(false)) out.put("changed", rooms.regrading().apply(who, mode.equals("keep")).changed().total());
         Api.json(ctx, 200, Json.line(out));
     }
 }

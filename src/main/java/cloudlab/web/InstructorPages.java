@@ -96,8 +96,7 @@ final class InstructorPages {
             return;
         }
         boolean keep = mode.equals("keep");
-        int changed = rooms.regrading().apply(who, keep).changed();
-        String applied = changed + (changed == 1 ? " score changed" : " scores changed") + (keep ? " (higher score kept)." : ".");
+        String applied = rooms.regrading().apply(who, keep).changed().text("changed") + (keep ? " (higher score kept)." : ".");
         ctx.render("instructor/regrade", regradeModel(ctx, applied, null));
     }
 
@@ -105,7 +104,7 @@ final class InstructorPages {
     private Map<String, Object> regradeModel(Context ctx, String applied, String error) {
         Map<String, Object> model = LessonPages.base(ctx, "Regrade — Cloud Lab");
         model.put("section", "instructor");
-        model.put("plan", rooms.regrading().plan(instructor(ctx).orElseThrow()));
+        model.put("dry", rooms.regrading().dryRun(instructor(ctx).orElseThrow()));
         model.put("applied", applied);
         model.put("error", error);
         return model;

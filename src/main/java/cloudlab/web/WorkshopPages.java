@@ -260,14 +260,27 @@ final class WorkshopPages {
 
     void results(Context ctx) {
         Workshop w = owned(ctx);
-        ctx.header("Content-Disposition", "attachment; filename=\"" + w.code() + "-results.csv\"");
-        ctx.contentType("text/csv; charset=utf-8");
-        ctx.result(rooms.resultsCsv(w));
+        csv(ctx, w.code() + "-results.csv", rooms.resultsCsv(w));
+    }
+
+    /** Per question and challenge: attempts, first-try rate, common wrong answers, goal rates. */
+    void questions(Context ctx) {
+        Workshop w = owned(ctx);
+        csv(ctx, w.code() + "-questions.csv", rooms.questions(w).csv());
     }
 
     void summary(Context ctx) {
         Workshop w = owned(ctx);
-        ctx.render("instructor/summary", roomModel(ctx, rooms.room(w), "Summary: " + w.title() + " — Cloud Lab"));
+        Rooms.Summary s = rooms.summary(w);
+        Map<String, Object> model = roomModel(ctx, s.room(), "Summary: " + w.title() + " — Cloud Lab");
+        model.put("questions", s.questions());
+        ctx.render("instructor/summary", model);
+    }
+
+    private static void csv(Context ctx, String fileName, String text) {
+        ctx.header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+        ctx.contentType("text/csv; charset=utf-8");
+        ctx.result(text);
     }
 
     // ---- helpers ----

@@ -9,9 +9,12 @@ import cloudlab.store.Database;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -45,11 +48,40 @@ public final class Regrading {
 
     /** The dry run: what regrading the attempts this instructor may touch would change. */
     public Regrade.Plan plan(String instructor) {
-        return Regrade.plan(course.get(), progress, within(instructor));
+        Map<String, Optional<Workshop>> seen = new HashMap<>();
+        Function<String, Optional<Workshop>> workshop = id -> seen.computeIfAbsent(id, workshops::byId);
+        return Regrade.plan(course.get(), progress, within(instructor), id -> workshop.apply(id).map(Workshop::policy).orElse(null));
     }
 
-    /** What applying did: the scores changed and the audit rows written. */
-    public record Applied(int changed, List<Audit> audits) {
+    /**
+     * Scores changed, in all and per place, in the order of their names: each workshop by its title
+     * (with its join code when two share a title), and "self-study" for work done in none.
+     */
+    public record Counts(int total, Map<String, Integer> byWorkshop) {
+        public Counts {
+            byWorkshop = Collections.unmodifiableMap(new LinkedHashMap<>(byWorkshop));
+        }
+
+        /** The counts in a sentence with the verb given: "3 scores changed: Monday class 2, Tuesday class 1". */
+        public String text(String verb) {
+            List<String> parts = new ArrayList<>();
+            byWorkshop.forEach((k, v) -> parts.add(k + " " + v));
+            return total + (total == 1 ? " score " : " scores ") + verb + (parts.isEmpty() ? "" : ": " + String.join(", ", parts));
+        }
+    }
+
+    /** The dry run as the regrade page shows it: the plan and how many scores it would change kept-higher and replacing. */
+    public record DryRun(Regrade.Plan plan, Counts keepHigher, Counts replace) {
+    }
+
+    /** The dry run with its counts per workshop. */
+    public DryRun dryRun(String instructor) {
+        Regrade.Plan plan = plan(instructor);
+        return new DryRun(plan, counts(plan, true), counts(plan, false));
+    }
+
+    /** What applying did: the scores changed (counted as the dry run counts them, per workshop) and the audit rows written. */
+    public record Applied(Counts changed, List<Audit> audits) {
     }
 
     /** Applies the regrade of the attempts this instructor may touch ({@code keepHigher}: no score goes down) and records it. */
@@ -57,27 +89,40 @@ public final class Regrading {
         Regrade.Plan plan = plan(instructor);
         Map<String, Workshop> touched = new LinkedHashMap<>();
         for (Regrade.Change c : plan.changes()) {
-            if (c.workshopId() != null) workshops.byId(c.workshopId()).ifPresent(w -> touched.put(w.id(), w));
+            if (c.workshopId() != null && Math.abs(c.applied(keepHigher) - c.oldScore()) > 1e-9) {
+                workshops.byId(c.workshopId()).ifPresent(w -> touched.put(w.id(), w));
+            }
         }
         Map<String, Double> before = new LinkedHashMap<>();
         touched.values().forEach(w -> before.put(w.id(), total(w)));
-        int changed = Regrade.apply(plan, progress, keepHigher);
+        Counts counts = counts(plan, keepHigher);
+        Map<String, Integer> byId = plan.scoresChangedByWorkshop(keepHigher);
+        Regrade.apply(plan, progress, keepHigher);
         List<Audit> audits = new ArrayList<>();
         String at = Database.now();
         String mode = keepHigher ? "keep higher" : "replace";
         for (Workshop w : touched.values()) {
             List<String> lines = new ArrayList<>();
-            int n = 0;
             Map<String, String> names = names(w);
             for (Regrade.Change c : plan.changes()) {
                 if (!w.id().equals(c.workshopId()) || Math.abs(c.applied(keepHigher) - c.oldScore()) < 1e-9) continue;
-                n++;
                 lines.add(names.getOrDefault(c.learnerId(), c.learnerId()) + " " + c.quizId() + "/" + c.questionId() + " attempt " + c.attempt()
                         + ": " + Gradebook.number(c.oldScore()) + " → " + Gradebook.number(c.applied(keepHigher)));
             }
-            audits.add(record(new Audit(w.id(), instructor, at, mode, n, before.get(w.id()), total(w), String.join("\n", lines))));
+            audits.add(record(new Audit(w.id(), instructor, at, mode, byId.getOrDefault(w.id(), 0), before.get(w.id()), total(w),
+                    String.join("\n", lines))));
         }
-        return new Applied(changed, audits);
+        return new Applied(counts, audits);
+    }
+
+    private Counts counts(Regrade.Plan plan, boolean keepHigher) {
+        Map<String, Integer> named = new java.util.TreeMap<>(); // by name, so the page reads the same each time
+        plan.scoresChangedByWorkshop(keepHigher).forEach((id, n) -> {
+            String name = id == null ? "self-study" : workshops.byId(id).map(Workshop::title).orElse(id);
+            if (named.containsKey(name) && id != null) name = name + " (" + workshops.byId(id).map(Workshop::code).orElse(id) + ")";
+            named.merge(name, n, Integer::sum);
+        });
+        return new Counts(plan.scoresChanged(keepHigher), named);
     }
 
     /** The regrades applied to a workshop, newest first. */

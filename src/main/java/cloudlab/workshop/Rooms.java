@@ -5,6 +5,8 @@ import cloudlab.lesson.Lesson;
 import cloudlab.lesson.LessonChallenge;
 import cloudlab.lesson.Question;
 import cloudlab.quiz.Completion;
+import cloudlab.quiz.QuestionAnalytics;
+import cloudlab.progress.ScopedWork;
 import cloudlab.quiz.Scores;
 import cloudlab.progress.LearnerProgress;
 import cloudlab.progress.Progress;
@@ -27,7 +29,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -53,6 +54,8 @@ public final class Rooms {
     private final Joining joining;
     private final Activity activity;
     private final Regrading regrading;
+    private final Results results;
+    private final RegionCatalog catalog;
 
     /**
      * The workshop feature over its store and the features it reads. {@code goalWords} says a
@@ -70,6 +73,8 @@ public final class Rooms {
         this.activity = new Activity(workshops.db(), clock);
         this.steering = new Steering(workshops, sandboxes, given, course, catalog, activity, clock);
         this.joining = new Joining(workshops, given, activity);
+        this.results = new Results(workshops, progress, course);
+        this.catalog = catalog;
         this.regrading = new Regrading(workshops, progress, course, this::results);
     }
 
@@ -250,21 +255,15 @@ public final class Rooms {
      * counting only the work done in this workshop, under its attempt policy.
      */
     public List<Gradebook.Row> results(Workshop w) {
-        Map<String, String> names = new LinkedHashMap<>();
-        for (Member m : workshops.members(w.id())) names.put(m.learnerId(), m.displayName());
-        // every member and every item of the workshop's lessons, with 0 for what was not tried
-        return Gradebook.rows(lessons(w), names, id -> progress.of(id, Progress.Scope.workshop(w.id())));
+        return results.of(w);
     }
 
     /**
      * An instructor's gradebook: the results of every workshop they own or co-teach, one after
-     * another. An admin's is the course-wide gradebook: every learner's work, self-study included.
+     * another. An admin's is the server-wide gradebook ({@link Results#serverWide}).
      */
     public List<Gradebook.Row> gradebook(String instructor) {
-        if (new Instructors(workshops.db()).admin(instructor)) return Gradebook.rows(course.get(), progress);
-        List<Gradebook.Row> out = new ArrayList<>();
-        for (Workshop w : workshops.ofInstructor(instructor)) out.addAll(results(w));
-        return out;
+        return results.gradebook(instructor);
     }
 
     /** The results export as CSV text (formula-like cells defused). */
@@ -273,8 +272,27 @@ public final class Rooms {
     }
 
     private List<Lesson> lessons(Workshop w) {
-        Course c = course.get();
-        return w.lessons().stream().map(c::lesson).filter(Objects::nonNull).map(w::asWorkedHere).toList();
+        return Results.lessons(course.get(), w);
+    }
+
+    // ---- the summary ----
+
+    /** The summary page: the room as it stands and how the class did on each question and challenge. */
+    public record Summary(Room room, QuestionAnalytics.Report questions) {
+    }
+
+    public Summary summary(Workshop w) {
+        return new Summary(room(w), questions(w));
+    }
+
+    /**
+     * Per question and challenge of the workshop's lessons: attempts, learners, first-try rate, the
+     * most common wrong answer and each goal's rate, from the work done in this workshop alone.
+     */
+    public QuestionAnalytics.Report questions(Workshop w) {
+        ScopedWork work = new ScopedWork(workshops.db());
+        Progress.Scope here = Progress.Scope.workshop(w.id());
+        return QuestionAnalytics.of(lessons(w), work.attempts(here), work.checks(here), catalog, goalWords);
     }
 
     private static List<Room.Column> columns(List<Lesson> lessons) {

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * attempts, as CSV that a spreadsheet opens safely (quoted where needed, formulas defused) or as JSON.
  */
 class GradebookCommandTest {
-    static final String HEADER = "learner_id,display_name,item,policy,score,max,attempts,last_submitted";
+    static final String HEADER = "learner_id,display_name,item,policy,score,max,attempts,last_submitted,workshop_id,workshop";
     /** The header as written: after the byte order mark, every cell quoted. */
     static final String QUOTED_HEADER = "\uFEFF\"" + HEADER.replace(",", "\",\"") + "\"";
     static final String COMMA_NAME = "Smith, \"Jo\"";
@@ -119,9 +119,10 @@ class GradebookCommandTest {
     static Map<String, List<String>> byLearnerAndItem(List<List<String>> rows) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (List<String> r : rows.subList(1, rows.size())) {
-            assertEquals(8, r.size(), r.toString());
+            assertEquals(10, r.size(), r.toString());
             if (r.get(2).equals("total")) continue;
-            assertTrue(out.put(r.get(0) + " " + r.get(2), r) == null, "one row per learner and item: " + r);
+            String where = r.get(8).isEmpty() ? "" : " in " + r.get(8);
+            assertTrue(out.put(r.get(0) + " " + r.get(2) + where, r) == null, "one row per learner, item and workshop: " + r);
         }
         return out;
     }
@@ -133,12 +134,13 @@ class GradebookCommandTest {
         assertEquals("", r.err());
         assertTrue(r.out().startsWith(QUOTED_HEADER + "\r\n"), r.out());
         List<List<String>> rows = parseCsv(r.out());
-        assertEquals(List.of("learner_id", "display_name", "item", "policy", "score", "max", "attempts", "last_submitted"), rows.get(0));
+        assertEquals(List.of("learner_id", "display_name", "item", "policy", "score", "max", "attempts", "last_submitted", "workshop_id", "workshop"),
+                rows.get(0));
         Map<String, List<String>> m = byLearnerAndItem(rows);
         assertEquals(5, m.size(), m.toString());
 
         List<String> hostGuest = m.get(ann + " why-virtualize-quiz/q-host-guest");
-        assertEquals(List.of(ann, COMMA_NAME, "why-virtualize-quiz/q-host-guest", "Practice", "1", "1", "3", annLastHostGuest), hostGuest,
+        assertEquals(List.of(ann, COMMA_NAME, "why-virtualize-quiz/q-host-guest", "Practice", "1", "1", "3", annLastHostGuest, "", ""), hostGuest,
                 "best of 0, 1, 0 over three attempts; the last one's time");
         assertEquals(List.of("0.6667", "1", "1"), m.get(ann + " why-virtualize-quiz/q-waste").subList(4, 7));
         assertEquals(List.of("1", "1", "1"), m.get(bob + " why-virtualize-quiz/q-fit").subList(4, 7));
@@ -147,13 +149,43 @@ class GradebookCommandTest {
                 m.get(cy + " why-virtualize-quiz/q-host-guest").subList(0, 7));
         List<String> annTotal = rows.stream().filter(x -> x.get(0).equals(ann) && x.get(2).equals("total")).findFirst().orElseThrow();
         String annLatest = m.entrySet().stream().filter(e -> e.getKey().startsWith(ann + " ")).map(e -> e.getValue().get(7)).max(String::compareTo).orElseThrow();
-        assertEquals(List.of("", "1.6667", "2", "4", annLatest), annTotal.subList(3, 8), "Ann's total: 1 + 0.6667 of 2, 4 attempts, her latest time");
+        assertEquals(List.of("", "1.6667", "2", "4", annLatest, "", ""), annTotal.subList(3, 10), "Ann's total: 1 + 0.6667 of 2, 4 attempts, her latest time");
 
         List<String> order = new ArrayList<>(m.keySet());
         List<String> annRows = order.stream().filter(k -> k.startsWith(ann)).toList();
         assertEquals(List.of(ann + " why-virtualize-quiz/q-host-guest", ann + " why-virtualize-quiz/q-waste"), annRows, "course order");
         List<String> learners = rows.subList(1, rows.size()).stream().map(x -> x.get(0)).toList();
         assertEquals(learners.stream().sorted().toList(), learners, "grouped by learner");
+    }
+
+    /** Was: a learner in two workshops was listed once, their work in both mixed, with nothing naming either workshop. */
+    @Test
+    void aLearnerInTwoWorkshopsIsListedOncePerWorkshopWithItsNameAndId() throws Exception {
+        String monday;
+        String tuesday;
+        try (Database d = Database.openSqlite(db)) {
+            new cloudlab.workshop.Instructors(d).add("ada", "correct-horse-battery".toCharArray());
+            cloudlab.workshop.Workshops ws = new cloudlab.workshop.Workshops(d);
+            monday = ws.create("ada", "Monday class", List.of("why-virtualize"), null).id();
+            tuesday = ws.create("ada", "Tuesday class", List.of("why-virtualize"), null).id();
+            ws.join(ws.byId(monday).orElseThrow(), cy, "Cy on Monday");
+            ws.join(ws.byId(tuesday).orElseThrow(), cy, "Cy on Tuesday");
+            Progress p = new Progress(d);
+            p.answered(cy, "why-virtualize-quiz", "q-fit", new Progress.Attempt(null, "{\"number\":4}", null, null), 1.0, 1.0,
+                    Progress.Scope.workshop(monday));
+            p.answered(cy, "why-virtualize-quiz", "q-fit", new Progress.Attempt(null, "{\"number\":3}", null, null), 0.0, 1.0,
+                    Progress.Scope.workshop(tuesday));
+        }
+        List<List<String>> rows = parseCsv(run("gradebook", "--db", db, "--lessons", Path.of("lessons")).out());
+        Map<String, List<String>> m = byLearnerAndItem(rows);
+        assertEquals(List.of("1", "Cy on Monday", monday, "Monday class"),
+                List.of(m.get(cy + " why-virtualize-quiz/q-fit in " + monday).get(4), m.get(cy + " why-virtualize-quiz/q-fit in " + monday).get(1),
+                        m.get(cy + " why-virtualize-quiz/q-fit in " + monday).get(8), m.get(cy + " why-virtualize-quiz/q-fit in " + monday).get(9)));
+        assertEquals(List.of("0", "Cy on Tuesday", "Tuesday class"), List.of(m.get(cy + " why-virtualize-quiz/q-fit in " + tuesday).get(4),
+                m.get(cy + " why-virtualize-quiz/q-fit in " + tuesday).get(1), m.get(cy + " why-virtualize-quiz/q-fit in " + tuesday).get(9)));
+        assertEquals("0", m.get(cy + " why-virtualize-quiz/q-host-guest").get(4), "her self-study answer stays in a block of its own");
+        assertEquals(3, rows.stream().filter(r -> r.get(0).equals(cy) && r.get(2).equals("total")).count(),
+                "a total in each workshop and one for self-study");
     }
 
     @Test
@@ -177,7 +209,8 @@ class GradebookCommandTest {
         assertTrue(json.isArray());
         assertEquals(csv.size(), json.size());
         for (JsonNode row : json) {
-            assertEquals(List.of("attempts", "displayName", "item", "lastSubmitted", "learnerId", "max", "policy", "score"), Cli.names(row));
+            assertEquals(List.of("attempts", "displayName", "item", "lastSubmitted", "learnerId", "max", "policy", "score", "workshop", "workshopId"),
+                    Cli.names(row));
             List<String> c = csv.get(row.get("learnerId").textValue() + " " + row.get("item").textValue());
             assertEquals(c.get(3), row.get("policy").textValue());
             assertEquals(Integer.parseInt(c.get(6)), row.get("attempts").intValue());

@@ -89,7 +89,8 @@ class RegradeCommandTest {
         assertEquals("", r.err());
         List<String> lines = r.out().lines().toList();
         assertEquals("2 attempts checked, 2 would change.", lines.get(0));
-        assertEquals(List.of("learner", "name", "question", "attempt", "old", "new", "kept"), Arrays.asList(lines.get(1).strip().split("\\s+")));
+        assertEquals("Scores that would change: 1 keeping the higher, 2 with --replace.", lines.get(1), "what --apply will report");
+        assertEquals(List.of("learner", "name", "question", "attempt", "old", "new", "kept"), Arrays.asList(lines.get(2).strip().split("\\s+")));
         assertEquals(List.of(wrong, "-", QUIZ + "/" + Q, "1", "0.00", "1.00", "1.00"), row(r.out(), wrong));
         assertEquals(List.of(right, "-", QUIZ + "/" + Q, "1", "1.00", "0.00", "1.00"), row(r.out(), right), "kept: the higher");
         assertTrue(r.out().contains("Nothing written. Run again with --apply"), r.out());

@@ -224,7 +224,7 @@ class AccessTest {
         String w = "/instructor/workshops/" + annWorkshop;
         List<String[]> out = new ArrayList<>();
         for (String get : List.of("/instructor/regrade", "/instructor/gradebook.csv", "/instructor/gradebook.json", "/instructor/workshops", w, w + "/grid",
-                w + "/learners/" + aId, w + "/results.csv", w + "/summary", w + "/projector")) {
+                w + "/learners/" + aId, w + "/results.csv", w + "/questions.csv", w + "/summary", w + "/projector")) {
             out.add(new String[] {"GET", get});
         }
         for (String post : List.of("/instructor/regrade", "/instructor/workshops", w + "/pace", w + "/push", w + "/chaos", w + "/close",

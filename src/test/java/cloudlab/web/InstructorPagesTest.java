@@ -91,7 +91,7 @@ class InstructorPagesTest {
         assertTrue(csv.body().startsWith("\uFEFF\"learner_id\","), csv.body());
         String plain = csv.body().substring(1).replace("\"", "");
         String[] lines = plain.split("\r\n");
-        assertEquals("learner_id,display_name,item,policy,score,max,attempts,last_submitted", lines[0]);
+        assertEquals("learner_id,display_name,item,policy,score,max,attempts,last_submitted,workshop_id,workshop", lines[0]);
         String item = first.quiz().id() + "/" + q.id();
         assertTrue(plain.contains(item + ",Practice,1,1,1,"), csv.body());
         HttpResponse<String> json = WebClient.cookieless(server).get("/instructor/gradebook.json", "Cookie", cookie);

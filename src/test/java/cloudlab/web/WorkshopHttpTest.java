@@ -672,7 +672,7 @@ class WorkshopHttpTest {
         // the CSV starts with a byte order mark and quotes every cell; no cell here holds a quote, so dropping them reads it plainly
         assertTrue(csv.body().startsWith("\uFEFF\"learner_id\","), csv.body());
         String[] lines = csv.body().substring(1).replace("\"", "").split("\r\n");
-        assertEquals("learner_id,display_name,item,policy,score,max,attempts,last_submitted", lines[0]);
+        assertEquals("learner_id,display_name,item,policy,score,max,attempts,last_submitted,workshop_id,workshop", lines[0]);
         assertTrue(lines[1].startsWith(learnerId(server, ana) + ",Ana, from row 3," + first.quiz().id() + "/" + q.id() + ",Practice,1,1,1,"),
                 lines[1]);
         assertTrue(lines[lines.length - 1].startsWith(learnerId(server, ana) + ",Ana, from row 3,total,,"), "a total line: " + lines[lines.length - 1]);

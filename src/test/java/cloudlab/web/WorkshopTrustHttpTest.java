@@ -144,6 +144,61 @@ class WorkshopTrustHttpTest {
         assertNotEquals(total(csv, anaId), total(ada.get("/instructor/workshops/" + elsewhere + "/results.csv").body(), anaId));
     }
 
+    @Test
+    void theSummaryShowsEachQuestionsFirstTryRateAndCommonestWrongAnswerAndTheCsvHoldsThem() {
+        Question q = plainQuestions().get(0);
+        String id = bob.create("Question hour", null, 1);
+        WebClient cal = WorkshopHttpTest.joined(server, bob.code(id), "Cal");
+        answer(cal, q, false);
+        answer(cal, q, true);
+        answer(WorkshopHttpTest.joined(server, bob.code(id), "Dee"), q, true);
+
+        String summary = bob.get("/instructor/workshops/" + id + "/summary").body();
+        Matcher row = Pattern.compile("(?s)data-item=\"" + Course1.first().quiz().id() + "/" + q.id() + "\">(.*?)</tr>").matcher(summary);
+        assertTrue(row.find(), summary);
+        assertTrue(row.group(1).contains("<td>2</td>\n      <td>3</td>"), "2 learners, 3 attempts: " + row.group(1));
+        assertTrue(row.group(1).contains("1 of 2 (50%)"), "Dee alone was right on her first try: " + row.group(1));
+        assertTrue(row.group(1).contains("(1 learner)"), "Cal's wrong answer, named: " + row.group(1));
+        assertTrue(bob.get("/instructor/workshops/" + id).body().contains("/summary#question-rates"), "the room links to the rates");
+        assertTrue(!bob.get("/instructor/workshops/" + id + "/projector").body().contains("Cal"), "the projector shows no names");
+
+        HttpResponse<String> csv = bob.get("/instructor/workshops/" + id + "/questions.csv");
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"), csv.headers().toString());
+        assertTrue(csv.body().startsWith("\uFEFF\"lesson\""), csv.body());
+        assertTrue(csv.body().contains("\"" + Course1.first().quiz().id() + "/" + q.id() + "\",\"" + q.prompt().replace("\"", "\"\"") + "\",\"3\",\"2\",\"1\",\"50\""),
+                csv.body());
+    }
+
+    @Test
+    void anAppliedRegradeIsAuditedAndListedOnTheWorkshopPageWhileADryRunWritesNothing() {
+        Question q = plainQuestions().get(0);
+        assertEquals(Question.Type.SINGLE, q.type());
+        String id = ada.create("Regrade hour", null, 1);
+        WebClient eve = WorkshopHttpTest.joined(server, ada.code(id), "Eve");
+        int right = q.options().indexOf(q.options().stream().filter(Question.Option::correct).findFirst().orElseThrow());
+        // a right answer stored with 0 under an older version of the question: what a fixed question leaves behind
+        server.services().progress().answered(WorkshopHttpTest.learnerId(server, eve), Course1.first().quiz().id(), q.id(),
+                new cloudlab.progress.Progress.Attempt(null, "{\"choices\":[" + right + "]}", null, "old"), 0.0, 1.0,
+                cloudlab.progress.Progress.Scope.workshop(id));
+
+        String dry = ada.get("/instructor/regrade").body();
+        assertTrue(dry.contains("Keeping the higher score: 1 score would change: Regrade hour 1."), dry);
+        assertTrue(!ada.get("/instructor/workshops/" + id).body().contains("id=\"regrades\""), "a dry run writes no audit row");
+
+        String applied = ada.post("/instructor/regrade", WebClient.form("mode", "keep")).body();
+        assertTrue(applied.contains("Applied: 1 score changed: Regrade hour 1 (higher score kept)."), applied);
+        assertTrue(applied.contains("0 attempts score differently now."), "a second dry run finds nothing: " + applied);
+
+        String room = ada.get("/instructor/workshops/" + id).body();
+        Matcher audit = Pattern.compile("(?s)id=\"regrades\".*?<tbody><tr>(.*?)</tr>").matcher(room);
+        assertTrue(audit.find(), room);
+        String cells = audit.group(1);
+        assertTrue(cells.matches("(?s)\\s*<td>\\d{4}-\\d\\d-\\d\\dT[^<]+</td><td>ada</td><td>keep higher</td>\\s*<td>1</td>.*"), cells);
+        assertTrue(cells.contains("0.00 → 1.00"), "the workshop's total before and after: " + cells);
+        assertTrue(cells.contains("Eve " + Course1.first().quiz().id() + "/" + q.id() + " attempt 1: 0 → 1"), cells);
+    }
+
     static JsonNode json(String body) {
         try {
             return Json.mapper().readTree(body);
