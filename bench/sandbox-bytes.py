@@ -10,7 +10,7 @@ import urllib.request
 from http.cookiejar import CookieJar
 
 BASE = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:7070"
-PART = re.compile(r'<div id="(part-[a-z-]+)" class="part" data-key="([0-9a-f]+)"')
+PART = re.compile(r'<(?:div|tbody) id="(part-[A-Za-z0-9._-]+)" class="part" data-key="([0-9a-f]+)"')
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -62,7 +62,8 @@ def measure(open_path, actions):
         swapped = PART.findall(body)
         held.update(dict(swapped))
         page_now[0] = call(sandbox)[1]
-        sizes = [(m.group(1), len(m.group(0).encode())) for m in re.finditer(r'<div id="(part-[a-z-]+)".*?(?=<div id="part-|\Z)', body, re.S)]
+        top = r'(?:<template>)?<(?:div|tbody) id="(part-[^"]+)"[^>]* data-hx-swap-oob'  # what the answer swaps; parts inside them are not
+        sizes = [(m.group(1), len(m.group(0).encode())) for m in re.finditer(top + r'.*?(?=' + top + r'|\Z)', body, re.S)]
         print(f"  {name:<22} {status}  {len(body.encode()):>7} bytes ({wire:>6} gzipped)  parts: {' '.join(k[5:] + ':' + str(n) for k, n in sizes)}")
 
 

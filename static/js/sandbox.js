@@ -3,11 +3,16 @@
   'use strict';
 
   // Tell the lab which parts the page holds (their keys), so an action's answer carries only what changed.
+  // A part that shows the last action's message (itself, not a part inside it) goes without its key: the
+  // answer redraws it without.
   document.addEventListener('htmx:configRequest', function (e) {
     var ws = document.getElementById('workspace');
     if (!ws || !ws.contains(e.detail.elt)) return;
     var held = [];
-    ws.querySelectorAll('.part[data-key]').forEach(function (p) { held.push(p.id + '=' + p.getAttribute('data-key')); });
+    ws.querySelectorAll('.part[data-key]').forEach(function (p) {
+      var said = p.querySelector('[data-said]');
+      held.push(p.id + '=' + (said && said.closest('.part') === p ? '' : p.getAttribute('data-key')));
+    });
     e.detail.headers['X-Parts'] = held.join(',');
   });
 

@@ -41,6 +41,21 @@ public final class Diagrams {
     }
 
     /**
+     * The virtualization view in pieces, for a page that redraws one host at a time: the key with
+     * the whole view's title and description (or "No hosts yet"), then one drawing per host.
+     */
+    public static HostCards hostCards(Layout layout) {
+        return HostsView.cards(layout);
+    }
+
+    /** The virtualization view in pieces: its key, then a drawing per host (by the host's id). */
+    public record HostCards(String key, java.util.List<Card> cards) {
+        /** One host's card, a drawing of its own. */
+        public record Card(String host, String svg) {
+        }
+    }
+
+    /**
      * The infrastructure view: regions, zones, data centers and host chips as nested boxes;
      * failed nodes in red dashes labelled FAILED, everything under them greyed, and a line per
      * app saying whether it is available. A layout without regions draws "No regions yet".

@@ -85,6 +85,30 @@ final class HostsView {
         return s.finish();
     }
 
+    /**
+     * The same drawing in pieces a page can redraw one at a time: the key (or "No hosts yet"),
+     * then one drawing per host card, in the order and at the size the whole drawing has them.
+     */
+    static Diagrams.HostCards cards(Layout layout) {
+        Facts facts = Facts.of(layout, java.util.List.of());
+        List<Host> hosts = layout.hosts();
+        String title = "Virtualization view" + (layout.name() != null ? " of " + layout.name() : "");
+        if (hosts.isEmpty()) return new Diagrams.HostCards(render(facts).svg(), List.of());
+        double width = 2 * MARGIN + CARD_W;
+        Svg key = Svg.start("cld-hosts", width, MARGIN + LEGEND_H, title, describe(facts, hosts), Style.HOSTS);
+        key.rect(0, 0, width, MARGIN + LEGEND_H, "class", "bg");
+        legend(key, MARGIN, MARGIN, facts.question());
+        List<Diagrams.HostCards.Card> cards = new ArrayList<>();
+        for (Host h : hosts) {
+            double height = cardHeight(h) + GAP;
+            Svg s = Svg.start("cld-hosts", width, height, "Host " + h.id(), describe(facts, List.of(h)), Style.HOSTS);
+            s.rect(0, 0, width, height, "class", "bg");
+            card(s, facts, h, MARGIN, 0, cardHeight(h));
+            cards.add(new Diagrams.HostCards.Card(h.id(), s.finish().svg()));
+        }
+        return new Diagrams.HostCards(key.finish().svg(), cards);
+    }
+
     /** "2 hosts, 3 VMs (2 running, 1 down). h1 is down because use1-az1 failed." */
     static String describe(Facts facts, List<Host> hosts) {
         int running = 0, stopped = 0, down = 0, total = 0;

@@ -1,8 +1,14 @@
 package cloudlab.page;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 
 /**
@@ -11,46 +17,107 @@ import java.util.zip.CRC32;
  * digest of its markup: the key comes from the value, never from a list of what it depends on.
  * The page's script sends back the keys it holds ({@value #HEADER}); the answer swaps in, out of
  * band, only the parts whose key differs, or all of them when no keys came.
+ *
+ * <p>A part may hold parts of its own, one level deep (a card per host in a drawing, a group of
+ * rows per host in a table): the fragment marks each with {@code <div data-part="name">} or
+ * {@code <tbody data-part="name">}, and such a child holds no element of its own tag. The
+ * container's key is then a digest of its markup without its children's insides, so that one
+ * changed child travels alone; a child added or removed changes the container, which travels
+ * whole. A child that cannot stand alone in HTML (a {@code tbody}) travels in a {@code template}.
  */
 public class Parts {
-    /** The request header with the parts the page holds: {@code part-id=key} pairs, comma-separated. */
+    /** The request header with the parts the page holds: {@code part-id=key} pairs, comma-separated; an empty key asks for the part again. */
     public static final String HEADER = "X-Parts";
-    private final Map<String, String> markup = new LinkedHashMap<>();
-    private final Map<String, String> keys = new LinkedHashMap<>();
+    private static final Pattern CHILD = Pattern.compile("<(div|tbody) data-part=\"([A-Za-z0-9._-]+)\">");
+
+    /** A part or a child as the page holds it: its wrapper's tag, its key, its inside (children placed in it), its children. */
+    private record Part(String tag, String key, String inside, List<Part> children, String name) {
+    }
+
+    private final Map<String, Part> parts = new LinkedHashMap<>();
 
     /** Renders each part: {@code fragments} maps a part's name to its template and fragment, "template :: fragment". */
     public Parts(Templates renderer, Map<String, String> fragments, Map<String, ?> model) {
+        this(renderer, fragments, model, null);
+    }
+
+    /** Renders the parts named in {@code only} (all of them when null); a part not rendered is not sent. */
+    public Parts(Templates renderer, Map<String, String> fragments, Map<String, ?> model, Collection<String> only) {
         fragments.forEach((name, where) -> {
+            if (only != null && !only.contains(name)) return;
             String[] tf = where.split(" :: ");
-            String html = renderer.fragment(tf[0], tf[1], model);
-            markup.put(name, html);
-            keys.put(name, key(html));
+            parts.put(name, part(name, "div", renderer.fragment(tf[0], tf[1], model)));
         });
+    }
+
+    /** A part from its fragment's markup: each child marked in it gets its key, and the part a key of what is left. */
+    private static Part part(String name, String tag, String html) {
+        List<Part> children = new ArrayList<>();
+        StringBuilder inside = new StringBuilder();
+        StringBuilder shape = new StringBuilder();
+        Matcher m = CHILD.matcher(html);
+        int at = 0;
+        while (m.find(at)) {
+            String end = "</" + m.group(1) + ">";
+            int close = html.indexOf(end, m.end());
+            if (close < 0) break;
+            Part child = new Part(m.group(1), key(html.substring(m.end(), close)), html.substring(m.end(), close), List.of(), m.group(2));
+            children.add(child);
+            inside.append(html, at, m.start()).append(wrapped(child, false));
+            shape.append(html, at, m.start()).append(child.name());
+            at = close + end.length();
+        }
+        inside.append(html, at, html.length());
+        shape.append(html, at, html.length());
+        return new Part(tag, key(shape.toString()), inside.toString(), children, name);
     }
 
     /** Each part in its wrapper, by name, for the whole page to place. */
     public Map<String, String> placed() {
         Map<String, String> out = new LinkedHashMap<>();
-        markup.forEach((name, html) -> out.put(name, wrapped(name, html, false)));
+        parts.forEach((name, p) -> out.put(name, wrapped(p, false)));
         return out;
     }
 
     /**
-     * The answer for htmx: the parts whose markup differs from what the page holds (the
-     * {@value #HEADER} header's value, or null), as out-of-band swaps.
+     * The answer for htmx: of the parts rendered, those whose markup differs from what the page
+     * holds (the {@value #HEADER} header's value, or null), as out-of-band swaps; of a container
+     * the page holds as it is, only its children that differ.
      */
     public String changed(String heldHeader) {
         Map<String, String> held = held(heldHeader);
         StringBuilder out = new StringBuilder();
-        markup.forEach((name, html) -> {
-            if (!keys.get(name).equals(held.get(id(name)))) out.append(wrapped(name, html, true)).append('\n');
-        });
+        for (Part p : parts.values()) {
+            if (!p.key().equals(held.get(id(p.name())))) {
+                out.append(wrapped(p, true)).append('\n');
+                continue;
+            }
+            for (Part c : p.children()) {
+                if (c.key().equals(held.get(id(c.name())))) continue;
+                boolean alone = !c.tag().equals("div"); // a tbody parses only inside a table or a template
+                out.append(alone ? "<template>" : "").append(wrapped(c, true)).append(alone ? "</template>" : "").append('\n');
+            }
+        }
         return out.toString();
     }
 
-    private String wrapped(String name, String html, boolean outOfBand) {
-        return "<div id=\"" + id(name) + "\" class=\"part\" data-key=\"" + keys.get(name) + "\"" + (outOfBand ? " data-hx-swap-oob=\"true\">" : ">")
-                + html + "</div>";
+    /**
+     * The names of the parts the page asks for again: those it holds with an empty key (its
+     * script clears the key of a part that shows the last action's message, which the next
+     * answer must take away); null when no header came, so the page holds nothing known.
+     */
+    public static Set<String> asked(String heldHeader) {
+        if (heldHeader == null) return null;
+        Set<String> out = new java.util.LinkedHashSet<>();
+        held(heldHeader).forEach((id, key) -> {
+            if (key.isEmpty() && id.startsWith("part-")) out.add(id.substring("part-".length()));
+        });
+        return out;
+    }
+
+    private static String wrapped(Part p, boolean outOfBand) {
+        return "<" + p.tag() + " id=\"" + id(p.name()) + "\" class=\"part\" data-key=\"" + p.key() + "\"" + (outOfBand ? " data-hx-swap-oob=\"true\">" : ">")
+                + p.inside() + "</" + p.tag() + ">";
     }
 
     private static String id(String name) {
@@ -59,7 +126,7 @@ public class Parts {
 
     private static Map<String, String> held(String header) {
         Map<String, String> out = new LinkedHashMap<>();
-        if (header == null || header.length() > 4096) return out;
+        if (header == null || header.length() > 16384) return out;
         for (String pair : header.split(",")) {
             int eq = pair.indexOf('=');
             if (eq > 0) out.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());

@@ -34,6 +34,30 @@ public record Workspace(List<Row> rows, List<Step> steps, List<String> failable,
                       boolean canFail, Vm vm) {
     }
 
+    /**
+     * Rows of the table that change together, so a page can redraw them alone: a host with its
+     * VMs, or the regions, zones and data centers between two hosts. {@code id} is the first row's.
+     */
+    public record RowGroup(String id, List<Row> rows) {
+    }
+
+    /** The table's rows in groups (see {@link RowGroup}), in order. */
+    public List<RowGroup> groups() {
+        List<RowGroup> out = new ArrayList<>();
+        List<Row> group = new ArrayList<>();
+        for (Row r : rows) {
+            // a host starts a group, and so does the first place after a host's group
+            boolean starts = r.kind().equals("host") || (!r.kind().equals("vm") && !group.isEmpty() && group.get(0).kind().equals("host"));
+            if (starts && !group.isEmpty()) {
+                out.add(new RowGroup(group.get(0).id(), List.copyOf(group)));
+                group.clear();
+            }
+            group.add(r);
+        }
+        if (!group.isEmpty()) out.add(new RowGroup(group.get(0).id(), List.copyOf(group)));
+        return out;
+    }
+
     /** One step of the timeline. */
     public record Step(int number, String text, boolean applied, boolean current, boolean instructor) {
     }

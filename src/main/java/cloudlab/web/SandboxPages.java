@@ -1,9 +1,9 @@
 package cloudlab.web;
 
 import cloudlab.page.Parts;
+import cloudlab.page.SandboxDrawings;
 import cloudlab.access.Learners;
 import cloudlab.access.Addresses;
-import cloudlab.diagram.Diagrams;
 import cloudlab.lesson.Lesson;
 import cloudlab.lesson.LessonChallenge;
 import cloudlab.lesson.Segment;
@@ -11,6 +11,7 @@ import cloudlab.progress.Learner;
 import cloudlab.sandbox.ChallengeChecks;
 import cloudlab.sandbox.CommandForm;
 import cloudlab.sandbox.Sandbox;
+import cloudlab.sandbox.SandboxParts;
 import cloudlab.sandbox.SandboxView;
 import cloudlab.sandbox.SandboxView.Message;
 import cloudlab.sandbox.Sandboxes;
@@ -21,9 +22,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Sandboxes in the browser: each request is parsed, handed to the sandbox feature, and the
@@ -31,16 +31,6 @@ import java.util.Map;
  * ({@link Parts}); without JavaScript a form posts and comes back to the page at the form used.
  */
 final class SandboxPages {
-    /** The parts of the sandbox page: name to "template :: fragment" (the guided task's checklist has a template of its own). */
-    private static final Map<String, String> PARTS = new LinkedHashMap<>(Map.of("task", "sandbox/task :: task"));
-
-    static {
-        for (String p : List.of("head", "messages", "challenge", "hosts-diagram", "f-add-vm", "f-add-host", "f-change-host", "f-migrate-vm",
-                "map", "infra", "f-add-region", "f-add-zone", "f-add-datacenter", "f-app", "f-user", "break", "tree", "history", "io")) {
-            PARTS.put(p, "sandbox/parts :: " + p);
-        }
-    }
-
     private final Services services;
     private final Learners learners;
     private final Sandboxes sandboxes;
@@ -99,7 +89,7 @@ final class SandboxPages {
 
     /** The page; for htmx (a host picked in "Change a host", an instructor's step) only the parts that changed. */
     void show(Context ctx) {
-        answer(ctx, sandbox(ctx), null, null, Map.of(), HttpStatus.OK);
+        answer(ctx, sandbox(ctx), null, null, Map.of(), HttpStatus.OK, ctx.queryParam("id") != null ? SandboxParts.hostPicked() : SandboxParts.all());
     }
 
     /** One action from a form: decided by the core, stored when accepted, explained in place when refused. */
@@ -109,10 +99,10 @@ final class SandboxPages {
         Map<String, String> typed = CommandForm.typed(ctx.formParamMap());
         try {
             Sandboxes.Outcome o = sandboxes.act(s.learnerId(), s.id(), CommandForm.parse(ctx.formParamMap()));
-            if (!o.accepted()) answer(ctx, s, Message.bad(o.message()), form, typed, HttpStatus.UNPROCESSABLE_CONTENT);
-            else done(ctx, s, Message.ok(o.message()), form, typed);
+            if (!o.accepted()) answer(ctx, s, Message.bad(o.message()), form, typed, HttpStatus.UNPROCESSABLE_CONTENT, SandboxParts.refused(form));
+            else done(ctx, s, Message.ok(o.message()), form, typed, SandboxParts.accepted(o.decision().events(), form));
         } catch (InputException e) {
-            answer(ctx, s, Message.bad(e.getMessage()), form, typed, HttpStatus.BAD_REQUEST);
+            answer(ctx, s, Message.bad(e.getMessage()), form, typed, HttpStatus.BAD_REQUEST, SandboxParts.refused(form));
         }
     }
 
@@ -142,9 +132,9 @@ final class SandboxPages {
         Sandbox s = sandbox(ctx);
         try {
             Sandboxes.Moved m = how.apply(s, number(ctx, "version", Sandboxes.ANY_VERSION));
-            done(ctx, s, m.moved() ? Message.ok(m.message()) : Message.warn(m.message()), from, Map.of());
+            done(ctx, s, m.moved() ? Message.ok(m.message()) : Message.warn(m.message()), from, Map.of(), SandboxParts.all());
         } catch (Sandboxes.NoSuchStep | InputException e) {
-            answer(ctx, s, Message.bad(e.getMessage()), from, Map.of(), HttpStatus.BAD_REQUEST);
+            answer(ctx, s, Message.bad(e.getMessage()), from, Map.of(), HttpStatus.BAD_REQUEST, SandboxParts.refused(from));
         }
     }
 
@@ -204,9 +194,9 @@ final class SandboxPages {
         }
         try {
             ChallengeChecks.Checked r = checks.check(s);
-            done(ctx, s, r.passed() ? Message.ok(r.message()) : Message.warn(r.message()), "check", Map.of());
+            done(ctx, s, r.passed() ? Message.ok(r.message()) : Message.warn(r.message()), "check", Map.of(), SandboxParts.checked());
         } catch (ChallengeChecks.NoChallenge e) {
-            answer(ctx, s, Message.bad(e.getMessage()), "check", Map.of(), HttpStatus.BAD_REQUEST);
+            answer(ctx, s, Message.bad(e.getMessage()), "check", Map.of(), HttpStatus.BAD_REQUEST, SandboxParts.refused("check"));
         }
     }
 
@@ -257,18 +247,24 @@ final class SandboxPages {
         }
     }
 
-    /** After an action that went through: the changed parts for htmx, or back to the page at the form used for a plain post. */
-    private void done(Context ctx, Sandbox before, Message message, String form, Map<String, String> typed) {
+    /**
+     * After an action that went through: of the parts it {@code touched}, those that changed, for
+     * htmx; or back to the page at the form used for a plain post.
+     */
+    private void done(Context ctx, Sandbox before, Message message, String form, Map<String, String> typed, Set<String> touched) {
         if (Renderer.wantsFragment(ctx)) {
-            answer(ctx, sandboxes.get(before.learnerId(), before.id()), message, form, typed, HttpStatus.OK);
+            answer(ctx, sandboxes.get(before.learnerId(), before.id()), message, form, typed, HttpStatus.OK, touched);
         } else {
-            String part = form == null ? null : PARTS.containsKey("f-" + form) ? "f-" + form : PARTS.containsKey(form) ? form : null;
+            String part = SandboxParts.partOf(form);
             ctx.redirect("/sandboxes/" + before.id() + (part == null ? "" : "#part-" + part), HttpStatus.SEE_OTHER);
         }
     }
 
-    /** The sandbox as it is now: the parts that changed for htmx, else the whole page (a refusal keeps what was typed). */
-    private void answer(Context ctx, Sandbox s, Message message, String form, Map<String, String> typed, HttpStatus status) {
+    /**
+     * The sandbox as it is now: for htmx, of the parts the action {@code touched} and those the page
+     * asks for again, the ones that changed; else the whole page (a refusal keeps what was typed).
+     */
+    private void answer(Context ctx, Sandbox s, Message message, String form, Map<String, String> typed, HttpStatus status, Set<String> touched) {
         String token = ctx.queryParam("shared");
         String shareUrl = token == null ? null : Addresses.origin(ctx.ip(), ctx.scheme(), ctx.host(), ctx.header("X-Forwarded-Proto"),
                 ctx.header("X-Forwarded-Host"), services.settings().trustedProxies()) + "/shared/" + token;
@@ -276,19 +272,15 @@ final class SandboxPages {
         Map<String, Object> model = LessonPages.base(ctx, s.title() + " — Cloud Lab sandbox");
         model.put("v", v);
         model.put("base", "/sandboxes/" + s.id());
-        // the drawings leave out what they share (style sheets, the map's land): the page holds it once
-        model.put("hostsSvg", Diagrams.withoutShared(Diagrams.hosts(v.state(), List.of())));
-        model.put("infraSvg", Diagrams.withoutShared(Diagrams.infrastructure(v.state(), List.of())));
-        model.put("mapSvg", Diagrams.withoutShared(Diagrams.map(v.state(), List.of(), true)));
-        model.put("mapPlaces", Diagrams.mapPlaces(v.state(), List.of()));
+        model.put("d", new SandboxDrawings(v.state()));
         model.put("task", s.origin() == Sandbox.Origin.LESSON ? services.course().course().taskStanding(s.originRef(), s.history()) : null);
-        Parts parts = new Parts(services.renderer(), PARTS, model);
         ctx.status(status);
         if (Renderer.wantsFragment(ctx)) {
-            ctx.html(parts.changed(ctx.header(Parts.HEADER)));
+            Set<String> render = SandboxParts.toRender(touched, Parts.asked(ctx.header(Parts.HEADER)));
+            ctx.html(new Parts(services.renderer(), SandboxParts.FRAGMENTS, model, render).changed(ctx.header(Parts.HEADER)));
         } else {
-            model.put("parts", parts.placed());
-            model.put("drawingDefs", Diagrams.sharedDefinitions());
+            model.put("parts", new Parts(services.renderer(), SandboxParts.FRAGMENTS, model).placed());
+            model.put("drawingDefs", SandboxDrawings.shared());
             ctx.html(services.renderer().page("sandbox/sandbox", model));
         }
     }

@@ -69,4 +69,13 @@ class WorkspaceTest {
         assertEquals("1", refused.hostForm().shown().cores(), "after a refusal the typed value stays");
         assertEquals("4", refused.hostForm().was().cores(), "and the host's own value is what it started from");
     }
+
+    @Test
+    void theTableComesInGroupsAHostWithItsVmsAndThePlacesBeforeIt() throws InputException {
+        Workspace w = workspace(sandbox(), null, Map.of(), false, null);
+        assertEquals(List.of("eu-west-1", "h1", "h2"), w.groups().stream().map(Workspace.RowGroup::id).toList());
+        assertEquals(List.of("eu-west-1", "az1", "dc1"), w.groups().get(0).rows().stream().map(Workspace.Row::id).toList(),
+                "the region, its zone and data center travel together");
+        assertEquals(w.rows(), w.groups().stream().flatMap(g -> g.rows().stream()).toList(), "every row once, in order");
+    }
 }

@@ -1,0 +1,230 @@
+package cloudlab.sandbox;
+
+import cloudlab.sim.Event;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The parts of the sandbox page, and which of them an action can change: an answer renders only
+ * those (and sends, of them, only the ones whose markup changed). The rule is by the kind of each
+ * event the action made, one method per kind (the core's visitor), so a new kind of event cannot
+ * be left out; anything that moves the history touches every part.
+ */
+public final class SandboxParts {
+    private SandboxParts() {
+    }
+
+    /** Each part of the page by name, with its template fragment ("template :: fragment"), in page order. */
+    public static final Map<String, String> FRAGMENTS = fragments();
+
+    private static Map<String, String> fragments() {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("task", "sandbox/task :: task");
+        for (String p : List.of("head", "messages", "challenge", "hosts-diagram", "f-add-vm", "f-add-host", "f-change-host", "f-migrate-vm",
+                "map", "infra", "f-add-region", "f-add-zone", "f-add-datacenter", "f-app", "f-user", "break", "tree", "history", "io")) {
+            out.put(p, "sandbox/parts :: " + p);
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    /** Every part: what a move of the history, or a page that holds nothing, needs. */
+    public static Set<String> all() {
+        return FRAGMENTS.keySet();
+    }
+
+    /** The part that holds a form (by the key its {@code form} field sends), or null for a key the page has no part for. */
+    public static String partOf(String form) {
+        if (form == null) return null;
+        if (form.equals("check")) return "challenge";
+        return FRAGMENTS.containsKey("f-" + form) ? "f-" + form : FRAGMENTS.containsKey(form) ? form : null;
+    }
+
+    /**
+     * The parts an answer renders: those the action {@code touched}, and those the page asks for
+     * again ({@code asked}: a form's message is asked for by its own name, {@code said-} and the
+     * form's key, and brings its form's part); every part when {@code asked} is null (the page
+     * said nothing of what it holds, as a page without the script).
+     */
+    public static Set<String> toRender(Set<String> touched, Set<String> asked) {
+        if (asked == null) return all();
+        Set<String> out = new LinkedHashSet<>(touched);
+        for (String name : asked) {
+            String part = name.startsWith("said-") ? partOf(name.substring("said-".length())) : FRAGMENTS.containsKey(name) ? name : null;
+            if (part != null) out.add(part);
+        }
+        return out;
+    }
+
+    /**
+     * What a refused action touches: the message, and the form it came from (which keeps what
+     * was typed and shows the refusal beside it).
+     */
+    public static Set<String> refused(String form) {
+        return with(Set.of("messages"), form);
+    }
+
+    /** What "Check my design" touches: the message and the challenge with its goals. */
+    public static Set<String> checked() {
+        return Set.of("messages", "challenge");
+    }
+
+    /** What picking a host in "Change a host" touches: that form alone, which starts from the host's values. */
+    public static Set<String> hostPicked() {
+        return Set.of("f-change-host");
+    }
+
+    /**
+     * What an accepted action touches: its events' parts (see {@link Touches}), the form it came
+     * from, and what every step changes (the head with its version and undo buttons, the message,
+     * the history, the guided task and the challenge's standing).
+     */
+    public static Set<String> accepted(List<Event> events, String form) {
+        Set<String> out = new LinkedHashSet<>(List.of("head", "messages", "history", "task", "challenge"));
+        for (Event e : events) out.addAll(e.accept(TOUCHES));
+        return with(out, form);
+    }
+
+    private static Set<String> with(Collection<String> parts, String form) {
+        Set<String> out = new LinkedHashSet<>(parts);
+        String used = partOf(form);
+        if (used != null) out.add(used);
+        return out;
+    }
+
+    private static final Touches TOUCHES = new Touches();
+
+    /** The parts one event can change, beyond what every step changes. */
+    static final class Touches implements Event.Visitor<Set<String>> {
+        /** What shows the places (regions, zones, data centers): their drawing, map, forms, table and what can fail. */
+        static final Set<String> PLACES = Set.of("infra", "map", "f-add-region", "f-add-zone", "f-add-datacenter", "f-add-host", "break", "tree");
+        /** What shows the hosts: their cards, the forms that list them, the table, what can fail, and the places' host chips. */
+        static final Set<String> HOSTS = Set.of("hosts-diagram", "f-add-vm", "f-add-host", "f-change-host", "f-migrate-vm", "infra", "map",
+                "break", "tree");
+        /** What shows the VMs: their host's card, the forms that list them, what serves the users, and the table. */
+        static final Set<String> VMS = Set.of("hosts-diagram", "f-add-vm", "f-migrate-vm", "f-app", "infra", "map", "tree");
+
+        private static Set<String> union(Set<String> a, Set<String> b) {
+            Set<String> out = new LinkedHashSet<>(a);
+            out.addAll(b);
+            return out;
+        }
+
+        public Set<String> layoutNamed(Event.LayoutNamed e) {
+            return all();
+        }
+
+        public Set<String> appAdded(Event.AppAdded e) {
+            return Set.of("f-app", "f-add-vm", "infra", "map");
+        }
+
+        public Set<String> appMinRunningSet(Event.AppMinRunningSet e) {
+            return Set.of("f-app", "infra", "map");
+        }
+
+        public Set<String> appRemoved(Event.AppRemoved e) {
+            return union(VMS, Set.of("f-app"));
+        }
+
+        public Set<String> regionAdded(Event.RegionAdded e) {
+            return PLACES;
+        }
+
+        public Set<String> regionMoved(Event.RegionMoved e) {
+            return PLACES;
+        }
+
+        public Set<String> regionRemoved(Event.RegionRemoved e) {
+            return union(union(PLACES, HOSTS), VMS);
+        }
+
+        public Set<String> zoneAdded(Event.ZoneAdded e) {
+            return PLACES;
+        }
+
+        public Set<String> zoneRemoved(Event.ZoneRemoved e) {
+            return union(union(PLACES, HOSTS), VMS);
+        }
+
+        public Set<String> datacenterAdded(Event.DatacenterAdded e) {
+            return PLACES;
+        }
+
+        public Set<String> datacenterRemoved(Event.DatacenterRemoved e) {
+            return union(union(PLACES, HOSTS), VMS);
+        }
+
+        public Set<String> hostAdded(Event.HostAdded e) {
+            return HOSTS;
+        }
+
+        public Set<String> hostChanged(Event.HostChanged e) {
+            return HOSTS;
+        }
+
+        public Set<String> hostRemoved(Event.HostRemoved e) {
+            return union(HOSTS, VMS);
+        }
+
+        public Set<String> vmAdded(Event.VmAdded e) {
+            return VMS;
+        }
+
+        public Set<String> vmResized(Event.VmResized e) {
+            return VMS;
+        }
+
+        public Set<String> vmRemoved(Event.VmRemoved e) {
+            return VMS;
+        }
+
+        public Set<String> vmStarted(Event.VmStarted e) {
+            return VMS;
+        }
+
+        public Set<String> vmStopped(Event.VmStopped e) {
+            return VMS;
+        }
+
+        public Set<String> vmMigrated(Event.VmMigrated e) {
+            return VMS;
+        }
+
+        public Set<String> vmAppSet(Event.VmAppSet e) {
+            return VMS;
+        }
+
+        public Set<String> nodeRenamed(Event.NodeRenamed e) {
+            return all();
+        }
+
+        public Set<String> failed(Event.Failed e) {
+            return Set.of("hosts-diagram", "infra", "map", "tree", "break");
+        }
+
+        public Set<String> restored(Event.Restored e) {
+            return failed(null);
+        }
+
+        public Set<String> userPlaced(Event.UserPlaced e) {
+            return Set.of("map", "infra", "f-user");
+        }
+
+        public Set<String> userRemoved(Event.UserRemoved e) {
+            return userPlaced(null);
+        }
+
+        /** A VM's load shows on the run page, not here: only its step in the history. */
+        public Set<String> vmLoadSet(Event.VmLoadSet e) {
+            return Set.of();
+        }
+
+        public Set<String> hostOsLoadSet(Event.HostOsLoadSet e) {
+            return Set.of();
+        }
+    }
+}
