@@ -1,5 +1,6 @@
 package cloudlab.web;
 
+import cloudlab.sim.Layouts;
 import cloudlab.access.Learners;
 import cloudlab.lesson.Lesson;
 import cloudlab.lesson.LessonChallenge;
@@ -53,37 +54,7 @@ class SandboxBrowserTest {
                       - id: dc1
             """;
 
-    /** The shop over two zones, one VM in each; it needs one running. */
-    static final String TWO_ZONES = """
-            name: shop over two zones
-            apps:
-              - {name: shop, minRunning: 1}
-            regions:
-              - code: eu-west-1
-                zones:
-                  - id: az1
-                    datacenters:
-                      - id: dc1
-                        hosts:
-                          - id: h1
-                            hypervisor: type1
-                            cores: 8
-                            memoryGiB: 32
-                            storageGiB: 500
-                            vms:
-                              - {id: web-1, vcpus: 2, memoryGiB: 4, diskGiB: 20, app: shop}
-                  - id: az2
-                    datacenters:
-                      - id: dc2
-                        hosts:
-                          - id: h2
-                            hypervisor: type1
-                            cores: 8
-                            memoryGiB: 32
-                            storageGiB: 500
-                            vms:
-                              - {id: web-2, vcpus: 2, memoryGiB: 4, diskGiB: 20, app: shop}
-            """;
+    static final String TWO_ZONES = Layouts.SHOP_OVER_TWO_ZONES;
 
     @RegisterExtension
     static final BrowserLab lab = BrowserLab.withScripts();
