@@ -6,6 +6,7 @@ import cloudlab.quiz.Gradebook;
 import cloudlab.sim.RegionCatalog;
 import cloudlab.store.Database;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -22,8 +23,8 @@ final class GradebookCommand implements Callable<Integer> {
     @ParentCommand
     CloudLabCommand parent;
 
-    @Option(names = "--db", paramLabel = "PATH|URL", description = "The database: an SQLite file or a jdbc:postgresql:// URL (default data/cloud-lab.db, or CLOUDLAB_DB).", defaultValue = "${env:CLOUDLAB_DB:-data/cloud-lab.db}")
-    String db;
+    @Mixin
+    DatabaseOption db;
 
     @Option(names = "--lessons", paramLabel = "DIR", description = "The lessons folder (default lessons).", defaultValue = "lessons")
     Path lessons;
@@ -40,12 +41,9 @@ final class GradebookCommand implements Callable<Integer> {
             parent.err.println("gradebook: --format must be csv or json (got " + format + ")");
             return 2;
         }
-        if (Database.isFile(db) && !Files.isRegularFile(Path.of(db))) {
-            parent.err.println("gradebook: " + db + ": no such database");
-            return 2;
-        }
+        if (!db.there(parent.err, "gradebook")) return 2;
         Course course = Files.isDirectory(lessons) ? Course.load(lessons, RegionCatalog.builtIn()) : null;
-        try (Database database = Database.open(db)) {
+        try (Database database = Database.open(db.location)) {
             List<Gradebook.Row> rows = Gradebook.rows(course, new Progress(database));
             String text = format.equals("csv") ? Gradebook.csv(rows) : Gradebook.json(rows);
             if (out == null) {
