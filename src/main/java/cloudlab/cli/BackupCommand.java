@@ -2,7 +2,7 @@ package cloudlab.cli;
 
 import cloudlab.store.Database;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -19,28 +19,25 @@ final class BackupCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The new file to write (must not exist).")
     Path file;
 
-    @Option(names = "--db", paramLabel = "PATH|URL", description = "The database: an SQLite file or a jdbc:postgresql:// URL (default data/cloud-lab.db, or CLOUDLAB_DB).", defaultValue = "${env:CLOUDLAB_DB:-data/cloud-lab.db}")
-    String db;
+    @Mixin
+    DatabaseOption db;
 
     @Override
     public Integer call() {
-        if (!Database.isFile(db)) {
+        if (!Database.isFile(db.location)) {
             parent.err.println("backup: copies an SQLite file; for a PostgreSQL database use pg_dump (see the README)");
             return 2;
         }
-        if (Database.isFile(db) && !Files.isRegularFile(Path.of(db))) {
-            parent.err.println("backup: " + db + ": no such database");
-            return 2;
-        }
+        if (!db.there(parent.err, "backup")) return 2;
         if (Files.exists(file)) {
             parent.err.println("backup: " + file + " already exists; choose a new file name");
             return 2;
         }
         Database database;
         try {
-            database = Database.open(db);
+            database = Database.open(db.location);
         } catch (RuntimeException e) {
-            parent.err.println("backup: cannot read the database " + db + ": " + reason(e));
+            parent.err.println("backup: cannot read the database " + db.location + ": " + reason(e));
             return 2;
         }
         try (database) {
@@ -56,7 +53,7 @@ final class BackupCommand implements Callable<Integer> {
                 return 1;
             }
         }
-        parent.out.println("Backed up " + db + " to " + file + " (integrity check: ok).");
+        parent.out.println("Backed up " + db.location + " to " + file + " (integrity check: ok).");
         return 0;
     }
 

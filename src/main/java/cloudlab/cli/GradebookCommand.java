@@ -6,6 +6,7 @@ import cloudlab.sim.RegionCatalog;
 import cloudlab.store.Database;
 import cloudlab.workshop.Results;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -25,8 +26,8 @@ final class GradebookCommand implements Callable<Integer> {
     @ParentCommand
     CloudLabCommand parent;
 
-    @Option(names = "--db", paramLabel = "PATH|URL", description = "The database: an SQLite file or a jdbc:postgresql:// URL (default data/cloud-lab.db, or CLOUDLAB_DB).", defaultValue = "${env:CLOUDLAB_DB:-data/cloud-lab.db}")
-    String db;
+    @Mixin
+    DatabaseOption db;
 
     @Option(names = "--lessons", paramLabel = "DIR", description = "The lessons folder (default lessons).", defaultValue = "lessons")
     Path lessons;
@@ -43,12 +44,9 @@ final class GradebookCommand implements Callable<Integer> {
             parent.err.println("gradebook: --format must be csv or json (got " + format + ")");
             return 2;
         }
-        if (Database.isFile(db) && !Files.isRegularFile(Path.of(db))) {
-            parent.err.println("gradebook: " + db + ": no such database");
-            return 2;
-        }
+        if (!db.there(parent.err, "gradebook")) return 2;
         Course course = Files.isDirectory(lessons) ? Course.load(lessons, RegionCatalog.builtIn()) : null;
-        try (Database database = Database.open(db)) {
+        try (Database database = Database.open(db.location)) {
             List<Gradebook.Row> rows = new Results(database, () -> course).serverWide();
             String text = format.equals("csv") ? Gradebook.csv(rows) : Gradebook.json(rows);
             if (out == null) {

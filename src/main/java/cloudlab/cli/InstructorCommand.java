@@ -3,6 +3,7 @@ package cloudlab.cli;
 import cloudlab.store.Database;
 import cloudlab.workshop.Instructors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -47,8 +48,8 @@ final class InstructorCommand implements Runnable {
         @Option(names = "--password-file", paramLabel = "FILE", description = "Read the password from the first line of this file.")
         Path passwordFile;
 
-        @Option(names = "--db", paramLabel = "PATH|URL", description = "The database: an SQLite file or a jdbc:postgresql:// URL (default data/cloud-lab.db, or CLOUDLAB_DB).", defaultValue = "${env:CLOUDLAB_DB:-data/cloud-lab.db}")
-    String db;
+        @Mixin
+        DatabaseOption db;
 
         @Override
         public Integer call() {
@@ -61,7 +62,7 @@ final class InstructorCommand implements Runnable {
                 return 2;
             }
             if (password == null) return 2;
-            try (Database database = Database.open(db)) {
+            try (Database database = Database.open(db.location)) {
                 Instructors instructors = new Instructors(database);
                 instructors.add(name, password, admin);
                 root.out.println("Instructor " + name + " added" + (instructors.admin(name) ? " as an admin (sees every workshop)" : "")

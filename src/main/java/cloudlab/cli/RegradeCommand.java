@@ -6,6 +6,7 @@ import cloudlab.quiz.Regrade;
 import cloudlab.sim.RegionCatalog;
 import cloudlab.store.Database;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -24,8 +25,8 @@ final class RegradeCommand implements Callable<Integer> {
     @ParentCommand
     CloudLabCommand parent;
 
-    @Option(names = "--db", paramLabel = "PATH|URL", description = "The database: an SQLite file or a jdbc:postgresql:// URL (default data/cloud-lab.db, or CLOUDLAB_DB).", defaultValue = "${env:CLOUDLAB_DB:-data/cloud-lab.db}")
-    String db;
+    @Mixin
+    DatabaseOption db;
 
     @Option(names = "--lessons", paramLabel = "DIR", description = "The lessons folder (default lessons).", defaultValue = "lessons")
     Path lessons;
@@ -38,17 +39,14 @@ final class RegradeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (Database.isFile(db) && !Files.isRegularFile(Path.of(db))) {
-            parent.err.println("regrade: " + db + ": no such database");
-            return 2;
-        }
+        if (!db.there(parent.err, "regrade")) return 2;
         if (!Files.isDirectory(lessons)) {
             parent.err.println("regrade: " + lessons + ": no such folder");
             return 2;
         }
         Course course = Course.load(lessons, RegionCatalog.builtIn());
         for (String p : course.problems()) parent.err.println("lesson problem: " + p);
-        try (Database database = Database.open(db)) {
+        try (Database database = Database.open(db.location)) {
             Progress progress = new Progress(database);
             Regrade.Plan plan = Regrade.plan(course, progress);
             parent.out.println(plan.attemptsChecked() + " attempts checked, " + plan.changes().size() + " would change"

@@ -5,10 +5,10 @@ import cloudlab.web.Services;
 import cloudlab.server.Settings;
 import io.javalin.Javalin;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -21,8 +21,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", description = "The port to listen on (default 7070).", defaultValue = "7070")
     int port;
 
-    @Option(names = "--db", paramLabel = "PATH|URL", description = "The database: an SQLite file or a jdbc:postgresql:// URL (default data/cloud-lab.db, or CLOUDLAB_DB).", defaultValue = "${env:CLOUDLAB_DB:-data/cloud-lab.db}")
-    String db;
+    @Mixin
+    DatabaseOption db;
 
     @Option(names = "--trusted-proxy", paramLabel = "IP", split = ",",
             description = "A reverse proxy whose X-Forwarded-For names the real client, for per-address limits (repeatable or comma-separated; default none, or CLOUDLAB_TRUSTED_PROXY).",
@@ -37,7 +37,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         Settings settings;
         try {
-            settings = Settings.resolve(port, db, trustedProxies);
+            settings = Settings.resolve(port, db.location, trustedProxies);
         } catch (IllegalArgumentException e) {
             parent.err.println("serve: " + e.getMessage());
             return 2;
@@ -46,7 +46,7 @@ final class ServeCommand implements Callable<Integer> {
         try {
             services = Services.open(settings);
         } catch (RuntimeException e) {
-            parent.err.println("serve: cannot open the database " + db + ": " + e.getMessage());
+            parent.err.println("serve: cannot open the database " + db.location + ": " + e.getMessage());
             return 2;
         }
         Javalin app = App.create(services);
@@ -59,7 +59,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         for (String problem : services.course().course().problems()) parent.err.println("lesson problem: " + problem);
         parent.out.println("Cloud Lab is serving " + services.course().course().lessons().size() + " lessons at http://localhost:"
-                + app.port() + "/  (progress in " + db + "; Ctrl+C stops)");
+                + app.port() + "/  (progress in " + db.location + "; Ctrl+C stops)");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();

@@ -116,13 +116,7 @@ public record Question(String id, Type type, String prompt, List<Option> options
 
         /** The seed of one attempt: 16 hex digits of SHA-256 over learner, quiz, question and attempt. */
         public static String of(String learnerId, String quizId, String questionId, int attempt) {
-            try {
-                byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(
-                        (learnerId + "\n" + quizId + "\n" + questionId + "\n" + attempt).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                return java.util.HexFormat.of().formatHex(d, 0, 8);
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException("SHA-256 is part of every JDK", e);
-            }
+            return cloudlab.common.Tokens.sha256Hex(learnerId + "\n" + quizId + "\n" + questionId + "\n" + attempt).substring(0, 16);
         }
 
         /** Whether the text can be a seed (16 hex digits). */

@@ -1,5 +1,6 @@
 package cloudlab.lesson;
 
+import cloudlab.common.Tokens;
 import cloudlab.sim.Host;
 import cloudlab.sim.InputException;
 import cloudlab.sim.Layout;
@@ -19,11 +20,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -473,11 +470,6 @@ final class QuestionReader {
 
     /** 12 hex digits of SHA-256 over what the author wrote: changes whenever the question does. */
     static String version(JsonNode source) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(Json.line(source).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Tokens.sha256Hex(Json.line(source)).substring(0, 12);
     }
 }

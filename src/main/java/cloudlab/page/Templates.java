@@ -1,8 +1,13 @@
 package cloudlab.page;
 
+import cloudlab.server.StaticFiles;
 import org.thymeleaf.IEngineConfiguration;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.cache.ICacheEntryValidity;
+import org.thymeleaf.context.IExpressionContext;
+import org.thymeleaf.dialect.AbstractDialect;
+import org.thymeleaf.dialect.IExpressionObjectDialect;
+import org.thymeleaf.expression.IExpressionObjectFactory;
 import org.thymeleaf.cache.NonCacheableCacheEntryValidity;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.AbstractConfigurableTemplateResolver;
@@ -26,9 +31,16 @@ import java.util.Set;
 public class Templates {
     private final TemplateEngine engine = new TemplateEngine();
     private final Path folder;
+    private final StaticFiles statics;
 
-    public Templates(Path folder) {
+    /**
+     * Templates from the folder (the jar's when null); they link the static files by the
+     * fingerprinted addresses of {@code statics}: {@code th:href="${#static.address('css/lab.css')}"}.
+     */
+    public Templates(Path folder, StaticFiles statics) {
         this.folder = folder;
+        this.statics = statics;
+        engine.addDialect(new StaticLinks(statics));
         AbstractConfigurableTemplateResolver resolver;
         if (folder != null) {
             FileTemplateResolver r = new ChangedFileResolver(folder);
@@ -45,6 +57,11 @@ public class Templates {
         resolver.setTemplateMode(TemplateMode.HTML);
         resolver.setCharacterEncoding("UTF-8");
         engine.setTemplateResolver(resolver);
+    }
+
+    /** The static files the templates link, by the addresses that change with their content. */
+    public StaticFiles staticFiles() {
+        return statics;
     }
 
     /**
@@ -121,5 +138,35 @@ public class Templates {
         org.thymeleaf.context.Context c = new org.thymeleaf.context.Context(Locale.ENGLISH);
         model.forEach(c::setVariable);
         return c;
+    }
+
+    /** Gives every template {@code #static}: the lab's static files and their fingerprinted addresses. */
+    private static final class StaticLinks extends AbstractDialect implements IExpressionObjectDialect {
+        private final StaticFiles statics;
+
+        StaticLinks(StaticFiles statics) {
+            super("static-links");
+            this.statics = statics;
+        }
+
+        @Override
+        public IExpressionObjectFactory getExpressionObjectFactory() {
+            return new IExpressionObjectFactory() {
+                @Override
+                public Set<String> getAllExpressionObjectNames() {
+                    return Set.of("static");
+                }
+
+                @Override
+                public Object buildObject(IExpressionContext context, String expressionObjectName) {
+                    return statics;
+                }
+
+                @Override
+                public boolean isCacheable(String expressionObjectName) {
+                    return true;
+                }
+            };
+        }
     }
 }

@@ -6,7 +6,6 @@ import io.javalin.compression.Gzip;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -24,9 +23,9 @@ public final class Serving {
 
     /**
      * Sets up the container: bodies up to {@code maxBody} bytes, gzip also for the given types, the
-     * style sheets and images from {@code staticFiles} (the packaged ones when null).
+     * style sheets, scripts and images of {@code statics}.
      */
-    public static void configure(JavalinConfig config, long maxBody, Path staticFiles, List<String> alsoCompressed) {
+    public static void configure(JavalinConfig config, long maxBody, StaticFiles statics, List<String> alsoCompressed) {
         config.http.maxRequestSize = maxBody;
         // a page (up to a few hundred KB for a busy sandbox with its world map) is built whole before
         // any byte is sent, so a fault late in a request can still answer cleanly instead of cutting a page off
@@ -47,11 +46,12 @@ public final class Serving {
         });
         config.staticFiles.add(files -> {
             files.hostedPath = "/static";
-            // kept a while, then checked again by ETag: a new style sheet reaches every browser within minutes
-            files.headers = Map.of("Cache-Control", "public, max-age=600");
-            files.directory = staticFiles != null ? staticFiles.toString() : "/static";
-            files.location = staticFiles != null ? Location.EXTERNAL : Location.CLASSPATH;
+            files.headers = Map.of(); // Cache-Control by address, below
+            files.directory = statics.folder() != null ? statics.folder().toString() : "/static";
+            files.location = statics.folder() != null ? Location.EXTERNAL : Location.CLASSPATH;
         });
+        // a fingerprinted address is kept for a year; a plain one a while, then checked again by ETag
+        config.routes.before("/static/*", ctx -> ctx.header("Cache-Control", statics.cacheControl(ctx.path(), ctx.queryParam("v"))));
         config.routes.before(ctx -> ContainerErrors.SECURITY_HEADERS.forEach(ctx::header));
         config.routes.before(ContainerErrors::knownCharset);
         config.routes.after(SlowBodies::readRestOfBody);

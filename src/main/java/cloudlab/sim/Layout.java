@@ -24,6 +24,8 @@ public final class Layout {
     private final LinkedHashSet<String> failed = new LinkedHashSet<>();
     private final LinkedHashMap<String, User> users = new LinkedHashMap<>();
     private final RegionCatalog catalog;
+    /** {@link #workload()} as last built; dropped by every {@link #apply(Event)}. */
+    private cloudlab.sim.time.Workload workload;
 
     public Layout(RegionCatalog catalog) {
         this.catalog = catalog;
@@ -144,8 +146,18 @@ public final class Layout {
         return replay(catalog, LayoutCommands.eventsFor(this));
     }
 
-    /** The VMs' and host OSes' load over time, as declared by the document and the learner's commands (cloudlab.sim.time). */
+    /**
+     * The VMs' and host OSes' load over time, as declared by the document and the learner's commands
+     * (cloudlab.sim.time). Built once and kept until the next event changes the layout; the
+     * workload is immutable, so a copy seen by another thread is whole.
+     */
     public cloudlab.sim.time.Workload workload() {
+        cloudlab.sim.time.Workload w = workload;
+        if (w == null) workload = w = buildWorkload();
+        return w;
+    }
+
+    private cloudlab.sim.time.Workload buildWorkload() {
         Map<String, cloudlab.sim.time.VmLoad> vmLoads = new HashMap<>();
         Map<String, cloudlab.sim.time.Profile> hostLoads = new HashMap<>();
         for (Host h : hosts()) {
@@ -157,6 +169,7 @@ public final class Layout {
 
     /** Applies one event. Events come from the {@link Decider}; one that does not fit is a bug. */
     public void apply(Event event) {
+        workload = null;
         event.accept(applying);
     }
 

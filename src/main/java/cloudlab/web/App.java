@@ -41,7 +41,7 @@ public final class App {
             config.startup.showJavalinBanner = false;
             config.events.serverStarted(learners::startSweeping);
             config.events.serverStopping(learners::stopSweeping);
-            Serving.configure(config, Api.MAX_BODY, services.settings().staticFiles(),
+            Serving.configure(config, Api.MAX_BODY, services.renderer().staticFiles(),
                     java.util.List.of("image/svg+xml", cloudlab.page.FigureImages.CONTENT_TYPE));
             config.fileRenderer(services.renderer());
             config.routes.before(ctx -> {

@@ -1,6 +1,7 @@
 package cloudlab.web;
 
 import cloudlab.page.Templates;
+import cloudlab.server.StaticFiles;
 import io.javalin.http.Context;
 import io.javalin.rendering.FileRenderer;
 
@@ -15,8 +16,8 @@ public final class Renderer extends Templates implements FileRenderer {
     /** The model key that names the fragment to render for htmx requests. */
     public static final String FRAGMENT = "_fragment";
 
-    public Renderer(Path folder) {
-        super(folder);
+    public Renderer(Path folder, StaticFiles statics) {
+        super(folder, statics);
     }
 
     /**

@@ -2,6 +2,7 @@ package cloudlab.web;
 
 import cloudlab.lesson.CourseSource;
 import cloudlab.server.Settings;
+import cloudlab.server.StaticFiles;
 import cloudlab.progress.Progress;
 import cloudlab.sandbox.Sandboxes;
 import cloudlab.workshop.Instructors;
@@ -34,7 +35,7 @@ public record Services(Settings settings, Database database, Progress progress, 
         reader.setDaemon(true);
         reader.start();
         Database db = Database.open(settings.database());
-        return new Services(settings, db, new Progress(db), new Sandboxes(db, catalog), new Instructors(db), new Workshops(db), course, new Renderer(settings.templates()), catalog);
+        return new Services(settings, db, new Progress(db), new Sandboxes(db, catalog), new Instructors(db), new Workshops(db), course, new Renderer(settings.templates(), StaticFiles.in(settings.staticFiles())), catalog);
     }
 
     @Override

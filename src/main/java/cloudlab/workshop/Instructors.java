@@ -1,16 +1,13 @@
 package cloudlab.workshop;
 
+import cloudlab.common.Tokens;
 import cloudlab.sim.Rules;
 import cloudlab.store.Database;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -105,7 +102,7 @@ public final class Instructors {
         });
         boolean ok = Passwords.matches(password, stored == null ? Passwords.DECOY : stored) && stored != null;
         if (!ok) return Optional.empty();
-        String token = cloudlab.common.Tokens.random(32);
+        String token = Tokens.random(32);
         Instant now = Instant.now();
         db.transaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO instructor_sessions (token_hash, instructor, created_at, expires_at) "
@@ -148,10 +145,6 @@ public final class Instructors {
     }
 
     private static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Tokens.sha256Hex(token);
     }
 }

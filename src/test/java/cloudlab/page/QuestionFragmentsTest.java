@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * first time and from the store.
  */
 class QuestionFragmentsTest {
-    final Templates renderer = new Templates(Path.of("templates").toAbsolutePath());
+    final Templates renderer = new Templates(Path.of("templates").toAbsolutePath(), cloudlab.server.StaticFiles.in(Path.of("static")));
     final KeptMarkup kept = new KeptMarkup(java.util.regex.Pattern.compile("[A-Za-z0-9_.-]{20,120}"));
     final QuestionFragments fragments = new QuestionFragments(renderer, kept, new LessonDrawings(new FigureImages(), null));
 

@@ -23,41 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Answering a lesson's quiz: the seed rule, number bounds, scoring with hints, storing, hints and completion. */
-class AnsweringTest {
-    @TempDir
-    Path dir;
-    Database db;
-    Progress progress;
-    Answering answering;
-    String learner;
-    final Lesson types = TheCourse.lesson("hypervisor-types");
-    final Question fit = types.quiz().question("q-predict-fit");
-
-    @BeforeEach
-    void aLearner() {
-        db = Database.openSqlite(dir.resolve("lab.db"));
-        progress = new Progress(db);
-        answering = new Answering(progress);
-        learner = progress.newLearner().learner().id();
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
-
-    String seed(String who, int attempt) {
-        return Question.Seeds.of(who, types.quiz().id(), fit.id(), attempt);
-    }
-
-    Map<String, List<String>> right(String seed) {
-        return TheCourse.validForm(fit.variant(seed), seed);
-    }
-
-    LearnerProgress.Answer stored() {
-        return progress.of(learner).answer(types.quiz().id(), fit.id());
-    }
-
+class AnsweringTest extends OneLearnerAnswering {
     @Test
     void aRightAnswerUnderTheLearnersSeedIsScoredAndStored() {
         Answering.Outcome o = answering.answer(learner, types, fit, right(seed(learner, 1)));

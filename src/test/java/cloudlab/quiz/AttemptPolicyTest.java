@@ -29,31 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Attempt policies: how a learner's attempts count, when the explanation shows, when an answer is
  * refused; and options shuffled per learner and attempt.
  */
-class AttemptPolicyTest {
+class AttemptPolicyTest extends OneLearnerAnswering {
     static final AttemptPolicy FIRST = new AttemptPolicy(AttemptPolicy.Kind.FIRST, 3, 0);
     static final AttemptPolicy NO_PENALTY = new AttemptPolicy(AttemptPolicy.Kind.GRADED, 2, 0);
-
-    @TempDir
-    Path dir;
-    Database db;
-    Progress progress;
-    Answering answering;
-    String learner;
-    final Lesson types = TheCourse.lesson("hypervisor-types");
-    final Question fit = types.quiz().question("q-predict-fit");
-
-    @BeforeEach
-    void aLearner() {
-        db = Database.openSqlite(dir.resolve("lab.db"));
-        progress = new Progress(db);
-        answering = new Answering(progress);
-        learner = progress.newLearner().learner().id();
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
 
     @Test
     void aRightSecondAttemptAfterAWrongOneReachesFullMarksOnlyWhereThePolicyAllows() {
@@ -74,11 +52,6 @@ class AttemptPolicyTest {
         assertEquals("Graded: first attempt counts, 3 attempts", FIRST.label());
     }
 
-    Map<String, List<String>> right(int attempt) {
-        String seed = Question.Seeds.of(learner, types.quiz().id(), fit.id(), attempt);
-        return TheCourse.validForm(fit.variant(seed), seed);
-    }
-
     Map<String, List<String>> wrong(int attempt) {
         String seed = Question.Seeds.of(learner, types.quiz().id(), fit.id(), attempt);
         String off = fit.variant(seed).number().add(java.math.BigDecimal.valueOf(50)).toPlainString();
@@ -95,7 +68,7 @@ class AttemptPolicyTest {
         assertTrue(third.refused());
         assertEquals("answer: you have used all 2 attempts at this question (Graded: 2 attempts, −50% per retry); your score stands",
                 third.refusal());
-        assertEquals(2, progress.of(learner).answer(types.quiz().id(), fit.id()).attempts(), "nothing stored");
+        assertEquals(2, stored().attempts(), "nothing stored");
     }
 
     @Test
@@ -107,12 +80,12 @@ class AttemptPolicyTest {
         assertTrue(second.state().revealed(), "wrong with none left: shown");
 
         String other = progress.newLearner().learner().id();
-        String seed = Question.Seeds.of(other, types.quiz().id(), fit.id(), 1);
+        String seed = seed(other, 1);
         String off = fit.variant(seed).number().add(java.math.BigDecimal.TEN).toPlainString();
         Answering.Outcome practice = answering.answer(other, types, fit, Map.of("seed", List.of(seed), "answer", List.of(off)),
                 AttemptPolicy.PRACTICE);
         assertFalse(practice.state().revealed(), "practice, wrong: never until right");
-        Answering.Outcome rightNow = answering.answer(other, types, fit, TheCourse.validForm(fit.variant(seed), seed), AttemptPolicy.PRACTICE);
+        Answering.Outcome rightNow = answering.answer(other, types, fit, right(seed), AttemptPolicy.PRACTICE);
         assertTrue(rightNow.state().revealed(), "practice, right: shown");
     }
 
@@ -145,7 +118,7 @@ class AttemptPolicyTest {
 
     @Test
     void theGradingApiChecksPracticeAloneAndTakesNoHintsFromTheCaller() throws Exception {
-        String seed = Question.Seeds.of("L-x", types.quiz().id(), fit.id(), 1);
+        String seed = seed("L-x", 1);
         ObjectNode body = (ObjectNode) Json.mapper().readTree("{\"answers\": [{\"question\": \"" + fit.id() + "\", \"seed\": \"" + seed
                 + "\", \"answer\": {\"number\": " + fit.variant(seed).number().toPlainString() + "}}]}");
         InputException graded = assertThrows(InputException.class,

@@ -1,5 +1,6 @@
 package cloudlab.sandbox;
 
+import cloudlab.sim.Layouts;
 import cloudlab.sim.History;
 import cloudlab.sim.InputException;
 import cloudlab.sim.Layout;
@@ -26,32 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** "Check my design" in a challenge sandbox: the challenge it answers, the grade of the state now, the sentence, the record. */
 class ChallengeChecksTest {
-    static final String TWO_ZONES = """
-            apps: [{name: shop, minRunning: 1}]
-            regions:
-              - code: eu-west-1
-                zones:
-                  - id: az1
-                    datacenters:
-                      - id: dc1
-                        hosts:
-                          - id: h1
-                            hypervisor: type1
-                            cores: 8
-                            memoryGiB: 32
-                            storageGiB: 500
-                            vms: [{id: web-1, vcpus: 2, memoryGiB: 4, diskGiB: 20, app: shop}]
-                  - id: az2
-                    datacenters:
-                      - id: dc2
-                        hosts:
-                          - id: h2
-                            hypervisor: type1
-                            cores: 8
-                            memoryGiB: 32
-                            storageGiB: 500
-                            vms: [{id: web-2, vcpus: 2, memoryGiB: 4, diskGiB: 20, app: shop}]
-            """;
+    static final String TWO_ZONES = Layouts.SHOP_OVER_TWO_ZONES;
 
     /** What the record was told, and which checks it holds. */
     static final class Kept implements ChallengeChecks.Record {

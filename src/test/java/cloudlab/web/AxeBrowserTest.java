@@ -2,16 +2,14 @@ package cloudlab.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 import java.nio.charset.StandardCharsets;
@@ -36,41 +34,25 @@ class AxeBrowserTest {
     static final List<Dimension> WIDTHS = List.of(new Dimension(1280, 900), new Dimension(390, 844));
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path folder;
-    static TestServer server;
+    @RegisterExtension
+    static final BrowserLab lab = BrowserLab.withScripts();
     static PageKinds tour;
-    static Browsers.Browser browser;
-    static WebDriver d;
     static String axe;
 
     @BeforeAll
     static void start() throws Exception {
         Assumptions.assumeTrue(Files.isRegularFile(AXE), "axe-core is not installed: run "
                 + "npm install --prefix target/npm --ignore-scripts axe-core@4.14.1 (test.sh does)");
-        Assumptions.assumeTrue(Browsers.available(), "needs " + Browsers.CHROMIUM + " and " + Browsers.CHROMEDRIVER);
         axe = Files.readString(AXE, StandardCharsets.UTF_8);
-        server = TestServer.startIn(folder);
-        tour = new PageKinds(server);
-        browser = Browsers.open(true);
-        d = browser.driver;
-        d.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
-    }
-
-    @AfterAll
-    static void stop() {
-        try {
-            if (browser != null) browser.close();
-        } finally {
-            if (server != null) server.close();
-        }
+        tour = new PageKinds(lab.server());
+        lab.driver().manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
     }
 
     @Test
     void noPageKindHasACriticalOrSeriousViolationAtEitherWidth() {
         List<String> found = new ArrayList<>();
         for (Dimension size : WIDTHS) {
-            d.manage().window().setSize(size);
+            lab.driver().manage().window().setSize(size);
             as(null);
             tour.visitorPages.forEach((name, path) -> found.addAll(audit(name, path, size)));
             as("cl_learner=" + tour.learner.learnerCookie());
@@ -87,23 +69,23 @@ class AxeBrowserTest {
     void nothingCriticalOrSeriousAfterAnsweringAQuestionOrActingInASandbox() {
         List<String> found = new ArrayList<>();
         for (Dimension size : WIDTHS) {
-            d.manage().window().setSize(size);
+            lab.driver().manage().window().setSize(size);
             as("cl_learner=" + tour.learner.learnerCookie());
-            d.get(server.url("/lessons/" + Course1.first().slug()));
-            waitForHtmx(d);
-            WebElement question = d.findElement(By.cssSelector("section.question[data-type=single], section.question[data-type=truefalse]"));
+            lab.driver().get(lab.server().url("/lessons/" + Course1.first().slug()));
+            waitForHtmx(lab.driver());
+            WebElement question = lab.driver().findElement(By.cssSelector("section.question[data-type=single], section.question[data-type=truefalse]"));
             question.findElement(By.cssSelector("input[type=radio]")).click();
             question.findElement(By.cssSelector("button[type=submit]")).click();
-            waiting(d).until(x -> Browsers.isGone(question));
-            waitForHtmx(d);
+            waiting(lab.driver()).until(x -> Browsers.isGone(question));
+            waitForHtmx(lab.driver());
             found.addAll(violations("a question answered", size));
 
-            d.get(server.url("/sandboxes/" + tour.sandbox));
-            waitForHtmx(d);
-            WebElement form = d.findElement(By.id("form-add-host"));
-            ((JavascriptExecutor) d).executeScript("arguments[0].closest('details') && (arguments[0].closest('details').open = true);", form);
+            lab.driver().get(lab.server().url("/sandboxes/" + tour.sandbox));
+            waitForHtmx(lab.driver());
+            WebElement form = lab.driver().findElement(By.id("form-add-host"));
+            ((JavascriptExecutor) lab.driver()).executeScript("arguments[0].closest('details') && (arguments[0].closest('details').open = true);", form);
             // the answer swaps in only the parts that changed: wait for htmx's answer, not for the workspace to go
-            SandboxBrowserTest.swap(d, form.findElement(By.cssSelector("button[type=submit]")));
+            SandboxBrowserTest.swap(lab.driver(), form.findElement(By.cssSelector("button[type=submit]")));
             found.addAll(violations("a sandbox action done", size));
         }
         assertEquals(List.of(), found);
@@ -111,23 +93,23 @@ class AxeBrowserTest {
 
     /** Replaces the browser's cookies with one (name=value), or none. */
     private static void as(String cookie) {
-        d.get(server.url("/healthz"));
-        d.manage().deleteAllCookies();
+        lab.driver().get(lab.server().url("/healthz"));
+        lab.driver().manage().deleteAllCookies();
         if (cookie == null) return;
         int eq = cookie.indexOf('=');
-        d.manage().addCookie(new Cookie(cookie.substring(0, eq), cookie.substring(eq + 1), "/"));
+        lab.driver().manage().addCookie(new Cookie(cookie.substring(0, eq), cookie.substring(eq + 1), "/"));
     }
 
     private static List<String> audit(String name, String path, Dimension size) {
-        d.get(server.url(path));
-        waitForHtmx(d);
-        ((JavascriptExecutor) d).executeScript("document.querySelectorAll('details').forEach(x => x.open = true);");
+        lab.driver().get(lab.server().url(path));
+        waitForHtmx(lab.driver());
+        ((JavascriptExecutor) lab.driver()).executeScript("document.querySelectorAll('details').forEach(x => x.open = true);");
         return violations(name + " (" + path + ")", size);
     }
 
     /** axe's critical and serious violations on the page as it stands, each as one line. */
     static List<String> violations(String name, Dimension size) {
-        JavascriptExecutor js = (JavascriptExecutor) d;
+        JavascriptExecutor js = (JavascriptExecutor) lab.driver();
         if (!Boolean.TRUE.equals(js.executeScript("return typeof window.axe === 'object';"))) js.executeScript(axe);
         String out = (String) js.executeAsyncScript("const done = arguments[arguments.length - 1];"
                 + "axe.run(document, {resultTypes: ['violations']}).then(r => done(JSON.stringify({v: r.violations, p: r.passes.length})),"

@@ -2,10 +2,7 @@ package cloudlab.web;
 
 import cloudlab.lesson.Lesson;
 import cloudlab.lesson.Question;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -17,7 +14,6 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
@@ -34,22 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BrowserFlowTest {
     static final Duration WAIT = Duration.ofSeconds(10);
 
-    @TempDir
-    static Path folder;
-    static TestServer server;
-    static Lesson lesson;
-
-    @BeforeAll
-    static void start() {
-        Assumptions.assumeTrue(Browsers.available(), "needs " + Browsers.CHROMIUM + " and " + Browsers.CHROMEDRIVER);
-        server = TestServer.startIn(folder);
-        lesson = Course1.first();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) server.close();
-    }
+    @RegisterExtension
+    static final BrowserLab lab = BrowserLab.serverOnly();
+    static final Lesson lesson = Course1.first();
 
     /** Waits until the browser has loaded and decoded the image (a broken or refused image never gets a width). */
     static void waitLoaded(WebDriver d, WebElement img) {
@@ -71,7 +54,7 @@ class BrowserFlowTest {
         int n = lesson.quiz().questions().size();
         try (Browsers.Browser first = Browsers.open(javascript)) {
             WebDriver d = first.driver;
-            d.get(server.url("/"));
+            d.get(lab.server().url("/"));
             assertTrue(d.getTitle().startsWith("Cloud Lab"), d.getTitle());
             if (javascript) {
                 waiting(d).until(x -> (Boolean) ((JavascriptExecutor) x).executeScript("return typeof window.htmx === 'object'"));
@@ -80,7 +63,7 @@ class BrowserFlowTest {
             WebElement card = d.findElement(By.cssSelector("ol.course-map li:first-child a.lesson-card__link"));
             assertTrue(card.getText().contains(lesson.title()), card.getText());
             card.click();
-            waiting(d).until(ExpectedConditions.urlToBe(server.url("/lessons/" + lesson.slug())));
+            waiting(d).until(ExpectedConditions.urlToBe(lab.server().url("/lessons/" + lesson.slug())));
             assertEquals(lesson.title(), d.findElement(By.cssSelector("main h1")).getText());
             List<WebElement> drawn = d.findElements(By.cssSelector("figure.figure img"));
             assertEquals(lesson.figures().size(), drawn.size(), "the figures are drawn");
@@ -89,7 +72,7 @@ class BrowserFlowTest {
             if (javascript) ((JavascriptExecutor) d).executeScript("window.__sameDocument = 'still here';");
             for (Question q : lesson.quiz().questions()) answer(d, q, javascript);
 
-            String lessonUrl = server.url("/lessons/" + lesson.slug());
+            String lessonUrl = lab.server().url("/lessons/" + lesson.slug());
             if (javascript) {
                 assertEquals(lessonUrl, d.getCurrentUrl(), "htmx answered in place: the address did not change");
                 assertEquals("still here", ((JavascriptExecutor) d).executeScript("return window.__sameDocument;"),
@@ -106,7 +89,7 @@ class BrowserFlowTest {
             assertEquals("Completed", d.findElement(By.cssSelector(".lesson__header .badge--done")).getText());
 
             d.findElement(By.cssSelector("nav.site-nav a[href='/progress']")).click();
-            waiting(d).until(ExpectedConditions.urlToBe(server.url("/progress")));
+            waiting(d).until(ExpectedConditions.urlToBe(lab.server().url("/progress")));
             WebElement row = progressRow(d);
             assertEquals("Completed", row.findElement(By.cssSelector(".badge")).getText());
             scoreText = row.findElements(By.tagName("td")).get(1).getText();
@@ -117,7 +100,7 @@ class BrowserFlowTest {
 
         try (Browsers.Browser second = Browsers.open(javascript)) {
             WebDriver d = second.driver;
-            d.get(server.url("/progress"));
+            d.get(lab.server().url("/progress"));
             assertTrue(d.findElements(By.id("resume-code")).isEmpty(), "a fresh browser is nobody yet");
             assertEquals("Not started", progressRow(d).findElement(By.cssSelector(".badge")).getText());
 
@@ -132,7 +115,7 @@ class BrowserFlowTest {
             assertEquals(scoreText, row.findElements(By.tagName("td")).get(1).getText(), "the same score");
 
             d.findElement(By.cssSelector("tr[data-lesson='" + lesson.slug() + "'] a")).click();
-            waiting(d).until(ExpectedConditions.urlToBe(server.url("/lessons/" + lesson.slug())));
+            waiting(d).until(ExpectedConditions.urlToBe(lab.server().url("/lessons/" + lesson.slug())));
             assertAllCorrect(d);
         }
     }
@@ -142,7 +125,7 @@ class BrowserFlowTest {
     void mistakesAreShownByTheirFieldsAndNothingIsKept(boolean javascript) {
         try (Browsers.Browser b = Browsers.open(javascript)) {
             WebDriver d = b.driver;
-            d.get(server.url("/lessons/" + lesson.slug()));
+            d.get(lab.server().url("/lessons/" + lesson.slug()));
             Question q = Course1.ofType(lesson, Question.Type.NUMERIC);
             String anchor = "q-" + q.id();
             WebElement html = d.findElement(By.tagName("html"));
@@ -153,7 +136,7 @@ class BrowserFlowTest {
             assertEquals(!javascript, isStale(html), javascript ? "shown in place by htmx" : "shown on a new page");
             assertTrue(d.findElements(By.cssSelector("#" + anchor + " .result__verdict")).isEmpty(), "no verdict for a refused answer");
 
-            d.get(server.url("/progress"));
+            d.get(lab.server().url("/progress"));
             assertTrue(progressRow(d).findElements(By.tagName("td")).get(1).getText().contains("—"), "nothing was kept");
 
             d.findElement(By.id("code")).sendKeys("ZZZZ-ZZZZ-ZZZ2");

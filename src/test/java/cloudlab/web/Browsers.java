@@ -93,7 +93,7 @@ final class Browsers {
         }
     }
 
-    private static void deleteQuietly(Path folder) {
+    static void deleteQuietly(Path folder) {
         try (Stream<Path> s = Files.walk(folder)) {
             s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException | UncheckedIOException e) {
@@ -119,14 +119,6 @@ final class Browsers {
 
     /** How long a browser test waits for what it expects. */
     static final Duration WAIT = Duration.ofSeconds(10);
-
-    /** A lab for a workshop in browsers, with the instructor ada; the test is skipped without a browser. */
-    static TestServer workshopServer(Path folder) throws cloudlab.workshop.Instructors.Refused {
-        org.junit.jupiter.api.Assumptions.assumeTrue(available(), "needs " + CHROMIUM + " and " + CHROMEDRIVER);
-        TestServer server = TestServer.startIn(folder);
-        server.services().instructors().add("ada", WorkshopHttpTest.PASSWORD.toCharArray());
-        return server;
-    }
 
     /** Signs ada in, creates a workshop of the given title from the two-zone layout through the form, and answers its join code. */
     static String createWorkshop(WebDriver teacher, TestServer server, String title) {

@@ -3,14 +3,10 @@ package cloudlab.web;
 import cloudlab.lesson.Course;
 import cloudlab.lesson.Lesson;
 import cloudlab.sim.RegionCatalog;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.WebDriver;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -30,28 +26,8 @@ class DiagramSizeBrowserTest {
     static final double MIN_PX = 11;
     static final List<Dimension> SIZES = List.of(new Dimension(1280, 900), new Dimension(390, 844));
 
-    @TempDir
-    static Path folder;
-    static TestServer server;
-    static Browsers.Browser browser;
-    static WebDriver d;
-
-    @BeforeAll
-    static void start() {
-        Assumptions.assumeTrue(Browsers.available(), "needs " + Browsers.CHROMIUM + " and " + Browsers.CHROMEDRIVER);
-        server = TestServer.startIn(folder);
-        browser = Browsers.open(true);
-        d = browser.driver;
-    }
-
-    @AfterAll
-    static void stop() {
-        try {
-            if (browser != null) browser.close();
-        } finally {
-            if (server != null) server.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserLab lab = BrowserLab.withScripts();
 
     /** n hosts spread over two regions and three zones, each host with two VMs of the app. */
     static String layout(int n) {
@@ -82,7 +58,7 @@ class DiagramSizeBrowserTest {
      */
     @SuppressWarnings("unchecked")
     static Map<String, Object> smallestInlineText() {
-        return (Map<String, Object>) SandboxBrowserTest.js(d, """
+        return (Map<String, Object>) SandboxBrowserTest.js(lab.driver(), """
                 let min = 1e9, count = 0, where = '';
                 for (const t of document.querySelectorAll('.diagram svg.cld text')) {
                   const m = t.getScreenCTM();
@@ -101,7 +77,7 @@ class DiagramSizeBrowserTest {
      */
     @SuppressWarnings("unchecked")
     static Map<String, Object> smallestImageScale() {
-        return (Map<String, Object>) SandboxBrowserTest.js(d, """
+        return (Map<String, Object>) SandboxBrowserTest.js(lab.driver(), """
                 let min = 1e9, count = 0, where = '';
                 for (const img of document.querySelectorAll('.diagram img')) {
                   if (!img.complete || !img.naturalWidth) continue;
@@ -114,13 +90,13 @@ class DiagramSizeBrowserTest {
     }
 
     static void assertPageDoesNotScrollSideways(String page) {
-        Object wide = SandboxBrowserTest.js(d, "return document.documentElement.scrollWidth - window.innerWidth;");
+        Object wide = SandboxBrowserTest.js(lab.driver(), "return document.documentElement.scrollWidth - window.innerWidth;");
         assertTrue(((Number) wide).doubleValue() <= 1, page + " scrolls sideways by " + wide + " px");
     }
 
     /** Every frame whose drawing is wider than it can take focus and has a name, so a keyboard can scroll it. */
     static void assertScrollingFramesFocusable(String page, String selector) {
-        Object bad = SandboxBrowserTest.js(d, """
+        Object bad = SandboxBrowserTest.js(lab.driver(), """
                 return [...document.querySelectorAll(arguments[0])]
                   .filter(f => f.scrollWidth > f.clientWidth + 1)
                   .filter(f => f.getAttribute('tabindex') !== '0' || !f.getAttribute('aria-label'))
@@ -132,19 +108,19 @@ class DiagramSizeBrowserTest {
     @Test
     void sandboxDiagramTextIsNeverUnder11PxWith2To20Hosts() {
         for (int n : new int[] {2, 6, 20}) {
-            d.get(server.url("/healthz"));
-            d.manage().deleteAllCookies();
+            lab.driver().get(lab.server().url("/healthz"));
+            lab.driver().manage().deleteAllCookies();
             // a learner of its own (reading pages makes none; the import would, outside the browser)
-            String token = server.services().progress().newLearner().token();
-            d.manage().addCookie(new Cookie(WebClient.COOKIE, token));
-            WebClient learner = WebClient.browser(server);
+            String token = lab.server().services().progress().newLearner().token();
+            lab.driver().manage().addCookie(new Cookie(WebClient.COOKIE, token));
+            WebClient learner = WebClient.browser(lab.server());
             learner.adoptLearnerCookie(token);
             HttpResponse<String> imported = learner.postForm("/sandboxes/import", WebClient.form("layout", layout(n)));
             assertEquals(303, imported.statusCode(), imported.headers() + "\n" + imported.body());
             String path = imported.headers().firstValue("Location").orElseThrow();
             for (Dimension size : SIZES) {
-                d.manage().window().setSize(size);
-                d.get(server.url(path));
+                lab.driver().manage().window().setSize(size);
+                lab.driver().get(lab.server().url(path));
                 Map<String, Object> r = smallestInlineText();
                 String where = n + " hosts at " + size.width + " wide";
                 assertTrue(((Number) r.get("count")).intValue() > 20, where + ": measured " + r.get("count") + " texts");
@@ -159,13 +135,13 @@ class DiagramSizeBrowserTest {
         Course course = Course.load(Path.of("lessons"), RegionCatalog.builtIn());
         int images = 0;
         for (Dimension size : SIZES) {
-            d.manage().window().setSize(size);
+            lab.driver().manage().window().setSize(size);
             for (Lesson lesson : course.lessons()) {
                 String page = "/lessons/" + lesson.slug() + " at " + size.width + " wide";
-                d.get(server.url("/lessons/" + lesson.slug()));
+                lab.driver().get(lab.server().url("/lessons/" + lesson.slug()));
                 // lesson images load lazily; measure them all, as a reader scrolling down would see them
-                SandboxBrowserTest.js(d, "document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager');");
-                SandboxBrowserTest.waiting(d).until(x -> SandboxBrowserTest.js(x,
+                SandboxBrowserTest.js(lab.driver(), "document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager');");
+                SandboxBrowserTest.waiting(lab.driver()).until(x -> SandboxBrowserTest.js(x,
                         "return [...document.images].every(i => i.complete);"));
                 Map<String, Object> r = smallestImageScale();
                 images += ((Number) r.get("count")).intValue();

@@ -1,11 +1,7 @@
 package cloudlab.web;
 
-import cloudlab.workshop.Instructors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -13,7 +9,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -36,19 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class InstructorChaosBrowserTest {
     static final Duration LEARNER_SEES_IT = Duration.ofSeconds(1);
 
-    @TempDir
-    static Path folder;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() throws Instructors.Refused {
-        server = Browsers.workshopServer(folder);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) server.close();
-    }
+    @RegisterExtension
+    static final BrowserLab lab = BrowserLab.forWorkshops();
 
     /** The ids the learner's page shows as failed. */
     static Set<String> failed(WebDriver d) {
@@ -72,10 +56,10 @@ class InstructorChaosBrowserTest {
             WebDriver teacher = instructorBrowser.driver;
             WebDriver learner = learnerBrowser.driver;
 
-            String code = Browsers.createWorkshop(teacher, server, "Chaos lab");
+            String code = Browsers.createWorkshop(teacher, lab.server(), "Chaos lab");
 
             // the learner joins, opens their workshop sandbox and takes two steps of their own
-            learner.get(server.url("/join"));
+            learner.get(lab.server().url("/join"));
             learner.findElement(By.id("code")).sendKeys(code);
             learner.findElement(By.id("name")).sendKeys("Grace");
             click(learner, By.id("join"));

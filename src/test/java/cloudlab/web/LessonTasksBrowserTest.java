@@ -1,16 +1,11 @@
 package cloudlab.web;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static cloudlab.web.SandboxBrowserTest.appBadge;
@@ -29,56 +24,36 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * all of them.
  */
 class LessonTasksBrowserTest {
-    @TempDir
-    static Path folder;
-    static TestServer server;
-    static Browsers.Browser browser;
-    static WebDriver d;
-
-    @BeforeAll
-    static void start() {
-        Assumptions.assumeTrue(Browsers.available(), "needs " + Browsers.CHROMIUM + " and " + Browsers.CHROMEDRIVER);
-        server = TestServer.startIn(folder);
-        browser = Browsers.open(true);
-        d = browser.driver;
-    }
-
-    @AfterAll
-    static void stop() {
-        try {
-            if (browser != null) browser.close();
-        } finally {
-            if (server != null) server.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserLab lab = BrowserLab.withScripts();
 
     /** The lesson page, then its sandbox's "Open in a sandbox": the learner's own copy, htmx loaded. */
     static void openSandboxOf(String slug) {
-        d.get(server.url("/lessons/" + slug));
-        click(d, d.findElement(By.cssSelector(".block--sandbox form button[type=submit]")));
-        SandboxBrowserTest.waiting(d).until(x -> x.getCurrentUrl().contains("/sandboxes/"));
-        waitForHtmx(d);
+        lab.driver().get(lab.server().url("/lessons/" + slug));
+        click(lab.driver(), lab.driver().findElement(By.cssSelector(".block--sandbox form button[type=submit]")));
+        SandboxBrowserTest.waiting(lab.driver()).until(x -> x.getCurrentUrl().contains("/sandboxes/"));
+        waitForHtmx(lab.driver());
         assertEquals(0, done(), "a fresh sandbox has no step ticked");
     }
 
     static long done() {
-        return d.findElements(By.cssSelector("#task li[data-done='true']")).size();
+        return lab.driver().findElements(By.cssSelector("#task li[data-done='true']")).size();
     }
 
     static int steps() {
-        return d.findElements(By.cssSelector("#task li[data-step]")).size();
+        return lab.driver().findElements(By.cssSelector("#task li[data-step]")).size();
     }
 
     /** Ticked steps so far, checked after each step of the task. */
     static void ticked(int n) {
-        assertEquals(n, done(), "steps ticked: " + d.findElement(By.id("task")).getText());
+        assertEquals(n, done(), "steps ticked: " + lab.driver().findElement(By.id("task")).getText());
     }
 
     static void allDone() {
-        assertEquals(steps(), done(), d.findElement(By.id("task")).getText());
-        assertEquals("All " + steps() + " steps done.", d.findElement(By.id("task-status")).getText());
-        WebElement finding = d.findElement(By.id("task-finding"));
-        click(d, finding.findElement(By.tagName("summary")));
+        assertEquals(steps(), done(), lab.driver().findElement(By.id("task")).getText());
+        assertEquals("All " + steps() + " steps done.", lab.driver().findElement(By.id("task-status")).getText());
+        WebElement finding = lab.driver().findElement(By.id("task-finding"));
+        click(lab.driver(), finding.findElement(By.tagName("summary")));
         assertTrue(finding.getText().length() > 40, "the finding shows: " + finding.getText());
     }
 
@@ -87,32 +62,32 @@ class LessonTasksBrowserTest {
         String[] base = {"id", id, "vcpus", vcpus, "memoryGiB", memory, "diskGiB", disk};
         System.arraycopy(base, 0, pairs, 0, 8);
         System.arraycopy(more, 0, pairs, 8, more.length);
-        submit(d, "form-add-vm", pairs);
+        submit(lab.driver(), "form-add-vm", pairs);
     }
 
     static String refusal(String formId) {
-        List<WebElement> e = d.findElements(By.cssSelector("#" + formId + " .field-error"));
+        List<WebElement> e = lab.driver().findElements(By.cssSelector("#" + formId + " .field-error"));
         return e.isEmpty() ? "" : e.get(0).getText();
     }
 
     /** Picks the node in "Break things" and presses Fail it or Restore it. */
     static void breakThing(String id, String op) {
-        WebElement form = d.findElement(By.id("form-fail"));
+        WebElement form = lab.driver().findElement(By.id("form-fail"));
         new Select(form.findElement(By.name("id"))).selectByValue(id);
-        swap(d, form.findElement(By.cssSelector("button[value='" + op + "']")));
+        swap(lab.driver(), form.findElement(By.cssSelector("button[value='" + op + "']")));
     }
 
     /** A button of the table's row, by its label ("Delete i-x", "Stop led-3"). */
     static void rowAction(String label) {
-        swap(d, d.findElement(By.cssSelector(".tree-table button[aria-label='" + label + "']")));
+        swap(lab.driver(), lab.driver().findElement(By.cssSelector(".tree-table button[aria-label='" + label + "']")));
     }
 
     static String rtt() {
-        return d.findElement(By.cssSelector(".rtt-table")).getText();
+        return lab.driver().findElement(By.cssSelector(".rtt-table")).getText();
     }
 
     static long vmsOn(String host) {
-        return vmHosts(d).values().stream().filter(host::equals).count();
+        return vmHosts(lab.driver()).values().stream().filter(host::equals).count();
     }
 
     @Test
@@ -136,7 +111,7 @@ class LessonTasksBrowserTest {
         assertTrue(refusal("form-add-vm").contains("GiB free"), "memory runs out first: " + refusal("form-add-vm"));
         assertEquals(6, vmsOn("laptop"), "six VMs as type 2");
         ticked(1);
-        submit(d, "form-change-host", "hypervisor", "type1");
+        submit(lab.driver(), "form-change-host", "hypervisor", "type1");
         ticked(2);
         addVm("vm-7", "1", "2", "20", "host", "laptop");
         addVm("vm-8", "1", "2", "20", "host", "laptop");
@@ -149,13 +124,13 @@ class LessonTasksBrowserTest {
         openSandboxOf("the-hypervisor");
         addVm("vm-5", "2", "4", "40", "host", "host-1");
         assertTrue(refusal("form-add-vm").contains("vCPU"), refusal("form-add-vm"));
-        submit(d, "form-change-host", "cpuOvercommit", "2.0");
+        submit(lab.driver(), "form-change-host", "cpuOvercommit", "2.0");
         ticked(1);
         for (int i = 5; i <= 8; i++) addVm("vm-" + i, "2", "4", "40", "host", "host-1");
         assertTrue(refusal("form-add-vm").contains("memory"), "stuck at seven on memory: " + refusal("form-add-vm"));
         assertEquals(7, vmsOn("host-1"));
         ticked(2);
-        submit(d, "form-change-host", "memoryOvercommit", "1.5");
+        submit(lab.driver(), "form-change-host", "memoryOvercommit", "1.5");
         ticked(3);
         addVm("vm-8", "2", "4", "40", "host", "host-1");
         allDone();
@@ -164,75 +139,75 @@ class LessonTasksBrowserTest {
 
     /** On the Run page, one VM's "Set load" with these fields changed; the panel answers in place. */
     static void setLoad(String vm, String... pairs) {
-        WebElement form = d.findElement(By.cssSelector("#run-loads form[data-id='" + vm + "']"));
+        WebElement form = lab.driver().findElement(By.cssSelector("#run-loads form[data-id='" + vm + "']"));
         for (int i = 0; i < pairs.length; i += 2) {
             WebElement input = form.findElement(By.name(pairs[i]));
             input.clear();
             input.sendKeys(pairs[i + 1]);
         }
-        swap(d, form.findElement(By.cssSelector("button[type=submit]")));
-        assertTrue(d.findElements(By.id("run-error")).isEmpty(), d.findElement(By.id("run-panel")).getText());
+        swap(lab.driver(), form.findElement(By.cssSelector("button[type=submit]")));
+        assertTrue(lab.driver().findElements(By.id("run-error")).isEmpty(), lab.driver().findElement(By.id("run-panel")).getText());
     }
 
     /** The Run page at second 20 on host-1: each VM's "got (cores)". */
     static String gotAt20() {
-        d.get(d.getCurrentUrl().replaceAll("/run.*", "/run?host=host-1&second=20"));
-        return d.findElement(By.id("run-table")).getText();
+        lab.driver().get(lab.driver().getCurrentUrl().replaceAll("/run.*", "/run?host=host-1&second=20"));
+        return lab.driver().findElement(By.id("run-table")).getText();
     }
 
     @Test
     void sharingAHostALimitThenSharesGiveTheShopItsThreeCores() {
         openSandboxOf("sharing-a-host-fairly");
-        String sandbox = d.getCurrentUrl();
-        d.get(sandbox + "/run");
-        assertTrue(gotAt20().contains("web-1 3 2"), "web-1 wants 3 cores and gets 2: " + d.findElement(By.id("run-table")).getText());
+        String sandbox = lab.driver().getCurrentUrl();
+        lab.driver().get(sandbox + "/run");
+        assertTrue(gotAt20().contains("web-1 3 2"), "web-1 wants 3 cores and gets 2: " + lab.driver().findElement(By.id("run-table")).getText());
         setLoad("batch", "limit", "2");
-        assertTrue(gotAt20().contains("batch 8 2"), "batch keeps 2 of its 8: " + d.findElement(By.id("run-table")).getText());
-        d.get(sandbox);
-        waitForHtmx(d);
+        assertTrue(gotAt20().contains("batch 8 2"), "batch keeps 2 of its 8: " + lab.driver().findElement(By.id("run-table")).getText());
+        lab.driver().get(sandbox);
+        waitForHtmx(lab.driver());
         ticked(1);
-        d.get(sandbox + "/run");
+        lab.driver().get(sandbox + "/run");
         setLoad("batch", "limit", "8");
         setLoad("web-1", "shares", "12000");
         setLoad("web-2", "shares", "12000");
-        assertTrue(gotAt20().contains("web-1 3 3"), d.findElement(By.id("run-table")).getText());
-        d.get(sandbox);
-        waitForHtmx(d);
+        assertTrue(gotAt20().contains("web-1 3 3"), lab.driver().findElement(By.id("run-table")).getText());
+        lab.driver().get(sandbox);
+        waitForHtmx(lab.driver());
         allDone();
     }
 
     @Test
     void dataCentersRentForThePeakAndGiveItBack() {
         openSandboxOf("data-centers");
-        assertTrue(d.findElement(By.id("task-bill")).getText().contains("$1888"), d.findElement(By.id("task-bill")).getText());
+        assertTrue(lab.driver().findElement(By.id("task-bill")).getText().contains("$1888"), lab.driver().findElement(By.id("task-bill")).getText());
         for (int i = 7; i <= 9; i++) addVm("shop-" + i, "4", "8", "50", "app", "shop");
         assertEquals(8, vmsHostedBy("server-a", "server-b"), "two of the four fit");
         ticked(1);
-        submit(d, "form-add-host", "id", "rented-1", "datacenter", "euc1-az1-dc1", "hypervisor", "type1", "cores", "16", "memoryGiB", "64");
+        submit(lab.driver(), "form-add-host", "id", "rented-1", "datacenter", "euc1-az1-dc1", "hypervisor", "type1", "cores", "16", "memoryGiB", "64");
         addVm("shop-9", "4", "8", "50", "app", "shop");
         addVm("shop-10", "4", "8", "50", "app", "shop");
         ticked(2);
-        assertTrue(d.findElement(By.id("task-bill")).getText().contains("$2832"), d.findElement(By.id("task-bill")).getText());
+        assertTrue(lab.driver().findElement(By.id("task-bill")).getText().contains("$2832"), lab.driver().findElement(By.id("task-bill")).getText());
         rowAction("Remove rented-1");
         ticked(3);
-        assertTrue(d.findElement(By.id("task-bill")).getText().contains("$1888"), d.findElement(By.id("task-bill")).getText());
+        assertTrue(lab.driver().findElement(By.id("task-bill")).getText().contains("$1888"), lab.driver().findElement(By.id("task-bill")).getText());
         breakThing("own-dc1", "fail");
         allDone();
-        assertTrue(appBadge(d, "shop").getText().contains("DOWN"), appBadge(d, "shop").getText());
+        assertTrue(appBadge(lab.driver(), "shop").getText().contains("DOWN"), appBadge(lab.driver(), "shop").getText());
     }
 
     static long vmsHostedBy(String... hosts) {
-        return vmHosts(d).values().stream().filter(h -> List.of(hosts).contains(h)).count();
+        return vmHosts(lab.driver()).values().stream().filter(h -> List.of(hosts).contains(h)).count();
     }
 
     @Test
     void regionsBuenosAiresGetsCloserAndBothUsersSurviveARegionFailure() {
         openSandboxOf("regions");
         assertTrue(rtt().contains("us-east-1 (128.3 ms)"), rtt());
-        submit(d, "form-add-region", "code", "sa-east-1");
-        submit(d, "form-add-zone", "region", "sa-east-1", "id", "sae1-az1");
-        submit(d, "form-add-datacenter", "zone", "sae1-az1", "id", "sae1-az1-dc1");
-        submit(d, "form-add-host", "id", "sae1-host1", "datacenter", "sae1-az1-dc1", "hypervisor", "type1");
+        submit(lab.driver(), "form-add-region", "code", "sa-east-1");
+        submit(lab.driver(), "form-add-zone", "region", "sa-east-1", "id", "sae1-az1");
+        submit(lab.driver(), "form-add-datacenter", "zone", "sae1-az1", "id", "sae1-az1-dc1");
+        submit(lab.driver(), "form-add-host", "id", "sae1-host1", "datacenter", "sae1-az1-dc1", "hypervisor", "type1");
         ticked(1);
         addVm("shop-sa-1", "4", "8", "50", "app", "shop", "host", "sae1-host1");
         ticked(2);
@@ -251,18 +226,18 @@ class LessonTasksBrowserTest {
         ticked(1);
         breakThing("use1-az1", "restore");
         ticked(2);
-        submit(d, "form-add-datacenter", "zone", "use1-az2", "id", "use1-az2-dc1");
-        submit(d, "form-add-host", "id", "host-b", "datacenter", "use1-az2-dc1", "hypervisor", "type1");
+        submit(lab.driver(), "form-add-datacenter", "zone", "use1-az2", "id", "use1-az2-dc1");
+        submit(lab.driver(), "form-add-host", "id", "host-b", "datacenter", "use1-az2-dc1", "hypervisor", "type1");
         ticked(3);
-        submit(d, "form-migrate-vm", "id", "notes-3", "host", "host-b");
+        submit(lab.driver(), "form-migrate-vm", "id", "notes-3", "host", "host-b");
         addVm("notes-4", "4", "8", "50", "app", "notes", "host", "host-b");
         ticked(4);
         breakThing("use1-az1", "fail");
-        assertTrue(appBadge(d, "notes").getText().contains("available"), appBadge(d, "notes").getText());
+        assertTrue(appBadge(lab.driver(), "notes").getText().contains("available"), appBadge(lab.driver(), "notes").getText());
         breakThing("use1-az1", "restore");
         breakThing("use1-az2", "fail");
         allDone();
-        assertEquals(4, vmHosts(d).size(), "two in each zone, four in all");
+        assertEquals(4, vmHosts(lab.driver()).size(), "two in each zone, four in all");
     }
 
     @Test
@@ -276,15 +251,15 @@ class LessonTasksBrowserTest {
         ticked(3);
         breakThing("use1-az1", "fail");
         ticked(4);
-        assertTrue(appBadge(d, "api").getText().contains("DOWN"), "two zones at once: " + appBadge(d, "api").getText());
+        assertTrue(appBadge(lab.driver(), "api").getText().contains("DOWN"), "two zones at once: " + appBadge(lab.driver(), "api").getText());
         breakThing("use1-az1", "restore");
         breakThing("use1-az3", "restore");
-        submit(d, "form-min-running", "app", "api", "minRunning", "3");
+        submit(lab.driver(), "form-min-running", "app", "api", "minRunning", "3");
         ticked(5);
         addVm("api-4", "4", "8", "40", "app", "api", "host", "api-host-1");
         addVm("api-5", "4", "8", "40", "app", "api", "host", "api-host-2");
         allDone();
-        assertEquals(5, vmHosts(d).size(), "five VMs, 2 + 2 + 1");
+        assertEquals(5, vmHosts(lab.driver()).size(), "five VMs, 2 + 2 + 1");
     }
 
     @Test
@@ -305,19 +280,19 @@ class LessonTasksBrowserTest {
     @Test
     void movingAndCopyingTheBigVmMovesFirst() {
         openSandboxOf("moving-and-copying-machines");
-        submit(d, "form-migrate-vm", "id", "web-2", "host", "host-c");
+        submit(lab.driver(), "form-migrate-vm", "id", "web-2", "host", "host-c");
         ticked(1);
-        submit(d, "form-migrate-vm", "id", "report-1", "host", "host-c");
+        submit(lab.driver(), "form-migrate-vm", "id", "report-1", "host", "host-c");
         assertTrue(refusal("form-migrate-vm").contains("vCPU"), refusal("form-migrate-vm"));
-        submit(d, "form-migrate-vm", "id", "web-2", "host", "host-b");
+        submit(lab.driver(), "form-migrate-vm", "id", "web-2", "host", "host-b");
         ticked(2);
-        submit(d, "form-migrate-vm", "id", "report-1", "host", "host-c");
-        submit(d, "form-migrate-vm", "id", "web-2", "host", "host-a");
+        submit(lab.driver(), "form-migrate-vm", "id", "report-1", "host", "host-c");
+        submit(lab.driver(), "form-migrate-vm", "id", "web-2", "host", "host-a");
         ticked(3);
         breakThing("euc1-az2", "fail");
         allDone();
-        assertTrue(appBadge(d, "web").getText().contains("available"), appBadge(d, "web").getText());
-        assertTrue(appBadge(d, "reports").getText().contains("DOWN"), appBadge(d, "reports").getText());
+        assertTrue(appBadge(lab.driver(), "web").getText().contains("available"), appBadge(lab.driver(), "web").getText());
+        assertTrue(appBadge(lab.driver(), "reports").getText().contains("DOWN"), appBadge(lab.driver(), "reports").getText());
     }
 
     @Test
@@ -328,12 +303,12 @@ class LessonTasksBrowserTest {
         rowAction("Start led-3");
         rowAction("Start led-4");
         ticked(2);
-        assertTrue(appBadge(d, "ledger").getText().contains("available"), appBadge(d, "ledger").getText());
+        assertTrue(appBadge(lab.driver(), "ledger").getText().contains("available"), appBadge(lab.driver(), "ledger").getText());
         breakThing("eu-west-1", "restore");
         rowAction("Stop led-3");
         breakThing("eu-west-1", "fail");
         ticked(4);
-        assertTrue(appBadge(d, "ledger").getText().contains("DOWN"), appBadge(d, "ledger").getText());
+        assertTrue(appBadge(lab.driver(), "ledger").getText().contains("DOWN"), appBadge(lab.driver(), "ledger").getText());
         breakThing("eu-west-1", "restore");
         rowAction("Start led-3");
         allDone();

@@ -3,11 +3,9 @@ package cloudlab.web;
 import cloudlab.lesson.Course;
 import cloudlab.lesson.Lesson;
 import cloudlab.lesson.Question;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -15,12 +13,10 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -31,25 +27,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class QuizBrowserTest {
     static final Duration WAIT = Duration.ofSeconds(10);
 
-    @TempDir
-    static Path folder;
-    static TestServer server;
+    @RegisterExtension
+    static final BrowserLab lab = BrowserLab.serverOnly();
     static Lesson zones;
     static Question predict;
 
     @BeforeAll
     static void start() {
-        Assumptions.assumeTrue(Browsers.available(), "needs " + Browsers.CHROMIUM + " and " + Browsers.CHROMEDRIVER);
-        server = TestServer.startIn(folder);
         Course course = Course1.course();
         zones = course.lesson("availability-zones");
         predict = zones.quiz().question("q-predict-zone");
         assertTrue(predict.hasVariants());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) server.close();
     }
 
     static WebDriverWait waiting(WebDriver d) {
@@ -78,7 +66,7 @@ class QuizBrowserTest {
     void aLearnerAnswersTheVariantTheyAreGivenAndSeesTheScoreOnTheProgressPage() {
         try (Browsers.Browser b = Browsers.open(true)) {
             WebDriver d = b.driver;
-            d.get(server.url("/lessons/" + zones.slug()));
+            d.get(lab.server().url("/lessons/" + zones.slug()));
             waiting(d).until(x -> (Boolean) ((JavascriptExecutor) x).executeScript("return typeof window.htmx === 'object'"));
             ((JavascriptExecutor) d).executeScript("window.__sameDocument = 'still here';");
 
@@ -116,7 +104,7 @@ class QuizBrowserTest {
             BrowserFlowTest.assertNoConsoleErrors(d);
 
             d.findElement(By.cssSelector("nav.site-nav a[href='/progress']")).click();
-            waiting(d).until(ExpectedConditions.urlToBe(server.url("/progress")));
+            waiting(d).until(ExpectedConditions.urlToBe(lab.server().url("/progress")));
             WebElement row = d.findElement(By.cssSelector("tr[data-lesson='" + zones.slug() + "']"));
             int n = zones.quiz().questions().size();
             assertEquals("1.0 / " + n + " (1 answered; Practice)", row.findElements(By.tagName("td")).get(1).getText(),
@@ -130,7 +118,7 @@ class QuizBrowserTest {
         try (Browsers.Browser b = Browsers.open(true)) {
             WebDriver d = b.driver;
             String anchor = "q-" + predict.id();
-            d.get(server.url("/lessons/" + zones.slug() + "#" + anchor));
+            d.get(lab.server().url("/lessons/" + zones.slug() + "#" + anchor));
             JavascriptExecutor js = (JavascriptExecutor) d;
             waiting(d).until(x -> ((Number) js.executeScript("return window.scrollY")).doubleValue() > 0);
             double header = ((Number) js.executeScript("return document.querySelector('.site-header').getBoundingClientRect().bottom")).doubleValue();

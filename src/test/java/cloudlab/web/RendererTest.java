@@ -19,7 +19,7 @@ class RendererTest {
     void anEditedTemplateIsReadAgainAndAnUnchangedOneIsKept() throws Exception {
         Path file = folder.resolve("t.html");
         Files.writeString(file, "<p th:text=\"${word}\">x</p>");
-        Renderer r = new Renderer(folder);
+        Renderer r = new Renderer(folder, cloudlab.server.StaticFiles.in(Path.of("static")));
         assertEquals("<p>one</p>", r.page("t", Map.of("word", "one")));
 
         // Same size, same time: the parsed template is kept (the file is not read again).
@@ -43,7 +43,7 @@ class RendererTest {
     void fragmentsOfAnEditedTemplateFollowTheEdit() throws Exception {
         Path file = folder.resolve("f.html");
         Files.writeString(file, "<div><p th:fragment=\"part\" th:text=\"${word}\">x</p></div>");
-        Renderer r = new Renderer(folder);
+        Renderer r = new Renderer(folder, cloudlab.server.StaticFiles.in(Path.of("static")));
         assertEquals("<p>a</p>", r.fragment("f", "part", Map.of("word", "a")));
         Files.writeString(file, "<div><span th:fragment=\"part\" th:text=\"${word}\">x</span></div>");
         Files.setLastModifiedTime(file, FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis() + 2000));

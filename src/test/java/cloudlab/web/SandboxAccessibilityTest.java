@@ -3,18 +3,13 @@ package cloudlab.web;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -63,49 +58,29 @@ class SandboxAccessibilityTest {
               - {name: dublin, lat: 53.35, lon: -6.26}
             """;
 
-    @TempDir
-    static Path folder;
-    static TestServer server;
-    static Browsers.Browser browser;
-    static WebDriver d;
-
-    @BeforeAll
-    static void start() {
-        Assumptions.assumeTrue(Browsers.available(), "needs " + Browsers.CHROMIUM + " and " + Browsers.CHROMEDRIVER);
-        server = TestServer.startIn(folder);
-        browser = Browsers.open(true);
-        d = browser.driver;
-    }
-
-    @AfterAll
-    static void stop() {
-        try {
-            if (browser != null) browser.close();
-        } finally {
-            if (server != null) server.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserLab lab = BrowserLab.withScripts();
 
     static String open(String yaml) {
-        String path = importAs(server, d, yaml);
-        d.get(server.url(path));
-        waitForHtmx(d);
+        String path = importAs(lab.server(), lab.driver(), yaml);
+        lab.driver().get(lab.server().url(path));
+        waitForHtmx(lab.driver());
         return path;
     }
 
     /** The focused element's mark (set by {@link #markControls}), or its tag when unmarked. */
     static String focused() {
-        return String.valueOf(js(d, "const e = document.activeElement; return e ? (e.dataset.kb || e.tagName) : null;"));
+        return String.valueOf(js(lab.driver(), "const e = document.activeElement; return e ? (e.dataset.kb || e.tagName) : null;"));
     }
 
     static void tab() {
-        new Actions(d).sendKeys(Keys.TAB).perform();
+        new Actions(lab.driver()).sendKeys(Keys.TAB).perform();
     }
 
     /** Marks every visible, enabled control with data-kb; returns a description of each by mark. */
     @SuppressWarnings("unchecked")
     static List<String> markControls() {
-        return (List<String>) js(d, """
+        return (List<String>) js(lab.driver(), """
                 const sel = 'a[href], button:not([disabled]), input:not([type=hidden]):not([disabled]), select:not([disabled]),'
                   + ' textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
                 const out = [];
@@ -123,11 +98,11 @@ class SandboxAccessibilityTest {
     @Test
     void everyControlOfTheSandboxPageIsReachedWithTab() {
         open(LAYOUT);
-        js(d, "document.querySelectorAll('details').forEach(x => x.open = true);");
+        js(lab.driver(), "document.querySelectorAll('details').forEach(x => x.open = true);");
         List<String> controls = markControls();
         assertTrue(controls.size() > 60, "a full page: " + controls.size());
 
-        js(d, "window.scrollTo(0, 0); document.activeElement && document.activeElement.blur();");
+        js(lab.driver(), "window.scrollTo(0, 0); document.activeElement && document.activeElement.blur();");
         Set<String> reached = new LinkedHashSet<>();
         for (int i = 0; i < controls.size() + 40; i++) {
             tab();
@@ -153,40 +128,40 @@ class SandboxAccessibilityTest {
                         datacenters:
                           - id: dc1
                 """);
-        js(d, "window.scrollTo(0, 0); document.activeElement && document.activeElement.blur();");
-        WebElement target = d.findElement(By.cssSelector("#form-add-host button[type=submit]"));
+        js(lab.driver(), "window.scrollTo(0, 0); document.activeElement && document.activeElement.blur();");
+        WebElement target = lab.driver().findElement(By.cssSelector("#form-add-host button[type=submit]"));
         int tabs = 0;
-        while (!target.equals(d.switchTo().activeElement())) {
+        while (!target.equals(lab.driver().switchTo().activeElement())) {
             tab();
             tabs++;
             assertTrue(tabs < 80, "the add-host button is reached with Tab");
         }
         // type into the focused form's fields with the keyboard too: Shift+Tab back to the cores field
-        new Actions(d).sendKeys(Keys.ENTER).perform();
-        waiting(d).until(x -> !x.findElements(By.cssSelector(".tree-table tr[data-id='h1']")).isEmpty());
-        assertTrue(row(d, "h1").getText().contains("type1 · 16 cores · 64 GiB"), row(d, "h1").getText());
-        assertTrue(samePage(d), "Enter submitted through htmx, in place");
+        new Actions(lab.driver()).sendKeys(Keys.ENTER).perform();
+        waiting(lab.driver()).until(x -> !x.findElements(By.cssSelector(".tree-table tr[data-id='h1']")).isEmpty());
+        assertTrue(row(lab.driver(), "h1").getText().contains("type1 · 16 cores · 64 GiB"), row(lab.driver(), "h1").getText());
+        assertTrue(samePage(lab.driver()), "Enter submitted through htmx, in place");
 
         // a card opens from the keyboard: Tab to "Add a VM", Enter opens it, its first field is next
-        WebElement summary = d.findElement(By.xpath("//summary[normalize-space()='Add a VM']"));
-        js(d, "window.scrollTo(0, 0); document.activeElement && document.activeElement.blur();");
+        WebElement summary = lab.driver().findElement(By.xpath("//summary[normalize-space()='Add a VM']"));
+        js(lab.driver(), "window.scrollTo(0, 0); document.activeElement && document.activeElement.blur();");
         tabs = 0;
-        while (!summary.equals(d.switchTo().activeElement())) {
+        while (!summary.equals(lab.driver().switchTo().activeElement())) {
             tab();
             assertTrue(++tabs < 200, "the Add a VM card is reached with Tab");
         }
-        new Actions(d).sendKeys(Keys.ENTER).perform();
-        assertTrue(d.findElement(By.id("form-add-vm")).isDisplayed());
+        new Actions(lab.driver()).sendKeys(Keys.ENTER).perform();
+        assertTrue(lab.driver().findElement(By.id("form-add-vm")).isDisplayed());
         tab();
-        assertEquals("id", d.switchTo().activeElement().getAttribute("name"));
-        new Actions(d).keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).sendKeys("kb-vm").perform();
-        WebElement submit = d.findElement(By.cssSelector("#form-add-vm button[type=submit]"));
-        while (!submit.equals(d.switchTo().activeElement())) {
+        assertEquals("id", lab.driver().switchTo().activeElement().getAttribute("name"));
+        new Actions(lab.driver()).keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).sendKeys("kb-vm").perform();
+        WebElement submit = lab.driver().findElement(By.cssSelector("#form-add-vm button[type=submit]"));
+        while (!submit.equals(lab.driver().switchTo().activeElement())) {
             tab();
             assertTrue(++tabs < 300);
         }
-        new Actions(d).sendKeys(Keys.ENTER).perform();
-        waiting(d).until(x -> !x.findElements(By.cssSelector(".tree-table tr[data-id='kb-vm']")).isEmpty());
+        new Actions(lab.driver()).sendKeys(Keys.ENTER).perform();
+        waiting(lab.driver()).until(x -> !x.findElements(By.cssSelector(".tree-table tr[data-id='kb-vm']")).isEmpty());
     }
 
     static List<String> seriousViolations(Results results) {
@@ -207,40 +182,40 @@ class SandboxAccessibilityTest {
     void axeFindsNothingSeriousOnTheSandboxPageWithEveryCardOpenAndARefusalShown() {
         String path = open(LAYOUT);
         // a refusal in place, so that the error state is checked too
-        d.findElement(By.xpath("//summary[normalize-space()='Add a VM']")).click();
-        WebElement form = d.findElement(By.id("form-add-vm"));
+        lab.driver().findElement(By.xpath("//summary[normalize-space()='Add a VM']")).click();
+        WebElement form = lab.driver().findElement(By.id("form-add-vm"));
         WebElement vcpus = form.findElement(By.name("vcpus"));
         vcpus.clear();
         vcpus.sendKeys("64");
-        long before = SandboxBrowserTest.answers(d);
+        long before = SandboxBrowserTest.answers(lab.driver());
         form.findElement(By.cssSelector("button[type=submit]")).click();
-        SandboxBrowserTest.waitForAnswer(d, before);
-        js(d, "document.querySelectorAll('details').forEach(x => x.open = true);");
-        assertEquals(server.url(path), d.getCurrentUrl());
-        assertEquals(List.of(), seriousViolations(new AxeBuilder().analyze(d)));
+        SandboxBrowserTest.waitForAnswer(lab.driver(), before);
+        js(lab.driver(), "document.querySelectorAll('details').forEach(x => x.open = true);");
+        assertEquals(lab.server().url(path), lab.driver().getCurrentUrl());
+        assertEquals(List.of(), seriousViolations(new AxeBuilder().analyze(lab.driver())));
     }
 
     @Test
     void axeFindsNothingSeriousOnTheSandboxListWithAnImportErrorOrOnASharedLink() {
-        d.get(server.url("/sandboxes"));
-        d.findElement(By.id("layout")).sendKeys("regions: [");
-        d.findElement(By.xpath("//section[@id='import']//button[normalize-space()='Import']")).click();
-        waiting(d).until(x -> !x.findElements(By.id("import-error")).isEmpty());
-        assertEquals(List.of(), seriousViolations(new AxeBuilder().analyze(d)));
+        lab.driver().get(lab.server().url("/sandboxes"));
+        lab.driver().findElement(By.id("layout")).sendKeys("regions: [");
+        lab.driver().findElement(By.xpath("//section[@id='import']//button[normalize-space()='Import']")).click();
+        waiting(lab.driver()).until(x -> !x.findElements(By.id("import-error")).isEmpty());
+        assertEquals(List.of(), seriousViolations(new AxeBuilder().analyze(lab.driver())));
 
         String path = open(LAYOUT);
-        d.findElement(By.cssSelector("#share button[type=submit]")).click();
-        waiting(d).until(x -> !x.findElements(By.id("share-link")).isEmpty());
-        d.findElement(By.id("share-link")).click();
-        waiting(d).until(x -> !x.findElements(By.id("open-copy")).isEmpty());
+        lab.driver().findElement(By.cssSelector("#share button[type=submit]")).click();
+        waiting(lab.driver()).until(x -> !x.findElements(By.id("share-link")).isEmpty());
+        lab.driver().findElement(By.id("share-link")).click();
+        waiting(lab.driver()).until(x -> !x.findElements(By.id("open-copy")).isEmpty());
         assertTrue(path.startsWith("/sandboxes/"));
-        assertEquals(List.of(), seriousViolations(new AxeBuilder().analyze(d)));
+        assertEquals(List.of(), seriousViolations(new AxeBuilder().analyze(lab.driver())));
     }
 
     @Test
     void axeFindsNothingSeriousOnALessonPage() {
-        d.get(server.url("/lessons/putting-it-together"));
-        js(d, "document.querySelectorAll('details').forEach(x => x.open = true);");
-        assertEquals(List.of(), seriousViolations(new AxeBuilder().analyze(d)));
+        lab.driver().get(lab.server().url("/lessons/putting-it-together"));
+        js(lab.driver(), "document.querySelectorAll('details').forEach(x => x.open = true);");
+        assertEquals(List.of(), seriousViolations(new AxeBuilder().analyze(lab.driver())));
     }
 }

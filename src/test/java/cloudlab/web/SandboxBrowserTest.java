@@ -1,17 +1,15 @@
 package cloudlab.web;
 
+import cloudlab.sim.Layouts;
 import cloudlab.access.Learners;
 import cloudlab.lesson.Lesson;
 import cloudlab.lesson.LessonChallenge;
 import cloudlab.lesson.Question;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
@@ -24,7 +22,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,66 +54,16 @@ class SandboxBrowserTest {
                       - id: dc1
             """;
 
-    /** The shop over two zones, one VM in each; it needs one running. */
-    static final String TWO_ZONES = """
-            name: shop over two zones
-            apps:
-              - {name: shop, minRunning: 1}
-            regions:
-              - code: eu-west-1
-                zones:
-                  - id: az1
-                    datacenters:
-                      - id: dc1
-                        hosts:
-                          - id: h1
-                            hypervisor: type1
-                            cores: 8
-                            memoryGiB: 32
-                            storageGiB: 500
-                            vms:
-                              - {id: web-1, vcpus: 2, memoryGiB: 4, diskGiB: 20, app: shop}
-                  - id: az2
-                    datacenters:
-                      - id: dc2
-                        hosts:
-                          - id: h2
-                            hypervisor: type1
-                            cores: 8
-                            memoryGiB: 32
-                            storageGiB: 500
-                            vms:
-                              - {id: web-2, vcpus: 2, memoryGiB: 4, diskGiB: 20, app: shop}
-            """;
+    static final String TWO_ZONES = Layouts.SHOP_OVER_TWO_ZONES;
 
-    @TempDir
-    static Path folder;
-    static TestServer server;
-    static Browsers.Browser browser;
-    static WebDriver d;
-
-    @BeforeAll
-    static void start() {
-        Assumptions.assumeTrue(Browsers.available(), "needs " + Browsers.CHROMIUM + " and " + Browsers.CHROMEDRIVER);
-        server = TestServer.startIn(folder);
-        browser = Browsers.open(true);
-        d = browser.driver;
-    }
-
-    @AfterAll
-    static void stop() {
-        try {
-            if (browser != null) browser.close();
-        } finally {
-            if (server != null) server.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserLab lab = BrowserLab.withScripts();
 
     @BeforeEach
     void aFreshLearner() {
         // each test is a learner of its own: no cookie carried over from the last one
-        d.get(server.url("/healthz"));
-        d.manage().deleteAllCookies();
+        lab.driver().get(lab.server().url("/healthz"));
+        lab.driver().manage().deleteAllCookies();
     }
 
     // ---- helpers shared with the other sandbox browser tests ----------------------------------------
@@ -166,18 +113,18 @@ class SandboxBrowserTest {
 
     /** Setup: the layout imported and opened in the browser, htmx loaded; its path. */
     static String openLayout(WebDriver d, String yaml) {
-        String path = importAs(server, d, yaml);
-        d.get(server.url(path));
+        String path = importAs(lab.server(), d, yaml);
+        d.get(lab.server().url(path));
         waitForHtmx(d);
         return path;
     }
 
     static HttpResponse<String> getAs(WebDriver d, String path) {
-        return getAs(server, d, path);
+        return getAs(lab.server(), d, path);
     }
 
     static HttpResponse<String> postAs(WebDriver d, String path, String form) {
-        return postAs(server, d, path, form);
+        return postAs(lab.server(), d, path, form);
     }
 
     static void waitForHtmx(WebDriver d) {
@@ -331,57 +278,57 @@ class SandboxBrowserTest {
 
     @Test
     void aTypeTwoHostRefusesAVmThatFitsOnTypeOneAndSaysWhyInTheAddVmForm() {
-        d.get(server.url("/sandboxes"));
-        d.findElement(By.id("title")).sendKeys("hypervisors");
-        d.findElement(By.xpath("//button[normalize-space()='New empty sandbox']")).click();
-        waiting(d).until(ExpectedConditions.urlMatches("/sandboxes/s[a-z0-9]{12}$"));
-        waitForHtmx(d);
-        assertEquals("hypervisors", d.findElement(By.cssSelector("h1.ws-title")).getText());
+        lab.driver().get(lab.server().url("/sandboxes"));
+        lab.driver().findElement(By.id("title")).sendKeys("hypervisors");
+        lab.driver().findElement(By.xpath("//button[normalize-space()='New empty sandbox']")).click();
+        waiting(lab.driver()).until(ExpectedConditions.urlMatches("/sandboxes/s[a-z0-9]{12}$"));
+        waitForHtmx(lab.driver());
+        assertEquals("hypervisors", lab.driver().findElement(By.cssSelector("h1.ws-title")).getText());
 
         // region, zone, data center and a type 2 host, all through the forms
-        submit(d, "form-add-region", "code", "eu-west-1");
-        submit(d, "form-add-zone", "id", "euw1-az1");
-        submit(d, "form-add-datacenter", "id", "dc1");
-        submit(d, "form-add-host", "id", "h1", "hypervisor", "type2", "cores", "8", "memoryGiB", "16", "storageGiB", "500");
-        assertTrue(row(d, "h1").getText().contains("type2 · 8 cores · 16 GiB"), row(d, "h1").getText());
-        assertEquals("1 region · 1 zone · 1 data center · 1 host · 0 VMs", counts(d));
-        List<String> before = rows(d);
+        submit(lab.driver(), "form-add-region", "code", "eu-west-1");
+        submit(lab.driver(), "form-add-zone", "id", "euw1-az1");
+        submit(lab.driver(), "form-add-datacenter", "id", "dc1");
+        submit(lab.driver(), "form-add-host", "id", "h1", "hypervisor", "type2", "cores", "8", "memoryGiB", "16", "storageGiB", "500");
+        assertTrue(row(lab.driver(), "h1").getText().contains("type2 · 8 cores · 16 GiB"), row(lab.driver(), "h1").getText());
+        assertEquals("1 region · 1 zone · 1 data center · 1 host · 0 VMs", counts(lab.driver()));
+        List<String> before = rows(lab.driver());
 
         // 14 GiB: type 1 would keep 2 of 16 GiB and fit it; type 2 keeps 4
-        submit(d, "form-add-vm", "id", "big", "vcpus", "2", "memoryGiB", "14", "diskGiB", "20", "host", "h1");
-        assertEquals("type 2 keeps 4 GiB for the host OS: h1 has 12 GiB free, this VM needs 14", fieldError(d, "form-add-vm"));
-        assertTrue(form(d, "form-add-vm").isDisplayed(), "the add-VM card stays open to show the reason");
-        assertEquals("1 region · 1 zone · 1 data center · 1 host · 0 VMs", counts(d), "nothing was added");
-        assertEquals(before, rows(d));
-        assertTrue(d.findElements(By.cssSelector(".tree-table tr.kind-vm")).isEmpty());
-        assertTrue(samePage(d), "refused in place, without a reload");
+        submit(lab.driver(), "form-add-vm", "id", "big", "vcpus", "2", "memoryGiB", "14", "diskGiB", "20", "host", "h1");
+        assertEquals("type 2 keeps 4 GiB for the host OS: h1 has 12 GiB free, this VM needs 14", fieldError(lab.driver(), "form-add-vm"));
+        assertTrue(form(lab.driver(), "form-add-vm").isDisplayed(), "the add-VM card stays open to show the reason");
+        assertEquals("1 region · 1 zone · 1 data center · 1 host · 0 VMs", counts(lab.driver()), "nothing was added");
+        assertEquals(before, rows(lab.driver()));
+        assertTrue(lab.driver().findElements(By.cssSelector(".tree-table tr.kind-vm")).isEmpty());
+        assertTrue(samePage(lab.driver()), "refused in place, without a reload");
 
         // the same host as type 1 takes the same VM
-        submit(d, "form-change-host", "id", "h1", "hypervisor", "type1", "cores", "8", "memoryGiB", "16", "storageGiB", "500");
-        submit(d, "form-add-vm", "id", "big", "vcpus", "2", "memoryGiB", "14", "diskGiB", "20", "host", "h1");
-        assertEquals(null, fieldError(d, "form-add-vm"));
-        assertEquals("h1", vmHosts(d).get("big"));
-        assertTrue(counts(d).endsWith("1 host · 1 VM"), counts(d));
-        assertTrue(row(d, "h1").getText().contains("memory 14/14 GiB"), row(d, "h1").getText());
-        assertTrue(samePage(d));
+        submit(lab.driver(), "form-change-host", "id", "h1", "hypervisor", "type1", "cores", "8", "memoryGiB", "16", "storageGiB", "500");
+        submit(lab.driver(), "form-add-vm", "id", "big", "vcpus", "2", "memoryGiB", "14", "diskGiB", "20", "host", "h1");
+        assertEquals(null, fieldError(lab.driver(), "form-add-vm"));
+        assertEquals("h1", vmHosts(lab.driver()).get("big"));
+        assertTrue(counts(lab.driver()).endsWith("1 host · 1 VM"), counts(lab.driver()));
+        assertTrue(row(lab.driver(), "h1").getText().contains("memory 14/14 GiB"), row(lab.driver(), "h1").getText());
+        assertTrue(samePage(lab.driver()));
     }
 
     @Test
     void aVmThatFillsAHostExactlyFitsAndTheBarsShowFourOfFour() {
-        String path = openLayout(d, ONE_DC);
-        submit(d, "form-add-host", "id", "h1", "hypervisor", "type1", "cores", "4", "memoryGiB", "10", "storageGiB", "100");
-        assertTrue(row(d, "h1").getText().contains("vCPU 0/4 · memory 0/8 GiB · disk 0/100 GiB"), row(d, "h1").getText());
+        String path = openLayout(lab.driver(), ONE_DC);
+        submit(lab.driver(), "form-add-host", "id", "h1", "hypervisor", "type1", "cores", "4", "memoryGiB", "10", "storageGiB", "100");
+        assertTrue(row(lab.driver(), "h1").getText().contains("vCPU 0/4 · memory 0/8 GiB · disk 0/100 GiB"), row(lab.driver(), "h1").getText());
 
         // half a GiB too much is refused, naming both numbers
-        submit(d, "form-add-vm", "id", "vm-1", "vcpus", "4", "memoryGiB", "8.5", "diskGiB", "100", "host", "h1");
-        assertEquals("h1 has 8 GiB of the 8.5 GiB of memory this VM needs (the hypervisor keeps 2 GiB)", fieldError(d, "form-add-vm"));
+        submit(lab.driver(), "form-add-vm", "id", "vm-1", "vcpus", "4", "memoryGiB", "8.5", "diskGiB", "100", "host", "h1");
+        assertEquals("h1 has 8 GiB of the 8.5 GiB of memory this VM needs (the hypervisor keeps 2 GiB)", fieldError(lab.driver(), "form-add-vm"));
 
-        submit(d, "form-add-vm", "id", "vm-1", "vcpus", "4", "memoryGiB", "8", "diskGiB", "100", "host", "h1");
-        assertEquals(null, fieldError(d, "form-add-vm"));
-        assertEquals("h1", vmHosts(d).get("vm-1"));
-        assertTrue(row(d, "h1").getText().contains("vCPU 4/4 · memory 8/8 GiB · disk 100/100 GiB"), row(d, "h1").getText());
+        submit(lab.driver(), "form-add-vm", "id", "vm-1", "vcpus", "4", "memoryGiB", "8", "diskGiB", "100", "host", "h1");
+        assertEquals(null, fieldError(lab.driver(), "form-add-vm"));
+        assertEquals("h1", vmHosts(lab.driver()).get("vm-1"));
+        assertTrue(row(lab.driver(), "h1").getText().contains("vCPU 4/4 · memory 8/8 GiB · disk 100/100 GiB"), row(lab.driver(), "h1").getText());
 
-        WebElement card = d.findElement(By.cssSelector("#hosts-view svg g.host[data-id='h1']"));
+        WebElement card = lab.driver().findElement(By.cssSelector("#hosts-view svg g.host[data-id='h1']"));
         for (String[] bar : new String[][] {{"vCPU", "vCPU: 4 of 4 vCPU used"}, {"memory", "memory: 8 of 8 GiB used · 2 GiB kept"},
                 {"disk", "disk: 100 of 100 GiB used"}}) {
             WebElement g = card.findElement(By.cssSelector("g.bar." + bar[0]));
@@ -394,15 +341,15 @@ class SandboxBrowserTest {
         }
 
         // and not one vCPU more
-        submit(d, "form-add-vm", "id", "vm-2", "vcpus", "1", "memoryGiB", "1", "diskGiB", "0", "host", "h1");
-        assertEquals("h1 has 0 of the 1 vCPU this VM needs", fieldError(d, "form-add-vm"));
-        assertEquals(List.of("vm-1"), List.copyOf(vmHosts(d).keySet()));
-        assertEquals(1, exported(d, path).at("/regions/0/zones/0/datacenters/0/hosts/0/vms").size());
+        submit(lab.driver(), "form-add-vm", "id", "vm-2", "vcpus", "1", "memoryGiB", "1", "diskGiB", "0", "host", "h1");
+        assertEquals("h1 has 0 of the 1 vCPU this VM needs", fieldError(lab.driver(), "form-add-vm"));
+        assertEquals(List.of("vm-1"), List.copyOf(vmHosts(lab.driver()).keySet()));
+        assertEquals(1, exported(lab.driver(), path).at("/regions/0/zones/0/datacenters/0/hosts/0/vms").size());
     }
 
     @Test
     void changeAHostFollowsTheChosenHostAndChangesOnlyWhatWasChanged() {
-        openLayout(d, """
+        openLayout(lab.driver(), """
                 regions:
                   - code: eu-west-1
                     zones:
@@ -413,205 +360,205 @@ class SandboxBrowserTest {
                               - {id: big, hypervisor: type1, cores: 16, memoryGiB: 64, storageGiB: 1000}
                               - {id: laptop, hypervisor: type2, cores: 8, memoryGiB: 16, storageGiB: 256}
                 """);
-        WebElement f = openCard(d, "form-change-host");
+        WebElement f = openCard(lab.driver(), "form-change-host");
         assertEquals("16", f.findElement(By.name("cores")).getAttribute("value"));
         new Select(f.findElement(By.name("id"))).selectByValue("laptop");
-        waiting(d).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        waiting(lab.driver()).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(x -> "8".equals(form(x, "form-change-host").findElement(By.name("cores")).getAttribute("value")));
-        assertEquals("16", form(d, "form-change-host").findElement(By.name("memoryGiB")).getAttribute("value"));
-        submit(d, "form-change-host", "cpuOvercommit", "2");
-        assertEquals("Changed host laptop: type2, 8 cores, 16 GiB, 256 GiB storage, overcommit 2× CPU / 1× memory", notice(d));
-        assertTrue(samePage(d));
+        assertEquals("16", form(lab.driver(), "form-change-host").findElement(By.name("memoryGiB")).getAttribute("value"));
+        submit(lab.driver(), "form-change-host", "cpuOvercommit", "2");
+        assertEquals("Changed host laptop: type2, 8 cores, 16 GiB, 256 GiB storage, overcommit 2× CPU / 1× memory", notice(lab.driver()));
+        assertTrue(samePage(lab.driver()));
     }
 
     @Test
     void migratingAVmMovesItToTheOtherHostInTheTable() {
-        openLayout(d, TWO_ZONES);
-        assertEquals(Map.of("web-1", "h1", "web-2", "h2"), vmHosts(d));
-        submit(d, "form-migrate-vm", "id", "web-1", "host", "h2");
-        assertEquals("Migrated VM web-1 to h2", notice(d));
-        assertEquals(Map.of("web-1", "h2", "web-2", "h2"), vmHosts(d));
-        assertTrue(row(d, "h2").getText().contains("vCPU 4/8"), row(d, "h2").getText());
-        assertTrue(row(d, "h1").getText().contains("vCPU 0/8"), row(d, "h1").getText());
+        openLayout(lab.driver(), TWO_ZONES);
+        assertEquals(Map.of("web-1", "h1", "web-2", "h2"), vmHosts(lab.driver()));
+        submit(lab.driver(), "form-migrate-vm", "id", "web-1", "host", "h2");
+        assertEquals("Migrated VM web-1 to h2", notice(lab.driver()));
+        assertEquals(Map.of("web-1", "h2", "web-2", "h2"), vmHosts(lab.driver()));
+        assertTrue(row(lab.driver(), "h2").getText().contains("vCPU 4/8"), row(lab.driver(), "h2").getText());
+        assertTrue(row(lab.driver(), "h1").getText().contains("vCPU 0/8"), row(lab.driver(), "h1").getText());
 
         // onto the host it is already on: refused in the migrate form, nothing moves
-        submit(d, "form-migrate-vm", "id", "web-1", "host", "h2");
-        assertEquals("web-1 is already on h2", fieldError(d, "form-migrate-vm"));
-        assertEquals(Map.of("web-1", "h2", "web-2", "h2"), vmHosts(d));
-        assertTrue(samePage(d));
+        submit(lab.driver(), "form-migrate-vm", "id", "web-1", "host", "h2");
+        assertEquals("web-1 is already on h2", fieldError(lab.driver(), "form-migrate-vm"));
+        assertEquals(Map.of("web-1", "h2", "web-2", "h2"), vmHosts(lab.driver()));
+        assertTrue(samePage(lab.driver()));
     }
 
     @Test
     void anAppInTwoZonesSurvivesAZoneFailureAndInOneZoneItGoesDown() {
-        openLayout(d, TWO_ZONES);
-        assertTrue(appBadge(d, "shop").getAttribute("class").contains("is-up"));
+        openLayout(lab.driver(), TWO_ZONES);
+        assertTrue(appBadge(lab.driver(), "shop").getAttribute("class").contains("is-up"));
 
-        submit(d, "form-fail", "id", "az1");
-        assertEquals("Failed az1", notice(d));
-        assertEquals("failed", row(d, "az1").findElement(By.cssSelector("td.status")).getText());
-        assertTrue(row(d, "web-1").getAttribute("class").contains("is-down"), "web-1 went down with its zone");
-        assertFalse(row(d, "web-2").getAttribute("class").contains("is-down"));
-        WebElement shop = appBadge(d, "shop");
+        submit(lab.driver(), "form-fail", "id", "az1");
+        assertEquals("Failed az1", notice(lab.driver()));
+        assertEquals("failed", row(lab.driver(), "az1").findElement(By.cssSelector("td.status")).getText());
+        assertTrue(row(lab.driver(), "web-1").getAttribute("class").contains("is-down"), "web-1 went down with its zone");
+        assertFalse(row(lab.driver(), "web-2").getAttribute("class").contains("is-down"));
+        WebElement shop = appBadge(lab.driver(), "shop");
         assertTrue(shop.getAttribute("class").contains("is-up"), shop.getAttribute("class"));
         assertTrue(shop.getText().contains("available"), shop.getText());
-        assertTrue(d.findElement(By.cssSelector(".app-badge[data-failed='az1']")).isDisplayed());
+        assertTrue(lab.driver().findElement(By.cssSelector(".app-badge[data-failed='az1']")).isDisplayed());
 
         // restore from the table, put both VMs in az1, fail it again
-        swap(d, d.findElement(By.cssSelector("button[aria-label='Restore az1']")));
-        assertTrue(d.findElements(By.cssSelector(".app-badge[data-failed]")).isEmpty());
-        submit(d, "form-migrate-vm", "id", "web-2", "host", "h1");
-        assertEquals(Map.of("web-1", "h1", "web-2", "h1"), vmHosts(d));
-        swap(d, d.findElement(By.cssSelector("button[aria-label='Fail az1']")));
-        shop = appBadge(d, "shop");
+        swap(lab.driver(), lab.driver().findElement(By.cssSelector("button[aria-label='Restore az1']")));
+        assertTrue(lab.driver().findElements(By.cssSelector(".app-badge[data-failed]")).isEmpty());
+        submit(lab.driver(), "form-migrate-vm", "id", "web-2", "host", "h1");
+        assertEquals(Map.of("web-1", "h1", "web-2", "h1"), vmHosts(lab.driver()));
+        swap(lab.driver(), lab.driver().findElement(By.cssSelector("button[aria-label='Fail az1']")));
+        shop = appBadge(lab.driver(), "shop");
         assertTrue(shop.getAttribute("class").contains("is-down"), shop.getAttribute("class"));
         assertTrue(shop.getText().contains("DOWN"), shop.getText());
         assertTrue(shop.getText().contains("(0 of 1 needed running)"), shop.getText());
-        assertTrue(samePage(d));
+        assertTrue(samePage(lab.driver()));
     }
 
     @Test
     void undoingEveryStepComesBackToTheStartLayout() {
-        String path = openLayout(d, TWO_ZONES);
-        List<String> start = rows(d);
-        JsonNode startState = exported(d, path);
-        assertTrue(d.findElement(By.id("undo")).getAttribute("disabled") != null, "nothing to undo yet");
+        String path = openLayout(lab.driver(), TWO_ZONES);
+        List<String> start = rows(lab.driver());
+        JsonNode startState = exported(lab.driver(), path);
+        assertTrue(lab.driver().findElement(By.id("undo")).getAttribute("disabled") != null, "nothing to undo yet");
 
-        submit(d, "form-fail", "id", "az2");
-        swap(d, d.findElement(By.cssSelector("button[aria-label='Stop web-1']")));
-        submit(d, "form-add-app", "name", "api", "minRunning", "2");
-        submit(d, "form-add-vm", "id", "api-1", "vcpus", "1", "memoryGiB", "1", "diskGiB", "1", "app", "api", "host", "h1");
-        assertEquals(5, d.findElements(By.cssSelector("ol.timeline > li")).size(), d.findElement(By.id("history")).getText() + " / " + d.findElement(By.id("workspace")).getText().substring(0, 400));
-        List<String> end = rows(d);
+        submit(lab.driver(), "form-fail", "id", "az2");
+        swap(lab.driver(), lab.driver().findElement(By.cssSelector("button[aria-label='Stop web-1']")));
+        submit(lab.driver(), "form-add-app", "name", "api", "minRunning", "2");
+        submit(lab.driver(), "form-add-vm", "id", "api-1", "vcpus", "1", "memoryGiB", "1", "diskGiB", "1", "app", "api", "host", "h1");
+        assertEquals(5, lab.driver().findElements(By.cssSelector("ol.timeline > li")).size(), lab.driver().findElement(By.id("history")).getText() + " / " + lab.driver().findElement(By.id("workspace")).getText().substring(0, 400));
+        List<String> end = rows(lab.driver());
         assertNotEquals(start, end);
 
         int undos = 0;
-        while (d.findElement(By.id("undo")).getAttribute("disabled") == null) {
-            swap(d, d.findElement(By.id("undo")));
+        while (lab.driver().findElement(By.id("undo")).getAttribute("disabled") == null) {
+            swap(lab.driver(), lab.driver().findElement(By.id("undo")));
             undos++;
             assertTrue(undos <= 4, "undo stops at the start");
         }
         assertEquals(4, undos);
-        assertEquals(start, rows(d));
-        assertEquals(startState, exported(d, path));
-        assertTrue(d.findElement(By.cssSelector("ol.timeline > li:first-child")).getAttribute("class").contains("is-current"));
-        assertTrue(d.findElement(By.id("reset")).getAttribute("disabled") != null);
+        assertEquals(start, rows(lab.driver()));
+        assertEquals(startState, exported(lab.driver(), path));
+        assertTrue(lab.driver().findElement(By.cssSelector("ol.timeline > li:first-child")).getAttribute("class").contains("is-current"));
+        assertTrue(lab.driver().findElement(By.id("reset")).getAttribute("disabled") != null);
 
         // the steps are still there: redo one, then jump to the last from the timeline
-        swap(d, d.findElement(By.id("redo")));
-        assertEquals("failed", row(d, "az2").findElement(By.cssSelector("td.status")).getText());
-        swap(d, d.findElement(By.cssSelector("button[aria-label='Go here: step 4']")));
-        assertEquals(end, rows(d));
-        assertTrue(d.findElement(By.id("redo")).getAttribute("disabled") != null);
-        swap(d, d.findElement(By.id("reset")));
-        assertEquals(start, rows(d));
-        assertTrue(samePage(d));
+        swap(lab.driver(), lab.driver().findElement(By.id("redo")));
+        assertEquals("failed", row(lab.driver(), "az2").findElement(By.cssSelector("td.status")).getText());
+        swap(lab.driver(), lab.driver().findElement(By.cssSelector("button[aria-label='Go here: step 4']")));
+        assertEquals(end, rows(lab.driver()));
+        assertTrue(lab.driver().findElement(By.id("redo")).getAttribute("disabled") != null);
+        swap(lab.driver(), lab.driver().findElement(By.id("reset")));
+        assertEquals(start, rows(lab.driver()));
+        assertTrue(samePage(lab.driver()));
     }
 
     @Test
     void anExportPastedIntoImportOpensANewSandboxWithTheSameState() {
-        String path = openLayout(d, TWO_ZONES);
-        submit(d, "form-fail", "id", "h2");
-        submit(d, "form-place-user", "name", "dublin", "lat", "53.35", "lon", "-6.26");
-        submit(d, "form-min-running", "app", "shop", "minRunning", "2");
-        List<String> original = rows(d);
-        String badges = d.findElement(By.cssSelector(".app-badges")).getText();
+        String path = openLayout(lab.driver(), TWO_ZONES);
+        submit(lab.driver(), "form-fail", "id", "h2");
+        submit(lab.driver(), "form-place-user", "name", "dublin", "lat", "53.35", "lon", "-6.26");
+        submit(lab.driver(), "form-min-running", "app", "shop", "minRunning", "2");
+        List<String> original = rows(lab.driver());
+        String badges = lab.driver().findElement(By.cssSelector(".app-badges")).getText();
 
-        String href = d.findElement(By.id("export-yaml")).getAttribute("href");
-        assertEquals(server.url(path + "/export.yaml"), href);
-        assertEquals(server.url(path + "/export.json"), d.findElement(By.id("export-json")).getAttribute("href"));
-        HttpResponse<String> export = getAs(d, path + "/export.yaml");
+        String href = lab.driver().findElement(By.id("export-yaml")).getAttribute("href");
+        assertEquals(lab.server().url(path + "/export.yaml"), href);
+        assertEquals(lab.server().url(path + "/export.json"), lab.driver().findElement(By.id("export-json")).getAttribute("href"));
+        HttpResponse<String> export = getAs(lab.driver(), path + "/export.yaml");
         assertEquals(200, export.statusCode());
         String yaml = export.body();
         assertTrue(yaml.contains("dublin") && yaml.contains("- h2"), yaml);
 
-        d.findElement(By.cssSelector("a[href='/sandboxes#import']")).click();
-        waiting(d).until(ExpectedConditions.urlToBe(server.url("/sandboxes#import")));
-        WebElement box = d.findElement(By.id("layout"));
+        lab.driver().findElement(By.cssSelector("a[href='/sandboxes#import']")).click();
+        waiting(lab.driver()).until(ExpectedConditions.urlToBe(lab.server().url("/sandboxes#import")));
+        WebElement box = lab.driver().findElement(By.id("layout"));
         box.sendKeys(yaml);
         assertEquals(yaml.strip(), box.getAttribute("value").strip());
-        d.findElement(By.xpath("//section[@id='import']//button[normalize-space()='Import']")).click();
-        waiting(d).until(x -> x.getCurrentUrl().matches(".*/sandboxes/s[a-z0-9]{12}$") && !x.getCurrentUrl().endsWith(path));
-        String copy = d.getCurrentUrl().substring(server.base().length());
+        lab.driver().findElement(By.xpath("//section[@id='import']//button[normalize-space()='Import']")).click();
+        waiting(lab.driver()).until(x -> x.getCurrentUrl().matches(".*/sandboxes/s[a-z0-9]{12}$") && !x.getCurrentUrl().endsWith(path));
+        String copy = lab.driver().getCurrentUrl().substring(lab.server().base().length());
         assertNotEquals(path, copy);
 
-        assertEquals(original, rows(d));
-        assertEquals(badges, d.findElement(By.cssSelector(".app-badges")).getText());
-        assertEquals(yaml(yaml), exported(d, copy));
-        assertEquals(exported(d, path), exported(d, copy));
-        assertEquals("shop over two zones", d.findElement(By.cssSelector("h1.ws-title")).getText());
+        assertEquals(original, rows(lab.driver()));
+        assertEquals(badges, lab.driver().findElement(By.cssSelector(".app-badges")).getText());
+        assertEquals(yaml(yaml), exported(lab.driver(), copy));
+        assertEquals(exported(lab.driver(), path), exported(lab.driver(), copy));
+        assertEquals("shop over two zones", lab.driver().findElement(By.cssSelector("h1.ws-title")).getText());
     }
 
     @Test
     void aReloadAndAServerRestartKeepTheSandbox() {
-        String path = openLayout(d, TWO_ZONES);
-        submit(d, "form-migrate-vm", "id", "web-2", "host", "h1");
-        submit(d, "form-fail", "id", "az2");
-        swap(d, d.findElement(By.id("undo")));
-        List<String> rows = rows(d);
-        List<String> steps = d.findElements(By.cssSelector("ol.timeline > li")).stream().map(e -> e.getAttribute("class") + ":" + e.getText()).toList();
+        String path = openLayout(lab.driver(), TWO_ZONES);
+        submit(lab.driver(), "form-migrate-vm", "id", "web-2", "host", "h1");
+        submit(lab.driver(), "form-fail", "id", "az2");
+        swap(lab.driver(), lab.driver().findElement(By.id("undo")));
+        List<String> rows = rows(lab.driver());
+        List<String> steps = lab.driver().findElements(By.cssSelector("ol.timeline > li")).stream().map(e -> e.getAttribute("class") + ":" + e.getText()).toList();
         assertEquals(3, steps.size());
 
-        d.navigate().refresh();
-        waitForHtmx(d);
-        assertEquals(server.url(path), d.getCurrentUrl());
-        assertEquals(rows, rows(d));
-        assertEquals(steps, d.findElements(By.cssSelector("ol.timeline > li")).stream().map(e -> e.getAttribute("class") + ":" + e.getText()).toList());
+        lab.driver().navigate().refresh();
+        waitForHtmx(lab.driver());
+        assertEquals(lab.server().url(path), lab.driver().getCurrentUrl());
+        assertEquals(rows, rows(lab.driver()));
+        assertEquals(steps, lab.driver().findElements(By.cssSelector("ol.timeline > li")).stream().map(e -> e.getAttribute("class") + ":" + e.getText()).toList());
 
-        server.restart();
-        d.get(server.url(path));
-        waitForHtmx(d);
-        assertEquals(rows, rows(d), "the same sandbox URL shows the same rows after a restart");
-        assertEquals(steps, d.findElements(By.cssSelector("ol.timeline > li")).stream().map(e -> e.getAttribute("class") + ":" + e.getText()).toList());
-        swap(d, d.findElement(By.id("redo")));
-        assertEquals("failed", row(d, "az2").findElement(By.cssSelector("td.status")).getText(), "the undone step survived too");
+        lab.server().restart();
+        lab.driver().get(lab.server().url(path));
+        waitForHtmx(lab.driver());
+        assertEquals(rows, rows(lab.driver()), "the same sandbox URL shows the same rows after a restart");
+        assertEquals(steps, lab.driver().findElements(By.cssSelector("ol.timeline > li")).stream().map(e -> e.getAttribute("class") + ":" + e.getText()).toList());
+        swap(lab.driver(), lab.driver().findElement(By.id("redo")));
+        assertEquals("failed", row(lab.driver(), "az2").findElement(By.cssSelector("td.status")).getText(), "the undone step survived too");
     }
 
     @Test
     void solvingLessonSevensChallengeThroughTheFormsCountsInProgress() {
         Lesson lesson = Course1.course().lesson("putting-it-together");
         LessonChallenge challenge = lesson.challenges().get(0);
-        d.get(server.url("/lessons/" + lesson.slug()));
+        lab.driver().get(lab.server().url("/lessons/" + lesson.slug()));
         for (Question q : lesson.quiz().questions()) {
             if ("CHALLENGE".equals(q.type().name())) continue; // a question answered by the challenge itself
-            assertEquals(303, postAs(d, "/lessons/" + lesson.slug() + "/quiz/" + q.id(), Course1.rightForm(q)).statusCode());
+            assertEquals(303, postAs(lab.driver(), "/lessons/" + lesson.slug() + "/quiz/" + q.id(), Course1.rightForm(q)).statusCode());
         }
-        d.get(server.url("/progress"));
-        WebElement progressRow = d.findElement(By.cssSelector("tr[data-lesson='" + lesson.slug() + "']"));
+        lab.driver().get(lab.server().url("/progress"));
+        WebElement progressRow = lab.driver().findElement(By.cssSelector("tr[data-lesson='" + lesson.slug() + "']"));
         assertEquals("In progress", progressRow.findElement(By.cssSelector(".badge")).getText(), "the quiz alone does not complete it");
 
-        d.get(server.url("/lessons/" + lesson.slug()));
-        WebElement block = d.findElement(By.id("challenge-" + challenge.id()));
+        lab.driver().get(lab.server().url("/lessons/" + lesson.slug()));
+        WebElement block = lab.driver().findElement(By.id("challenge-" + challenge.id()));
         assertTrue(block.findElements(By.cssSelector(".badge--done")).isEmpty());
         block.findElement(By.cssSelector("button[type=submit]")).click();
-        waiting(d).until(ExpectedConditions.urlMatches("/sandboxes/s[a-z0-9]{12}$"));
-        waitForHtmx(d);
-        assertEquals("Challenge: " + challenge.challenge().title(), d.findElement(By.id("challenge-h")).getText());
-        assertEquals(Map.of("web-1", "shop-host-1", "web-2", "shop-host-2", "web-3", "shop-host-2"), vmHosts(d), "the challenge's start");
+        waiting(lab.driver()).until(ExpectedConditions.urlMatches("/sandboxes/s[a-z0-9]{12}$"));
+        waitForHtmx(lab.driver());
+        assertEquals("Challenge: " + challenge.challenge().title(), lab.driver().findElement(By.id("challenge-h")).getText());
+        assertEquals(Map.of("web-1", "shop-host-1", "web-2", "shop-host-2", "web-3", "shop-host-2"), vmHosts(lab.driver()), "the challenge's start");
 
         // checked as it starts: not passed
-        swap(d, d.findElement(By.id("check")));
-        assertTrue(d.findElement(By.id("check-score")).getText().startsWith("Score: "), d.findElement(By.id("check-score")).getText());
-        assertFalse(notice(d).contains("passed"), notice(d));
+        swap(lab.driver(), lab.driver().findElement(By.id("check")));
+        assertTrue(lab.driver().findElement(By.id("check-score")).getText().startsWith("Score: "), lab.driver().findElement(By.id("check-score")).getText());
+        assertFalse(notice(lab.driver()).contains("passed"), notice(lab.driver()));
 
         // a data center in the empty zone, a type 1 host there, half the shop moved over, the type 2 host gone
-        submit(d, "form-add-datacenter", "zone", "euw1-az2", "id", "euw1-az2-dc1");
-        submit(d, "form-add-host", "id", "shop-host-3", "datacenter", "euw1-az2-dc1", "hypervisor", "type1",
+        submit(lab.driver(), "form-add-datacenter", "zone", "euw1-az2", "id", "euw1-az2-dc1");
+        submit(lab.driver(), "form-add-host", "id", "shop-host-3", "datacenter", "euw1-az2-dc1", "hypervisor", "type1",
                 "cores", "8", "memoryGiB", "32", "storageGiB", "500", "cpuOvercommit", "1", "memoryOvercommit", "1");
-        submit(d, "form-migrate-vm", "id", "web-1", "host", "shop-host-3");
-        submit(d, "form-add-vm", "id", "web-4", "vcpus", "4", "memoryGiB", "8", "diskGiB", "40", "app", "shop", "host", "shop-host-3");
-        swap(d, d.findElement(By.cssSelector("button[aria-label='Remove shop-host-1']")));
-        assertEquals(Map.of("web-2", "shop-host-2", "web-3", "shop-host-2", "web-1", "shop-host-3", "web-4", "shop-host-3"), vmHosts(d));
+        submit(lab.driver(), "form-migrate-vm", "id", "web-1", "host", "shop-host-3");
+        submit(lab.driver(), "form-add-vm", "id", "web-4", "vcpus", "4", "memoryGiB", "8", "diskGiB", "40", "app", "shop", "host", "shop-host-3");
+        swap(lab.driver(), lab.driver().findElement(By.cssSelector("button[aria-label='Remove shop-host-1']")));
+        assertEquals(Map.of("web-2", "shop-host-2", "web-3", "shop-host-2", "web-1", "shop-host-3", "web-4", "shop-host-3"), vmHosts(lab.driver()));
 
-        swap(d, d.findElement(By.id("check")));
-        assertEquals("Challenge passed", notice(d));
-        assertEquals("All goals met — challenge passed!", d.findElement(By.id("check-score")).getText());
-        assertEquals(challenge.challenge().goals().size(), d.findElements(By.cssSelector("ol.goals li.is-pass")).size());
-        assertTrue(samePage(d));
+        swap(lab.driver(), lab.driver().findElement(By.id("check")));
+        assertEquals("Challenge passed", notice(lab.driver()));
+        assertEquals("All goals met — challenge passed!", lab.driver().findElement(By.id("check-score")).getText());
+        assertEquals(challenge.challenge().goals().size(), lab.driver().findElements(By.cssSelector("ol.goals li.is-pass")).size());
+        assertTrue(samePage(lab.driver()));
 
-        d.get(server.url("/progress"));
-        progressRow = d.findElement(By.cssSelector("tr[data-lesson='" + lesson.slug() + "']"));
+        lab.driver().get(lab.server().url("/progress"));
+        progressRow = lab.driver().findElement(By.cssSelector("tr[data-lesson='" + lesson.slug() + "']"));
         assertEquals("Completed", progressRow.findElement(By.cssSelector(".badge")).getText());
-        d.get(server.url("/lessons/" + lesson.slug()));
-        assertEquals("Passed", d.findElement(By.cssSelector("#challenge-" + challenge.id() + " .badge--done")).getText());
+        lab.driver().get(lab.server().url("/lessons/" + lesson.slug()));
+        assertEquals("Passed", lab.driver().findElement(By.cssSelector("#challenge-" + challenge.id() + " .badge--done")).getText());
     }
 }

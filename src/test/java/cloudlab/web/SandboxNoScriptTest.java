@@ -1,17 +1,12 @@
 package cloudlab.web;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static cloudlab.web.SandboxBrowserTest.counts;
@@ -32,33 +27,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * back as a page, refusals included, and history and sharing work the same way.
  */
 class SandboxNoScriptTest {
-    @TempDir
-    static Path folder;
-    static TestServer server;
-    static Browsers.Browser browser;
-    static WebDriver d;
-
-    @BeforeAll
-    static void start() {
-        Assumptions.assumeTrue(Browsers.available(), "needs " + Browsers.CHROMIUM + " and " + Browsers.CHROMEDRIVER);
-        server = TestServer.startIn(folder);
-        browser = Browsers.open(false);
-        d = browser.driver;
-    }
-
-    @AfterAll
-    static void stop() {
-        try {
-            if (browser != null) browser.close();
-        } finally {
-            if (server != null) server.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserLab lab = BrowserLab.withoutScripts();
 
     /** Fills the form's fields and presses its first submit button; the browser loads the answer as a page. */
     static void post(String formId, String... pairs) {
-        WebElement form = d.findElement(By.id(formId));
-        List<WebElement> card = d.findElements(By.xpath("//form[@id='" + formId + "']/ancestor::details[1]"));
+        WebElement form = lab.driver().findElement(By.id(formId));
+        List<WebElement> card = lab.driver().findElements(By.xpath("//form[@id='" + formId + "']/ancestor::details[1]"));
         if (!card.isEmpty() && card.get(0).getAttribute("open") == null) card.get(0).findElement(By.tagName("summary")).click();
         for (int i = 0; i + 1 < pairs.length; i += 2) {
             WebElement field = form.findElement(By.name(pairs[i]));
@@ -74,19 +49,19 @@ class SandboxNoScriptTest {
 
     /** Clicks a button and waits for the new page to replace this one. */
     static void press(WebElement button) {
-        WebElement html = d.findElement(By.tagName("html"));
+        WebElement html = lab.driver().findElement(By.tagName("html"));
         button.click();
-        waiting(d).until(x -> Browsers.isGone(html));
-        waiting(d).until(ExpectedConditions.presenceOfElementLocated(By.tagName("footer")));
+        waiting(lab.driver()).until(x -> Browsers.isGone(html));
+        waiting(lab.driver()).until(ExpectedConditions.presenceOfElementLocated(By.tagName("footer")));
     }
 
     @Test
     void withoutJavaScriptAddingAHostIsRefusedWithItsReasonThenAddedAndUndone() {
-        d.get(server.url("/sandboxes"));
-        assertFalse(scripts(d), "JavaScript is off: htmx never loads");
+        lab.driver().get(lab.server().url("/sandboxes"));
+        assertFalse(scripts(lab.driver()), "JavaScript is off: htmx never loads");
 
         // import through the page's own form (multipart, no script)
-        d.findElement(By.id("layout")).sendKeys("""
+        lab.driver().findElement(By.id("layout")).sendKeys("""
                 name: no script
                 regions:
                   - code: eu-west-1
@@ -95,76 +70,76 @@ class SandboxNoScriptTest {
                         datacenters:
                           - id: dc1
                 """);
-        press(d.findElement(By.xpath("//section[@id='import']//button[normalize-space()='Import']")));
-        assertTrue(d.getCurrentUrl().matches(".*/sandboxes/s[a-z0-9]{12}$"), d.getCurrentUrl());
-        String page = d.getCurrentUrl();
-        assertEquals("no script", d.findElement(By.cssSelector("h1.ws-title")).getText());
-        List<String> start = rows(d);
-        assertTrue(d.findElement(By.id("form-add-host")).isDisplayed(), "with a data center and no host, the add-host card is open");
+        press(lab.driver().findElement(By.xpath("//section[@id='import']//button[normalize-space()='Import']")));
+        assertTrue(lab.driver().getCurrentUrl().matches(".*/sandboxes/s[a-z0-9]{12}$"), lab.driver().getCurrentUrl());
+        String page = lab.driver().getCurrentUrl();
+        assertEquals("no script", lab.driver().findElement(By.cssSelector("h1.ws-title")).getText());
+        List<String> start = rows(lab.driver());
+        assertTrue(lab.driver().findElement(By.id("form-add-host")).isDisplayed(), "with a data center and no host, the add-host card is open");
 
         // a type 2 host of 1 core leaves nothing for VMs
         post("form-add-host", "id", "h1", "hypervisor", "type2", "cores", "1", "memoryGiB", "16", "storageGiB", "500");
-        assertEquals(server.url(page.substring(server.base().length()) + "/do"), d.getCurrentUrl(), "the form posted as a page");
-        assertEquals("h1: cores must be more than the 1 core a type2 hypervisor keeps for itself (got 1)", fieldError(d, "form-add-host"));
-        assertEquals(start, rows(d));
-        assertTrue(d.findElement(By.id("undo")).getAttribute("disabled") != null, "nothing was stored");
+        assertEquals(lab.server().url(page.substring(lab.server().base().length()) + "/do"), lab.driver().getCurrentUrl(), "the form posted as a page");
+        assertEquals("h1: cores must be more than the 1 core a type2 hypervisor keeps for itself (got 1)", fieldError(lab.driver(), "form-add-host"));
+        assertEquals(start, rows(lab.driver()));
+        assertTrue(lab.driver().findElement(By.id("undo")).getAttribute("disabled") != null, "nothing was stored");
 
         post("form-add-host", "id", "h1", "hypervisor", "type2", "cores", "8", "memoryGiB", "16", "storageGiB", "500");
-        assertEquals(page + "#part-f-add-host", d.getCurrentUrl(), "an accepted post comes back to the sandbox page, at the form used");
-        assertTrue(row(d, "h1").getText().contains("type2 · 8 cores · 16 GiB"), row(d, "h1").getText());
+        assertEquals(page + "#part-f-add-host", lab.driver().getCurrentUrl(), "an accepted post comes back to the sandbox page, at the form used");
+        assertTrue(row(lab.driver(), "h1").getText().contains("type2 · 8 cores · 16 GiB"), row(lab.driver(), "h1").getText());
 
         // the VM that type 1 would hold
         post("form-add-vm", "id", "big", "vcpus", "2", "memoryGiB", "14", "diskGiB", "20", "host", "h1");
-        assertEquals("type 2 keeps 4 GiB for the host OS: h1 has 12 GiB free, this VM needs 14", fieldError(d, "form-add-vm"));
-        assertTrue(counts(d).endsWith("1 host · 0 VMs"), counts(d));
+        assertEquals("type 2 keeps 4 GiB for the host OS: h1 has 12 GiB free, this VM needs 14", fieldError(lab.driver(), "form-add-vm"));
+        assertTrue(counts(lab.driver()).endsWith("1 host · 0 VMs"), counts(lab.driver()));
 
         post("form-add-vm", "id", "small", "vcpus", "2", "memoryGiB", "12", "diskGiB", "20", "host", "h1");
-        assertEquals(page + "#part-f-add-vm", d.getCurrentUrl());
-        assertEquals("h1", vmHosts(d).get("small"));
+        assertEquals(page + "#part-f-add-vm", lab.driver().getCurrentUrl());
+        assertEquals("h1", vmHosts(lab.driver()).get("small"));
 
         // the break form's two buttons send their own op without script
-        WebElement breakForm = d.findElement(By.id("form-fail"));
+        WebElement breakForm = lab.driver().findElement(By.id("form-fail"));
         new Select(breakForm.findElement(By.name("id"))).selectByValue("az1");
         press(breakForm.findElement(By.cssSelector("button[value=fail]")));
-        assertEquals("failed", row(d, "az1").findElement(By.cssSelector("td.status")).getText());
-        assertTrue(row(d, "small").getAttribute("class").contains("is-down"));
+        assertEquals("failed", row(lab.driver(), "az1").findElement(By.cssSelector("td.status")).getText());
+        assertTrue(row(lab.driver(), "small").getAttribute("class").contains("is-down"));
 
         // undo all the way back
         int undos = 0;
-        while (d.findElement(By.id("undo")).getAttribute("disabled") == null) {
-            press(d.findElement(By.id("undo")));
-            assertEquals(page + "#part-head", d.getCurrentUrl(), "back at the undo button");
+        while (lab.driver().findElement(By.id("undo")).getAttribute("disabled") == null) {
+            press(lab.driver().findElement(By.id("undo")));
+            assertEquals(page + "#part-head", lab.driver().getCurrentUrl(), "back at the undo button");
             undos++;
             assertTrue(undos <= 3);
         }
         assertEquals(3, undos);
-        assertEquals(start, rows(d));
-        press(d.findElement(By.id("redo")));
-        assertNotNull(row(d, "h1"));
-        press(d.findElement(By.cssSelector("button[aria-label='Go here: step 3']")));
-        assertEquals("failed", row(d, "az1").findElement(By.cssSelector("td.status")).getText());
-        assertEquals(null, notice(d), "a plain post comes back to the page; the notice is only for htmx");
+        assertEquals(start, rows(lab.driver()));
+        press(lab.driver().findElement(By.id("redo")));
+        assertNotNull(row(lab.driver(), "h1"));
+        press(lab.driver().findElement(By.cssSelector("button[aria-label='Go here: step 3']")));
+        assertEquals("failed", row(lab.driver(), "az1").findElement(By.cssSelector("td.status")).getText());
+        assertEquals(null, notice(lab.driver()), "a plain post comes back to the page; the notice is only for htmx");
     }
 
     @Test
     void withoutJavaScriptAShareLinkIsMadeAndOpensACopy() {
-        d.get(server.url("/sandboxes"));
-        d.findElement(By.id("title")).sendKeys("to share");
-        press(d.findElement(By.xpath("//button[normalize-space()='New empty sandbox']")));
-        String page = d.getCurrentUrl();
+        lab.driver().get(lab.server().url("/sandboxes"));
+        lab.driver().findElement(By.id("title")).sendKeys("to share");
+        press(lab.driver().findElement(By.xpath("//button[normalize-space()='New empty sandbox']")));
+        String page = lab.driver().getCurrentUrl();
         post("form-add-region", "code", "eu-west-1");
-        List<String> rows = rows(d);
+        List<String> rows = rows(lab.driver());
         assertEquals(1, rows.size());
 
-        press(d.findElement(By.cssSelector("#share button[type=submit]")));
-        assertTrue(d.getCurrentUrl().matches(".*\\?shared=[a-z0-9]{24}#share$"), d.getCurrentUrl());
-        WebElement link = d.findElement(By.id("share-link"));
+        press(lab.driver().findElement(By.cssSelector("#share button[type=submit]")));
+        assertTrue(lab.driver().getCurrentUrl().matches(".*\\?shared=[a-z0-9]{24}#share$"), lab.driver().getCurrentUrl());
+        WebElement link = lab.driver().findElement(By.id("share-link"));
         String href = link.getAttribute("href");
-        d.get(href);
-        press(d.findElement(By.id("open-copy")));
-        assertTrue(d.getCurrentUrl().matches(".*/sandboxes/s[a-z0-9]{12}$"));
-        assertFalse(d.getCurrentUrl().equals(page), "a copy, not the original");
-        assertEquals("Copy of to share", d.findElement(By.cssSelector("h1.ws-title")).getText());
-        assertEquals(rows, rows(d));
+        lab.driver().get(href);
+        press(lab.driver().findElement(By.id("open-copy")));
+        assertTrue(lab.driver().getCurrentUrl().matches(".*/sandboxes/s[a-z0-9]{12}$"));
+        assertFalse(lab.driver().getCurrentUrl().equals(page), "a copy, not the original");
+        assertEquals("Copy of to share", lab.driver().findElement(By.cssSelector("h1.ws-title")).getText());
+        assertEquals(rows, rows(lab.driver()));
     }
 }

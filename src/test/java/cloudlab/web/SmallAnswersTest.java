@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Answers travel small and are kept where they can be: pages, styles, scripts and drawings come
  * gzipped to a browser that asks for it; versioned scripts and content-addressed figures are kept
- * for a year, the lab's own styles and scripts for minutes; lesson images load lazily.
+ * for a year, the lab's own styles and scripts too at the address of their content (minutes at
+ * the plain address); lesson images load lazily.
  */
 class SmallAnswersTest {
     @TempDir
@@ -73,8 +74,26 @@ class SmallAnswersTest {
 
         HttpResponse<byte[]> css = gzipped("/static/css/lab.css");
         assertTrue(unzipped(css).contains("{"));
-        assertEquals("public, max-age=600", css.headers().firstValue("Cache-Control").orElse(""));
+        assertEquals("public, max-age=600", css.headers().firstValue("Cache-Control").orElse(""), "a plain address is kept a while");
         assertTrue(css.headers().firstValue("ETag").isPresent(), "checked again by its ETag once it is stale");
+    }
+
+    @Test
+    void everyStaticFileAPageLinksHasAnAddressOfItsContentKeptForAYear() throws Exception {
+        String html = unzipped(gzipped("/"));
+        Matcher link = Pattern.compile("(?:href|src)=\"(/static/[^\"]*)\"").matcher(html);
+        int links = 0;
+        while (link.find()) {
+            String address = link.group(1);
+            assertTrue(address.matches("/static/[a-z/.-]+\\?v=[0-9a-f]{12}"), "fingerprinted: " + address);
+            HttpResponse<byte[]> r = gzipped(address);
+            assertEquals(200, r.statusCode(), address);
+            assertEquals(App.FOREVER, r.headers().firstValue("Cache-Control").orElse(""), address);
+            links++;
+        }
+        assertTrue(links >= 3, "the page links its style sheet, icon and script: " + links);
+        HttpResponse<byte[]> stale = gzipped("/static/css/lab.css?v=000000000000");
+        assertEquals("public, max-age=600", stale.headers().firstValue("Cache-Control").orElse(""), "a hash that is not the file's is not trusted");
     }
 
     @Test

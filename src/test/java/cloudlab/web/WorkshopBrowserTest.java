@@ -2,22 +2,15 @@ package cloudlab.web;
 
 import cloudlab.lesson.Lesson;
 import cloudlab.lesson.Question;
-import cloudlab.workshop.Instructors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -39,19 +32,8 @@ class WorkshopBrowserTest {
     /** The room is pushed the learner's row (server-sent events); the issue asks for under a second. */
     static final Duration ROOM_SHOWS_IT = Duration.ofSeconds(1);
 
-    @TempDir
-    static Path folder;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() throws Instructors.Refused {
-        server = Browsers.workshopServer(folder);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) server.close();
-    }
+    @RegisterExtension
+    static final BrowserLab lab = BrowserLab.forWorkshops();
 
     @Test
     void aLearnersAnswerShowsInTheInstructorsRoomWithinASecondWithoutAReload() {
@@ -60,7 +42,7 @@ class WorkshopBrowserTest {
             WebDriver learner = learnerBrowser.driver;
 
             // the instructor signs in and creates a workshop through the form
-            String code = Browsers.createWorkshop(teacher, server, "Thursday lab");
+            String code = Browsers.createWorkshop(teacher, lab.server(), "Thursday lab");
             assertTrue(code.matches("[A-Z2-9]{6}"), code);
             assertEquals("Thursday lab", teacher.findElement(By.cssSelector("main h1")).getText());
             assertTrue(teacher.findElements(By.id("room-grid")).isEmpty(), "nobody has joined yet");
@@ -68,7 +50,7 @@ class WorkshopBrowserTest {
             js(teacher, "window.__sameRoom = 'yes';");
 
             // the learner, in a browser of their own, joins with the code and answers lesson 1's first question
-            learner.get(server.url("/join"));
+            learner.get(lab.server().url("/join"));
             learner.findElement(By.id("code")).sendKeys(code.toLowerCase());
             learner.findElement(By.id("name")).sendKeys("Grace");
             click(learner, learner.findElement(By.id("join")));
@@ -96,7 +78,7 @@ class WorkshopBrowserTest {
                     });
             long ms = (System.nanoTime() - shown) / 1_000_000;
             assertEquals("yes", js(teacher, "return window.__sameRoom || null;"), "the room was never reloaded");
-            assertEquals(server.url("/instructor/workshops/" + server.services().workshops().byCode(code).orElseThrow().id()), teacher.getCurrentUrl());
+            assertEquals(lab.server().url("/instructor/workshops/" + lab.server().services().workshops().byCode(code).orElseThrow().id()), teacher.getCurrentUrl());
             assertTrue(row.findElement(By.cssSelector("th[scope=row]")).getText().contains("Grace"));
             assertEquals("apps is-up", row.findElement(By.cssSelector("td.apps")).getAttribute("class"));
             assertTrue(ms < ROOM_SHOWS_IT.toMillis(), "took " + ms + " ms");

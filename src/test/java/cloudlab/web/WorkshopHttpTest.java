@@ -1,5 +1,6 @@
 package cloudlab.web;
 
+import cloudlab.sim.Layouts;
 import cloudlab.access.Learners;
 import cloudlab.lesson.Lesson;
 import cloudlab.lesson.Question;
@@ -38,37 +39,7 @@ class WorkshopHttpTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String PASSWORD = "correct-horse-battery";
 
-    /** The shop over two zones of us-east-1, one host and one shop VM in each; it needs one running. */
-    static final String TWO_ZONES = """
-            name: shop in two zones
-            apps:
-              - {name: shop, minRunning: 1}
-            regions:
-              - code: us-east-1
-                zones:
-                  - id: use1-az1
-                    datacenters:
-                      - id: dc1
-                        hosts:
-                          - id: h1
-                            hypervisor: type1
-                            cores: 8
-                            memoryGiB: 32
-                            storageGiB: 500
-                            vms:
-                              - {id: shop-1, vcpus: 2, memoryGiB: 4, diskGiB: 20, app: shop}
-                  - id: use1-az2
-                    datacenters:
-                      - id: dc2
-                        hosts:
-                          - id: h2
-                            hypervisor: type1
-                            cores: 8
-                            memoryGiB: 32
-                            storageGiB: 500
-                            vms:
-                              - {id: shop-2, vcpus: 2, memoryGiB: 4, diskGiB: 20, app: shop}
-            """;
+    static final String TWO_ZONES = Layouts.SHOP_IN_TWO_ZONES;
 
     @TempDir
     static Path folder;

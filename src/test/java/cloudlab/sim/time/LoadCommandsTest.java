@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Load set by commands: the decider keeps the same rules as the document reader, and the load follows its VM. */
@@ -67,5 +68,19 @@ class LoadCommandsTest {
         HostSpec type1 = new HostSpec(Hypervisor.TYPE1, 8, new BigDecimal(34), new BigDecimal(1000), new BigDecimal(2), new BigDecimal("1.5"));
         assertTrue(h.submit(new Command.ChangeHost("h1", type1)).accepted());
         assertNull(h.state().hosts().get(0).osLoad());
+    }
+
+    @Test
+    void theWorkloadIsBuiltOnceAndFollowsEveryChangeOfTheLayout() throws Exception {
+        History h = noisy();
+        Layout l = h.state();
+        Workload before = l.workload();
+        assertSame(before, l.workload(), "asked twice without a change, the same workload");
+        VmLoad busy = new VmLoad(new Profile.Constant(90), 12, 4000, 1, 2);
+        assertTrue(h.submit(new Command.SetVmLoad("web-1", busy)).accepted());
+        assertEquals(busy, h.state().workload().of(h.state().node("web-1", cloudlab.sim.Vm.class)),
+                "the load set by the command, not the one cached before it");
+        assertTrue(h.submit(new Command.Rename("web-1", "front-1")).accepted());
+        assertEquals(busy, h.state().workload().of(h.state().node("front-1", cloudlab.sim.Vm.class)));
     }
 }
