@@ -28,8 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * off (408), and one that stops is ended by the connection's idle timeout (408).
  *
  * <p>A body over the lab's limit is not read: when its {@code Content-Length} says so (or, sent in
- * chunks, once it passes the limit) the request goes on at once with a body that reads as "over
- * the limit", so the lab answers its own 413; the rest of the body is then read and dropped, again
+ * chunks, once it passes the limit) the request goes on at once with a body that reads as over
+ * the limit, so the lab answers its own 413; the rest of the body is then read and dropped, again
  * without a thread, so that the client hears that answer instead of a reset connection.
  *
  * <p>Whole requests that carry a body are then let in {@link #AT_ONCE} at a time by Jetty's
@@ -55,6 +55,8 @@ public final class SlowBodies extends Handler.Wrapper {
     public static final long IO_IDLE_MILLIS = 10_000;
 
     private final long maxBody;
+    /** What a body over the limit reads as: one byte more than the limit, all zero, shared read-only. */
+    private final ByteBuffer overLimit;
     private final AtomicInteger loading = new AtomicInteger();
     private final AtomicLong bytesLoading = new AtomicLong();
 
@@ -62,6 +64,7 @@ public final class SlowBodies extends Handler.Wrapper {
     public SlowBodies(long maxBody) {
         super(line());
         this.maxBody = maxBody;
+        this.overLimit = ByteBuffer.allocate((int) maxBody + 1).asReadOnlyBuffer();
     }
 
     /** The line that whole requests with a body wait in, {@link #AT_ONCE} handled at a time. */
@@ -82,7 +85,7 @@ public final class SlowBodies extends Handler.Wrapper {
         long length = request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
         boolean chunked = request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
         if (length <= 0 && !chunked) return next.handle(request, response, callback);
-        if (length > maxBody) return next.handle(new OverLimit(request, maxBody), response, afterwards(request, callback));
+        if (length > maxBody) return next.handle(new OverLimit(request), response, afterwards(request, callback));
         if (loading.incrementAndGet() > MOST_LOADING) {
             loading.decrementAndGet();
             Response.writeError(request, response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, "too many request bodies on their way in");
@@ -127,7 +130,7 @@ public final class SlowBodies extends Handler.Wrapper {
                 if ((long) size + n > maxBody) {
                     chunk.release();
                     done();
-                    dispatch(new OverLimit(request, maxBody), afterwards(request, callback));
+                    dispatch(new OverLimit(request), afterwards(request, callback));
                     return;
                 }
                 if (bytesLoading.addAndGet(n) > MOST_BYTES_LOADING) {
@@ -205,18 +208,23 @@ public final class SlowBodies extends Handler.Wrapper {
         }
     }
 
-    /** A request whose body is over the limit: reading it fails with a 413, and nothing is read off the wire. */
-    private static final class OverLimit extends Request.Wrapper {
-        private final long limit;
+    /**
+     * A request whose body is over the limit, and is not read off the wire: it reads as one byte more
+     * than the limit of nothing (never the client's bytes), so the lab's own size check (Javalin's
+     * limit, the API's) refuses it with its 413 in its own words, and then as a 413 failure.
+     */
+    private final class OverLimit extends Request.Wrapper {
+        private boolean filled;
 
-        OverLimit(Request request, long limit) {
+        OverLimit(Request request) {
             super(request);
-            this.limit = limit;
         }
 
         @Override
         public Content.Chunk read() {
-            return Content.Chunk.from(new BadMessageException(HttpStatus.PAYLOAD_TOO_LARGE_413, "the body is over " + limit + " bytes"), true);
+            if (filled) return Content.Chunk.from(new BadMessageException(HttpStatus.PAYLOAD_TOO_LARGE_413, "the body is over " + maxBody + " bytes"), true);
+            filled = true;
+            return Content.Chunk.from(overLimit.duplicate(), false);
         }
 
         @Override
