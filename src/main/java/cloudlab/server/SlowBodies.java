@@ -1,7 +1,6 @@
 package cloudlab.server;
 
 import io.javalin.http.Context;
-import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -95,66 +94,88 @@ public final class SlowBodies extends Handler.Wrapper {
         return true;
     }
 
-    /** One body being read, a piece each time Jetty says one has come. */
-    private final class Loading implements Runnable {
-        private final Handler next;
-        private final Request request;
-        private final Response response;
-        private final Callback callback;
+    /** Reads a request's body a piece each time Jetty says one has come, with no thread waiting in between. */
+    private abstract static class Reader implements Runnable {
+        final Request request;
         private final long start = System.nanoTime();
-        private byte[] body;
-        private int size;
 
-        Loading(Handler next, Request request, Response response, Callback callback, long length) {
-            this.next = next;
+        Reader(Request request) {
             this.request = request;
-            this.response = response;
-            this.callback = callback;
-            this.body = new byte[(int) Math.max(0, Math.min(length > 0 ? length : 4096, maxBody))];
         }
 
         @Override
-        public void run() {
+        public final void run() {
             while (true) {
                 Content.Chunk chunk = request.read();
                 if (chunk == null) {
                     request.demand(this);
                     return;
                 }
-                if (Content.Chunk.isFailure(chunk)) {
-                    stop(HttpStatus.BAD_REQUEST_400, chunk.getFailure());
-                    return;
-                }
-                int n = chunk.remaining();
-                boolean last = chunk.isLast();
-                if ((long) size + n > maxBody) {
-                    chunk.release();
-                    done();
-                    dispatch(new OverLimit(request), afterwards(request, callback));
-                    return;
-                }
-                if (bytesLoading.addAndGet(n) > MOST_BYTES_LOADING) {
-                    chunk.release();
-                    bytesLoading.addAndGet(-n);
-                    stop(HttpStatus.SERVICE_UNAVAILABLE_503, null);
-                    return;
-                }
-                if (size + n > body.length) body = Arrays.copyOf(body, (int) Math.min(maxBody, Math.max(size + n, 2L * body.length)));
-                chunk.getByteBuffer().get(body, size, n);
-                size += n;
-                chunk.release();
-                if (last) {
-                    Whole whole = new Whole(request, Arrays.copyOf(body, size));
-                    done();
-                    dispatch(whole, callback);
-                    return;
-                }
-                long millis = (System.nanoTime() - start) / 1_000_000;
-                if (millis > GRACE.toMillis() && size * 1000L < MIN_BYTES_PER_SECOND * millis) {
-                    stop(HttpStatus.REQUEST_TIMEOUT_408, null);
-                    return;
-                }
+                if (took(chunk)) return;
             }
+        }
+
+        /** Takes one piece (and releases it); true when the reading is over. */
+        abstract boolean took(Content.Chunk chunk);
+
+        /** Whether, after {@link #GRACE}, so many bytes mean the body is coming slower than the minimum rate. */
+        final boolean slow(long bytes) {
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            return millis > GRACE.toMillis() && bytes * 1000L < MIN_BYTES_PER_SECOND * millis;
+        }
+    }
+
+    /** One body being read whole, then handed to the line. */
+    private final class Loading extends Reader {
+        private final Handler next;
+        private final Response response;
+        private final Callback callback;
+        private byte[] body;
+        private int size;
+
+        Loading(Handler next, Request request, Response response, Callback callback, long length) {
+            super(request);
+            this.next = next;
+            this.response = response;
+            this.callback = callback;
+            this.body = new byte[(int) Math.max(0, Math.min(length > 0 ? length : 4096, maxBody))];
+        }
+
+        @Override
+        boolean took(Content.Chunk chunk) {
+            if (Content.Chunk.isFailure(chunk)) {
+                stop(HttpStatus.BAD_REQUEST_400, chunk.getFailure());
+                return true;
+            }
+            int n = chunk.remaining();
+            boolean last = chunk.isLast();
+            if ((long) size + n > maxBody) {
+                chunk.release();
+                done();
+                dispatch(new OverLimit(request), afterwards(request, callback));
+                return true;
+            }
+            if (bytesLoading.addAndGet(n) > MOST_BYTES_LOADING) {
+                chunk.release();
+                bytesLoading.addAndGet(-n);
+                stop(HttpStatus.SERVICE_UNAVAILABLE_503, null);
+                return true;
+            }
+            if (size + n > body.length) body = Arrays.copyOf(body, (int) Math.min(maxBody, Math.max(size + n, 2L * body.length)));
+            chunk.getByteBuffer().get(body, size, n);
+            size += n;
+            chunk.release();
+            if (last) {
+                Whole whole = new Whole(request, Arrays.copyOf(body, size));
+                done();
+                dispatch(whole, callback);
+                return true;
+            }
+            if (slow(size)) {
+                stop(HttpStatus.REQUEST_TIMEOUT_408, null);
+                return true;
+            }
+            return false;
         }
 
         /** Frees what this body held in the bounds. */
@@ -222,7 +243,7 @@ public final class SlowBodies extends Handler.Wrapper {
 
         @Override
         public Content.Chunk read() {
-            if (filled) return Content.Chunk.from(new BadMessageException(HttpStatus.PAYLOAD_TOO_LARGE_413, "the body is over " + maxBody + " bytes"), true);
+            if (filled) return Content.Chunk.from(new HttpException.RuntimeException(HttpStatus.PAYLOAD_TOO_LARGE_413, "the body is over " + maxBody + " bytes"), true);
             filled = true;
             return Content.Chunk.from(overLimit.duplicate(), false);
         }
@@ -250,35 +271,23 @@ public final class SlowBodies extends Handler.Wrapper {
     }
 
     /** Reads and drops the rest of a body, then ends the exchange. */
-    private static final class Discard implements Runnable {
-        private final Request request;
+    private static final class Discard extends Reader {
         private final Callback callback;
-        private final long start = System.nanoTime();
         private long bytes;
 
         Discard(Request request, Callback callback) {
-            this.request = request;
+            super(request);
             this.callback = callback;
         }
 
         @Override
-        public void run() {
-            while (true) {
-                Content.Chunk chunk = request.read();
-                if (chunk == null) {
-                    request.demand(this);
-                    return;
-                }
-                bytes += chunk.remaining();
-                boolean end = chunk.isLast() || Content.Chunk.isFailure(chunk);
-                chunk.release();
-                long millis = (System.nanoTime() - start) / 1_000_000;
-                boolean slow = millis > GRACE.toMillis() && bytes * 1000L < MIN_BYTES_PER_SECOND * millis;
-                if (end || slow || bytes > MOST_TO_DISCARD) {
-                    callback.succeeded(); // Jetty closes a connection whose body was not read to its end
-                    return;
-                }
-            }
+        boolean took(Content.Chunk chunk) {
+            bytes += chunk.remaining();
+            boolean end = chunk.isLast() || Content.Chunk.isFailure(chunk);
+            chunk.release();
+            if (!end && !slow(bytes) && bytes <= MOST_TO_DISCARD) return false;
+            callback.succeeded(); // Jetty closes a connection whose body was not read to its end
+            return true;
         }
     }
 
