@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The attack replay of issue 16 against the packaged lab as the README starts it (-Xmx256m), on
-# loopback: each attack in turn (slow bodies, big bodies, many sandboxes, many learners, huge
+# loopback: a warm-up phase (the server's first seconds, reported on its own), a quiet one, then each
+# attack in turn (slow bodies, big bodies, many sandboxes, many learners, huge
 # imports, tiny numbers, sign-in guessing, bad charsets) for PHASE_SECONDS (default 15) while
 # /healthz and a normal learner's sandbox action are timed (p99 per phase) and 5xx are counted
 # (cloudlab.bench.AttackReplay); then every write the normal learner was told succeeded must be

@@ -42,6 +42,8 @@ public final class AttackReplay {
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     private final AtomicInteger serverErrors = new AtomicInteger();
     private final AtomicInteger failures = new AtomicInteger();
+    /** How the slow-body phase's trickles ended, by status; printed with that phase. */
+    private volatile String trickles = "";
 
     AttackReplay(String base, int phaseSeconds) {
         this.base = base;
@@ -98,16 +100,21 @@ public final class AttackReplay {
     /** Latencies in ns, thread-safe enough for one writer. */
     static final class Probe {
         final List<Long> ns = new CopyOnWriteArrayList<>();
-        final AtomicInteger errors = new AtomicInteger();
+        /** The statuses of answers that were not the expected one, in order. */
+        final List<Integer> failed = new CopyOnWriteArrayList<>();
+
+        void fail(int status) {
+            failed.add(status);
+        }
 
         synchronized String p99AndReset() {
             long[] a = ns.stream().mapToLong(Long::longValue).toArray();
             ns.clear();
-            int e = errors.getAndSet(0);
-            if (a.length == 0) return "no answers" + (e > 0 ? ", " + e + " failed" : "");
+            String f = failed.isEmpty() ? "" : ", " + failed.size() + " failed: " + failed;
+            failed.clear();
+            if (a.length == 0) return "no answers" + f;
             Arrays.sort(a);
-            return String.format("p99 %.1f ms (n=%d%s)", a[Math.min(a.length - 1, (int) Math.ceil(a.length * 0.99) - 1)] / 1e6, a.length,
-                    e > 0 ? ", " + e + " failed" : "");
+            return String.format("p99 %.1f ms (n=%d%s)", a[Math.min(a.length - 1, (int) Math.ceil(a.length * 0.99) - 1)] / 1e6, a.length, f);
         }
     }
 
@@ -125,7 +132,7 @@ public final class AttackReplay {
             long t = System.nanoTime();
             HttpResponse<String> r = new Session().get("/healthz");
             if (r.statusCode() == 200) health.ns.add(System.nanoTime() - t);
-            else health.errors.incrementAndGet();
+            else health.fail(r.statusCode());
         });
         AtomicInteger next = new AtomicInteger();
         Thread learnerProbe = loop(running, 100, () -> {
@@ -136,9 +143,12 @@ public final class AttackReplay {
                 action.ns.add(System.nanoTime() - t);
                 acknowledged.add(name);
             } else {
-                action.errors.incrementAndGet();
+                action.fail(r.statusCode());
             }
         });
+        // the server's first seconds: its code still interpreted and loading, so the first actions are slow;
+        // reported as a phase of its own so that the quiet phase after it is the steady state
+        phase("warm-up (the server's first seconds, no attack)", health, action, 0, () -> { });
         phase("quiet", health, action, 0, () -> { });
         phase("slow bodies (200 connections, a byte every 2 s)", health, action, 1, this::slowBodies);
         phase("big bodies (2 MiB posts)", health, action, 4, () -> new Session().post("/sandboxes/import", "layout=" + "x".repeat(2 << 20)));
@@ -184,8 +194,9 @@ public final class AttackReplay {
         Thread.sleep(phaseSeconds * 1000L);
         on.set(false);
         for (Thread t : attackers) t.join(60_000);
-        System.out.printf("%-55s healthz %s; learner action %s; attack requests %d; 5xx %d%n", name, health.p99AndReset(),
-                action.p99AndReset(), sent.get(), serverErrors.get() - errorsBefore);
+        System.out.printf("%-55s healthz %s; learner action %s; attack requests %d; 5xx %d%s%n", name, health.p99AndReset(),
+                action.p99AndReset(), sent.get(), serverErrors.get() - errorsBefore, trickles.isEmpty() ? "" : "; trickles ended " + trickles);
+        trickles = "";
     }
 
     /** 200 connections that announce a 100,000-byte body and send a byte every 2 s; for one phase. */
@@ -199,6 +210,7 @@ public final class AttackReplay {
                         + "Content-Length: 100000\r\n\r\nc").getBytes(StandardCharsets.US_ASCII));
                 sockets.add(s);
             }
+            for (Socket s : sockets) s.setSoTimeout(20);
             for (int second = 0; second < phaseSeconds; second += 2) {
                 for (Socket s : sockets) {
                     try {
@@ -210,8 +222,24 @@ public final class AttackReplay {
                 }
                 Thread.sleep(2000);
             }
+            Map<String, Integer> ends = new java.util.TreeMap<>();
+            for (Socket s : sockets) ends.merge(end(s), 1, Integer::sum);
+            trickles = ends.toString();
         } finally {
             for (Socket s : sockets) s.close();
+        }
+    }
+
+    /** How a trickling connection ended: the status the lab answered, "closed", or "still open". */
+    private static String end(Socket s) {
+        try {
+            byte[] head = new byte[12];
+            int n = s.getInputStream().readNBytes(head, 0, head.length);
+            return n == head.length ? new String(head, 9, 3, StandardCharsets.US_ASCII) : "closed";
+        } catch (java.net.SocketTimeoutException quiet) {
+            return "still open";
+        } catch (IOException reset) {
+            return "closed";
         }
     }
 

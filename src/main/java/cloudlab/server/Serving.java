@@ -32,7 +32,7 @@ public final class Serving {
         config.http.responseBufferSize = 512 * 1024;
         config.jetty.modifyServer(server -> {
             server.setErrorHandler(ContainerErrors.server());
-            server.setHandler(new SlowBodies()); // the lab's servlet context goes inside it
+            server.setHandler(new SlowBodies(maxBody)); // the lab's servlet context goes inside it
         });
         config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(SlowBodies.IO_IDLE_MILLIS));
         config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(ContainerErrors.context()));

@@ -1,98 +1,307 @@
 package cloudlab.server;
 
 import io.javalin.http.Context;
-import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.QoSHandler;
 import org.eclipse.jetty.util.Callback;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Bounds what clients that send their request body slowly can hold. Requests that carry a body
- * (POST, PUT, PATCH, DELETE) are let in {@link #AT_ONCE} at a time by Jetty's {@link QoSHandler};
- * the rest wait without a thread (up to {@link #MOST_WAITING}, each at most {@link #LONGEST_WAIT},
- * then 503). So a few hundred trickling connections hold at most {@link #AT_ONCE} threads, and
- * pages, {@code /healthz} and every GET keep their threads. A body that, after {@link #GRACE},
- * has come in slower than {@link #MIN_BYTES_PER_SECOND} on average is cut off (408), so a trickle
- * frees its place within seconds. (Jetty 12 keeps {@code HttpConfiguration.setMinRequestDataRate}
- * but no longer enforces it, hence the check here.)
+ * Bounds what clients that send their request body slowly can hold. A request body is read here,
+ * before the lab sees the request, without a thread: each piece is copied as it arrives (Jetty
+ * calls back when there is more) and the request goes on only once its body is whole. So a few
+ * hundred trickling connections hold no thread and no place in the line below; a body that,
+ * after {@link #GRACE}, has come in slower than {@link #MIN_BYTES_PER_SECOND} on average is cut
+ * off (408), and one that stops is ended by the connection's idle timeout (408).
+ *
+ * <p>A body over the lab's limit is not read: when its {@code Content-Length} says so (or, sent in
+ * chunks, once it passes the limit) the request goes on at once with a body that reads as over
+ * the limit, so the lab answers its own 413; the rest of the body is then read and dropped, again
+ * without a thread, so that the client hears that answer instead of a reset connection.
+ *
+ * <p>Whole requests that carry a body are then let in {@link #AT_ONCE} at a time by Jetty's
+ * {@link QoSHandler}; the rest wait without a thread (up to {@link #MOST_WAITING}, each at most
+ * {@link #LONGEST_WAIT}, then 503). At most {@link #MOST_LOADING} bodies and {@link #MOST_BYTES_LOADING}
+ * bytes are on their way in at once; past either, a new body is turned away with a 503.
  */
-public final class SlowBodies extends QoSHandler {
+public final class SlowBodies extends Handler.Wrapper {
     static final int AT_ONCE = 48;
     static final int MOST_WAITING = 2_000;
     static final Duration LONGEST_WAIT = Duration.ofSeconds(15);
     static final long MIN_BYTES_PER_SECOND = 2_048;
     static final Duration GRACE = Duration.ofSeconds(3);
+    static final int MOST_LOADING = 1_000;
+    /** As much as {@link #AT_ONCE} handlers reading bodies at the limit held before. */
+    static final long MOST_BYTES_LOADING = 48L * 1024 * 1024;
+    /** The most of a request body the lab reads only to throw it away; more than this and the connection ends. */
+    static final long MOST_TO_DISCARD = 16L * 1024 * 1024;
+    /**
+     * How long a read of a request body or write of an answer may wait without a byte moving
+     * (Jetty's connector waits 30 s): a client that stops sending its body is cut off after this.
+     */
+    public static final long IO_IDLE_MILLIS = 10_000;
 
-    public SlowBodies() {
-        setMaxRequestCount(AT_ONCE);
-        setMaxSuspendedRequestCount(MOST_WAITING);
-        setMaxSuspend(LONGEST_WAIT);
-        setRejectStatusCode(HttpStatus.SERVICE_UNAVAILABLE_503);
-        includeMethod("POST", "PUT", "PATCH", "DELETE");
+    private final long maxBody;
+    /** What a body over the limit reads as: one byte more than the limit, all zero, shared read-only. */
+    private final ByteBuffer overLimit;
+    private final AtomicInteger loading = new AtomicInteger();
+    private final AtomicLong bytesLoading = new AtomicLong();
+
+    /** Bodies up to {@code maxBody} bytes are read whole before the lab's handler (inside) sees them. */
+    public SlowBodies(long maxBody) {
+        super(line());
+        this.maxBody = maxBody;
+        this.overLimit = ByteBuffer.allocate((int) maxBody + 1).asReadOnlyBuffer();
+    }
+
+    /** The line that whole requests with a body wait in, {@link #AT_ONCE} handled at a time. */
+    private static QoSHandler line() {
+        QoSHandler line = new QoSHandler();
+        line.setMaxRequestCount(AT_ONCE);
+        line.setMaxSuspendedRequestCount(MOST_WAITING);
+        line.setMaxSuspend(LONGEST_WAIT);
+        line.setRejectStatusCode(HttpStatus.SERVICE_UNAVAILABLE_503);
+        line.includeMethod("POST", "PUT", "PATCH", "DELETE");
+        return line;
     }
 
     @Override
-    public boolean onConditionsMet(Request request, Response response, Callback callback) throws Exception {
-        return super.onConditionsMet(new MinimumRate(request), response, callback);
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        Handler next = getHandler();
+        if (next == null) return false;
+        long length = request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
+        boolean chunked = request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+        if (length <= 0 && !chunked) return next.handle(request, response, callback);
+        if (length > maxBody) return next.handle(new OverLimit(request), response, afterwards(request, callback));
+        if (loading.incrementAndGet() > MOST_LOADING) {
+            loading.decrementAndGet();
+            Response.writeError(request, response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, "too many request bodies on their way in");
+            return true;
+        }
+        new Loading(next, request, response, callback, length).run();
+        return true;
     }
 
-    /** A request whose body is refused once it arrives slower than the minimum rate. */
-    static final class MinimumRate extends Request.Wrapper {
+    /** Reads a request's body a piece each time Jetty says one has come, with no thread waiting in between. */
+    private abstract static class Reader implements Runnable {
+        final Request request;
         private final long start = System.nanoTime();
-        private long bytes;
 
-        MinimumRate(Request request) {
+        Reader(Request request) {
+            this.request = request;
+        }
+
+        @Override
+        public final void run() {
+            while (true) {
+                Content.Chunk chunk = request.read();
+                if (chunk == null) {
+                    request.demand(this);
+                    return;
+                }
+                if (took(chunk)) return;
+            }
+        }
+
+        /** Takes one piece (and releases it); true when the reading is over. */
+        abstract boolean took(Content.Chunk chunk);
+
+        /** Whether, after {@link #GRACE}, so many bytes mean the body is coming slower than the minimum rate. */
+        final boolean slow(long bytes) {
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            return millis > GRACE.toMillis() && bytes * 1000L < MIN_BYTES_PER_SECOND * millis;
+        }
+    }
+
+    /** One body being read whole, then handed to the line. */
+    private final class Loading extends Reader {
+        private final Handler next;
+        private final Response response;
+        private final Callback callback;
+        private byte[] body;
+        private int size;
+
+        Loading(Handler next, Request request, Response response, Callback callback, long length) {
+            super(request);
+            this.next = next;
+            this.response = response;
+            this.callback = callback;
+            this.body = new byte[(int) Math.max(0, Math.min(length > 0 ? length : 4096, maxBody))];
+        }
+
+        @Override
+        boolean took(Content.Chunk chunk) {
+            if (Content.Chunk.isFailure(chunk)) {
+                stop(HttpStatus.BAD_REQUEST_400, chunk.getFailure());
+                return true;
+            }
+            int n = chunk.remaining();
+            boolean last = chunk.isLast();
+            if ((long) size + n > maxBody) {
+                chunk.release();
+                done();
+                dispatch(new OverLimit(request), afterwards(request, callback));
+                return true;
+            }
+            if (bytesLoading.addAndGet(n) > MOST_BYTES_LOADING) {
+                chunk.release();
+                bytesLoading.addAndGet(-n);
+                stop(HttpStatus.SERVICE_UNAVAILABLE_503, null);
+                return true;
+            }
+            if (size + n > body.length) body = Arrays.copyOf(body, (int) Math.min(maxBody, Math.max(size + n, 2L * body.length)));
+            chunk.getByteBuffer().get(body, size, n);
+            size += n;
+            chunk.release();
+            if (last) {
+                Whole whole = new Whole(request, Arrays.copyOf(body, size));
+                done();
+                dispatch(whole, callback);
+                return true;
+            }
+            if (slow(size)) {
+                stop(HttpStatus.REQUEST_TIMEOUT_408, null);
+                return true;
+            }
+            return false;
+        }
+
+        /** Frees what this body held in the bounds. */
+        private void done() {
+            loading.decrementAndGet();
+            bytesLoading.addAndGet(-size);
+            size = 0;
+            body = null;
+        }
+
+        /** Refuses the request without the lab: too slow, stopped, cut short, badly framed or no room. */
+        private void stop(int status, Throwable failure) {
+            done();
+            if (failure instanceof TimeoutException) status = HttpStatus.REQUEST_TIMEOUT_408;
+            else if (failure instanceof HttpException h && h.getCode() >= 400 && h.getCode() < 500) status = h.getCode();
+            String message = status == HttpStatus.REQUEST_TIMEOUT_408
+                    ? "the request body came in slower than " + MIN_BYTES_PER_SECOND + " bytes a second"
+                    : status == HttpStatus.SERVICE_UNAVAILABLE_503 ? "too many request bodies on their way in" : "the request body could not be read";
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            Response.writeError(request, response, callback, status, message);
+        }
+
+        private void dispatch(Request ready, Callback then) {
+            try {
+                if (!next.handle(ready, response, then)) Response.writeError(ready, response, then, HttpStatus.NOT_FOUND_404);
+            } catch (Throwable t) {
+                Response.writeError(ready, response, then, t);
+            }
+        }
+    }
+
+    /** The request with its body, read whole, handed over in one piece. */
+    private static final class Whole extends Request.Wrapper {
+        private Content.Chunk body;
+
+        Whole(Request request, byte[] bytes) {
+            super(request);
+            this.body = Content.Chunk.from(ByteBuffer.wrap(bytes), true);
+        }
+
+        @Override
+        public Content.Chunk read() {
+            Content.Chunk out = body;
+            body = Content.Chunk.EOF;
+            return out;
+        }
+
+        @Override
+        public void demand(Runnable ready) {
+            ready.run(); // the whole body is here
+        }
+    }
+
+    /**
+     * A request whose body is over the limit, and is not read off the wire: it reads as one byte more
+     * than the limit of nothing (never the client's bytes), so the lab's own size check (Javalin's
+     * limit, the API's) refuses it with its 413 in its own words, and then as a 413 failure.
+     */
+    private final class OverLimit extends Request.Wrapper {
+        private boolean filled;
+
+        OverLimit(Request request) {
             super(request);
         }
 
         @Override
         public Content.Chunk read() {
-            Content.Chunk chunk = super.read();
-            if (chunk == null || Content.Chunk.isFailure(chunk)) return chunk;
-            bytes += chunk.remaining();
-            if (chunk.isLast()) return chunk;
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            if (millis > GRACE.toMillis() && bytes * 1000 < MIN_BYTES_PER_SECOND * millis) {
-                chunk.release();
-                BadMessageException slow = new BadMessageException(HttpStatus.REQUEST_TIMEOUT_408,
-                        "the request body came in slower than " + MIN_BYTES_PER_SECOND + " bytes a second");
-                super.fail(slow);
-                return Content.Chunk.from(slow, true);
-            }
-            return chunk;
+            if (filled) return Content.Chunk.from(new HttpException.RuntimeException(HttpStatus.PAYLOAD_TOO_LARGE_413, "the body is over " + maxBody + " bytes"), true);
+            filled = true;
+            return Content.Chunk.from(overLimit.duplicate(), false);
+        }
+
+        @Override
+        public void demand(Runnable ready) {
+            ready.run();
+        }
+
+        @Override
+        public boolean consumeAvailable() {
+            return false;
         }
     }
 
-    /** The most of a request body the lab reads only to throw it away; more than this and the connection ends. */
-    static final long MOST_TO_DISCARD = 16L * 1024 * 1024;
     /**
-     * How long a blocking read of a request body or write of an answer may wait without a byte
-     * moving (Jetty's connector waits 30 s): a client that stops sending its body holds a thread
-     * no longer than this.
+     * The callback of a request whose body the lab did not read: once the answer is out, what is
+     * left of the body is read and dropped without a thread (at most {@link #MOST_TO_DISCARD}, no
+     * slower than the minimum rate), so the client, still sending, hears the answer. Not for a
+     * client waiting for "100 Continue": reading would invite it to send a body nobody reads.
      */
-    public static final long IO_IDLE_MILLIS = 10_000;
+    private static Callback afterwards(Request request, Callback callback) {
+        if (request.getHeaders().contains(HttpHeader.EXPECT, "100-continue")) return callback;
+        return Callback.from(() -> new Discard(request, callback).run(), callback::failed);
+    }
+
+    /** Reads and drops the rest of a body, then ends the exchange. */
+    private static final class Discard extends Reader {
+        private final Callback callback;
+        private long bytes;
+
+        Discard(Request request, Callback callback) {
+            super(request);
+            this.callback = callback;
+        }
+
+        @Override
+        boolean took(Content.Chunk chunk) {
+            bytes += chunk.remaining();
+            boolean end = chunk.isLast() || Content.Chunk.isFailure(chunk);
+            chunk.release();
+            if (!end && !slow(bytes) && bytes <= MOST_TO_DISCARD) return false;
+            callback.succeeded(); // Jetty closes a connection whose body was not read to its end
+            return true;
+        }
+    }
 
     /**
      * Reads and drops whatever the handler left of the request body, before the answer goes out.
-     * When a client sends its CSRF token in the header (a script; the test client), a handler that
-     * needs no form field never reads the body; a refused post (a 413, a forged form, a 404) may
-     * not read it either. If part of that body is still on its way when the answer is done, Jetty
-     * resets the connection (its guard against a client that never finishes), and a page sent in
-     * chunks is cut off mid-way. At most {@link #MOST_TO_DISCARD} is read, each wait bounded by
-     * {@link #IO_IDLE_MILLIS}; past either, and for a client still waiting for "100 Continue"
-     * (reading would invite it to send a body nobody reads), the answer says the connection
-     * closes, and goes out whole.
+     * Bodies up to the limit were read whole before the handler ran, so this only empties memory;
+     * a body over the limit reads as a 413 at once. For a client still waiting for "100 Continue"
+     * the answer says the connection closes (even asking the body whether it is finished would
+     * make Jetty send "100 Continue").
      */
     public static void readRestOfBody(Context ctx) {
         jakarta.servlet.http.HttpServletRequest req = ctx.req();
         if (req.getContentLengthLong() <= 0 && req.getHeader("Transfer-Encoding") == null) return;
         if ("100-continue".equalsIgnoreCase(req.getHeader("Expect"))) {
-            // even asking the body whether it is finished makes Jetty send "100 Continue"
             ctx.header("Connection", "close");
             return;
         }
@@ -105,8 +314,8 @@ public final class SlowBodies extends QoSHandler {
             while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) left -= n;
             if (!in.isFinished()) ctx.header("Connection", "close");
         } catch (java.io.IOException | RuntimeException e) {
-            // the client stopped sending or went away, or the body was read another way (a reader,
-            // a multipart part): the connection has nothing more to give
+            // a body over the limit, or one read another way (a reader, a multipart part): the
+            // connection has nothing more to give here
             ctx.header("Connection", "close");
         }
     }

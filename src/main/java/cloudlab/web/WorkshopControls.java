@@ -44,8 +44,8 @@ final class WorkshopControls implements AutoCloseable {
         model.put("section", "instructor");
         model.put("workshop", w);
         model.put("classView", room.classView());
-        String joinUrl = WorkshopPages.base(ctx) + "/join/" + w.code();
-        model.put("joinHost", WorkshopPages.base(ctx) + "/join");
+        String joinUrl = pages.base(ctx) + "/join/" + w.code();
+        model.put("joinHost", pages.base(ctx) + "/join");
         model.put("qr", Qr.svg(joinUrl, "Join link for " + w.title()));
         model.put("shown", steering.shown(w));
         ctx.render("instructor/projector", model);

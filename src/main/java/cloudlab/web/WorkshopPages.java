@@ -336,10 +336,9 @@ final class WorkshopPages {
                 .orElseThrow(() -> new NotFoundResponse("There is no workshop " + ctx.pathParam("id") + " among yours."));
     }
 
-    /** The address learners use to reach this server, from the request (proxies included). */
-    static String base(Context ctx) {
-        String proto = ctx.header("X-Forwarded-Proto") != null ? ctx.header("X-Forwarded-Proto") : ctx.scheme();
-        String host = ctx.header("X-Forwarded-Host") != null ? ctx.header("X-Forwarded-Host") : ctx.host();
-        return proto + "://" + host;
+    /** The address learners use to reach this server; X-Forwarded-Proto/Host count only from a trusted proxy. */
+    String base(Context ctx) {
+        return cloudlab.access.Addresses.origin(ctx.ip(), ctx.scheme(), ctx.host(), ctx.header("X-Forwarded-Proto"),
+                ctx.header("X-Forwarded-Host"), services.settings().trustedProxies());
     }
 }

@@ -118,7 +118,8 @@ class UnreadBodyTest {
             socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
             Response r = Response.read(socket.getInputStream());
             long seconds = (System.nanoTime() - start) / 1_000_000_000L;
-            assertEquals(404, r.status);
+            // the body is read before the lab sees the request, so the refusal is the body's: too slow
+            assertEquals(408, r.status);
             assertTrue(r.closes, "the answer says the connection closes");
             // Jetty's connector waits 30 s; the lab gives up on the body after 10 s without a byte
             assertTrue(seconds < 20, "answered after " + seconds + " s");

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 
 import static cloudlab.web.WorkshopHttpTest.Instructor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -204,6 +205,19 @@ class WorkshopTrustHttpTest {
             return Json.mapper().readTree(body);
         } catch (Exception e) {
             throw new AssertionError(body, e);
+        }
+    }
+
+    /** Was: the join link (room, projector, QR) took X-Forwarded-Proto/Host from anyone, so a crafted header could point learners elsewhere. */
+    @Test
+    void anUntrustedPeersForwardedHostDoesNotReachTheJoinLink() {
+        String id = ada.create("Ada's forwarded", null, 1);
+        String own = "http://" + server.uri("/").getAuthority() + "/join/";
+        for (String page : List.of("/instructor/workshops/" + id, "/instructor/workshops/" + id + "/projector")) {
+            HttpResponse<String> r = ada.get(page, "X-Forwarded-Host", "evil.example", "X-Forwarded-Proto", "https");
+            assertEquals(200, r.statusCode(), page);
+            assertFalse(r.body().contains("evil.example"), page + " shows the forwarded host");
+            assertTrue(r.body().contains(page.endsWith("projector") ? own.replace("/join/", "/join") : own + ada.code(id)), page + " shows the server's own address");
         }
     }
 

@@ -1,0 +1,107 @@
+package cloudlab.server;
+
+import io.javalin.Javalin;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The container as the lab sets it up ({@link Serving#configure}) with one route that reads a
+ * form, on loopback: what trickling and oversized bodies can and cannot hold.
+ */
+class SlowBodiesTest {
+    static final int LIMIT = 1024 * 1024;
+    static Javalin app;
+    static int port;
+
+    @BeforeAll
+    static void start() {
+        app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            Serving.configure(config, LIMIT, null, List.of());
+            config.routes.post("/echo", ctx -> ctx.result("got " + ctx.formParam("x")));
+        }).start("127.0.0.1", 0);
+        port = app.port();
+    }
+
+    @AfterAll
+    static void stop() {
+        app.stop();
+    }
+
+    /** Was: 48 trickles held every place in the line, and a whole post waited behind them until they were cut off. */
+    @Test
+    void aWholePostIsAnsweredWhileMoreTricklesThanPlacesAreStillComingIn() throws Exception {
+        List<Socket> trickles = new ArrayList<>();
+        try {
+            for (int i = 0; i < 2 * SlowBodies.AT_ONCE; i++) trickles.add(trickle(100_000));
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/echo"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("x=hello")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode());
+            assertEquals("got hello", r.body());
+            int waiting = 0;
+            for (Socket s : trickles) if (status(s, 20) == 0) waiting++;
+            assertEquals(trickles.size(), waiting, "every trickle is still coming in: the post went past them, not after them");
+        } finally {
+            for (Socket s : trickles) s.close();
+        }
+    }
+
+    @Test
+    void aTrickleIsCutOffWith408OnceItIsSlowerThanTheMinimumRate() throws Exception {
+        try (Socket s = trickle(100_000)) {
+            int status = 0;
+            for (int second = 0; second < 8 && status == 0; second++) {
+                s.getOutputStream().write('x');
+                status = status(s, 1000);
+            }
+            assertEquals(408, status);
+        }
+    }
+
+    /** A client still sending a 2 MiB body hears the 413 before it has sent more than its first bytes. */
+    @Test
+    void aBodyOverTheLimitIsRefusedFromItsLengthBeforeItIsSent() throws Exception {
+        try (Socket s = trickle(2 * LIMIT)) {
+            assertEquals(413, status(s, 5_000));
+        }
+    }
+
+    /** A connection that announces a form body of that length and sends its first byte. */
+    private static Socket trickle(int length) throws IOException {
+        Socket s = new Socket("127.0.0.1", port);
+        s.getOutputStream().write(("POST /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                + "Content-Length: " + length + "\r\n\r\nx").getBytes(StandardCharsets.US_ASCII));
+        return s;
+    }
+
+    /** The status the server answered on that connection within the wait, or 0 when it has said nothing yet. */
+    private static int status(Socket s, int waitMillis) throws IOException {
+        s.setSoTimeout(waitMillis);
+        InputStream in = s.getInputStream();
+        try {
+            byte[] head = in.readNBytes(12);
+            assertTrue(head.length == 12, "the server answered with a status line");
+            return Integer.parseInt(new String(head, 9, 3, StandardCharsets.US_ASCII));
+        } catch (SocketTimeoutException quiet) {
+            return 0;
+        }
+    }
+}
