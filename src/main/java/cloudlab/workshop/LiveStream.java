@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -34,9 +35,9 @@ import java.util.function.Function;
  * <p>What changed comes from {@link Activity}: a change made on this server wakes the reader thread
  * at once; every {@link #READ_EVERY_MS} ms the thread also reads what is new in the database, which
  * brings the changes made on other servers (a change heard at once is not sent again when its row is
- * read). All changes found together are coalesced: a learner's row is drawn once however many times
- * they acted. The thread never writes to a browser itself: each stream has its own outbox, sent by
- * a pool of senders, so one slow browser delays nobody else, and a browser that falls
+ * read). Rows are drawn by a few drawer threads, and a learner's row waiting to be drawn is drawn
+ * once however many times they acted meanwhile. None of these threads writes to a browser: each
+ * stream has its own outbox, sent by a pool of senders, so one slow browser delays nobody else, and a browser that falls
  * {@link #OUTBOX_LIMIT} messages behind is closed (it reconnects and reloads what it shows). Nothing
  * is read while nobody listens. The web layer hands in each open stream as a {@link Client} and says
  * how a row is drawn.
@@ -45,6 +46,8 @@ public final class LiveStream implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveStream.class);
     static final long READ_EVERY_MS = 250;
     static final int OUTBOX_LIMIT = 500;
+    /** Threads drawing rows: enough that a busy server's many requests do not starve the room. */
+    static final int DRAWERS = 4;
     private final Rooms rooms;
     private final Function<String, Optional<Workshop>> workshopById;
     private final long readEveryMs;
@@ -53,7 +56,7 @@ public final class LiveStream implements AutoCloseable {
     /** Changes this server made, handed over by the thread that made them. */
     private final BlockingQueue<Activity.Event> heard = new LinkedBlockingQueue<>();
     /** Numbers of the changes already passed on when heard, not yet met in the database (reader thread only). */
-    private final Set<Long> passedEarly = new TreeSet<>();
+    private final NavigableSet<Long> passedEarly = new TreeSet<>();
     private final Runnable stopListening;
     private final Thread reader;
     private final ExecutorService senders = Executors.newCachedThreadPool(r -> {
@@ -61,6 +64,15 @@ public final class LiveStream implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /** The drawers of learners' rows, and the rows waiting for one. */
+    private final ExecutorService drawers = Executors.newFixedThreadPool(DRAWERS, r -> {
+        Thread t = new Thread(r, "cloud-lab-live-draw");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Set<RowKey> toDraw = ConcurrentHashMap.newKeySet();
+    /** Locks by row (striped): one drawing of a row at a time. */
+    private final Object[] drawing = new Object[64];
     private volatile boolean closed;
     /** Where this server is in the database's changes; null while nobody listens (reader thread only). */
     private Activity.Reader cursor;
@@ -70,6 +82,10 @@ public final class LiveStream implements AutoCloseable {
      * and the time of the page that opened it: a change older than the page is on it already.
      */
     private record Watcher(Outbox out, String learnerId, long sinceMs) {
+    }
+
+    /** One learner's row of one workshop. */
+    private record RowKey(String workshopId, String learnerId) {
     }
 
     /** A room's stream with how its rows are drawn (with the CSRF token of the page that opened it). */
@@ -105,6 +121,7 @@ public final class LiveStream implements AutoCloseable {
         this.rooms = rooms;
         this.workshopById = workshopById;
         this.readEveryMs = readEveryMs;
+        for (int i = 0; i < drawing.length; i++) drawing[i] = new Object();
         this.stopListening = rooms.activity().listen(e -> {
             if (listening()) heard.add(e);
         });
@@ -177,35 +194,52 @@ public final class LiveStream implements AutoCloseable {
         if (cursor == null) cursor = rooms.activity().reader(System.currentTimeMillis() - Activity.WINDOW_MS);
         List<Activity.Event> out = new ArrayList<>();
         for (Activity.Event e : cursor.next()) if (!passedEarly.remove(e.seq())) out.add(e);
-        passedEarly.removeIf(seq -> seq <= cursor.last());
+        passedEarly.headSet(cursor.last(), true).clear();
         return out;
     }
 
-    /** Sends what the changes found together mean to each open stream, one row drawing per learner. */
+    /**
+     * Sends what the changes found together mean to each open stream. Rows are drawn by the drawers,
+     * each learner's once however many of their changes wait: a row asked for again before a drawer
+     * took it up is drawn once.
+     */
     private void pass(List<Activity.Event> found) {
         if (found.isEmpty()) return;
-        Map<String, Set<String>> rows = new LinkedHashMap<>();
+        Set<RowKey> rows = new LinkedHashSet<>();
         Map<String, Long> whole = new LinkedHashMap<>(); // workshop -> its latest whole-room change
         for (Activity.Event e : found) {
             if (e.sandboxId() != null) toldLearner(e);
             if (e.wholeRoom()) whole.merge(e.workshopId(), e.atMs(), Math::max);
-            else rows.computeIfAbsent(e.workshopId(), k -> new LinkedHashSet<>()).add(e.learnerId());
+            else rows.add(new RowKey(e.workshopId(), e.learnerId()));
         }
         whole.forEach((w, at) -> {
             for (Listener l : rooms_.getOrDefault(w, List.of())) l.out().send("grid", "changed");
             for (Watcher c : learners.getOrDefault(w, List.of())) if (at >= c.sinceMs()) c.out().send("home", "changed");
         });
-        for (Map.Entry<String, Set<String>> e : rows.entrySet()) {
-            List<Listener> listeners = rooms_.getOrDefault(e.getKey(), List.of());
-            if (listeners.isEmpty()) continue;
-            Optional<Workshop> w = workshopById.apply(e.getKey());
-            if (w.isEmpty()) continue;
-            for (String learnerId : e.getValue()) {
-                Optional<Room.LearnerRow> row = rooms.row(w.get(), learnerId);
-                if (row.isEmpty()) continue;
-                for (Listener l : listeners) l.out().send("row-" + learnerId, l.rows().html(w.get(), row.get()).replace('\n', ' '));
+        for (RowKey k : rows) {
+            if (!rooms_.getOrDefault(k.workshopId(), List.of()).isEmpty() && toDraw.add(k)) drawers.execute(() -> draw(k));
+        }
+    }
+
+    /**
+     * Draws one learner's row for the room's open streams, with the learner's state as it is now.
+     * One row is drawn by one drawer at a time, so a later drawing is never sent before an earlier one.
+     */
+    private void draw(RowKey k) {
+        synchronized (drawing[Math.floorMod(k.hashCode(), drawing.length)]) {
+            if (!toDraw.remove(k)) return;
+            try {
+                List<Listener> listeners = rooms_.getOrDefault(k.workshopId(), List.of());
+                Optional<Workshop> w = listeners.isEmpty() ? Optional.empty() : workshopById.apply(k.workshopId());
+                Optional<Room.LearnerRow> row = w.flatMap(x -> rooms.row(x, k.learnerId()));
+                if (row.isEmpty()) return;
+                for (Listener l : listeners) {
+                    l.out().send("row-" + k.learnerId(), l.rows().html(w.get(), row.get()).replace('\n', ' '));
+                    l.out().send("changed", "row");
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("live updates: drawing a learner's row failed", e);
             }
-            for (Listener l : listeners) l.out().send("changed", "row");
         }
     }
 
@@ -263,6 +297,7 @@ public final class LiveStream implements AutoCloseable {
         closed = true;
         stopListening.run();
         reader.interrupt();
+        drawers.shutdownNow();
         senders.shutdownNow();
         rooms_.values().forEach(list -> list.forEach(l -> l.out().client.close()));
         learners.values().forEach(list -> list.forEach(w -> w.out().client.close()));
