@@ -315,27 +315,33 @@ public final class HttpBench {
         Stats grid = new Stats("dashboard grid (instructor)");
         Stats hello = new Stats("hello /healthz (probe)");
         Stats live = new Stats("action to its row on the room's stream");
+        Stats afterAnswer = new Stats("the action's answer to its row (0: before)");
         long start = System.nanoTime();
         long measureFrom = start + WARMUP_S * 1_000_000_000L;
         long end = measureFrom + WORKSHOP_S * 1_000_000_000L;
-        // learner id -> when their earliest sandbox action not yet seen on the room's stream started
-        Map<String, Long> pending = new java.util.concurrent.ConcurrentHashMap<>();
+        // learner id -> their earliest sandbox action not yet seen on the room's stream
+        Map<String, Pending> pending = new java.util.concurrent.ConcurrentHashMap<>();
         HttpResponse<java.util.stream.Stream<String>> stream = http.send(request("/instructor/workshops/" + workshopId + "/live",
                 "cl_instructor=" + instructorCookie, false).header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines());
         Thread watcher = new Thread(() -> {
             Recorder r = new Recorder();
+            Recorder ra = new Recorder();
             try {
                 for (java.util.Iterator<String> it = stream.body().iterator(); it.hasNext(); ) {
                     String line = it.next();
                     if (!line.startsWith("event: row-")) continue;
                     long t = System.nanoTime();
-                    Long s = pending.remove(line.substring("event: row-".length()).strip());
-                    if (s != null && s >= measureFrom && t <= end) r.add(t - s, true);
+                    Pending p = pending.remove(line.substring("event: row-".length()).strip());
+                    if (p == null || p.started < measureFrom || t > end) continue;
+                    r.add(t - p.started, true);
+                    long answered = p.answered;
+                    ra.add(answered == 0 ? 0 : Math.max(0, t - answered), true);
                 }
             } catch (RuntimeException e) {
                 // the stream was closed at the end of the run
             }
             live.merge(r);
+            afterAnswer.merge(ra);
         });
         watcher.start();
         List<Thread> threads = new ArrayList<>();
@@ -348,7 +354,7 @@ public final class HttpBench {
                 while (System.nanoTime() < end) {
                     boolean page = n++ % 4 == 0;
                     long s = System.nanoTime();
-                    if (!page && l.id != null) pending.putIfAbsent(l.id, s);
+                    Pending p = page || l.id == null ? null : pending.computeIfAbsent(l.id, k -> new Pending(s));
                     boolean ok;
                     try {
                         ok = (page ? get("/lessons/" + slugs.get(n % slugs.size()), "cl_learner=" + l.cookie, true) : action(l)).statusCode() == 200;
@@ -356,6 +362,7 @@ public final class HttpBench {
                         ok = false;
                     }
                     long t = System.nanoTime();
+                    if (p != null && p.answered == 0) p.answered = t;
                     if (s >= measureFrom && t <= end) (page ? rl : rs).add(t - s, ok);
                     sleep(THINK_MS / 2 + ThreadLocalRandom.current().nextLong(THINK_MS + 1));
                 }
@@ -400,8 +407,21 @@ public final class HttpBench {
         sleep(1000); // the last actions' rows are still on their way
         stream.body().close();
         watcher.join(5000);
-        for (Stats s : List.of(lesson, sandbox, grid, hello, live)) System.out.println(s.line(WORKSHOP_S));
+        for (Stats s : List.of(lesson, sandbox, grid, hello, live, afterAnswer)) System.out.println(s.line(WORKSHOP_S));
         if (services != null) System.out.println(rowUpdates(services).line(WORKSHOP_S));
+    }
+
+    /**
+     * A learner's earliest sandbox action whose row the room's stream has not shown yet: when it was
+     * sent, and when its answer came back (0 until then; the row may come first).
+     */
+    static final class Pending {
+        final long started;
+        volatile long answered;
+
+        Pending(long started) {
+            this.started = started;
+        }
     }
 
     /**

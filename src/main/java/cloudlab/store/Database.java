@@ -28,7 +28,8 @@ import java.util.List;
 public final class Database implements AutoCloseable {
     /** The migrations in order; each runs once, recorded in {@code schema_version}. */
     private static final List<String> MIGRATIONS = List.of("001-learners-and-progress.sql", "002-sandboxes.sql", "003-attempt-details.sql", "004-instructors.sql", "005-workshops.sql", "006-sandbox-version.sql",
-            "007-workshop-live.sql", "008-step-actor.sql", "009-sandbox-delete.sql", "010-stored-bytes.sql", "011-workshop-results.sql");
+            "007-workshop-live.sql", "008-step-actor.sql", "009-sandbox-delete.sql", "010-stored-bytes.sql", "011-workshop-results.sql",
+            "012-room-events-cursor.sql");
 
     private final HikariDataSource pool;
     private final String description;

@@ -23,8 +23,9 @@
  *       an instructor's regrade and its audit: {@link cloudlab.workshop.Regrading};</li>
  *   <li>a closed workshop refusing every change, reopen, rename, lesson edits, co-instructors and the
  *       board (announcement and timer): {@link cloudlab.workshop.Steering};</li>
- *   <li>live updates, announced through the database for every server:
- *       {@link cloudlab.workshop.Activity} ({@code touched} for one learner's row, {@code changed} for the room);
+ *   <li>live updates, heard at once on the server that made them and read by a cursor from the database on every
+ *       other: {@link cloudlab.workshop.Activity} ({@code touched} for one learner's row, {@code changed} for the room),
+ *       sent to the open streams by {@link cloudlab.workshop.LiveStream};
  *       the class-level counts for the projector and summary: {@link cloudlab.workshop.Room#classView}.</li>
  * </ul>
  * The room is values ({@link cloudlab.workshop.Room} and its records); one learner's row can be

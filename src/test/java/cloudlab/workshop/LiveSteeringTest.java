@@ -100,17 +100,36 @@ class LiveSteeringTest {
 
     @Test
     void changesAreAnnouncedThroughTheDatabaseARowForALearnerTheRoomForPacing() {
+        Activity.Reader other = new Activity(lab.db, java.time.Clock.systemUTC()).reader(System.currentTimeMillis()); // a second server
         Workshop w = lab.workshop(Room1.TWO_ZONES);
         String ana = lab.joined(w, "Ana");
-        Activity other = new Activity(lab.db, java.time.Clock.systemUTC()); // what a second server reads
-        assertTrue(other.recent().stream().anyMatch(e -> e.workshopId().equals(w.id()) && e.wholeRoom()), "the join changes the room");
+        assertTrue(other.next().stream().anyMatch(e -> e.workshopId().equals(w.id()) && e.wholeRoom()), "the join changes the room");
         lab.rooms.seen(lab.workshops.current(ana).orElseThrow());
-        assertTrue(other.recent().stream().anyMatch(e -> e.workshopId().equals(w.id()) && ana.equals(e.learnerId())), "the learner's row changed");
-        int before = other.recent().size();
+        List<Activity.Event> seen = other.next();
+        assertEquals(1, seen.size(), "only what is new since the last read: " + seen);
+        assertEquals(ana, seen.get(0).learnerId(), "the learner's row changed");
         steering.pace(w, "all");
-        assertEquals(before + 1, other.recent().size());
-        assertTrue(lab.later(Duration.ofMinutes(2)).activity().recent().stream().noneMatch(e -> e.workshopId().equals(w.id())),
-                "old announcements are outside the window and swept");
+        List<Activity.Event> paced = other.next();
+        assertEquals(1, paced.size());
+        assertTrue(paced.get(0).wholeRoom() && paced.get(0).seq() == seen.get(0).seq() + 1, "numbered in order: " + paced);
+        assertTrue(other.next().isEmpty(), "nothing new, nothing read");
+        assertTrue(lab.later(Duration.ofMinutes(2)).activity().reader(0).next().stream().noneMatch(e -> e.workshopId().equals(w.id())),
+                "old announcements are swept");
+    }
+
+    @Test
+    void aChangeMadeHereIsHeardAtOnceAfterItsRowIsWritten() {
+        Workshop w = lab.workshop(Room1.TWO_ZONES);
+        String ana = lab.joined(w, "Ana");
+        List<Activity.Event> heard = new java.util.ArrayList<>();
+        Runnable stop = lab.rooms.activity().listen(heard::add);
+        Activity.Reader other = new Activity(lab.db, java.time.Clock.systemUTC()).reader(System.currentTimeMillis());
+        lab.rooms.seen(lab.workshops.current(ana).orElseThrow());
+        stop.run();
+        steering.pace(w, "all");
+        assertEquals(1, heard.size(), "heard once, and not after the listening stopped: " + heard);
+        assertEquals(ana, heard.get(0).learnerId());
+        assertEquals(heard.get(0), other.next().get(0), "the same change, with the same number, is in the database already");
     }
 
     @Test
