@@ -61,6 +61,7 @@ final class LessonPages {
         Working.Place place = mustBeOpen(services, ctx, learner, lesson);
         Answering.LessonView view = answering.in(place.scope()).open(learner.id(), !Visitors.visitor(learner), place.lesson(),
                 ctx.queryParam("variant"), place.lesson().policy());
+        if (view.firstVisit()) WorkshopPages.recorded(ctx);
         ctx.html(markup.page(ctx.path(), Csrf.token(ctx), course, place.lesson(), view));
     }
 
