@@ -8,6 +8,7 @@ import cloudlab.lesson.Lesson;
 import cloudlab.lesson.Question;
 import cloudlab.page.CourseMap;
 import cloudlab.page.FigureImages;
+import cloudlab.page.LeftOff;
 import cloudlab.page.LessonMarkup;
 import cloudlab.progress.Learner;
 import cloudlab.progress.LearnerProgress;
@@ -50,6 +51,7 @@ final class LessonPages {
         model.put("learner", learner.orElse(null));
         model.put("problems", course.problems());
         model.put("membership", learner.flatMap(l -> services.workshops().current(l.id())).orElse(null));
+        model.put("leftOff", learner.map(l -> LeftOff.of(services.sandboxes(), course, l.id(), progress)).orElse(LeftOff.NOTHING));
         ctx.render("home", model);
     }
 
