@@ -19,7 +19,7 @@ import java.util.Map;
 /**
  * One client asking in turn, for a lesson page's server time without a crowd: the in-process
  * server of {@link HttpBench}, set up the same way (a workshop of every lesson, its learners joined),
- * then a warm-up of every case, and for each case a warm-up and a measured window of requests one after another: hello, one
+ * then every learner's first view of every lesson once (the cold case), a warm-up of every case, and for each case a warm-up and a measured window of requests one after another: hello, one
  * workshop learner reading every lesson in turn, every learner reading every lesson in turn (their
  * questions in their own variants and orders), and a learner who answered everything. Prints the
  * mean and median time a request took, as the client saw it, and the JVM's CPU time per request
@@ -66,6 +66,7 @@ public final class LessonLoop {
                     "cl_learner=" + b.learners.get((n / slugs.size()) % b.learners.size()).cookie, true));
             cases.put("lesson, all answered", n -> b.get("/lessons/" + slugs.get(n % slugs.size()), "cl_learner=" + b.answeredCookies.get(0), true));
             cases.put("hello again", cases.get("hello GET /healthz"));
+            firstViews(cases.get("lesson, every learner"), everyone);
             for (Call c : cases.values()) loop(c, HttpBench.WARMUP_S, null); // every path compiled before any is measured
             for (Map.Entry<String, Call> c : cases.entrySet()) run(c.getKey(), c.getValue(), c.getKey().startsWith("lesson") ? rec : null);
             System.out.printf("# every learner's every lesson: %d pages, so the first pass over them is the cold case%n", everyone);
@@ -88,6 +89,15 @@ public final class LessonLoop {
             check(call.send(n));
             if (times != null) times.add(System.nanoTime() - t);
         }
+    }
+
+    /** Each learner's first view of each lesson, once (nothing of theirs kept yet; the JIT not warm either): the cold case. */
+    private static void firstViews(Call call, int pages) throws Exception {
+        long cpu0 = CPU.getProcessCpuTime();
+        long t0 = System.nanoTime();
+        for (int n = 0; n < pages; n++) check(call.send(n));
+        System.out.printf("%-28s %7d requests  mean %8.0f µs  CPU %6.0f µs a request%n", "lesson, first views (cold)", pages,
+                (System.nanoTime() - t0) / 1000.0 / pages, (CPU.getProcessCpuTime() - cpu0) / 1000.0 / pages);
     }
 
     private static void run(String name, Call call, Recording rec) throws Exception {
