@@ -5,6 +5,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import cloudlab.common.Tokens;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -14,7 +16,8 @@ import java.util.regex.Pattern;
  * view record holding placeholders for those two values (long random words, made at start, that
  * no learner can know or type) and kept under that record itself: the record is the key, and its
  * render function sees nothing else, so whatever reaches the markup is part of the key. Each
- * learner's values replace the placeholders on the way out.
+ * learner's values replace the placeholders on the way out, and lists a learner sees in an order of
+ * their own are kept in one order and put in theirs then ({@link #reorder}).
  *
  * <p>A view's fields must be values (records, strings, unmodifiable lists) or one of the course's
  * own objects wrapped in {@link Same} (compared by identity: the course is read once and never
@@ -33,6 +36,8 @@ final class KeptMarkup {
     final String tokenPlaceholder;
     /** Stands in for markup made per learner inside kept markup (a page's body, a quiz's questions). */
     final String innerPlaceholder;
+    /** Marks the start and the end of each item of a list kept in its own order ({@link #reorder}). */
+    final String orderPlaceholder;
     private final Cache<Versioned, String> kept = Caffeine.newBuilder()
             .maximumWeight(MAX_CHARS)
             .weigher((Versioned k, String v) -> v.length())
@@ -47,6 +52,7 @@ final class KeptMarkup {
         seedPlaceholder = "seed" + word();
         tokenPlaceholder = "csrf" + word();
         innerPlaceholder = "part" + word();
+        orderPlaceholder = "item" + word();
     }
 
     /** A word no learner can know or type: 32 random hex digits. */
@@ -95,6 +101,35 @@ final class KeptMarkup {
         int at = out.indexOf(innerPlaceholder);
         if (at < 0) throw new IllegalStateException("the kept markup has no place for its inner part");
         return out.substring(0, at) + inner + out.substring(at + innerPlaceholder.length());
+    }
+
+    /**
+     * Kept markup whose list items (item {@code i} of the list in its own order, each between two
+     * order marks) are put in the given order, marks removed: what rendering the list in that order
+     * gives, as long as an item's markup depends on its index alone and the text between items is
+     * the same. Markup without marks (a list of none) comes back as it is.
+     */
+    String reorder(String markup, List<Integer> order) {
+        if (order.isEmpty()) return markup;
+        List<String> parts = new ArrayList<>(2 * order.size() + 1); // the text before, then each item and the text after it
+        int from = 0;
+        for (int at = markup.indexOf(orderPlaceholder); at >= 0; at = markup.indexOf(orderPlaceholder, from)) {
+            parts.add(markup.substring(from, at));
+            from = at + orderPlaceholder.length();
+        }
+        parts.add(markup.substring(from));
+        if (parts.size() != 2 * order.size() + 1) {
+            throw new IllegalStateException("kept markup with " + (parts.size() - 1) / 2 + " listed items for an order of " + order.size());
+        }
+        StringBuilder out = new StringBuilder(markup.length()).append(parts.get(0));
+        for (int k = 0; k < order.size(); k++) out.append(parts.get(2 * order.get(k) + 1)).append(parts.get(2 * k + 2));
+        return out.toString();
+    }
+
+    /** How many markups are kept now. */
+    long size() {
+        kept.cleanUp();
+        return kept.estimatedSize();
     }
 
     /** One of the course's own objects in a view, compared by identity (it is made once when the course is read). */

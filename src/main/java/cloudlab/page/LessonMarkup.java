@@ -8,8 +8,10 @@ import cloudlab.lesson.LessonChallenge;
 import cloudlab.lesson.Segment;
 import cloudlab.progress.LearnerProgress;
 import cloudlab.quiz.Answering;
+import cloudlab.quiz.Completion;
 import cloudlab.sim.grade.Goal;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,15 +58,23 @@ public final class LessonMarkup {
 
     /** All one block of a lesson's body shows (through the {@code lesson/segment} fragment): its kept markup's key. */
     record SegmentView(String kind, String slug, String html, String caption, FigureImages.Image image, String prompt, int sandboxIndex,
-                       String challengeId, List<String> goals, String yaml, boolean passed, String csrf) {
+                       String challengeId, KeptMarkup.Same<LessonChallenge> challenge, String yaml, boolean passed, String csrf) {
+        /** A challenge's goals in words (worked out when its markup is made, not on every view). */
+        public List<String> goals() {
+            return challenge == null ? null
+                    : challenge.value().challenge().goals().stream().map(Goal.class::cast).map(Goals::describe).toList();
+        }
     }
 
     /** The whole lesson page for a learner: the course map's cards, the lesson's blocks, and each question as the quiz feature reports it. */
     public String page(String path, String csrf, Course course, Lesson lesson, Answering.LessonView view) {
         Object version = version(course);
         String body = body(lesson, view.progress(), view.states(), csrf, version);
-        List<NavCard> nav = CourseMap.cards(course, view.progress()).stream()
-                .map(c -> new NavCard(new KeptMarkup.Same<>(c.lesson()), c.number(), c.state(), c.stateLabel())).toList();
+        List<NavCard> nav = new ArrayList<>(); // the map shows each lesson's state alone, so no scores are worked out for it
+        for (Lesson l : course.lessons()) {
+            Completion.LessonState state = Completion.state(l, view.progress());
+            nav.add(new NavCard(new KeptMarkup.Same<>(l), nav.size() + 1, state.word(), state.label()));
+        }
         FrameView frame = new FrameView(lesson.title() + " — Cloud Lab", path, new KeptMarkup.Same<>(lesson),
                 course.lessons().indexOf(lesson) + 1, nav, view.completed(), same(course.previous(lesson)), same(course.next(lesson)),
                 kept.tokenPlaceholder, kept.innerPlaceholder);
@@ -133,8 +143,7 @@ public final class LessonMarkup {
         if (s instanceof Segment.ChallengeBlock cb) {
             LessonChallenge c = cb.challenge();
             LearnerProgress.ChallengeResult r = progress == null ? null : progress.challenge(c.id());
-            List<String> goals = c.challenge().goals().stream().map(Goal.class::cast).map(Goals::describe).toList();
-            return new SegmentView("challenge", slug, null, c.challenge().title(), drawings.of(s), null, 0, c.id(), goals,
+            return new SegmentView("challenge", slug, null, c.challenge().title(), drawings.of(s), null, 0, c.id(), new KeptMarkup.Same<>(c),
                     drawings.yaml(s), r != null && r.passed(), token);
         }
         throw new IllegalStateException("a lesson block of an unknown kind: " + s.getClass().getSimpleName());

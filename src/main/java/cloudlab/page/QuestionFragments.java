@@ -14,7 +14,9 @@ import java.util.Map;
  * The HTML of a quiz question, from the {@code lesson/question} fragment. Two learners who see the
  * same variant in the same state (the same answer given, the same result, tries, hints and
  * challenge standing) see the same markup but for the variant's seed and their CSRF token, so it
- * is rendered once per such {@link QuestionView} and shared ({@link KeptMarkup}). A given answer
+ * is rendered once per such {@link QuestionView} and shared ({@link KeptMarkup}); the order a
+ * learner's seed gives the choices is not part of it either: the kept markup lists them in their
+ * own order and each learner's order is applied on the way out. A given answer
  * holds only numbers (option indexes, a number, positions), never a learner's free text. A view
  * with an error, or a seed of an unexpected form, is rendered afresh.
  */
@@ -37,7 +39,7 @@ final class QuestionFragments {
     record QuestionView(KeptMarkup.Same<Question> variant, String slug, int number, String seed, Submission given,
                         Scoring.Result result, int attempts, List<Integer> hintsShown, String error, Standing standing,
                         FigureImages.Image predictImage, List<Integer> itemOrder, String csrf, String policyLabel,
-                        boolean revealed, int attemptsLeft, List<Integer> optionOrder, Double counted) {
+                        boolean revealed, int attemptsLeft, List<Integer> optionOrder, Double counted, String orderMark) {
         public Question question() {
             return variant.value();
         }
@@ -130,9 +132,23 @@ final class QuestionFragments {
             return "/lessons/" + slug + "?variant=" + question().id() + "#" + anchor();
         }
 
-        QuestionView with(String seed, String csrf) {
+        /** The order this question's listed choices are shown in: an ordering question's items, else its options or rows. */
+        List<Integer> listed() {
+            return question().type() == Question.Type.ORDERING ? itemOrder : optionOrder;
+        }
+
+        /**
+         * The view to keep for all learners in this state: placeholders for the seed and token, and
+         * the choices in their own order, each between two order marks, to be put in the learner's
+         * order on the way out ({@link KeptMarkup#reorder}).
+         */
+        QuestionView shared(String seed, String csrf, String mark) {
             return new QuestionView(variant, slug, number, seed, given, result, attempts, hintsShown, error, standing, predictImage,
-                    itemOrder, csrf, policyLabel, revealed, attemptsLeft, optionOrder, counted);
+                    inOrder(itemOrder.size()), csrf, policyLabel, revealed, attemptsLeft, inOrder(optionOrder.size()), counted, mark);
+        }
+
+        private static List<Integer> inOrder(int n) {
+            return java.util.stream.IntStream.range(0, n).boxed().toList();
         }
     }
 
@@ -152,7 +168,7 @@ final class QuestionFragments {
         return new QuestionView(new KeptMarkup.Same<>(s.variant()), s.lesson().slug(), number(s),
                 s.seed(), s.given(), s.result(), s.attempts(), s.hintsShown(), s.refusal(), Standing.of(s.challenge()),
                 drawings.predict(s.variant()), s.itemOrder(), csrf, s.policy().label(), s.revealed(), s.attemptsLeft(), s.optionOrder(),
-                s.counted());
+                s.counted(), "");
     }
 
     /** The question's number in its quiz, from 1 (found by identity: comparing questions by value walks their layouts). */
@@ -166,8 +182,8 @@ final class QuestionFragments {
     String html(Answering.QuestionState state, String csrf, Object version) {
         QuestionView qv = view(state, csrf);
         if (qv.error() != null || !KeptMarkup.SEED.matcher(qv.seed()).matches()) return render(qv);
-        String markup = kept.markup(version, qv.with(kept.seedPlaceholder, kept.tokenPlaceholder), this::render);
-        return kept.fill(markup, qv.seed(), csrf);
+        String markup = kept.markup(version, qv.shared(kept.seedPlaceholder, kept.tokenPlaceholder, kept.orderPlaceholder), this::render);
+        return kept.fill(kept.reorder(markup, qv.listed()), qv.seed(), csrf);
     }
 
     private String render(QuestionView qv) {

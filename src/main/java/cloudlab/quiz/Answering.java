@@ -174,8 +174,11 @@ public final class Answering {
         return now;
     }
 
-    /** A lesson as one learner sees it: what they have done, each question of its quiz, and whether the lesson is done. */
-    public record LessonView(LearnerProgress progress, List<QuestionState> states, boolean completed) {
+    /**
+     * A lesson as one learner sees it: what they have done, each question of its quiz, whether the
+     * lesson is done, and whether this view recorded their first visit of it.
+     */
+    public record LessonView(LearnerProgress progress, List<QuestionState> states, boolean completed, boolean firstVisit) {
     }
 
     /**
@@ -185,11 +188,12 @@ public final class Answering {
      */
     public LessonView open(String learnerId, boolean stored, Lesson lesson, String newFor, AttemptPolicy policy) {
         LearnerProgress p = progress.withHints(learnerId, scope);
-        if (stored && p.lesson(lesson.slug()) == null) {
+        boolean first = stored && p.lesson(lesson.slug()) == null;
+        if (first) {
             progress.opened(learnerId, lesson.slug());
             p = progress.withHints(learnerId, scope);
         }
-        return view(p, states(learnerId, lesson, p, newFor, policy), lesson);
+        return view(p, states(learnerId, lesson, p, newFor, policy), lesson, first);
     }
 
     /** The lesson after an answer or a hint, with that question as the outcome shows it (its refusal included). */
@@ -197,11 +201,11 @@ public final class Answering {
         LearnerProgress p = progress.withHints(learnerId, scope);
         List<QuestionState> states = states(learnerId, lesson, p, null, policy).stream()
                 .map(s -> s.question() == outcome.state().question() ? outcome.state() : s).toList();
-        return view(p, states, lesson);
+        return view(p, states, lesson, false);
     }
 
-    private static LessonView view(LearnerProgress p, List<QuestionState> states, Lesson lesson) {
-        return new LessonView(p, states, Completion.state(lesson, p) == Completion.LessonState.DONE);
+    private static LessonView view(LearnerProgress p, List<QuestionState> states, Lesson lesson, boolean firstVisit) {
+        return new LessonView(p, states, Completion.state(lesson, p) == Completion.LessonState.DONE, firstVisit);
     }
 
     /**
@@ -294,9 +298,7 @@ public final class Answering {
 
     /** The items of an ordering question in an order shuffled by the seed that never gives the answer away. */
     public static List<Integer> itemOrder(Question question, String seed) {
-        List<Integer> out = new ArrayList<>();
-        for (int i = 0; i < question.items().size(); i++) out.add(i);
-        out.sort(Comparator.comparing(i -> Question.Seeds.of(seed, question.id(), String.valueOf(i), 0)));
+        List<Integer> out = shuffled(question.items().size(), i -> Question.Seeds.of(seed, question.id(), String.valueOf(i), 0));
         boolean identity = true;
         for (int i = 0; i < out.size(); i++) identity &= out.get(i) == i;
         if (identity && out.size() > 1) Collections.reverse(out);
@@ -315,10 +317,19 @@ public final class Answering {
             case MATCHING -> question.pairs().size();
             default -> 0;
         };
-        List<Integer> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) out.add(i);
         String s = seed == null ? "" : seed;
-        out.sort(Comparator.comparing(i -> Question.Seeds.of(s, question.id(), "option " + i, 0)));
+        return shuffled(n, i -> Question.Seeds.of(s, question.id(), "option " + i, 0));
+    }
+
+    /** The indexes 0..n-1 sorted by their keys, each key made once (a seed's digest is not cheap to make per comparison). */
+    private static List<Integer> shuffled(int n, java.util.function.IntFunction<String> key) {
+        String[] keys = new String[n];
+        List<Integer> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            keys[i] = key.apply(i);
+            out.add(i);
+        }
+        out.sort(Comparator.comparing(i -> keys[i]));
         return out;
     }
 

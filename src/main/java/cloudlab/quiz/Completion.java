@@ -3,6 +3,8 @@ package cloudlab.quiz;
 import cloudlab.lesson.Lesson;
 import cloudlab.progress.LearnerProgress;
 
+import java.util.List;
+
 /**
  * Where a learner stands in a lesson, defined once: not started, in progress, or done. A lesson is
  * done when every question of its quiz is answered (a challenge question: its challenge checked at
@@ -40,10 +42,10 @@ public final class Completion {
      */
     public static LessonState state(Lesson lesson, LearnerProgress progress) {
         if (progress == null) return LessonState.NEW;
-        boolean touched = progress.lesson(lesson.slug()) != null
-                || Scores.items(lesson).stream().anyMatch(i -> Scores.of(i, progress).isPresent());
+        List<Scores.Item> items = Scores.items(lesson);
+        boolean touched = progress.lesson(lesson.slug()) != null || items.stream().anyMatch(i -> Scores.of(i, progress).isPresent());
         if (!touched) return LessonState.NEW;
-        boolean answered = Scores.items(lesson).stream().allMatch(i -> Scores.of(i, progress).isPresent());
+        boolean answered = items.stream().allMatch(i -> Scores.of(i, progress).isPresent());
         boolean passed = lesson.challenges().stream().allMatch(c -> progress.challenge(c.id()) != null && progress.challenge(c.id()).passed());
         return answered && passed ? LessonState.DONE : LessonState.STARTED;
     }

@@ -8,6 +8,7 @@ import cloudlab.lesson.Lesson;
 import cloudlab.lesson.Question;
 import cloudlab.page.CourseMap;
 import cloudlab.page.FigureImages;
+import cloudlab.page.LeftOff;
 import cloudlab.page.LessonMarkup;
 import cloudlab.progress.Learner;
 import cloudlab.progress.LearnerProgress;
@@ -50,6 +51,7 @@ final class LessonPages {
         model.put("learner", learner.orElse(null));
         model.put("problems", course.problems());
         model.put("membership", learner.flatMap(l -> services.workshops().current(l.id())).orElse(null));
+        model.put("leftOff", learner.map(l -> LeftOff.of(services.sandboxes(), course, l.id(), progress)).orElse(LeftOff.NOTHING));
         ctx.render("home", model);
     }
 
@@ -61,6 +63,7 @@ final class LessonPages {
         Working.Place place = mustBeOpen(services, ctx, learner, lesson);
         Answering.LessonView view = answering.in(place.scope()).open(learner.id(), !Visitors.visitor(learner), place.lesson(),
                 ctx.queryParam("variant"), place.lesson().policy());
+        if (view.firstVisit()) WorkshopPages.recorded(ctx);
         ctx.html(markup.page(ctx.path(), Csrf.token(ctx), course, place.lesson(), view));
     }
 

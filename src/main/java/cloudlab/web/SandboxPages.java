@@ -1,5 +1,6 @@
 package cloudlab.web;
 
+import cloudlab.page.LeftOff;
 import cloudlab.page.Parts;
 import cloudlab.page.SandboxDrawings;
 import cloudlab.access.Learners;
@@ -202,12 +203,9 @@ final class SandboxPages {
 
     /** "Continue where you left off" in the home and lesson pages: the latest sandbox and lesson; nothing for a visitor (none is made). */
     void resume(Context ctx) {
-        Map<String, Object> model = new java.util.HashMap<>();
-        learners.current(ctx).ifPresent(l -> {
-            model.put("sandbox", sandboxes.mostRecent(l.id()).orElse(null));
-            model.put("lesson", services.progress().of(l.id()).leftOff().map(services.course().course()::lesson).orElse(null));
-        });
-        ctx.html(services.renderer().fragment("sandbox/resume", "resume", model));
+        LeftOff left = learners.current(ctx).map(l -> LeftOff.of(sandboxes, services.course().course(), l.id(), services.progress().of(l.id())))
+                .orElse(LeftOff.NOTHING);
+        ctx.html(services.renderer().fragment("sandbox/resume", "resume", Map.of("leftOff", left)));
     }
 
     /** "Open in a sandbox" on a lesson's sandbox block: the learner's own copy, made the first time. */

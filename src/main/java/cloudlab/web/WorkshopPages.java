@@ -30,6 +30,7 @@ import java.util.Optional;
  */
 final class WorkshopPages {
     private static final String MEMBERSHIP = "cloudlab.membership";
+    private static final String RECORDED = "cloudlab.recorded";
     private final Services services;
     private final Learners learners;
     private final RateLimiter limiter;
@@ -116,10 +117,17 @@ final class WorkshopPages {
         ctx.render("workshop/home", model);
     }
 
-    /** Records that a workshop learner did something, for the idle column. */
+    /** Records that a workshop learner did something (a POST, or a read that recorded something: {@link #recorded}), for the room. */
     void seen(Context ctx) {
         if (ctx.statusCode() >= 400) return; // a refused request (a forged post, a bad form) is not activity
-        learners.current(ctx).flatMap(l -> membership(services.workshops(), ctx, l.id())).filter(m -> m.workshop().open()).ifPresent(rooms::seen);
+        boolean changed = ctx.method().toString().equals("POST") || ctx.attribute(RECORDED) != null;
+        learners.current(ctx).flatMap(l -> membership(services.workshops(), ctx, l.id())).filter(m -> m.workshop().open())
+                .ifPresent(m -> rooms.seen(m, changed));
+    }
+
+    /** Notes that this page read recorded something the room shows (a first visit of a lesson). */
+    static void recorded(Context ctx) {
+        ctx.attribute(RECORDED, true);
     }
 
     /** The learner's working workshop (open or closed), read once per request (the lock check and the "seen" mark both ask). */

@@ -225,10 +225,21 @@ public final class Rooms {
         return new LearnerHome(w, ms.member(), cards);
     }
 
-    /** Marks the learner seen for the idle column, unless their mark is younger than {@link Attendance#SEEN_EVERY}. */
+    /** Marks the learner seen for the idle column after they did something, and tells the room their row changed. */
     public void seen(Workshops.Membership ms) {
-        activity.touched(ms.workshop().id(), ms.member().learnerId());
-        if (Attendance.seenLongAgo(ms.member().lastSeenAt(), clock.instant())) workshops.seen(ms.workshop().id(), ms.member().learnerId());
+        seen(ms, true);
+    }
+
+    /**
+     * Marks the learner seen, unless their mark is younger than {@link Attendance#SEEN_EVERY}; the
+     * room is told their row changed when {@code changed} (they did something, or a page they read
+     * recorded something) or the mark was rewritten (they may have been idle). A page that was only
+     * read again writes nothing.
+     */
+    public void seen(Workshops.Membership ms, boolean changed) {
+        boolean stale = Attendance.seenLongAgo(ms.member().lastSeenAt(), clock.instant());
+        if (stale) workshops.seen(ms.workshop().id(), ms.member().learnerId());
+        if (stale || changed) activity.touched(ms.workshop().id(), ms.member().learnerId());
     }
 
     // ---- one learner, read only ----

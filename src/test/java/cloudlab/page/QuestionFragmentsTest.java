@@ -60,6 +60,35 @@ class QuestionFragmentsTest {
     }
 
     @Test
+    void learnersWhoseChoicesComeInOtherOrdersShareOneKeptMarkup() {
+        // a question's options, rows or items come in an order of the learner's seed; the markup kept for
+        // them is one per question and state, not one per order (which made a lesson page for a new
+        // learner a fresh render of nearly every question)
+        String token = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+        int questions = 0;
+        for (Lesson lesson : Course1.course().lessons()) {
+            if (lesson.quiz() == null) continue;
+            for (Question q : lesson.quiz().questions()) {
+                if (q.hasVariants() || (q.options().size() < 3 && q.pairs().size() < 3 && q.items().size() < 3)) continue;
+                long before = kept.size();
+                java.util.Set<List<Integer>> orders = new java.util.HashSet<>();
+                java.util.Set<String> pages = new java.util.HashSet<>();
+                for (int learner = 0; learner < 6; learner++) {
+                    String seed = Question.Seeds.of("L" + learner, lesson.quiz().id(), q.id(), 1);
+                    var state = view(lesson, q, q, seed, null, null, null);
+                    orders.add(q.type() == Question.Type.ORDERING ? state.itemOrder() : state.optionOrder());
+                    pages.add(fragments.html(state, token, "v1").replace(seed, "SEED"));
+                }
+                assertTrue(orders.size() > 1, q.id() + ": the learners' orders differ");
+                assertEquals(orders.size(), pages.size(), q.id() + ": each order shows as itself");
+                assertEquals(before + 1, kept.size(), q.id() + ": one kept markup for every order");
+                questions++;
+            }
+        }
+        assertTrue(questions >= 3, "questions with an order of their own: " + questions);
+    }
+
+    @Test
     void aViewWithAnErrorOrAStrangeSeedIsRenderedAfresh() {
         Lesson lesson = Course1.first();
         Question q = lesson.quiz().questions().get(0);

@@ -124,12 +124,29 @@ class SandboxLoopHttpTest {
         String id = SandboxHttpTest.importLayout(carol, SandboxHttpTest.LAB.replace("name: http lab", "name: carol's lab"));
         String box = carol.get("/continue").body();
         assertTrue(box.contains("href=\"/sandboxes/" + id + "\"") && Html.text(box).contains("carol's lab"), box);
-        assertTrue(carol.get("/").body().contains("data-hx-get=\"/continue\""), "the home page loads it");
 
         WebClient visitor = WebClient.cookieless(server);
         HttpResponse<String> none = visitor.get("/continue");
         assertEquals(200, none.statusCode());
         assertFalse(none.body().contains("Continue where you left off"));
         assertTrue(WebClient.learnerCookieOf(none).isEmpty(), "a visitor's look makes no learner");
+    }
+
+    @Test
+    void theHomePageShowsWhereALearnerLeftOffWithoutJavaScriptAndALessonPageLinksThere() {
+        WebClient dan = WebClient.learner(server);
+        assertEquals(200, dan.get("/sandboxes").statusCode());
+        String id = SandboxHttpTest.importLayout(dan, SandboxHttpTest.LAB.replace("name: http lab", "name: dan's lab"));
+        String home = dan.get("/").body(); // read as plain HTTP: no script runs
+        assertTrue(Html.text(home).contains("Continue where you left off"), Html.text(home));
+        assertTrue(home.contains("id=\"continue-sandbox\"") && home.contains("href=\"/sandboxes/" + id + "\""), "the panel links the sandbox");
+        assertFalse(home.contains("data-hx-get=\"/continue\""), "the home page has nothing left to load");
+        assertFalse(Html.text(WebClient.cookieless(server).get("/").body()).contains("Continue where you left off"), "a visitor has nothing to go back to");
+
+        Matcher first = Pattern.compile("href=\"(/lessons/[^\"#]+)\"").matcher(home);
+        assertTrue(first.find(), "the home page links a lesson");
+        String lesson = dan.get(first.group(1)).body();
+        assertTrue(lesson.contains("data-hx-get=\"/continue\""), "the lesson page loads the panel after it is shown");
+        assertTrue(lesson.matches("(?s).*<noscript>.*href=\"/sandboxes\".*</noscript>.*"), "and links the sandboxes for a browser without scripts");
     }
 }

@@ -99,6 +99,23 @@ class LiveSteeringTest {
     }
 
     @Test
+    void aPageReadAgainAnnouncesNothingAFirstVisitOrAStaleMarkDoes() {
+        Workshop w = lab.workshop(Room1.TWO_ZONES);
+        String ana = lab.joined(w, "Ana");
+        Activity other = new Activity(lab.db, java.time.Clock.systemUTC());
+        java.util.function.LongSupplier rows = () -> other.recent().stream().filter(e -> ana.equals(e.learnerId())).count();
+        lab.rooms.seen(lab.workshops.current(ana).orElseThrow());
+        long announced = rows.getAsLong();
+        assertTrue(announced >= 1, "an action is announced");
+        lab.rooms.seen(lab.workshops.current(ana).orElseThrow(), false);
+        assertEquals(announced, rows.getAsLong(), "reading a page again, seen a moment ago: the row cannot have changed, nothing is written");
+        lab.rooms.seen(lab.workshops.current(ana).orElseThrow(), true);
+        assertEquals(announced + 1, rows.getAsLong(), "a read that recorded something (a first visit of a lesson)");
+        lab.later(Duration.ofMinutes(1)).seen(lab.workshops.current(ana).orElseThrow(), false);
+        assertEquals(announced + 2, rows.getAsLong(), "a read after the mark got old: it is written again, and the idle badge may go");
+    }
+
+    @Test
     void changesAreAnnouncedThroughTheDatabaseARowForALearnerTheRoomForPacing() {
         Activity.Reader other = new Activity(lab.db, java.time.Clock.systemUTC()).reader(System.currentTimeMillis()); // a second server
         Workshop w = lab.workshop(Room1.TWO_ZONES);
