@@ -34,7 +34,7 @@ class SlowBodiesTest {
     static void start() {
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
-            Serving.configure(config, LIMIT, null, List.of());
+            Serving.configure(config, LIMIT, StaticFiles.in(null), List.of());
             config.routes.post("/echo", ctx -> ctx.result("got " + ctx.formParam("x")));
         }).start("127.0.0.1", 0);
         port = app.port();
