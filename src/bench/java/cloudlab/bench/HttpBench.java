@@ -40,8 +40,9 @@ import java.util.regex.Pattern;
  * first visit is recorded), the same pages for learners outside the workshop who have answered
  * every question (each question then shows their own answer; they all answer alike, so learners
  * who drew the same variant share its kept markup, the best case for answered questions),
- * a sandbox action ({@code POST /sandboxes/{id}/do} with {@code HX-Request: true}: command validated
- * by the core, event stored, workspace fragment re-rendered; add a VM, then remove it, in turn) and
+ * a sandbox action ({@code POST /sandboxes/{id}/do} with {@code HX-Request: true} and the part keys
+ * the page holds in {@code X-Parts}, as the page's script sends them: command validated by the core,
+ * event stored, the parts that changed re-rendered; add a VM, then remove it, in turn) and
  * the instructor's live grid ({@code GET /instructor/workshops/{id}/grid}, all 200 learners).
  * Each client owns its own learners, so a learner's add and remove never cross.
  *
@@ -86,19 +87,44 @@ public final class HttpBench {
     final List<String> answeredCookies = new ArrayList<>();
     final List<String> slugs = new ArrayList<>();
 
-    /** A learner as a browser holds them: their cookie, their sandbox and a counter for VM ids. */
+    /**
+     * A learner as a browser holds them: their cookie, their sandbox, a counter for VM ids, and the
+     * parts of their sandbox page with the keys the page holds, as static/js/sandbox.js keeps them.
+     */
     static final class LearnerSession {
         final String cookie;
         final String sandbox;
         /** Their learner id, as the room's rows and live events name them. */
         String id;
         int actions;
+        /** Each part the page holds, id to key; an empty key for a part that shows the last action's message (the page asks for it again). */
+        final Map<String, String> parts = new LinkedHashMap<>();
 
         LearnerSession(String cookie, String sandbox) {
             this.cookie = cookie;
             this.sandbox = sandbox;
         }
+
+        /** The page's parts, or an answer's (its out-of-band parts and the parts inside them), over what the page held. */
+        void hold(String html) {
+            Matcher m = PART.matcher(html);
+            while (m.find()) parts.put(m.group(2), m.group(3));
+            Matcher said = SAID.matcher(html);
+            while (said.find()) if (said.group(2).contains("data-said")) parts.put(said.group(1), "");
+        }
+
+        /** The X-Parts header, as the page's script sends it. */
+        String held() {
+            StringBuilder out = new StringBuilder();
+            parts.forEach((k, v) -> out.append(out.isEmpty() ? "" : ",").append(k).append('=').append(v));
+            return out.toString();
+        }
     }
+
+    /** A part's wrapper as web pages place it: its tag, id and key. */
+    private static final Pattern PART = Pattern.compile("<(div|tbody) id=\"(part-[A-Za-z0-9._-]+)\" class=\"part\" data-key=\"([0-9a-f]+)\"");
+    /** A form's message part (it holds no div of its own) and its inside. */
+    private static final Pattern SAID = Pattern.compile("<div id=\"(part-said-[A-Za-z0-9._-]+)\" class=\"part\" data-key=\"[0-9a-f]+\"[^>]*>(.*?)</div>", Pattern.DOTALL);
 
     /**
      * Sets up the workshop over HTTP on a running server that already has the instructor
@@ -137,7 +163,12 @@ public final class HttpBench {
             HttpResponse<String> home = get("/workshop", "cl_learner=" + cookie, false);
             Matcher m = SANDBOX.matcher(home.body());
             if (!m.find()) throw new IllegalStateException("no sandbox link on /workshop for learner " + i);
-            learners.add(new LearnerSession(cookie, m.group(1)));
+            LearnerSession l = new LearnerSession(cookie, m.group(1));
+            HttpResponse<String> page = get("/sandboxes/" + l.sandbox, "cl_learner=" + cookie, false);
+            check(page, 200);
+            l.hold(page.body()); // the browser reads the page once; its script keeps the keys from then on
+            if (l.parts.isEmpty()) throw new IllegalStateException("no parts on the sandbox page of learner " + i);
+            learners.add(l);
         }
         Matcher ids = Pattern.compile("/learners/([^\"/]+)\">Learner (\\d+)</a>")
                 .matcher(get("/instructor/workshops/" + workshopId + "/grid", "cl_instructor=" + instructorCookie, true).body());
@@ -263,13 +294,24 @@ public final class HttpBench {
         return learners.get(client + CLIENTS * (n % Math.max(1, owned)));
     }
 
-    /** Adds a VM with first-fit, or removes the one added before: one accepted command either way. */
+    /**
+     * Adds a VM with first-fit, or removes the one added before: one accepted command either way.
+     * As a browser with the page's script asks: with the part keys the page holds ({@code X-Parts}),
+     * so the answer carries only the parts that changed, which then update what the page holds.
+     */
     HttpResponse<String> action(LearnerSession l) throws Exception {
         int k = l.actions++;
         String form = k % 2 == 0
                 ? form("op", "add-vm", "form", "add-vm", "id", "bench-" + (k / 2), "vcpus", "1", "memoryGiB", "1", "diskGiB", "5", "policy", "first-fit")
                 : form("op", "remove-vm", "form", "tree", "id", "bench-" + (k / 2));
-        return post("/sandboxes/" + l.sandbox + "/do", form, "cl_learner=" + l.cookie, true);
+        String path = "/sandboxes/" + l.sandbox + "/do";
+        String cookie = "cl_learner=" + l.cookie;
+        HttpResponse<String> r = http.send(request(path, cookie, true).header("X-Parts", l.held())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + sessionToken(cookie))).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (r.statusCode() == 200) l.hold(r.body());
+        return r;
     }
 
     interface Request {

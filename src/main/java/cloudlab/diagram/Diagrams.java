@@ -74,6 +74,24 @@ public final class Diagrams {
     }
 
     /**
+     * The world map in two drawings of the same size, for a page that draws the fixed part once and
+     * redraws the rest: this is the ground (ocean, land, every catalog region as a grey dot, the key),
+     * the same for every layout of a catalog; {@link #mapLayer} is drawn over it.
+     */
+    public static String mapBase(cloudlab.sim.RegionCatalog catalog) {
+        return MapView.base(catalog);
+    }
+
+    /**
+     * The layout's own layer of the world map, transparent, to lay over {@link #mapBase}: its regions
+     * (serving, idle or failed), its users and their round trips; its title and description say what
+     * the whole map shows.
+     */
+    public static String mapLayer(Layout layout) {
+        return MapView.layer(layout).svg();
+    }
+
+    /**
      * The places of the world map in words, one line each, as their markers' tooltips read: every
      * region of the layout with its state, then every user with their nearest serving region and
      * its round trip. For a list beside the map that reads without it (a phone's narrow screen).

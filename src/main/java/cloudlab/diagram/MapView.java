@@ -19,7 +19,8 @@ import java.util.Map;
 /**
  * The world map: land from Natural Earth in an equirectangular projection, the layout's regions
  * (serving, idle or failed), optionally every catalog region, and users with a line to their
- * nearest serving region labelled with its round-trip time (R7).
+ * nearest serving region labelled with its round-trip time (R7). Whole, or in two drawings of the
+ * same size that stack: the fixed ground ({@link #base}) and the layout's layer ({@link #layer}).
  */
 final class MapView {
     static final double W = 1000;
@@ -45,12 +46,53 @@ final class MapView {
 
     static Diagrams.Drawing render(Layout layout, Collection<String> extraFailed, boolean showCatalog) {
         Facts facts = Facts.of(layout, extraFailed);
-        String title = "World map" + (layout.name() != null ? " of " + layout.name() : "") + ": regions and users";
-        Svg s = Svg.start("cld-map", W, H, title, describe(facts, showCatalog), Style.MAP);
+        Svg s = Svg.start("cld-map", W, H, title(layout), describe(facts, showCatalog), Style.MAP);
+        ground(s);
+        if (showCatalog) {
+            java.util.Set<String> inLayout = new java.util.HashSet<>();
+            for (Region r : layout.regions()) inLayout.add(r.code());
+            catalog(s, layout.catalog(), inLayout);
+        }
+        legend(s, showCatalog);
+        places(s, facts);
+        return s.finish();
+    }
+
+    /**
+     * The map's fixed ground, for a page that draws it once and lays {@link #layer} over it: ocean,
+     * graticule, land, every region of the catalog as a grey dot (a layout's own region covers its
+     * dot) and the key.
+     */
+    static String base(RegionCatalog catalog) {
+        Svg s = Svg.start("cld-map map-base", W, H, "World map", "Land, and the " + catalog.entries().size()
+                + " regions of the catalog as grey dots.", Style.MAP);
+        ground(s);
+        catalog(s, catalog, null);
+        legend(s, true);
+        return s.finish().svg();
+    }
+
+    /** The layout's own layer of the map, to lay over {@link #base}: its regions, its users and their round trips. */
+    static Diagrams.Drawing layer(Layout layout) {
+        Facts facts = Facts.of(layout, List.of());
+        Svg s = Svg.start("cld-map map-layer", W, H, title(layout), describe(facts, true), Style.MAP);
+        places(s, facts);
+        return s.finish();
+    }
+
+    private static String title(Layout layout) {
+        return "World map" + (layout.name() != null ? " of " + layout.name() : "") + ": regions and users";
+    }
+
+    private static void ground(Svg s) {
         s.rect(0, 0, W, H, "class", "ocean");
         graticule(s);
         s.raw(WorldLand.element());
+    }
 
+    /** The layout's regions (serving, idle or failed) and users, each user with a line to its nearest serving region. */
+    private static void places(Svg s, Facts facts) {
+        Layout layout = facts.layout;
         Labels labels = new Labels();
         Map<String, double[]> regionXY = new HashMap<>();
         for (Region r : layout.regions()) {
@@ -62,7 +104,6 @@ final class MapView {
             double[] p = project(u.location());
             labels.block(p[0] - 8, p[1] - 8, 16, 16);
         }
-        if (showCatalog) catalog(s, layout, regionXY);
 
         // lines first, so markers sit on top of them
         List<User> users = new ArrayList<>(layout.users());
@@ -80,8 +121,6 @@ final class MapView {
 
         for (Region r : layout.regions()) regionMarker(s, facts, r, regionXY.get(r.code()), labels);
         for (User u : users) userMarker(s, u, userReports.get(u.name()), labels);
-        legend(s, showCatalog);
-        return s.finish();
     }
 
     /** "2 regions (us-east-1 serving, eu-west-1 failed). 1 user: sydney is 237.1 ms from us-east-1." */
@@ -128,13 +167,14 @@ final class MapView {
         s.leaf("path", "class", "graticule", "d", d.toString());
     }
 
-    private static void catalog(Svg s, Layout layout, Map<String, double[]> inLayout) {
+    /** The catalog's regions as grey dots; those in {@code inLayout} left out (null: the fixed ground, which holds them all). */
+    private static void catalog(Svg s, RegionCatalog catalog, java.util.Set<String> inLayout) {
         s.open("g", "class", "catalog");
-        for (RegionCatalog.Entry e : layout.catalog().entries()) {
-            if (inLayout.containsKey(e.code())) continue;
+        for (RegionCatalog.Entry e : catalog.entries()) {
+            if (inLayout != null && inLayout.contains(e.code())) continue;
             double[] p = project(e.lat(), e.lon());
             s.open("g", "class", "catalog-region", "data-code", e.code());
-            s.title(e.code() + " — " + e.name() + " (" + e.city() + "), not in this layout");
+            s.title(e.code() + " — " + e.name() + " (" + e.city() + ")" + (inLayout == null ? "" : ", not in this layout"));
             s.circle(p[0], p[1], 3.5);
             s.close("g");
         }

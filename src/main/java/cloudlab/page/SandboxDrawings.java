@@ -22,8 +22,14 @@ public record SandboxDrawings(Layout state) {
         return Diagrams.withoutShared(Diagrams.infrastructure(state, List.of()));
     }
 
+    /** The map's fixed ground, the same whatever the layout does: a part that never travels again once the page holds it. */
+    public String mapBase() {
+        return Diagrams.withoutShared(Diagrams.mapBase(state.catalog()));
+    }
+
+    /** The layout's layer of the map, drawn over {@link #mapBase()}. */
     public String map() {
-        return Diagrams.withoutShared(Diagrams.map(state, List.of(), true));
+        return Diagrams.withoutShared(Diagrams.mapLayer(state));
     }
 
     public List<String> mapPlaces() {

@@ -1,6 +1,7 @@
 package cloudlab.sandbox;
 
 import cloudlab.sim.Event;
+import cloudlab.sim.History;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -13,7 +14,7 @@ import java.util.Set;
  * The parts of the sandbox page, and which of them an action can change: an answer renders only
  * those (and sends, of them, only the ones whose markup changed). The rule is by the kind of each
  * event the action made, one method per kind (the core's visitor), so a new kind of event cannot
- * be left out; anything that moves the history touches every part.
+ * be left out; a move of the history touches what the steps it undid or redid touch.
  */
 public final class SandboxParts {
     private SandboxParts() {
@@ -87,6 +88,23 @@ public final class SandboxParts {
         Set<String> out = new LinkedHashSet<>(List.of("head", "messages", "history", "task", "challenge"));
         for (Event e : events) out.addAll(e.accept(TOUCHES));
         return with(out, form);
+    }
+
+    /**
+     * What a move of the history touches (undo, redo, "Go here"): the parts of the events of every
+     * step it undid or applied again, found by comparing the history {@code before} with the one
+     * {@code after}, and what every step changes; every part when they are not the same steps.
+     */
+    public static Set<String> moved(History before, History after, String form) {
+        List<History.Entry> was = before.entries();
+        List<History.Entry> now = after.entries();
+        if (was.size() != now.size()) return all();
+        List<Event> flipped = new java.util.ArrayList<>();
+        for (int i = 0; i < was.size(); i++) {
+            if (!was.get(i).command().equals(now.get(i).command())) return all();
+            if (was.get(i).undone() != now.get(i).undone()) flipped.addAll(now.get(i).events());
+        }
+        return accepted(flipped, form);
     }
 
     private static Set<String> with(Collection<String> parts, String form) {

@@ -109,6 +109,21 @@ class MapDiagramTest {
     }
 
     @Test
+    void theMapSplitsIntoAGroundForEveryLayoutAndALayerOfTheLayoutsOwnPlaces() throws Exception {
+        cloudlab.sim.Layout shop = read(SHOP);
+        Document ground = parse(Diagrams.mapBase(shop.catalog()));
+        assertEquals(RegionCatalog.builtIn().entries().size(), all(ground, "//*[@data-code]").size(), "every catalog region, the layout's own too");
+        assertEquals(1, all(ground, "//path[@class='land']").size());
+        assertTrue(all(ground, "//*[@data-id]").isEmpty(), "nothing of a layout on the ground");
+        assertEquals(Diagrams.mapBase(shop.catalog()), Diagrams.mapBase(read("name: empty\n").catalog()), "the same ground whatever the layout");
+        Document layer = parse(Diagrams.mapLayer(shop));
+        assertTrue(all(layer, "//*[@data-code]").isEmpty() && all(layer, "//path[@class='land']").isEmpty(), "no ground in the layer");
+        assertEquals(all(parse(Diagrams.map(shop, List.of(), true)), "//*[@data-id]").size(), all(layer, "//*[@data-id]").size(),
+                "the layer holds every region and user the whole map draws");
+        assertTrue(Diagrams.mapLayer(shop).contains("<desc>World map with 2 regions"), Diagrams.mapLayer(shop));
+    }
+
+    @Test
     void anEmptyLayoutStillDrawsTheWorld() throws Exception {
         Document doc = parse(Diagrams.map(read("name: empty\n"), null, true));
         assertEquals(1, all(doc, "//path[@class='land']").size());

@@ -44,6 +44,23 @@ class SandboxPartsTest {
     }
 
     @Test
+    void anUndoTouchesWhatTheStepItTookBackTouchedAndARedoTheSame() {
+        cloudlab.sim.History h = cloudlab.sim.History.of(cloudlab.sim.RegionCatalog.builtIn(), List.of());
+        assertTrue(h.submit(new cloudlab.sim.Command.PlaceUser("oslo", new Location(new java.math.BigDecimal("59.9"), new java.math.BigDecimal("10.7")))).accepted());
+        cloudlab.sim.History before = cloudlab.sim.History.from(h.start(), h.entries(), h.position());
+        assertTrue(h.undo());
+        Set<String> undone = SandboxParts.moved(before, h, "head");
+        assertTrue(undone.containsAll(Set.of("map", "infra", "f-user", "head", "history", "messages")), undone.toString());
+        assertFalse(undone.contains("hosts-diagram") || undone.contains("tree") || undone.contains("io"), "the user's step drew no host: " + undone);
+        cloudlab.sim.History undoneHistory = cloudlab.sim.History.from(h.start(), h.entries(), h.position());
+        assertTrue(h.redo());
+        assertEquals(undone, SandboxParts.moved(undoneHistory, h, "head"));
+        assertEquals(Set.of("head", "messages", "history", "task", "challenge"), SandboxParts.moved(h, h, "head"), "nothing moved: what every step shows");
+        assertEquals(SandboxParts.all(), SandboxParts.moved(before, cloudlab.sim.History.of(cloudlab.sim.RegionCatalog.builtIn(), List.of()), "head"),
+                "another list of steps: every part");
+    }
+
+    @Test
     void aFormKeyNamesItsPart() {
         assertEquals("f-add-vm", SandboxParts.partOf("add-vm"));
         assertEquals("challenge", SandboxParts.partOf("check"));

@@ -130,6 +130,31 @@ class DiagramSizeBrowserTest {
         }
     }
 
+    /** Every lesson's sandbox page, at both sizes: the page never scrolls sideways, nor do its section tabs (issue 14). */
+    @Test
+    void noLessonSandboxPageNorItsSectionTabsScrollSideways() {
+        Course course = Course.load(Path.of("lessons"), RegionCatalog.builtIn());
+        int sandboxes = 0;
+        for (Lesson lesson : course.lessons()) {
+            if (lesson.sandboxes().isEmpty()) continue;
+            lab.driver().manage().window().setSize(SIZES.get(0));
+            lab.driver().get(lab.server().url("/lessons/" + lesson.slug()));
+            lab.driver().findElement(org.openqa.selenium.By.cssSelector("form[action$='/sandboxes/0'] button")).click();
+            SandboxBrowserTest.waiting(lab.driver()).until(x -> x.getCurrentUrl().contains("/sandboxes/s"));
+            String path = lab.driver().getCurrentUrl();
+            sandboxes++;
+            for (Dimension size : SIZES) {
+                lab.driver().manage().window().setSize(size);
+                lab.driver().get(path);
+                String page = "the sandbox of " + lesson.slug() + " at " + size.width + " wide";
+                assertPageDoesNotScrollSideways(page);
+                Object tabs = SandboxBrowserTest.js(lab.driver(), "const t = document.querySelector('.ws-tabs'); return t.scrollWidth - t.clientWidth;");
+                assertTrue(((Number) tabs).doubleValue() <= 1, page + ": the section tabs scroll sideways by " + tabs + " px");
+            }
+        }
+        assertTrue(sandboxes >= 6, "opened the lessons' sandboxes: " + sandboxes);
+    }
+
     @Test
     void lessonFiguresShowAtNaturalSizeAndNoLessonPageScrollsSideways() {
         Course course = Course.load(Path.of("lessons"), RegionCatalog.builtIn());

@@ -166,5 +166,14 @@ class SandboxFormsHttpTest {
 
         HttpResponse<String> done = hx(id, form("stop-vm", "id", "vm-1"));
         assertTrue(done.body().contains("<p class=\"notice notice--ok\" role=\"status\" id=\"notice\">Stopped VM vm-1</p>"), done.body());
+
+        // a failure the learner injected reads as one, in words, once: beside the form used, not in the banner
+        HttpResponse<String> failed = hx(id, form("fail", "id", "h1"));
+        assertEquals(200, failed.statusCode(), failed.body());
+        assertFalse(failed.body().contains("id=\"notice\""), failed.body());
+        assertTrue(failed.body().contains("<p class=\"notice form-notice notice--fail\" data-said role=\"status\"><strong>Failure injected: </strong>Failed h1</p>"),
+                failed.body());
+        assertEquals(1, failed.body().split("class=\"notice[^\"]*\"[^>]*>(<strong>[^<]*</strong>)?Failed h1<", -1).length - 1, "said once");
+        assertFalse(failed.body().contains("notice--ok"), "not a success");
     }
 }
