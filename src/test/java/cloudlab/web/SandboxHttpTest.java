@@ -202,7 +202,8 @@ class SandboxHttpTest {
 
     // ---- every op with good input ----------------------------------------------------------------
 
-    record Good(String op, String[] pairs, Predicate<JsonNode> after, String what) {
+    /** An action with good input; {@code setup}, when not null, is an action made first (its result is the "before"). */
+    record Good(String op, String[] pairs, Predicate<JsonNode> after, String what, String[] setup) {
         @Override
         public String toString() {
             return op + " " + String.join(" ", pairs);
@@ -210,8 +211,11 @@ class SandboxHttpTest {
     }
 
     static Good good(String op, String what, Predicate<JsonNode> after, String... pairs) {
-        return new Good(op, pairs, after, what);
+        return new Good(op, pairs, after, what, null);
     }
+
+    /** h2 made a type 2 host first: only a type 2 host runs a host OS of its own. */
+    static final String[] H2_TYPE2 = {"op", "change-host", "id", "h2", "hypervisor", "type2"};
 
     static Stream<Good> goodActions() {
         return Stream.of(
@@ -253,6 +257,9 @@ class SandboxHttpTest {
                 good("migrate-vm", "vm-1 moves to h2", t -> "h2".equals(hostOf(t, "vm-1")), "id", "vm-1", "host", "h2"),
                 good("set-vm-app", "vm-s serves shop", t -> node(t, "vm-s").path("app").asText().equals("shop"), "id", "vm-s", "app", "shop"),
                 good("set-vm-app", "vm-1 serves nothing", t -> !node(t, "vm-1").has("app"), "id", "vm-1", "app", ""),
+                new Good("set-host-os-load", new String[] {"id", "h2", "hostOsLoad", "30"},
+                        t -> !node(t, "h2").path("hostOsLoad").isMissingNode(),
+                        "h2 (made type 2 first) gets a host OS load of 30 %", H2_TYPE2),
                 good("set-vm-load", "vm-1 wants 80 % under a 1-core limit", t -> node(t, "vm-1").path("cpuDemand").asInt() == 80
                         && node(t, "vm-1").path("limit").asInt() == 1, "id", "vm-1", "cpuDemand", "80", "shares", "2000",
                         "reservation", "0", "limit", "1", "activeMemoryGiB", "3"),
@@ -268,6 +275,7 @@ class SandboxHttpTest {
     @MethodSource("goodActions")
     void everyActionWithGoodInputIsAcceptedStoredAndAddsOneStep(Good g) {
         String id = lab(alice);
+        if (g.setup() != null) assertEquals(303, alice.postForm("/sandboxes/" + id + "/do", WebClient.form(g.setup())).statusCode(), "the set-up step");
         JsonNode before = tree(alice, id);
         assertFalse(g.after().test(before), "the check must not already hold: " + g.what());
 
@@ -299,7 +307,7 @@ class SandboxHttpTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        assertEquals(27, ops.size(), ops.toString());
+        assertEquals(28, ops.size(), ops.toString());
         assertEquals(ops, covered, "a good case for every op");
         java.util.Set<String> refused = new java.util.TreeSet<>();
         badActions().forEach(b -> refused.add(b.op()));
@@ -422,6 +430,8 @@ class SandboxHttpTest {
                 bad("migrate-vm", 400, "host: fill this in", "id", "vm-1"),
                 bad("set-vm-app", 422, "there is no app named nope", "id", "vm-1", "app", "nope"),
                 bad("set-vm-app", 422, "vm-1 already serves shop", "id", "vm-1", "app", "shop"),
+                bad("set-host-os-load", 422, "h1: only a type2 host runs a host OS; a type1 hypervisor runs on the bare metal",
+                        "id", "h1", "hostOsLoad", "20"),
                 bad("set-vm-load", 422, "vm-1: activeMemoryGiB must be a number from 0 to 4", "id", "vm-1", "cpuDemand", "80",
                         "shares", "2000", "reservation", "0", "limit", "1", "activeMemoryGiB", "5"),
                 bad("rename", 422, "the id h1 is taken by a host", "id", "h2", "newId", "h1"),
