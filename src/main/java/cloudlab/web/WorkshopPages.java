@@ -306,9 +306,8 @@ final class WorkshopPages {
     Map<String, Object> roomPage(Context ctx, Workshop w, String error) {
         Map<String, Object> model = roomModel(ctx, rooms.room(w), w.title() + " — live room");
         model.put("workshop", w);
-        String joinUrl = base(ctx) + "/join/" + w.code();
-        model.put("joinUrl", joinUrl);
-        model.put("qr", Qr.svg(joinUrl, "Join link for " + w.title()));
+        model.put("joinUrl", base(ctx) + "/join/" + w.code());
+        model.put("qr", Qr.svg((String) model.get("joinUrl"), "Join link for " + w.title()));
         model.put("error", error);
         model.put("shown", steering.shown(w));
         model.put("coInstructors", services.workshops().coInstructors(w.id()));
@@ -329,8 +328,7 @@ final class WorkshopPages {
             ctx.status(HttpStatus.BAD_REQUEST).html(services.renderer().page("instructor/room", roomPage(ctx, w, outcome.refusal())));
             return;
         }
-        ctx.redirect("/instructor/workshops/" + w.id() + "?notice=" + URLEncoder.encode(outcome.notice(), StandardCharsets.UTF_8),
-                HttpStatus.SEE_OTHER);
+        ctx.redirect("/instructor/workshops/" + w.id() + "?notice=" + URLEncoder.encode(outcome.notice(), StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
     }
 
     /** The signed-in instructor's name; {@link InstructorPages.SignInNeeded} when nobody is signed in. */
