@@ -125,7 +125,7 @@ final class Api {
         String length = ctx.header("Content-Length");
         if (length != null) {
             try {
-                // the body is left unread; SlowBodies.readRestOfBody takes it off the wire so the client hears the 413
+                // refused from its length alone: SlowBodies never read such a body, and drops it off the wire after the 413 goes out
                 if (Long.parseLong(length.strip()) > MAX_BODY) throw new Refusal(413, "the body is over 1 MiB");
             } catch (NumberFormatException e) {
                 throw new Refusal(400, "Content-Length must be a number");
