@@ -50,10 +50,8 @@ class WorkshopHttpTest {
     @BeforeAll
     static void start() throws Instructors.Refused {
         server = TestServer.startIn(folder);
-        server.services().instructors().add("ada", PASSWORD.toCharArray());
-        server.services().instructors().add("bob", "bobs-own-long-password".toCharArray());
-        ada = Instructor.signIn(server, "ada", PASSWORD);
-        bob = Instructor.signIn(server, "bob", "bobs-own-long-password");
+        ada = Instructor.added(server, "ada", PASSWORD);
+        bob = Instructor.added(server, "bob", "bobs-own-long-password");
     }
 
     @AfterAll
@@ -73,6 +71,12 @@ class WorkshopHttpTest {
             this.server = server;
             this.name = name;
             this.cookie = cookie;
+        }
+
+        /** Makes the instructor account and signs it in. */
+        static Instructor added(TestServer server, String name, String password) throws Instructors.Refused {
+            server.services().instructors().add(name, password.toCharArray());
+            return signIn(server, name, password);
         }
 
         static Instructor signIn(TestServer server, String name, String password) {

@@ -35,10 +35,8 @@ class WorkshopTrustHttpTest {
     @BeforeAll
     static void start() throws Instructors.Refused {
         server = TestServer.startIn(folder);
-        server.services().instructors().add("ada", WorkshopHttpTest.PASSWORD.toCharArray());
-        server.services().instructors().add("bob", "bobs-own-long-password".toCharArray());
-        ada = Instructor.signIn(server, "ada", WorkshopHttpTest.PASSWORD);
-        bob = Instructor.signIn(server, "bob", "bobs-own-long-password");
+        ada = Instructor.added(server, "ada", WorkshopHttpTest.PASSWORD);
+        bob = Instructor.added(server, "bob", "bobs-own-long-password");
     }
 
     @AfterAll
