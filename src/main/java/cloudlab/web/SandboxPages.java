@@ -275,7 +275,7 @@ final class SandboxPages {
         model.put("v", v);
         model.put("base", "/sandboxes/" + s.id());
         model.put("d", new SandboxDrawings(v.state()));
-        model.put("task", s.origin() == Sandbox.Origin.LESSON ? services.course().course().taskStanding(s.originRef(), s.history()) : null);
+        model.put("task", task(services, s));
         ctx.status(status);
         if (Renderer.wantsFragment(ctx)) {
             Set<String> render = SandboxParts.toRender(touched, Parts.asked(ctx.header(Parts.HEADER)));
@@ -297,5 +297,10 @@ final class SandboxPages {
 
     private Lesson lessonOf(String challengeId) {
         return cloudlab.quiz.ChallengeResults.lessonOf(services.course(), challengeId);
+    }
+
+    /** Where the learner stands in the guided task of a lesson sandbox; null for any other sandbox. */
+    static cloudlab.lesson.Task.Standing task(Services services, Sandbox s) {
+        return s.origin() == Sandbox.Origin.LESSON ? services.course().course().taskStanding(s.originRef(), s.history()) : null;
     }
 }
