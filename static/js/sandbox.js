@@ -19,25 +19,6 @@
   // Focus survives an answer that swaps in the part holding the focused control: every button the
   // sandbox page posts with has an id, and htmx focuses the element of the same id in the new part.
 
-  function typing(el) {
-    if (!el) return false;
-    if (el.isContentEditable || el.tagName === 'TEXTAREA') return true;
-    return el.tagName === 'INPUT' && !/^(button|submit|reset|checkbox|radio|range|color|file|image)$/i.test(el.type);
-  }
-
-  // Ctrl+Z undoes, Ctrl+Shift+Z (or Ctrl+Y) redoes; Cmd on a Mac. Not while typing in a field, and not
-  // while a step is on its way (the form carries the version it showed, so a stale one would be refused).
-  document.addEventListener('keydown', function (e) {
-    if (!(e.ctrlKey || e.metaKey) || e.altKey || typing(e.target)) return;
-    var key = e.key.toLowerCase();
-    if (key !== 'z' && key !== 'y') return;
-    var button = document.getElementById(key === 'y' || e.shiftKey ? 'redo' : 'undo');
-    if (!button) return;
-    e.preventDefault();
-    if (button.disabled || document.querySelector('#workspace .htmx-request')) return;
-    button.click();
-  });
-
   // Copy buttons: the clipboard API, else the field selected for the browser's own copy.
   document.addEventListener('click', function (e) {
     var button = e.target.closest ? e.target.closest('[data-copy]') : null;

@@ -23,9 +23,9 @@ import java.util.List;
  * The sandbox's "Run for a minute" panel as values: the run of the sandbox's state under a policy,
  * the host and second the learner looks at, what each of that host's VMs wanted and got then, the
  * story in words, each VM's load and each type 2 host's own OS load as their forms show them, and
- * the version and undo the page's Undo button holds to. Empty of hosts when nothing runs.
+ * the version the page's Undo and Redo buttons hold to. Empty of hosts when nothing runs.
  */
-public record RunView(String sandboxId, String title, int version, boolean canUndo, String policy, long seconds, long every,
+public record RunView(String sandboxId, String title, int version, boolean canUndo, boolean canRedo, String policy, long seconds, long every,
                       long second, List<String> hosts, String host, RunReport run, List<Row> rows, List<String> now,
                       List<String> overall, List<LoadRow> loads, List<OsLoadRow> osLoads) {
     /** How long the panel plays the sandbox: a minute. */
@@ -88,7 +88,7 @@ public record RunView(String sandboxId, String title, int version, boolean canUn
         }
         List<String> now = chosen == null ? List.of() : RunStory.at(run, state, chosen, sample);
         List<String> overall = chosen == null ? List.of() : RunStory.summary(run, chosen);
-        return new RunView(s.id(), s.title(), s.version(), s.history().canUndo(), p.word(), SECONDS, every, sample, busy, chosen, run,
+        return new RunView(s.id(), s.title(), s.version(), s.history().canUndo(), s.history().canRedo(), p.word(), SECONDS, every, sample, busy, chosen, run,
                 rows, now, overall, loads(state), osLoads(state));
     }
 

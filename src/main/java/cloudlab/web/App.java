@@ -124,6 +124,7 @@ public final class App {
             config.routes.post("/sandboxes/{id}/run/load", runs::setLoad);
             config.routes.post("/sandboxes/{id}/run/os-load", runs::setOsLoad);
             config.routes.post("/sandboxes/{id}/run/undo", runs::undo);
+            config.routes.post("/sandboxes/{id}/run/redo", runs::redo);
             config.routes.get("/sandboxes/{id}/export.yaml", sandboxes::export);
             config.routes.get("/sandboxes/{id}/export.json", sandboxes::export);
             config.routes.get("/shared/{token}", sandboxes::sharedPreview);

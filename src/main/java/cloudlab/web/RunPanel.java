@@ -54,16 +54,25 @@ final class RunPanel {
      * showed, so that a second click of the same button takes back nothing more.
      */
     void undo(Context ctx) {
+        move(ctx, "undo", (s, version) -> sandboxes.undo(s.learnerId(), s.id(), version));
+    }
+
+    /** {@code POST /sandboxes/{id}/run/redo}: the sandbox page's redo, held to the version this page showed. */
+    void redo(Context ctx) {
+        move(ctx, "redo", (s, version) -> sandboxes.redo(s.learnerId(), s.id(), version));
+    }
+
+    private void move(Context ctx, String from, java.util.function.BiFunction<Sandbox, Integer, Sandboxes.Moved> how) {
         Sandbox s = sandbox(ctx);
         String version = java.util.Objects.requireNonNullElse(ctx.formParam("version"), "").strip();
         Sandboxes.Moved m;
         try {
-            m = sandboxes.undo(s.learnerId(), s.id(), version.isEmpty() ? Sandboxes.ANY_VERSION : Integer.parseInt(version));
+            m = how.apply(s, version.isEmpty() ? Sandboxes.ANY_VERSION : Integer.parseInt(version));
         } catch (NumberFormatException e) {
-            render(ctx, s, Message.bad("version: must be a whole number, the sandbox version the page showed"), "undo", HttpStatus.BAD_REQUEST);
+            render(ctx, s, Message.bad("version: must be a whole number, the sandbox version the page showed"), from, HttpStatus.BAD_REQUEST);
             return;
         }
-        done(ctx, s, m.moved() ? Message.ok(m.message()) : Message.warn(m.message()), "undo");
+        done(ctx, s, m.moved() ? Message.ok(m.message()) : Message.warn(m.message()), from);
     }
 
     /** One sandbox command from one of the panel's forms, whose operation is fixed by the door it came in by. */

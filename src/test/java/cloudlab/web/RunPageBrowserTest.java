@@ -5,6 +5,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -93,6 +95,14 @@ class RunPageBrowserTest {
         assertTrue(chartAt20("web-1").contains("wanted 3, got 2 cores"), chartAt20("web-1"));
         assertEquals("8", d.findElement(By.cssSelector("#load-batch input[name=limit]")).getAttribute("value"));
         assertTrue(d.findElement(By.id("task-status")).getText().startsWith("0 of 2 steps done"));
+
+        // the keys: Ctrl+Shift+Z brings the limit back, Ctrl+Z takes it away again, as on the sandbox page
+        act(() -> new Actions(d).keyDown(Keys.CONTROL).keyDown(Keys.SHIFT).sendKeys("z").keyUp(Keys.SHIFT).keyUp(Keys.CONTROL).perform());
+        assertTrue(d.findElement(By.id("run-message")).getText().startsWith("Redone: Set VM batch"), d.findElement(By.id("run-message")).getText());
+        assertEquals("3", got("web-1"), "redone: batch is held to 2 cores again");
+        act(() -> new Actions(d).keyDown(Keys.CONTROL).sendKeys("z").keyUp(Keys.CONTROL).perform());
+        assertTrue(d.findElement(By.id("run-message")).getText().startsWith("Undone: Set VM batch"), d.findElement(By.id("run-message")).getText());
+        assertEquals("2", got("web-1"));
         assertEquals("kept", Browsers.js(d, "return window.__kept || null"), "every answer came in place: the page was never reloaded");
     }
 

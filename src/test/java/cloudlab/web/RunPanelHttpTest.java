@@ -152,6 +152,29 @@ class RunPanelHttpTest {
     }
 
     @Test
+    void redoOnTheRunPageBringsBackWhatUndoTookAndARepeatedClickNoMore() {
+        String id = SandboxHttpTest.importLayout(ada, NOISY);
+        String page = setLoad(id, "batch", "cpuDemand", "100", "was-cpuDemand", "100", "shares", "8000", "reservation", "0", "limit", "5",
+                "activeMemoryGiB", "0").body();
+        java.util.regex.Matcher redo = java.util.regex.Pattern.compile("<button[^>]*id=\"redo\"[^>]*>").matcher(page);
+        assertTrue(redo.find() && redo.group().contains("disabled"), "nothing to redo yet: Redo is disabled: " + page);
+        HttpResponse<String> undone = ada.postForm("/sandboxes/" + id + "/run/undo",
+                WebClient.form("version", version(page), "policy", "fair", "host", "host-1", "second", "0"), "HX-Request", "true");
+        assertFalse(undone.body().contains("but got 5"), undone.body());
+        String form = WebClient.form("version", version(undone.body()), "policy", "fair", "host", "host-1", "second", "0");
+
+        HttpResponse<String> redone = ada.postForm("/sandboxes/" + id + "/run/redo", form, "HX-Request", "true");
+        assertEquals(200, redone.statusCode(), redone.body());
+        assertTrue(redone.body().contains("batch wanted 8 cores at second 0 but got 5"), "the limit is back: " + redone.body());
+        HttpResponse<String> again = ada.postForm("/sandboxes/" + id + "/run/redo", form, "HX-Request", "true");
+        assertTrue(again.body().contains("Nothing changed: the sandbox had already moved on"), again.body());
+
+        HttpResponse<String> bad = ada.postForm("/sandboxes/" + id + "/run/redo", WebClient.form("version", "two"), "HX-Request", "true");
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("version: must be a whole number"), bad.body());
+    }
+
+    @Test
     void aLessonSandboxsRunPageCarriesItsTaskAndTicksIt() {
         HttpResponse<String> opened = ada.postForm("/lessons/sharing-a-host-fairly/sandboxes/0", "");
         assertEquals(303, opened.statusCode(), opened.body());
