@@ -41,16 +41,19 @@ public final class Diagrams {
     }
 
     /**
-     * The virtualization view in pieces, for a page that redraws one host at a time: the key with
-     * the whole view's title and description (or "No hosts yet"), then one drawing per host.
+     * The virtualization view in pieces, for a page that redraws one host at a time and holds
+     * {@link #sharedDefinitions()} (the cards' hatching is its pattern): the key with the whole
+     * view's title and description (or "No hosts yet"), then one drawing per host. {@code report}
+     * is the layout's own (nothing more failed); a host {@code drawn} does not accept gets a card
+     * with no drawing (null), for a page that keeps the one it holds.
      */
-    public static HostCards hostCards(Layout layout) {
-        return HostsView.cards(layout);
+    public static HostCards hostCards(Layout layout, cloudlab.sim.Report report, java.util.function.Predicate<String> drawn) {
+        return HostsView.cards(layout, report, drawn);
     }
 
     /** The virtualization view in pieces: its key, then a drawing per host (by the host's id). */
     public record HostCards(String key, java.util.List<Card> cards) {
-        /** One host's card, a drawing of its own. */
+        /** One host's card, a drawing of its own (null when it was not drawn). */
         public record Card(String host, String svg) {
         }
     }
@@ -102,11 +105,12 @@ public final class Diagrams {
 
     /**
      * For a page that redraws its drawings in place: what they all share, to send once in a hidden
-     * SVG of the page: the style sheets of every view, and the map's land as {@code #world-land}.
+     * SVG of the page: the style sheets of every view, the map's land as {@code #world-land} and the
+     * hatching of {@link #hostCards} as {@code #cld-hatch}.
      */
     public static String sharedDefinitions() {
         return "<style>" + Style.BASE + Style.EMPTY + Style.HOSTS + Style.INFRA + Style.MAP + "</style><defs><path id=\"world-land\" d=\""
-                + WorldLand.path() + "\"/></defs>";
+                + WorldLand.path() + "\"/>" + Svg.hatchPattern() + "</defs>";
     }
 
     /** A drawing's SVG without what {@link #sharedDefinitions()} holds: its style sheet left out, the map's land a reference. */

@@ -101,7 +101,8 @@ final class SandboxPages {
         try {
             Sandboxes.Outcome o = sandboxes.act(s.learnerId(), s.id(), CommandForm.parse(ctx.formParamMap()));
             if (!o.accepted()) answer(ctx, s, Message.bad(o.message()), form, typed, HttpStatus.UNPROCESSABLE_CONTENT, SandboxParts.refused(form));
-            else done(ctx, s, Message.done(o.message(), o.decision().events()), form, typed, after -> SandboxParts.accepted(o.decision().events(), form));
+            else done(ctx, s, Message.done(o.message(), o.decision().events()), form, typed,
+                    after -> SandboxParts.accepted(o.decision().events(), form, s.history().state(), after.history().state()));
         } catch (InputException e) {
             answer(ctx, s, Message.bad(e.getMessage()), form, typed, HttpStatus.BAD_REQUEST, SandboxParts.refused(form));
         }
@@ -274,12 +275,13 @@ final class SandboxPages {
         Map<String, Object> model = LessonPages.base(ctx, s.title() + " — Cloud Lab sandbox");
         model.put("v", v);
         model.put("base", "/sandboxes/" + s.id());
-        model.put("d", new SandboxDrawings(v.state()));
+        String held = ctx.header(Parts.HEADER);
+        Set<String> render = Renderer.wantsFragment(ctx) ? SandboxParts.toRender(touched, Parts.asked(held), name -> Parts.holds(held, name)) : SandboxParts.all();
+        model.put("d", new SandboxDrawings(v.state(), v.report(), host -> SandboxParts.drawsCard(render, host)));
         model.put("task", task(services, s));
         ctx.status(status);
         if (Renderer.wantsFragment(ctx)) {
-            Set<String> render = SandboxParts.toRender(touched, Parts.asked(ctx.header(Parts.HEADER)));
-            ctx.html(new Parts(services.renderer(), SandboxParts.FRAGMENTS, model, render).changed(ctx.header(Parts.HEADER)));
+            ctx.html(new Parts(services.renderer(), SandboxParts.FRAGMENTS, model, render).changed(held));
         } else {
             model.put("parts", new Parts(services.renderer(), SandboxParts.FRAGMENTS, model).placed());
             model.put("drawingDefs", SandboxDrawings.shared());
