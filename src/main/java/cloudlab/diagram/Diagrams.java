@@ -67,6 +67,11 @@ public final class Diagrams {
         return InfrastructureView.render(layout, extraFailed).svg();
     }
 
+    /** As {@link #infrastructure(Layout, Collection)}, from the layout's report the caller already has (nothing more failed). */
+    public static String infrastructure(Layout layout, cloudlab.sim.Report report) {
+        return InfrastructureView.render(Facts.of(layout, report)).svg();
+    }
+
     /**
      * The world map (view box 0 0 1000 500): land, the layout's regions as markers (serving,
      * idle or failed), users with a line to their nearest serving region and its round trip, and,
@@ -91,7 +96,12 @@ public final class Diagrams {
      * the whole map shows.
      */
     public static String mapLayer(Layout layout) {
-        return MapView.layer(layout).svg();
+        return MapView.layer(Facts.of(layout, java.util.List.of())).svg();
+    }
+
+    /** As {@link #mapLayer(Layout)}, from the layout's report the caller already has (nothing more failed). */
+    public static String mapLayer(Layout layout, cloudlab.sim.Report report) {
+        return MapView.layer(Facts.of(layout, report)).svg();
     }
 
     /**
@@ -100,7 +110,12 @@ public final class Diagrams {
      * its round trip. For a list beside the map that reads without it (a phone's narrow screen).
      */
     public static java.util.List<String> mapPlaces(Layout layout, Collection<String> extraFailed) {
-        return MapView.places(layout, extraFailed);
+        return MapView.places(Facts.of(layout, extraFailed));
+    }
+
+    /** As {@link #mapPlaces(Layout, Collection)}, from the layout's report the caller already has (nothing more failed). */
+    public static java.util.List<String> mapPlaces(Layout layout, cloudlab.sim.Report report) {
+        return MapView.places(Facts.of(layout, report));
     }
 
     /**
@@ -113,9 +128,18 @@ public final class Diagrams {
                 + WorldLand.path() + "\"/>" + Svg.hatchPattern() + "</defs>";
     }
 
-    /** A drawing's SVG without what {@link #sharedDefinitions()} holds: its style sheet left out, the map's land a reference. */
+    /**
+     * A drawing's SVG without what {@link #sharedDefinitions()} holds: its style sheet left out (and the
+     * font its root names, which the style gives), the map's land a reference; and without the
+     * namespace, which an {@code <svg>} in an HTML page has anyway.
+     */
     public static String withoutShared(String svg) {
         String s = svg.replace(WorldLand.element(), "<use class=\"land\" href=\"#world-land\"/>");
+        if (s.startsWith(Svg.ROOT)) {
+            int font = s.indexOf(Svg.ROOT_FONT);
+            boolean inRoot = font >= 0 && font < s.indexOf('>');
+            s = "<svg" + (inRoot ? s.substring(Svg.ROOT.length(), font) + s.substring(font + Svg.ROOT_FONT.length()) : s.substring(Svg.ROOT.length()));
+        }
         int from = s.indexOf("<style>");
         int to = s.indexOf("</style>");
         return from < 0 || to < from ? s : s.substring(0, from) + s.substring(to + "</style>".length());

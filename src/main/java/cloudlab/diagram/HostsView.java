@@ -168,8 +168,7 @@ final class HostsView {
             s.text(cx + 28, y + 15, null, "down");
             cx += 82;
         }
-        s.rect(cx, y + 4, 22, 14, "class", "reserved");
-        s.hatch(cx, y + 4, 22, 14, "hatch");
+        s.reserved(cx, y + 4, 22, 14);
         s.text(cx + 28, y + 15, null, "kept by hypervisor / OS");
         s.close("g");
     }
@@ -371,8 +370,7 @@ final class HostsView {
         double by = y + 18;
         s.rect(PAD, by, INNER, BAR_H, "rx", "2", "class", "track");
         if (rw > 0) {
-            s.rect(PAD, by, rw, BAR_H, "class", "reserved");
-            s.hatch(PAD, by, rw, BAR_H, "hatch");
+            s.reserved(PAD, by, rw, BAR_H);
         }
         if (uw > 0) s.rect(PAD + rw, by, uw, BAR_H, "class", "used");
         s.close("g");
@@ -455,8 +453,7 @@ final class HostsView {
         double rw = reserved.doubleValue() * scale;
         s.open("g", "class", "slice reserved-slice");
         s.title(who + " keeps " + Num.show(reserved) + " GiB");
-        s.rect(x, sy, rw, STRIP_H, "class", "reserved");
-        s.hatch(x, sy, rw, STRIP_H, "hatch");
+        s.reserved(x, sy, rw, STRIP_H);
         sliceLabel(s, x, sy, rw, "slice-dark", who + " " + Num.show(reserved) + " GiB", who);
         s.close("g");
         x += rw;
@@ -485,8 +482,8 @@ final class HostsView {
         for (KeyItem k : memoryKey(host)) {
             double kx = PAD + k.x();
             double top = ky + k.line() * KEY_LINE;
-            s.rect(kx, top + 1, 11, 11, "class", k.cls(), "fill", k.colour());
-            if (k.colour() == null) s.hatch(kx, top + 1, 11, 11, "hatch");
+            if (k.colour() == null) s.reserved(kx, top + 1, 11, 11);
+            else s.rect(kx, top + 1, 11, 11, "class", k.cls(), "fill", k.colour());
             s.text(kx + 16, top + 11, "small", k.label());
         }
         s.close("g");

@@ -21,11 +21,6 @@ public record SandboxDrawings(Layout state, Report report, Predicate<String> dra
     /** The map's ground per catalog: the same for every layout, drawn once. */
     private static final Cache<RegionCatalog, String> BASES = Caffeine.newBuilder().weakKeys().maximumSize(8).build();
 
-    /** Every drawing of a state. */
-    public SandboxDrawings(Layout state, Report report) {
-        this(state, report, host -> true);
-    }
-
     /** The hosts and their VMs: the key, then a card per host, each a part of its own; a card not drawn is {@link Parts#KEPT}. */
     public Diagrams.HostCards hosts() {
         Diagrams.HostCards c = Diagrams.hostCards(state, report, drawn);
@@ -34,7 +29,7 @@ public record SandboxDrawings(Layout state, Report report, Predicate<String> dra
     }
 
     public String infrastructure() {
-        return Diagrams.withoutShared(Diagrams.infrastructure(state, List.of()));
+        return Diagrams.withoutShared(Diagrams.infrastructure(state, report));
     }
 
     /** The map's fixed ground, the same whatever the layout does: a part that never travels again once the page holds it. */
@@ -44,11 +39,11 @@ public record SandboxDrawings(Layout state, Report report, Predicate<String> dra
 
     /** The layout's layer of the map, drawn over {@link #mapBase()}. */
     public String map() {
-        return Diagrams.withoutShared(Diagrams.mapLayer(state));
+        return Diagrams.withoutShared(Diagrams.mapLayer(state, report));
     }
 
     public List<String> mapPlaces() {
-        return Diagrams.mapPlaces(state, List.of());
+        return Diagrams.mapPlaces(state, report);
     }
 
     /** What every drawing shares, for the page to hold once. */
