@@ -101,7 +101,7 @@ final class SandboxPages {
         try {
             Sandboxes.Outcome o = sandboxes.act(s.learnerId(), s.id(), CommandForm.parse(ctx.formParamMap()));
             if (!o.accepted()) answer(ctx, s, Message.bad(o.message()), form, typed, HttpStatus.UNPROCESSABLE_CONTENT, SandboxParts.refused(form));
-            else done(ctx, s, Message.done(o.message(), o.decision().events()), form, typed,
+            else done(ctx, s, o.after(), Message.done(o.message(), o.decision().events()), form, typed,
                     after -> SandboxParts.accepted(o.decision().events(), form, s.history().state(), after.history().state()));
         } catch (InputException e) {
             answer(ctx, s, Message.bad(e.getMessage()), form, typed, HttpStatus.BAD_REQUEST, SandboxParts.refused(form));
@@ -135,7 +135,7 @@ final class SandboxPages {
         try {
             int shown = number(ctx, "version", Sandboxes.ANY_VERSION);
             Sandboxes.Moved m = how.apply(s, shown);
-            done(ctx, s, m.moved() ? Message.ok(m.message()) : Message.warn(m.message()), from, Map.of(),
+            done(ctx, s, null, m.moved() ? Message.ok(m.message()) : Message.warn(m.message()), from, Map.of(),
                     after -> shown == s.version() ? SandboxParts.moved(s.history(), after.history(), from) : SandboxParts.all());
         } catch (Sandboxes.NoSuchStep | InputException e) {
             answer(ctx, s, Message.bad(e.getMessage()), from, Map.of(), HttpStatus.BAD_REQUEST, SandboxParts.refused(from));
@@ -198,7 +198,7 @@ final class SandboxPages {
         }
         try {
             ChallengeChecks.Checked r = checks.check(s);
-            done(ctx, s, r.passed() ? Message.ok(r.message()) : Message.warn(r.message()), "check", Map.of(), after -> SandboxParts.checked());
+            done(ctx, s, null, r.passed() ? Message.ok(r.message()) : Message.warn(r.message()), "check", Map.of(), after -> SandboxParts.checked());
         } catch (ChallengeChecks.NoChallenge e) {
             answer(ctx, s, Message.bad(e.getMessage()), "check", Map.of(), HttpStatus.BAD_REQUEST, SandboxParts.refused("check"));
         }
@@ -250,12 +250,13 @@ final class SandboxPages {
 
     /**
      * After an action that went through: of the parts it {@code touched} (given the sandbox after
-     * it), those that changed, for htmx; or back to the page at the form used for a plain post.
+     * it, {@code known} or read again when null), those that changed, for htmx; or back to the page
+     * at the form used for a plain post.
      */
-    private void done(Context ctx, Sandbox before, Message message, String form, Map<String, String> typed,
+    private void done(Context ctx, Sandbox before, Sandbox known, Message message, String form, Map<String, String> typed,
             java.util.function.Function<Sandbox, Set<String>> touched) {
         if (Renderer.wantsFragment(ctx)) {
-            Sandbox after = sandboxes.get(before.learnerId(), before.id());
+            Sandbox after = known != null ? known : sandboxes.get(before.learnerId(), before.id());
             answer(ctx, after, message, form, typed, HttpStatus.OK, touched.apply(after));
         } else {
             String part = SandboxParts.partOf(form);
