@@ -41,16 +41,19 @@ public final class Diagrams {
     }
 
     /**
-     * The virtualization view in pieces, for a page that redraws one host at a time: the key with
-     * the whole view's title and description (or "No hosts yet"), then one drawing per host.
+     * The virtualization view in pieces, for a page that redraws one host at a time and holds
+     * {@link #sharedDefinitions()} (the cards' hatching is its pattern): the key with the whole
+     * view's title and description (or "No hosts yet"), then one drawing per host. {@code report}
+     * is the layout's own (nothing more failed); a host {@code drawn} does not accept gets a card
+     * with no drawing (null), for a page that keeps the one it holds.
      */
-    public static HostCards hostCards(Layout layout) {
-        return HostsView.cards(layout);
+    public static HostCards hostCards(Layout layout, cloudlab.sim.Report report, java.util.function.Predicate<String> drawn) {
+        return HostsView.cards(layout, report, drawn);
     }
 
     /** The virtualization view in pieces: its key, then a drawing per host (by the host's id). */
     public record HostCards(String key, java.util.List<Card> cards) {
-        /** One host's card, a drawing of its own. */
+        /** One host's card, a drawing of its own (null when it was not drawn). */
         public record Card(String host, String svg) {
         }
     }
@@ -62,6 +65,11 @@ public final class Diagrams {
      */
     public static String infrastructure(Layout layout, Collection<String> extraFailed) {
         return InfrastructureView.render(layout, extraFailed).svg();
+    }
+
+    /** As {@link #infrastructure(Layout, Collection)}, from the layout's report the caller already has (nothing more failed). */
+    public static String infrastructure(Layout layout, cloudlab.sim.Report report) {
+        return InfrastructureView.render(Facts.of(layout, report)).svg();
     }
 
     /**
@@ -88,7 +96,12 @@ public final class Diagrams {
      * the whole map shows.
      */
     public static String mapLayer(Layout layout) {
-        return MapView.layer(layout).svg();
+        return MapView.layer(Facts.of(layout, java.util.List.of())).svg();
+    }
+
+    /** As {@link #mapLayer(Layout)}, from the layout's report the caller already has (nothing more failed). */
+    public static String mapLayer(Layout layout, cloudlab.sim.Report report) {
+        return MapView.layer(Facts.of(layout, report)).svg();
     }
 
     /**
@@ -97,21 +110,36 @@ public final class Diagrams {
      * its round trip. For a list beside the map that reads without it (a phone's narrow screen).
      */
     public static java.util.List<String> mapPlaces(Layout layout, Collection<String> extraFailed) {
-        return MapView.places(layout, extraFailed);
+        return MapView.places(Facts.of(layout, extraFailed));
+    }
+
+    /** As {@link #mapPlaces(Layout, Collection)}, from the layout's report the caller already has (nothing more failed). */
+    public static java.util.List<String> mapPlaces(Layout layout, cloudlab.sim.Report report) {
+        return MapView.places(Facts.of(layout, report));
     }
 
     /**
      * For a page that redraws its drawings in place: what they all share, to send once in a hidden
-     * SVG of the page: the style sheets of every view, and the map's land as {@code #world-land}.
+     * SVG of the page: the style sheets of every view, the map's land as {@code #world-land} and the
+     * hatching of {@link #hostCards} as {@code #cld-hatch}.
      */
     public static String sharedDefinitions() {
         return "<style>" + Style.BASE + Style.EMPTY + Style.HOSTS + Style.INFRA + Style.MAP + "</style><defs><path id=\"world-land\" d=\""
-                + WorldLand.path() + "\"/></defs>";
+                + WorldLand.path() + "\"/>" + Svg.hatchPattern() + "</defs>";
     }
 
-    /** A drawing's SVG without what {@link #sharedDefinitions()} holds: its style sheet left out, the map's land a reference. */
+    /**
+     * A drawing's SVG without what {@link #sharedDefinitions()} holds: its style sheet left out (and the
+     * font its root names, which the style gives), the map's land a reference; and without the
+     * namespace, which an {@code <svg>} in an HTML page has anyway.
+     */
     public static String withoutShared(String svg) {
         String s = svg.replace(WorldLand.element(), "<use class=\"land\" href=\"#world-land\"/>");
+        if (s.startsWith(Svg.ROOT)) {
+            int font = s.indexOf(Svg.ROOT_FONT);
+            boolean inRoot = font >= 0 && font < s.indexOf('>');
+            s = "<svg" + (inRoot ? s.substring(Svg.ROOT.length(), font) + s.substring(font + Svg.ROOT_FONT.length()) : s.substring(Svg.ROOT.length()));
+        }
         int from = s.indexOf("<style>");
         int to = s.indexOf("</style>");
         return from < 0 || to < from ? s : s.substring(0, from) + s.substring(to + "</style>".length());

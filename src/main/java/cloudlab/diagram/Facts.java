@@ -56,6 +56,12 @@ final class Facts {
         return new Facts(layout, Simulator.simulate(layout, extra, List.of()), null);
     }
 
+    /** The facts of a layout whose report the caller already has ({@link Simulator#simulate(Layout)} of it, nothing more failed). */
+    static Facts of(Layout layout, Report report) {
+        if (layout == null || report == null) throw new IllegalArgumentException("a diagram needs a layout and its report");
+        return new Facts(layout, report, null);
+    }
+
     /** The facts of a question's drawing: the layout before the failure the question asks about. */
     static Facts question(Layout layout, Collection<String> asked) {
         if (layout == null) throw new IllegalArgumentException("a diagram needs a layout");

@@ -88,20 +88,26 @@ final class HostsView {
     /**
      * The same drawing in pieces a page can redraw one at a time: the key (or "No hosts yet"),
      * then one drawing per host card, in the order and at the size the whole drawing has them.
+     * Only the hosts {@code drawn} accepts are drawn (the others' cards are null: the page keeps
+     * what it holds); their hatching uses the page's shared pattern ({@link Svg#withSharedHatch()}).
      */
-    static Diagrams.HostCards cards(Layout layout) {
-        Facts facts = Facts.of(layout, java.util.List.of());
+    static Diagrams.HostCards cards(Layout layout, Report report, java.util.function.Predicate<String> drawn) {
+        Facts facts = Facts.of(layout, report);
         List<Host> hosts = layout.hosts();
         String title = "Virtualization view" + (layout.name() != null ? " of " + layout.name() : "");
         if (hosts.isEmpty()) return new Diagrams.HostCards(render(facts).svg(), List.of());
         double width = 2 * MARGIN + CARD_W;
-        Svg key = Svg.start("cld-hosts", width, MARGIN + LEGEND_H, title, describe(facts, hosts), Style.HOSTS);
+        Svg key = Svg.start("cld-hosts", width, MARGIN + LEGEND_H, title, describe(facts, hosts), Style.HOSTS).withSharedHatch();
         key.rect(0, 0, width, MARGIN + LEGEND_H, "class", "bg");
         legend(key, MARGIN, MARGIN, facts.question());
         List<Diagrams.HostCards.Card> cards = new ArrayList<>();
         for (Host h : hosts) {
+            if (!drawn.test(h.id())) {
+                cards.add(new Diagrams.HostCards.Card(h.id(), null));
+                continue;
+            }
             double height = cardHeight(h) + GAP;
-            Svg s = Svg.start("cld-hosts", width, height, "Host " + h.id(), describe(facts, List.of(h)), Style.HOSTS);
+            Svg s = Svg.start("cld-hosts", width, height, "Host " + h.id(), describe(facts, List.of(h)), Style.HOSTS).withSharedHatch();
             s.rect(0, 0, width, height, "class", "bg");
             card(s, facts, h, MARGIN, 0, cardHeight(h));
             cards.add(new Diagrams.HostCards.Card(h.id(), s.finish().svg()));
@@ -162,8 +168,7 @@ final class HostsView {
             s.text(cx + 28, y + 15, null, "down");
             cx += 82;
         }
-        s.rect(cx, y + 4, 22, 14, "class", "reserved");
-        s.hatch(cx, y + 4, 22, 14, "hatch");
+        s.reserved(cx, y + 4, 22, 14);
         s.text(cx + 28, y + 15, null, "kept by hypervisor / OS");
         s.close("g");
     }
@@ -365,8 +370,7 @@ final class HostsView {
         double by = y + 18;
         s.rect(PAD, by, INNER, BAR_H, "rx", "2", "class", "track");
         if (rw > 0) {
-            s.rect(PAD, by, rw, BAR_H, "class", "reserved");
-            s.hatch(PAD, by, rw, BAR_H, "hatch");
+            s.reserved(PAD, by, rw, BAR_H);
         }
         if (uw > 0) s.rect(PAD + rw, by, uw, BAR_H, "class", "used");
         s.close("g");
@@ -449,8 +453,7 @@ final class HostsView {
         double rw = reserved.doubleValue() * scale;
         s.open("g", "class", "slice reserved-slice");
         s.title(who + " keeps " + Num.show(reserved) + " GiB");
-        s.rect(x, sy, rw, STRIP_H, "class", "reserved");
-        s.hatch(x, sy, rw, STRIP_H, "hatch");
+        s.reserved(x, sy, rw, STRIP_H);
         sliceLabel(s, x, sy, rw, "slice-dark", who + " " + Num.show(reserved) + " GiB", who);
         s.close("g");
         x += rw;
@@ -479,8 +482,8 @@ final class HostsView {
         for (KeyItem k : memoryKey(host)) {
             double kx = PAD + k.x();
             double top = ky + k.line() * KEY_LINE;
-            s.rect(kx, top + 1, 11, 11, "class", k.cls(), "fill", k.colour());
-            if (k.colour() == null) s.hatch(kx, top + 1, 11, 11, "hatch");
+            if (k.colour() == null) s.reserved(kx, top + 1, 11, 11);
+            else s.rect(kx, top + 1, 11, 11, "class", k.cls(), "fill", k.colour());
             s.text(kx + 16, top + 11, "small", k.label());
         }
         s.close("g");

@@ -73,8 +73,8 @@ final class MapView {
     }
 
     /** The layout's own layer of the map, to lay over {@link #base}: its regions, its users and their round trips. */
-    static Diagrams.Drawing layer(Layout layout) {
-        Facts facts = Facts.of(layout, List.of());
+    static Diagrams.Drawing layer(Facts facts) {
+        Layout layout = facts.layout;
         Svg s = Svg.start("cld-map map-layer", W, H, title(layout), describe(facts, true), Style.MAP);
         places(s, facts);
         return s.finish();
@@ -185,8 +185,8 @@ final class MapView {
      * Each place on the map in words, as its marker's tooltip says it: the layout's regions, then
      * its users. A list of these stands beside the map where the map is too small to read.
      */
-    static List<String> places(Layout layout, Collection<String> extraFailed) {
-        Facts facts = Facts.of(layout, extraFailed);
+    static List<String> places(Facts facts) {
+        Layout layout = facts.layout;
         List<String> out = new ArrayList<>();
         for (Region r : layout.regions()) out.add(regionTip(facts, r));
         Map<String, Report.UserReport> userReports = new HashMap<>();

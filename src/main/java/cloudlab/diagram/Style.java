@@ -73,6 +73,7 @@ final class Style {
             .cld-hosts .host.failed .used{fill:#90a4ae}
             .cld-hosts .reserved{fill:#ffe0b2}
             .cld-hosts .hatch{stroke:#ef6c00;stroke-width:1.2;fill:none}
+            .cld-hosts .reserved.hatched{fill:url(#cld-hatch)}
             .cld-hosts .vm-slice .part{stroke:#fff;stroke-width:1}
             .cld-hosts text.slice-light{fill:#fff;font-size:11px;font-weight:600}
             .cld-hosts text.slice-dark{fill:#4e342e;font-size:11px;font-weight:600}

@@ -21,6 +21,15 @@ final class Svg {
     private double height;
     private String title = "";
     private String description = "";
+    /** How every drawing's root element begins, and the font it names (which its style sheet gives as well). */
+    static final String ROOT = "<svg xmlns=\"http://www.w3.org/2000/svg\"";
+    static final String ROOT_FONT = " font-family=\"system-ui, sans-serif\"";
+
+    /** Whether hatching fills with the page's shared {@value #HATCH} pattern instead of drawing its stripes. */
+    private boolean sharedHatch;
+
+    /** The id of the hatch pattern a page that holds the shared definitions has ({@link Diagrams#sharedDefinitions()}). */
+    static final String HATCH = "cld-hatch";
 
     /**
      * Starts a standalone diagram: the root element sized by its view box, one view-box unit to
@@ -36,10 +45,10 @@ final class Svg {
         s.height = height;
         s.title = title == null ? "" : title;
         s.description = desc == null ? "" : desc;
-        s.b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(n(width)).append(' ')
+        s.b.append(ROOT).append(" viewBox=\"0 0 ").append(n(width)).append(' ')
                 .append(n(height)).append("\" width=\"").append(n(width)).append("\" height=\"").append(n(height))
                 .append("\" preserveAspectRatio=\"xMidYMin meet\" role=\"img\" class=\"cld ")
-                .append(esc(viewClass)).append("\" font-family=\"system-ui, sans-serif\">");
+                .append(esc(viewClass)).append('"').append(ROOT_FONT).append('>');
         s.title(title);
         s.b.append("<desc>").append(esc(desc)).append("</desc>");
         s.b.append("<style>").append(Style.BASE).append(css).append("</style>");
@@ -119,6 +128,27 @@ final class Svg {
     }
 
     /**
+     * From here on, what R1 reserves fills with the {@value #HATCH} pattern that a page holding
+     * {@link Diagrams#sharedDefinitions()} defines once, instead of a rectangle and a path of stripes
+     * of its own: for drawings that only ever stand in such a page (a few dozen bytes instead of a
+     * few hundred).
+     */
+    Svg withSharedHatch() {
+        sharedHatch = true;
+        return this;
+    }
+
+    /**
+     * What R1 reserves: a rectangle of the {@code reserved} colour, hatched (one rectangle of the
+     * shared pattern, which holds both, in a drawing {@link #withSharedHatch()}).
+     */
+    Svg reserved(double x, double y, double w, double h) {
+        if (sharedHatch && w >= 1 && h >= 1) return rect(x, y, w, h, "class", "reserved hatched");
+        rect(x, y, w, h, "class", "reserved");
+        return hatch(x, y, w, h, "hatch");
+    }
+
+    /**
      * Diagonal stripes clipped to a rectangle, as one path: the hatching that marks what R1
      * reserves. Drawn as geometry rather than a {@code <pattern>} so that no element id is needed
      * (ids clash when several diagrams share a page).
@@ -126,7 +156,7 @@ final class Svg {
     Svg hatch(double x, double y, double w, double h, String cls) {
         if (w < 1 || h < 1) return this;
         StringBuilder d = new StringBuilder();
-        double step = 6;
+        double step = HATCH_STEP;
         for (double a = x - h; a < x + w; a += step) {
             // the stripe runs from (a, y + h) up and to the right to (a + h, y)
             double s0 = Math.max(0, x - a);
@@ -137,6 +167,21 @@ final class Svg {
         }
         if (d.length() > 0) leaf("path", "d", d.toString(), "class", cls);
         return this;
+    }
+
+    /** How far apart the hatch's stripes are, along a horizontal line. */
+    private static final double HATCH_STEP = 6;
+
+    /**
+     * The shared hatch pattern (see {@link #withSharedHatch()}): the reserved colour with stripes up
+     * and to the right, as far apart as {@link #hatch}'s own, in the colours the style gives them
+     * ({@code .reserved} and {@code .hatch} of {@link Style#HOSTS}).
+     */
+    static String hatchPattern() {
+        double across = HATCH_STEP * Math.sqrt(0.5);
+        return "<pattern id=\"" + HATCH + "\" patternUnits=\"userSpaceOnUse\" width=\"" + n(across) + "\" height=\"" + n(across)
+                + "\" patternTransform=\"rotate(45)\"><rect width=\"" + n(across) + "\" height=\"" + n(across) + "\" fill=\"#ffe0b2\"/><line x1=\""
+                + n(across / 2) + "\" y1=\"0\" x2=\"" + n(across / 2) + "\" y2=\"" + n(across) + "\" stroke=\"#ef6c00\" stroke-width=\"1.2\"/></pattern>";
     }
 
     Svg raw(String svgText) {

@@ -28,6 +28,12 @@ import java.util.zip.CRC32;
 public class Parts {
     /** The request header with the parts the page holds: {@code part-id=key} pairs, comma-separated; an empty key asks for the part again. */
     public static final String HEADER = "X-Parts";
+    /**
+     * What a fragment puts inside a child it did not draw, because the action cannot have changed
+     * it: the page keeps the child it holds, and the answer never sends it. Its container must
+     * then be one the page holds as it is (the caller draws every child otherwise).
+     */
+    public static final String KEPT = "<!--kept-->";
     private static final Pattern CHILD = Pattern.compile("<(div|tbody) data-part=\"([A-Za-z0-9._-]+)\">");
 
     /** A part or a child as the page holds it: its wrapper's tag, its key, its inside (children placed in it), its children. */
@@ -75,7 +81,7 @@ public class Parts {
     /** Each part in its wrapper, by name, for the whole page to place. */
     public Map<String, String> placed() {
         Map<String, String> out = new LinkedHashMap<>();
-        parts.forEach((name, p) -> out.put(name, wrapped(p, false)));
+        parts.forEach((name, p) -> out.put(name, wrapped(whole(p), false)));
         return out;
     }
 
@@ -89,11 +95,11 @@ public class Parts {
         StringBuilder out = new StringBuilder();
         for (Part p : parts.values()) {
             if (!p.key().equals(held.get(id(p.name())))) {
-                out.append(wrapped(p, true)).append('\n');
+                out.append(wrapped(whole(p), true)).append('\n');
                 continue;
             }
             for (Part c : p.children()) {
-                if (c.key().equals(held.get(id(c.name())))) continue;
+                if (c.inside().equals(KEPT) || c.key().equals(held.get(id(c.name())))) continue;
                 boolean alone = !c.tag().equals("div"); // a tbody parses only inside a table or a template
                 out.append(alone ? "<template>" : "").append(wrapped(c, true)).append(alone ? "</template>" : "").append('\n');
             }
@@ -115,6 +121,14 @@ public class Parts {
         return out;
     }
 
+    /** A part that travels whole, which must hold no child left {@link #KEPT}. */
+    private static Part whole(Part p) {
+        for (Part c : p.children()) {
+            if (c.inside().equals(KEPT)) throw new IllegalStateException("part " + p.name() + " travels whole, but its child " + c.name() + " was not drawn");
+        }
+        return p;
+    }
+
     private static String wrapped(Part p, boolean outOfBand) {
         return "<" + p.tag() + " id=\"" + id(p.name()) + "\" class=\"part\" data-key=\"" + p.key() + "\"" + (outOfBand ? " data-hx-swap-oob=\"true\">" : ">")
                 + p.inside() + "</" + p.tag() + ">";
@@ -122,6 +136,12 @@ public class Parts {
 
     private static String id(String name) {
         return "part-" + name;
+    }
+
+    /** Whether the page holds that part (the {@value #HEADER} header names it with a key). */
+    public static boolean holds(String heldHeader, String name) {
+        String key = held(heldHeader).get(id(name));
+        return key != null && !key.isEmpty();
     }
 
     private static Map<String, String> held(String header) {

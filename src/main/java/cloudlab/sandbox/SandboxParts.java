@@ -2,6 +2,10 @@ package cloudlab.sandbox;
 
 import cloudlab.sim.Event;
 import cloudlab.sim.History;
+import cloudlab.sim.Host;
+import cloudlab.sim.Layout;
+import cloudlab.sim.Node;
+import cloudlab.sim.Vm;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -14,7 +18,9 @@ import java.util.Set;
  * The parts of the sandbox page, and which of them an action can change: an answer renders only
  * those (and sends, of them, only the ones whose markup changed). The rule is by the kind of each
  * event the action made, one method per kind (the core's visitor), so a new kind of event cannot
- * be left out; a move of the history touches what the steps it undid or redid touch.
+ * be left out; a move of the history touches what the steps it undid or redid touch. Of the host
+ * cards, an action that neither adds, removes nor renames a host draws only the cards of the hosts
+ * its events name ({@link #cardsNamed}); the page keeps the others as it holds them.
  */
 public final class SandboxParts {
     private SandboxParts() {
@@ -52,14 +58,33 @@ public final class SandboxParts {
      * said nothing of what it holds, as a page without the script).
      */
     public static Set<String> toRender(Set<String> touched, Set<String> asked) {
+        return toRender(touched, asked, name -> true);
+    }
+
+    /**
+     * As {@link #toRender(Set, Set)}, where {@code holds} says whether the page holds a part: every
+     * host card is drawn when the page asks for the hosts' drawing again or does not hold it.
+     */
+    public static Set<String> toRender(Set<String> touched, Set<String> asked, java.util.function.Predicate<String> holds) {
         if (asked == null) return all();
         Set<String> out = new LinkedHashSet<>(touched);
         for (String name : asked) {
             String part = name.startsWith("said-") ? partOf(name.substring("said-".length())) : FRAGMENTS.containsKey(name) ? name : null;
             if (part != null) out.add(part);
+            if (name.startsWith(CARD)) out.add(name); // a card the page asks for again is drawn
         }
+        if (asked.contains("hosts-diagram") || !holds.test("hosts-diagram")) out.remove(NAMED_CARDS);
         return out;
     }
+
+    /** Whether an answer that renders {@code render} draws the card of that host (else the page keeps the card it holds). */
+    public static boolean drawsCard(Set<String> render, String host) {
+        return !render.contains(NAMED_CARDS) || render.contains(CARD + host);
+    }
+
+    /** In a set of parts: of the host cards, only those named ({@value #CARD} and the host's id) are drawn. */
+    static final String NAMED_CARDS = "cards-named";
+    static final String CARD = "card-";
 
     /**
      * What a refused action touches: the message, and the form it came from (which keeps what
@@ -82,12 +107,26 @@ public final class SandboxParts {
     /**
      * What an accepted action touches: its events' parts (see {@link Touches}), the form it came
      * from, and what every step changes (the head with its version and undo buttons, the message,
-     * the history, the guided task and the challenge's standing).
+     * the history, the guided task and the challenge's standing). Every host card is drawn.
      */
     public static Set<String> accepted(List<Event> events, String form) {
         Set<String> out = new LinkedHashSet<>(List.of("head", "messages", "history", "task", "challenge"));
         for (Event e : events) out.addAll(e.accept(TOUCHES));
         return with(out, form);
+    }
+
+    /**
+     * As {@link #accepted(List, String)}, for an action that took the layout from {@code before} to
+     * {@code after}: of the host cards, only those of the hosts its events name are drawn.
+     */
+    public static Set<String> accepted(List<Event> events, String form, Layout before, Layout after) {
+        Set<String> out = accepted(events, form);
+        if (!out.contains("hosts-diagram")) return out;
+        Set<String> hosts = cardsNamed(events, before, after);
+        if (hosts == null) return out;
+        out.add(NAMED_CARDS);
+        for (String h : hosts) out.add(CARD + h);
+        return out;
     }
 
     /**
@@ -104,7 +143,33 @@ public final class SandboxParts {
             if (!was.get(i).command().equals(now.get(i).command())) return all();
             if (was.get(i).undone() != now.get(i).undone()) flipped.addAll(now.get(i).events());
         }
-        return accepted(flipped, form);
+        return accepted(flipped, form, before.state(), after.state());
+    }
+
+    /**
+     * The hosts whose cards the events can change, between the layout {@code before} them and the
+     * one {@code after} (the events applied, or for a move of the history, undone): each host the
+     * events name, each host under a region, zone or data center they name, and each host that
+     * holds, before or after, a VM they name. Null when the events add, remove or rename a host or
+     * what holds hosts (the drawing's list of cards changes: every card is drawn).
+     */
+    static Set<String> cardsNamed(List<Event> events, Layout before, Layout after) {
+        Set<String> named = new java.util.HashSet<>();
+        for (Event e : events) {
+            Set<String> ids = e.accept(NAMES);
+            if (ids == null) return null;
+            named.addAll(ids);
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (Layout l : List.of(before, after)) {
+            for (Host h : l.hosts()) {
+                boolean hit = false;
+                for (Node n = h; n != null && !hit; n = n.parent()) hit = named.contains(n.id());
+                for (Vm vm : h.vms()) hit |= named.contains(vm.id());
+                if (hit) out.add(h.id());
+            }
+        }
+        return out;
     }
 
     private static Set<String> with(Collection<String> parts, String form) {
@@ -237,6 +302,128 @@ public final class SandboxParts {
         }
 
         /** A VM's load shows on the run page, not here: only its step in the history. */
+        public Set<String> vmLoadSet(Event.VmLoadSet e) {
+            return Set.of();
+        }
+
+        public Set<String> hostOsLoadSet(Event.HostOsLoadSet e) {
+            return Set.of();
+        }
+    }
+
+    private static final Names NAMES = new Names();
+
+    /**
+     * The ids of hosts, VMs and places an event names, for the host cards it can change: none for an
+     * event no card shows (apps, regions moved, places added, users, loads), null for one that
+     * changes the list of cards or what every card says.
+     */
+    static final class Names implements Event.Visitor<Set<String>> {
+        public Set<String> layoutNamed(Event.LayoutNamed e) {
+            return Set.of();
+        }
+
+        public Set<String> appAdded(Event.AppAdded e) {
+            return Set.of();
+        }
+
+        public Set<String> appMinRunningSet(Event.AppMinRunningSet e) {
+            return Set.of();
+        }
+
+        /** Its VMs lose their app: every card, since the event does not say which VMs had it. */
+        public Set<String> appRemoved(Event.AppRemoved e) {
+            return null;
+        }
+
+        public Set<String> regionAdded(Event.RegionAdded e) {
+            return Set.of();
+        }
+
+        public Set<String> regionMoved(Event.RegionMoved e) {
+            return Set.of();
+        }
+
+        public Set<String> regionRemoved(Event.RegionRemoved e) {
+            return null;
+        }
+
+        public Set<String> zoneAdded(Event.ZoneAdded e) {
+            return Set.of();
+        }
+
+        public Set<String> zoneRemoved(Event.ZoneRemoved e) {
+            return null;
+        }
+
+        public Set<String> datacenterAdded(Event.DatacenterAdded e) {
+            return Set.of();
+        }
+
+        public Set<String> datacenterRemoved(Event.DatacenterRemoved e) {
+            return null;
+        }
+
+        public Set<String> hostAdded(Event.HostAdded e) {
+            return null;
+        }
+
+        public Set<String> hostChanged(Event.HostChanged e) {
+            return Set.of(e.id());
+        }
+
+        public Set<String> hostRemoved(Event.HostRemoved e) {
+            return null;
+        }
+
+        public Set<String> vmAdded(Event.VmAdded e) {
+            return Set.of(e.host(), e.id());
+        }
+
+        public Set<String> vmResized(Event.VmResized e) {
+            return Set.of(e.id());
+        }
+
+        public Set<String> vmRemoved(Event.VmRemoved e) {
+            return Set.of(e.id());
+        }
+
+        public Set<String> vmStarted(Event.VmStarted e) {
+            return Set.of(e.id());
+        }
+
+        public Set<String> vmStopped(Event.VmStopped e) {
+            return Set.of(e.id());
+        }
+
+        public Set<String> vmMigrated(Event.VmMigrated e) {
+            return Set.of(e.id(), e.host());
+        }
+
+        public Set<String> vmAppSet(Event.VmAppSet e) {
+            return Set.of(e.id());
+        }
+
+        public Set<String> nodeRenamed(Event.NodeRenamed e) {
+            return null;
+        }
+
+        public Set<String> failed(Event.Failed e) {
+            return Set.of(e.id());
+        }
+
+        public Set<String> restored(Event.Restored e) {
+            return Set.of(e.id());
+        }
+
+        public Set<String> userPlaced(Event.UserPlaced e) {
+            return Set.of();
+        }
+
+        public Set<String> userRemoved(Event.UserRemoved e) {
+            return Set.of();
+        }
+
         public Set<String> vmLoadSet(Event.VmLoadSet e) {
             return Set.of();
         }

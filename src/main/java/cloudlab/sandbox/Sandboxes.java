@@ -277,8 +277,12 @@ public final class Sandboxes {
         return act(learnerId, sandboxId, state -> command).decision();
     }
 
-    /** What an action came to: the command made from it, and the core's decision on that command. */
-    public record Outcome(Command command, Decision decision, int dropped) {
+    /**
+     * What an action came to: the command made from it, the core's decision on that command, how
+     * many undone steps it dropped, and the sandbox as the accepted step left it, at its new version
+     * (null when refused), so that the answer needs no second read.
+     */
+    public record Outcome(Command command, Decision decision, int dropped, Sandbox after) {
         public boolean accepted() {
             return decision.accepted();
         }
@@ -348,12 +352,13 @@ public final class Sandboxes {
                 if (drops) dropUndone(c, sandboxId, before, freed);
                 append(c, sandboxId, actor, step);
                 setPosition(c, sandboxId, h.position());
-                written[0] = new Loaded(s, loaded.version() + 1);
+                written[0] = new Loaded(new Sandbox(s.id(), s.learnerId(), s.title(), s.origin(), s.originRef(), h, loaded.version() + 1),
+                        loaded.version() + 1);
                 dropped[0] = undone;
                 return d;
             });
             if (written[0] != null) remember(written[0].sandbox(), written[0].version());
-            return new Outcome(made[0], decision, dropped[0]);
+            return new Outcome(made[0], decision, dropped[0], written[0] == null ? null : written[0].sandbox());
         }
     }
 

@@ -101,7 +101,8 @@ final class SandboxPages {
         try {
             Sandboxes.Outcome o = sandboxes.act(s.learnerId(), s.id(), CommandForm.parse(ctx.formParamMap()));
             if (!o.accepted()) answer(ctx, s, Message.bad(o.message()), form, typed, HttpStatus.UNPROCESSABLE_CONTENT, SandboxParts.refused(form));
-            else done(ctx, s, Message.done(o.message(), o.decision().events()), form, typed, after -> SandboxParts.accepted(o.decision().events(), form));
+            else done(ctx, s, o.after(), Message.done(o.message(), o.decision().events()), form, typed,
+                    after -> SandboxParts.accepted(o.decision().events(), form, s.history().state(), after.history().state()));
         } catch (InputException e) {
             answer(ctx, s, Message.bad(e.getMessage()), form, typed, HttpStatus.BAD_REQUEST, SandboxParts.refused(form));
         }
@@ -134,7 +135,7 @@ final class SandboxPages {
         try {
             int shown = number(ctx, "version", Sandboxes.ANY_VERSION);
             Sandboxes.Moved m = how.apply(s, shown);
-            done(ctx, s, m.moved() ? Message.ok(m.message()) : Message.warn(m.message()), from, Map.of(),
+            done(ctx, s, null, m.moved() ? Message.ok(m.message()) : Message.warn(m.message()), from, Map.of(),
                     after -> shown == s.version() ? SandboxParts.moved(s.history(), after.history(), from) : SandboxParts.all());
         } catch (Sandboxes.NoSuchStep | InputException e) {
             answer(ctx, s, Message.bad(e.getMessage()), from, Map.of(), HttpStatus.BAD_REQUEST, SandboxParts.refused(from));
@@ -197,7 +198,7 @@ final class SandboxPages {
         }
         try {
             ChallengeChecks.Checked r = checks.check(s);
-            done(ctx, s, r.passed() ? Message.ok(r.message()) : Message.warn(r.message()), "check", Map.of(), after -> SandboxParts.checked());
+            done(ctx, s, null, r.passed() ? Message.ok(r.message()) : Message.warn(r.message()), "check", Map.of(), after -> SandboxParts.checked());
         } catch (ChallengeChecks.NoChallenge e) {
             answer(ctx, s, Message.bad(e.getMessage()), "check", Map.of(), HttpStatus.BAD_REQUEST, SandboxParts.refused("check"));
         }
@@ -249,12 +250,13 @@ final class SandboxPages {
 
     /**
      * After an action that went through: of the parts it {@code touched} (given the sandbox after
-     * it), those that changed, for htmx; or back to the page at the form used for a plain post.
+     * it, {@code known} or read again when null), those that changed, for htmx; or back to the page
+     * at the form used for a plain post.
      */
-    private void done(Context ctx, Sandbox before, Message message, String form, Map<String, String> typed,
+    private void done(Context ctx, Sandbox before, Sandbox known, Message message, String form, Map<String, String> typed,
             java.util.function.Function<Sandbox, Set<String>> touched) {
         if (Renderer.wantsFragment(ctx)) {
-            Sandbox after = sandboxes.get(before.learnerId(), before.id());
+            Sandbox after = known != null ? known : sandboxes.get(before.learnerId(), before.id());
             answer(ctx, after, message, form, typed, HttpStatus.OK, touched.apply(after));
         } else {
             String part = SandboxParts.partOf(form);
@@ -274,12 +276,13 @@ final class SandboxPages {
         Map<String, Object> model = LessonPages.base(ctx, s.title() + " — Cloud Lab sandbox");
         model.put("v", v);
         model.put("base", "/sandboxes/" + s.id());
-        model.put("d", new SandboxDrawings(v.state()));
+        String held = ctx.header(Parts.HEADER);
+        Set<String> render = Renderer.wantsFragment(ctx) ? SandboxParts.toRender(touched, Parts.asked(held), name -> Parts.holds(held, name)) : SandboxParts.all();
+        model.put("d", new SandboxDrawings(v.state(), v.report(), host -> SandboxParts.drawsCard(render, host)));
         model.put("task", task(services, s));
         ctx.status(status);
         if (Renderer.wantsFragment(ctx)) {
-            Set<String> render = SandboxParts.toRender(touched, Parts.asked(ctx.header(Parts.HEADER)));
-            ctx.html(new Parts(services.renderer(), SandboxParts.FRAGMENTS, model, render).changed(ctx.header(Parts.HEADER)));
+            ctx.html(new Parts(services.renderer(), SandboxParts.FRAGMENTS, model, render).changed(held));
         } else {
             model.put("parts", new Parts(services.renderer(), SandboxParts.FRAGMENTS, model).placed());
             model.put("drawingDefs", SandboxDrawings.shared());

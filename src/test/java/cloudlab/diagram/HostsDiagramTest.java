@@ -165,4 +165,19 @@ class HostsDiagramTest {
         assertEquals(1, found.size(), kind + " layer of " + host.getAttribute("data-id"));
         return found.get(0);
     }
+
+    @Test
+    void hostCardsDrawOnlyTheHostsAskedForAndHatchWithThePagesSharedPattern() throws Exception {
+        Layout shop = read(SHOP);
+        Diagrams.HostCards cards = Diagrams.hostCards(shop, cloudlab.sim.Simulator.simulate(shop), "h2"::equals);
+        assertEquals(List.of("h1", "h2"), cards.cards().stream().map(Diagrams.HostCards.Card::host).toList(), "every host has its place");
+        assertEquals(null, cards.cards().get(0).svg(), "h1 is not drawn: the page keeps its card");
+        String h2 = cards.cards().get(1).svg();
+        parse(h2);
+        assertTrue(h2.contains("class=\"reserved hatched\"") && !h2.contains("class=\"hatch\""), "one rectangle of the shared pattern, no stripes of its own");
+        assertTrue(Diagrams.sharedDefinitions().contains("<pattern id=\"cld-hatch\""), "the page's definitions hold the pattern");
+        assertTrue(Diagrams.hosts(shop, List.of()).contains("class=\"hatch\""), "a drawing that stands alone draws its own stripes");
+        String inPage = Diagrams.withoutShared(h2);
+        assertTrue(inPage.startsWith("<svg viewBox=") && !inPage.contains("font-family=") && !inPage.contains("<style>"), inPage.substring(0, 120));
+    }
 }

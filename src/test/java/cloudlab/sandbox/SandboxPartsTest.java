@@ -68,4 +68,43 @@ class SandboxPartsTest {
         assertNull(SandboxParts.partOf("head-of-page"));
         assertNull(SandboxParts.partOf(null));
     }
+
+    /** Applies the events to a copy of the layout: the state after them. */
+    static cloudlab.sim.Layout after(cloudlab.sim.Layout before, Event... events) {
+        cloudlab.sim.Layout out = before.copy();
+        for (Event e : events) out.apply(e);
+        return out;
+    }
+
+    @Test
+    void anActionDrawsOnlyTheCardsOfTheHostsItsEventsName() {
+        cloudlab.sim.Layout two = cloudlab.sim.Layouts.yaml(cloudlab.sim.Layouts.SHOP_OVER_TWO_ZONES);
+        Event stop = new Event.VmStopped("web-2");
+        assertEquals(Set.of("h2"), SandboxParts.cardsNamed(List.of(stop), two, after(two, stop)), "a VM's host");
+        Event fail = new Event.Failed("az1");
+        assertEquals(Set.of("h1"), SandboxParts.cardsNamed(List.of(fail), two, after(two, fail)), "the hosts under a failed zone");
+        assertEquals(Set.of("h1", "h2"), SandboxParts.cardsNamed(List.of(new Event.Failed("eu-west-1")), two, after(two, new Event.Failed("eu-west-1"))));
+        Event move = new Event.VmMigrated("web-1", "h2");
+        assertEquals(Set.of("h1", "h2"), SandboxParts.cardsNamed(List.of(move), two, after(two, move)), "where the VM was and where it went");
+        Event gone = new Event.VmRemoved("web-1");
+        assertEquals(Set.of("h1"), SandboxParts.cardsNamed(List.of(gone), two, after(two, gone)), "a removed VM's host, found before it went");
+        Event user = new Event.UserPlaced("oslo", new Location(new java.math.BigDecimal("59.9"), new java.math.BigDecimal("10.7")));
+        assertEquals(Set.of(), SandboxParts.cardsNamed(List.of(user), two, after(two, user)), "no card shows users");
+        assertNull(SandboxParts.cardsNamed(List.of(new Event.HostRemoved("h2")), two, two), "a host gone changes the list of cards: every card");
+        assertNull(SandboxParts.cardsNamed(List.of(new Event.NodeRenamed("h1", "web")), two, two));
+    }
+
+    @Test
+    void theCardsAnAnswerDrawsAreThoseNamedUnlessThePageNeedsTheWholeDrawing() {
+        cloudlab.sim.Layout two = cloudlab.sim.Layouts.yaml(cloudlab.sim.Layouts.SHOP_OVER_TWO_ZONES);
+        Event stop = new Event.VmStopped("web-2");
+        Set<String> touched = SandboxParts.accepted(List.of(stop), "tree", two, after(two, stop));
+        Set<String> render = SandboxParts.toRender(touched, Set.of());
+        assertTrue(SandboxParts.drawsCard(render, "h2") && !SandboxParts.drawsCard(render, "h1"), render.toString());
+        assertTrue(SandboxParts.drawsCard(SandboxParts.toRender(touched, Set.of("hosts-diagram")), "h1"), "the drawing asked for again: every card");
+        assertTrue(SandboxParts.drawsCard(SandboxParts.toRender(touched, Set.of(), name -> false), "h1"), "a page without the drawing: every card");
+        assertTrue(SandboxParts.drawsCard(SandboxParts.toRender(touched, null), "h1"), "a page without the script: every card");
+        assertTrue(SandboxParts.drawsCard(SandboxParts.toRender(touched, Set.of("card-h1")), "h1"), "a card asked for again is drawn");
+        assertTrue(SandboxParts.drawsCard(SandboxParts.accepted(List.of(stop), "tree"), "h1"), "without the layouts, every card");
+    }
 }
