@@ -1,5 +1,6 @@
 package cloudlab.server;
 
+import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Context;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
@@ -312,6 +313,16 @@ public final class SlowBodies extends Handler.Wrapper {
             callback.succeeded(); // Jetty closes a connection whose body was not read to its end
             return true;
         }
+    }
+
+    /**
+     * Refuses a request whose body was over the limit (413; the lab's error mapping words it) before
+     * any other check or handler runs, since nothing they would do with it (make a learner, read the
+     * form) can come to anything. Was: the handler ran, and Javalin copied the over-limit stand-in
+     * (1 MiB) into memory before it refused.
+     */
+    public static void refuseOverLimit(Context ctx) {
+        if (ctx.req().getAttribute(OVER_LIMIT) != null) throw new ContentTooLargeResponse("the body is over the limit");
     }
 
     /**
