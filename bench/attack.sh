@@ -8,6 +8,8 @@
 # in their export. Then a soak of SOAK_MINUTES (default 10; 0 for none) replays the attacks again
 # with the heap in use printed after each minute. Last, the server is stopped and SQLite's
 # PRAGMA integrity_check must say ok. Exits 1 when any check fails. PORT defaults to 7105.
+# ONLY=text runs only the attacks whose phase name contains the text (e.g. ONLY=big); SERVER_OPTS
+# adds JVM options to the server (e.g. SERVER_OPTS=-XX:StartFlightRecording=filename=/tmp/a.jfr).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${PORT:-7105}
@@ -21,11 +23,11 @@ PID=
 cleanup() { [ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null; rm -rf "$WORK"; }
 trap cleanup EXIT
 
-java -Xmx256m -XX:+ExitOnOutOfMemoryError -jar target/cloud-lab.jar serve --port "$PORT" --db "$DB" >"$WORK/server.log" 2>&1 &
+java -Xmx256m -XX:+ExitOnOutOfMemoryError ${SERVER_OPTS:-} -jar target/cloud-lab.jar serve --port "$PORT" --db "$DB" >"$WORK/server.log" 2>&1 &
 PID=$!
 for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
 heap() { jcmd "$PID" GC.heap_info 2>/dev/null | awk '/total/ {for (i=1;i<=NF;i++) if ($i=="used") print "heap used " $(i+1); exit}'; }
-replay() { java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" cloudlab.bench.AttackReplay "http://127.0.0.1:$PORT" "$1"; }
+replay() { java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" cloudlab.bench.AttackReplay "http://127.0.0.1:$PORT" "$1" "${ONLY:-}"; }
 
 status=0
 echo "== attack replay, ${PHASE_SECONDS} s a phase, server -Xmx256m"

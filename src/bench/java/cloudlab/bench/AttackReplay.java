@@ -31,23 +31,30 @@ import java.util.regex.Pattern;
  * after another, while two probes run throughout: {@code /healthz} every 50 ms and a normal
  * learner adding an app to their sandbox every 100 ms. Prints per phase the p99 of both, the 5xx
  * count and what the attack got; then checks that every app the normal learner was told was added
- * is in their export. {@code integrity DB} runs SQLite's integrity check on a stopped lab's file.
+ * is in their export. A third argument, when given, runs only the attacks whose phase name contains
+ * it (after the warm-up and quiet phases), to look at one attack before and after a change.
+ * {@code integrity DB} runs SQLite's integrity check on a stopped lab's file.
  * Run by bench/attack.sh, which starts the jar with -Xmx256m and prints the heap during a soak.
  */
 public final class AttackReplay {
     private static final Pattern SANDBOX = Pattern.compile("/sandboxes/(s[a-z0-9]+)");
+    /** A 2 MiB form, made once: the client shares the machine with the server it measures. */
+    private static final String BIG_FORM = "layout=" + "x".repeat(2 << 20);
     private final String base;
     private final int phaseSeconds;
+    /** When not empty, only the phases whose name contains it run (besides warm-up and quiet). */
+    private final String only;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     private final AtomicInteger serverErrors = new AtomicInteger();
     private final AtomicInteger failures = new AtomicInteger();
-    /** How the slow-body phase's trickles ended, by status; printed with that phase. */
-    private volatile String trickles = "";
+    /** How the phase's attack requests ended (a status, "closed"), when the phase tells; printed with it. */
+    private final Map<String, Integer> ends = new ConcurrentHashMap<>();
 
-    AttackReplay(String base, int phaseSeconds) {
+    AttackReplay(String base, int phaseSeconds, String only) {
         this.base = base;
         this.phaseSeconds = phaseSeconds;
+        this.only = only;
     }
 
     public static void main(String[] args) throws Exception {
@@ -61,7 +68,7 @@ public final class AttackReplay {
         }
         String base = args.length > 0 ? args[0] : "http://127.0.0.1:7105";
         int phase = args.length > 1 ? Integer.parseInt(args[1]) : 15;
-        System.exit(new AttackReplay(base, phase).run() ? 0 : 1);
+        System.exit(new AttackReplay(base, phase, args.length > 2 ? args[2] : "").run() ? 0 : 1);
     }
 
     /** One browser: the cookies the lab gave it (visitor, learner, CSRF), sent back as a browser does. */
@@ -151,7 +158,7 @@ public final class AttackReplay {
         phase("warm-up (the server's first seconds, no attack)", health, action, 0, () -> { });
         phase("quiet", health, action, 0, () -> { });
         phase("slow bodies (200 connections, a byte every 2 s)", health, action, 1, this::slowBodies);
-        phase("big bodies (2 MiB posts)", health, action, 4, () -> new Session().post("/sandboxes/import", "layout=" + "x".repeat(2 << 20)));
+        phase("big bodies (2 MiB posts)", health, action, 4, this::bigBody);
         Session hoarder = new Session();
         phase("many sandboxes (one learner, past the cap)", health, action, 2, () -> hoarder.post("/sandboxes", "title=hoard"));
         phase("many learners (a new browser per write)", health, action, 4, () -> new Session().post("/sandboxes", "title=new"));
@@ -181,6 +188,7 @@ public final class AttackReplay {
 
     /** Runs the attack on {@code threads} threads for the phase's seconds, then prints the probes' p99 and the attack's answers. */
     private void phase(String name, Probe health, Probe action, int threads, Attack attack) throws InterruptedException {
+        if (threads > 0 && !name.contains(only)) return;
         health.p99AndReset();
         action.p99AndReset();
         int errorsBefore = serverErrors.get();
@@ -195,8 +203,26 @@ public final class AttackReplay {
         on.set(false);
         for (Thread t : attackers) t.join(60_000);
         System.out.printf("%-55s healthz %s; learner action %s; attack requests %d; 5xx %d%s%n", name, health.p99AndReset(),
-                action.p99AndReset(), sent.get(), serverErrors.get() - errorsBefore, trickles.isEmpty() ? "" : "; trickles ended " + trickles);
-        trickles = "";
+                action.p99AndReset(), sent.get(), serverErrors.get() - errorsBefore, ends.isEmpty() ? "" : "; ended " + new java.util.TreeMap<>(ends));
+        ends.clear();
+    }
+
+    /**
+     * A new browser posts a 2 MiB form. The lab refuses it: with a 413, or, as it may for a body far
+     * over the limit, by closing the connection while the client is still sending (the 413 went out
+     * first, but a client busy sending may not read it). Either is a refusal; the phase's line
+     * counts each way the posts ended, so anything else shows there (and a 5xx in its count).
+     */
+    private void bigBody() throws Exception {
+        Session browser = new Session();
+        browser.get("/join");
+        String end;
+        try {
+            end = String.valueOf(browser.post("/sandboxes/import", BIG_FORM).statusCode());
+        } catch (IOException closed) {
+            end = "closed";
+        }
+        ends.merge(end, 1, Integer::sum);
     }
 
     /** 200 connections that announce a 100,000-byte body and send a byte every 2 s; for one phase. */
@@ -222,9 +248,7 @@ public final class AttackReplay {
                 }
                 Thread.sleep(2000);
             }
-            Map<String, Integer> ends = new java.util.TreeMap<>();
-            for (Socket s : sockets) ends.merge(end(s), 1, Integer::sum);
-            trickles = ends.toString();
+            for (Socket s : sockets) ends.merge("trickle " + end(s), 1, Integer::sum);
         } finally {
             for (Socket s : sockets) s.close();
         }

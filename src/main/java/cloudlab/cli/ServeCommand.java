@@ -57,6 +57,15 @@ final class ServeCommand implements Callable<Integer> {
             services.close();
             return 2;
         }
+        Thread warmUp = new Thread(() -> {
+            try {
+                App.warmUp(services);
+            } catch (RuntimeException e) {
+                parent.err.println("serve: warming up the sandbox page failed (the first sandbox view is slower): " + e);
+            }
+        }, "warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
         for (String problem : services.course().course().problems()) parent.err.println("lesson problem: " + problem);
         parent.out.println("Cloud Lab is serving " + services.course().course().lessons().size() + " lessons at http://localhost:"
                 + app.port() + "/  (progress in " + db.location + "; Ctrl+C stops)");

@@ -54,6 +54,7 @@ public final class Serving {
         config.routes.before("/static/*", ctx -> ctx.header("Cache-Control", statics.cacheControl(ctx.path(), ctx.queryParam("v"))));
         config.routes.before(ctx -> ContainerErrors.SECURITY_HEADERS.forEach(ctx::header));
         config.routes.before(ContainerErrors::knownCharset);
+        config.routes.before(SlowBodies::refuseOverLimit);
         config.routes.after(SlowBodies::readRestOfBody);
     }
 }

@@ -1,5 +1,6 @@
 package cloudlab.server;
 
+import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Context;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
@@ -28,8 +29,12 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>A body over the lab's limit is not read: when its {@code Content-Length} says so (or, sent in
  * chunks, once it passes the limit) the request goes on at once with a body that reads as over
- * the limit, so the lab answers its own 413; the rest of the body is then read and dropped, again
- * without a thread, so that the client hears that answer instead of a reset connection.
+ * the limit, so the lab answers its own 413. A body at most {@link #MOST_OVER_LIMIT_KEPT} over the
+ * limit is then read to its end and dropped, without a thread (no more than reading one at the
+ * limit costs), so that the connection serves the client's next request. A bigger one, or one sent
+ * in chunks, is answered with {@code Connection: close}; after the answer at most
+ * {@link #MOST_LINGER} more of it is read, so that a client still sending reads the 413 before the
+ * connection ends, and then it ends: the lab does not read megabytes only to throw them away.
  *
  * <p>Whole requests that carry a body are then let in {@link #AT_ONCE} at a time by Jetty's
  * {@link QoSHandler}; the rest wait without a thread (up to {@link #MOST_WAITING}, each at most
@@ -45,13 +50,23 @@ public final class SlowBodies extends Handler.Wrapper {
     static final int MOST_LOADING = 1_000;
     /** As much as {@link #AT_ONCE} handlers reading bodies at the limit held before. */
     static final long MOST_BYTES_LOADING = 48L * 1024 * 1024;
-    /** The most of a request body the lab reads only to throw it away; more than this and the connection ends. */
-    static final long MOST_TO_DISCARD = 16L * 1024 * 1024;
+    /**
+     * How far over the limit a body with a {@code Content-Length} may be and still be read to its end
+     * after its 413, so the connection stays open for the next request (a form a little too big).
+     */
+    static final long MOST_OVER_LIMIT_KEPT = 256L * 1024;
+    /**
+     * How much more of a bigger refused body is read after its 413, before the connection is closed:
+     * enough that the answer is on its way before the client's unread bytes make the close a reset.
+     */
+    static final long MOST_LINGER = 64L * 1024;
     /**
      * How long a read of a request body or write of an answer may wait without a byte moving
      * (Jetty's connector waits 30 s): a client that stops sending its body is cut off after this.
      */
     public static final long IO_IDLE_MILLIS = 10_000;
+    /** The request attribute that marks a request whose body was over the limit and was not read. */
+    private static final String OVER_LIMIT = "cloudlab.server.SlowBodies.overLimit";
 
     private final long maxBody;
     /** What a body over the limit reads as: one byte more than the limit, all zero, shared read-only. */
@@ -84,7 +99,11 @@ public final class SlowBodies extends Handler.Wrapper {
         long length = request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
         boolean chunked = request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
         if (length <= 0 && !chunked) return next.handle(request, response, callback);
-        if (length > maxBody) return next.handle(new OverLimit(request), response, afterwards(request, callback));
+        if (length > maxBody) {
+            long drain = length - maxBody <= MOST_OVER_LIMIT_KEPT ? length : MOST_LINGER;
+            if (drain < length) response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            return next.handle(new OverLimit(request), response, afterwards(request, callback, drain));
+        }
         if (loading.incrementAndGet() > MOST_LOADING) {
             loading.decrementAndGet();
             Response.writeError(request, response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, "too many request bodies on their way in");
@@ -152,7 +171,8 @@ public final class SlowBodies extends Handler.Wrapper {
             if ((long) size + n > maxBody) {
                 chunk.release();
                 done();
-                dispatch(new OverLimit(request), afterwards(request, callback));
+                response.getHeaders().put(HttpHeader.CONNECTION, "close"); // its length is unknown: no telling how much is left
+                dispatch(new OverLimit(request), afterwards(request, callback, MOST_LINGER));
                 return true;
             }
             if (bytesLoading.addAndGet(n) > MOST_BYTES_LOADING) {
@@ -239,6 +259,7 @@ public final class SlowBodies extends Handler.Wrapper {
 
         OverLimit(Request request) {
             super(request);
+            request.setAttribute(OVER_LIMIT, Boolean.TRUE);
         }
 
         @Override
@@ -260,24 +281,27 @@ public final class SlowBodies extends Handler.Wrapper {
     }
 
     /**
-     * The callback of a request whose body the lab did not read: once the answer is out, what is
-     * left of the body is read and dropped without a thread (at most {@link #MOST_TO_DISCARD}, no
-     * slower than the minimum rate), so the client, still sending, hears the answer. Not for a
-     * client waiting for "100 Continue": reading would invite it to send a body nobody reads.
+     * The callback of a request whose body the lab did not read: once the answer is out, at most
+     * {@code most} more bytes of the body are read and dropped without a thread (no slower than the
+     * minimum rate), so the client, still sending, hears the answer; a body not ended by then ends
+     * its connection. Not for a client waiting for "100 Continue": reading would invite it to send a
+     * body nobody reads.
      */
-    private static Callback afterwards(Request request, Callback callback) {
+    private static Callback afterwards(Request request, Callback callback, long most) {
         if (request.getHeaders().contains(HttpHeader.EXPECT, "100-continue")) return callback;
-        return Callback.from(() -> new Discard(request, callback).run(), callback::failed);
+        return Callback.from(() -> new Discard(request, callback, most).run(), callback::failed);
     }
 
-    /** Reads and drops the rest of a body, then ends the exchange. */
+    /** Reads and drops the rest of a body, up to a number of bytes, then ends the exchange. */
     private static final class Discard extends Reader {
         private final Callback callback;
+        private final long most;
         private long bytes;
 
-        Discard(Request request, Callback callback) {
+        Discard(Request request, Callback callback, long most) {
             super(request);
             this.callback = callback;
+            this.most = most;
         }
 
         @Override
@@ -285,18 +309,28 @@ public final class SlowBodies extends Handler.Wrapper {
             bytes += chunk.remaining();
             boolean end = chunk.isLast() || Content.Chunk.isFailure(chunk);
             chunk.release();
-            if (!end && !slow(bytes) && bytes <= MOST_TO_DISCARD) return false;
+            if (!end && !slow(bytes) && bytes < most) return false;
             callback.succeeded(); // Jetty closes a connection whose body was not read to its end
             return true;
         }
     }
 
     /**
+     * Refuses a request whose body was over the limit (413; the lab's error mapping words it) before
+     * any other check or handler runs, since nothing they would do with it (make a learner, read the
+     * form) can come to anything. Was: the handler ran, and Javalin copied the over-limit stand-in
+     * (1 MiB) into memory before it refused.
+     */
+    public static void refuseOverLimit(Context ctx) {
+        if (ctx.req().getAttribute(OVER_LIMIT) != null) throw new ContentTooLargeResponse("the body is over the limit");
+    }
+
+    /**
      * Reads and drops whatever the handler left of the request body, before the answer goes out.
-     * Bodies up to the limit were read whole before the handler ran, so this only empties memory;
-     * a body over the limit reads as a 413 at once. For a client still waiting for "100 Continue"
-     * the answer says the connection closes (even asking the body whether it is finished would
-     * make Jetty send "100 Continue").
+     * Bodies up to the limit were read whole before the handler ran, so this only empties memory; a
+     * body over the limit is left alone ({@link SlowBodies} has decided what becomes of it). For a
+     * client still waiting for "100 Continue" the answer says the connection closes (even asking
+     * the body whether it is finished would make Jetty send "100 Continue").
      */
     public static void readRestOfBody(Context ctx) {
         jakarta.servlet.http.HttpServletRequest req = ctx.req();
@@ -305,17 +339,15 @@ public final class SlowBodies extends Handler.Wrapper {
             ctx.header("Connection", "close");
             return;
         }
+        if (req.getAttribute(OVER_LIMIT) != null) return;
         try {
             jakarta.servlet.ServletInputStream in = req.getInputStream();
-            if (in.isFinished()) return;
             byte[] buffer = new byte[16 * 1024];
-            long left = MOST_TO_DISCARD;
-            int n;
-            while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) left -= n;
-            if (!in.isFinished()) ctx.header("Connection", "close");
+            while (!in.isFinished() && in.read(buffer) >= 0) {
+                // dropped
+            }
         } catch (java.io.IOException | RuntimeException e) {
-            // a body over the limit, or one read another way (a reader, a multipart part): the
-            // connection has nothing more to give here
+            // a body read another way (a reader, a multipart part): the connection has nothing more to give here
             ctx.header("Connection", "close");
         }
     }

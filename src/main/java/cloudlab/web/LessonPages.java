@@ -136,12 +136,17 @@ final class LessonPages {
     }
 
     static Map<String, Object> base(Context ctx, String title) {
+        return base(ctx.path(), Csrf.token(ctx), title);
+    }
+
+    /** What every page's layout needs: its title, its address (which section it is in) and the form token. */
+    static Map<String, Object> base(String path, String csrf, String title) {
         Map<String, Object> model = new HashMap<>();
         model.put("title", title);
-        model.put("path", ctx.path());
-        model.put("home", ctx.path().equals("/"));
-        model.put("csrf", Csrf.token(ctx));
-        model.put("section", ctx.path().startsWith("/progress") ? "progress" : ctx.path().startsWith("/sandboxes") ? "sandboxes" : "course");
+        model.put("path", path);
+        model.put("home", path.equals("/"));
+        model.put("csrf", csrf);
+        model.put("section", path.startsWith("/progress") ? "progress" : path.startsWith("/sandboxes") ? "sandboxes" : "course");
         return model;
     }
 }

@@ -273,21 +273,45 @@ final class SandboxPages {
         String shareUrl = token == null ? null : Addresses.origin(ctx.ip(), ctx.scheme(), ctx.host(), ctx.header("X-Forwarded-Proto"),
                 ctx.header("X-Forwarded-Host"), services.settings().trustedProxies()) + "/shared/" + token;
         SandboxView v = SandboxView.of(s, checks, lessonOf(s), message, form, typed, ctx.queryParam("id"), shareUrl);
-        Map<String, Object> model = LessonPages.base(ctx, s.title() + " — Cloud Lab sandbox");
-        model.put("v", v);
-        model.put("base", "/sandboxes/" + s.id());
         String held = ctx.header(Parts.HEADER);
         Set<String> render = Renderer.wantsFragment(ctx) ? SandboxParts.toRender(touched, Parts.asked(held), name -> Parts.holds(held, name)) : SandboxParts.all();
-        model.put("d", new SandboxDrawings(v.state(), v.report(), host -> SandboxParts.drawsCard(render, host)));
-        model.put("task", task(services, s));
+        Map<String, Object> model = model(LessonPages.base(ctx, s.title() + " — Cloud Lab sandbox"), s, v,
+                new SandboxDrawings(v.state(), v.report(), host -> SandboxParts.drawsCard(render, host)));
         ctx.status(status);
         if (Renderer.wantsFragment(ctx)) {
             ctx.html(new Parts(services.renderer(), SandboxParts.FRAGMENTS, model, render).changed(held));
         } else {
-            model.put("parts", new Parts(services.renderer(), SandboxParts.FRAGMENTS, model).placed());
-            model.put("drawingDefs", SandboxDrawings.shared());
-            ctx.html(services.renderer().page("sandbox/sandbox", model));
+            ctx.html(page(model));
         }
+    }
+
+    /** The sandbox's model on top of the layout's: what the page and each of its parts draw from. */
+    private Map<String, Object> model(Map<String, Object> model, Sandbox s, SandboxView v, SandboxDrawings d) {
+        model.put("v", v);
+        model.put("base", "/sandboxes/" + s.id());
+        model.put("d", d);
+        model.put("task", task(services, s));
+        return model;
+    }
+
+    private String page(Map<String, Object> model) {
+        model.put("parts", new Parts(services.renderer(), SandboxParts.FRAGMENTS, model).placed());
+        model.put("drawingDefs", SandboxDrawings.shared());
+        return services.renderer().page("sandbox/sandbox", model);
+    }
+
+    /**
+     * Renders, into nothing, the whole page of a sandbox that is never stored, started from the
+     * biggest layout in the course: the first view of a sandbox after a start otherwise loads its
+     * classes, parses its templates and runs its drawing code interpreted (see {@link App#warmUp}).
+     */
+    String warmUp() {
+        Layout start = services.course().course().lessons().stream().flatMap(l -> l.layouts().stream())
+                .max(java.util.Comparator.comparingInt(l -> l.hosts().size() + l.vms().size())).orElse(null);
+        if (start == null) return "";
+        Sandbox s = new Sandbox("warm-up", "", "Warm-up", Sandbox.Origin.BLANK, null, cloudlab.sim.History.from(start, java.util.List.of(), 0), 0);
+        SandboxView v = SandboxView.of(s, checks, null, null, null, Map.of(), null, null);
+        return page(model(LessonPages.base("/sandboxes/" + s.id(), "", s.title()), s, v, new SandboxDrawings(v.state(), v.report(), host -> true)));
     }
 
     /** The lesson a sandbox came from: its block's lesson, or the lesson of its challenge. */
