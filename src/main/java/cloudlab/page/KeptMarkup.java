@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import cloudlab.common.Tokens;
 import cloudlab.lesson.Question;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -20,18 +21,19 @@ import java.util.regex.Pattern;
  * render function sees nothing else, so whatever reaches the markup is part of the key. Each
  * learner's values replace the placeholders on the way out, and lists a learner sees in an order of
  * their own are kept in one order and put in theirs then. Kept markup is cut at its placeholders
- * once, when it is made ({@link Kept}), so filling it in appends its pieces and the learner's
- * values to the page being written, with no search and no copies of the whole.
+ * once, when it is made, and kept as UTF-8 ({@link Kept}), so filling it in appends its pieces and
+ * the learner's values to the page being written ({@link PageBuffer}), with no search, no copies of
+ * the whole and no encoding on the way out.
  *
  * <p>A view's fields must be values (records, strings, unmodifiable lists) or one of the course's
  * own objects wrapped in {@link Same} (compared by identity: the course is read once and never
- * changed). Kept markup is bounded by its total length ({@link #MAX_CHARS}), the least used going
+ * changed). Kept markup is bounded by its total length ({@link #MAX_BYTES}), the least used going
  * first, and dropped whole when the {@code version} a caller passes changes (a course read again,
  * a template edited).
  */
 final class KeptMarkup {
-    /** The most characters of markup kept: some 30 MB of text. */
-    static final long MAX_CHARS = 15_000_000;
+    /** The most bytes of markup kept (UTF-8). */
+    static final long MAX_BYTES = 15_000_000;
     /** Stands in for a question variant's seed. */
     final String seedPlaceholder;
     /** Stands in for the learner's CSRF token. */
@@ -41,7 +43,7 @@ final class KeptMarkup {
     /** Marks the start and the end of each item of a list kept in its own order ({@link Kept#write}). */
     final String orderPlaceholder;
     private final Cache<Versioned, Kept> kept = Caffeine.newBuilder()
-            .maximumWeight(MAX_CHARS)
+            .maximumWeight(MAX_BYTES)
             .weigher((Versioned k, Kept v) -> v.length)
             .build();
     /** The form every CSRF token the lab issues has. */
@@ -97,9 +99,11 @@ final class KeptMarkup {
     /** A learner's CSRF token, checked to have the form the lab issues (it goes into markup unescaped). */
     static final class Token {
         final String value;
+        private final byte[] bytes;
 
         private Token(String value) {
             this.value = value;
+            this.bytes = value.getBytes(StandardCharsets.UTF_8);
         }
     }
 
@@ -117,15 +121,15 @@ final class KeptMarkup {
     /**
      * Kept markup, cut at its placeholders: for each stretch between two order marks (the text
      * before the first item, each item, the text after it; one stretch without marks), its texts
-     * and, between each two, which value goes there.
+     * as UTF-8 and, between each two, which value goes there.
      */
     static final class Kept {
-        private final String[][] texts;
+        private final byte[][][] texts;
         private final byte[][] slots;
-        private final String seedPlaceholder;
+        private final byte[] seedPlaceholder;
         final int length;
 
-        private Kept(String[][] texts, byte[][] slots, String seedPlaceholder, int length) {
+        private Kept(byte[][][] texts, byte[][] slots, byte[] seedPlaceholder, int length) {
             this.texts = texts;
             this.slots = slots;
             this.seedPlaceholder = seedPlaceholder;
@@ -146,29 +150,28 @@ final class KeptMarkup {
          * {@link #token}, a seed of 16 hex digits.
          */
         @SafeVarargs
-        final void write(StringBuilder out, Token token, String seed, List<Integer> order,
-                         Consumer<StringBuilder>... inners) {
+        final void write(PageBuffer out, Token token, String seed, List<Integer> order, Consumer<PageBuffer>... inners) {
             if (seed != null && !Question.Seeds.valid(seed)) throw new IllegalArgumentException("a seed of an unexpected form");
+            byte[] seedBytes = seed == null ? seedPlaceholder : seed.getBytes(StandardCharsets.UTF_8);
             int n = order == null ? 0 : order.size();
             if (items() != n) throw new IllegalStateException("kept markup with " + items() + " listed items for an order of " + n);
             int[] inner = {0};
-            append(out, 0, token, seed, inners, inner);
+            append(out, 0, token, seedBytes, inners, inner);
             for (int k = 0; k < n; k++) {
-                append(out, 2 * order.get(k) + 1, token, seed, inners, inner);
-                append(out, 2 * k + 2, token, seed, inners, inner);
+                append(out, 2 * order.get(k) + 1, token, seedBytes, inners, inner);
+                append(out, 2 * k + 2, token, seedBytes, inners, inner);
             }
             if (inner[0] != inners.length) throw new IllegalStateException("the kept markup has no place for its inner part");
         }
 
-        private void append(StringBuilder out, int stretch, Token token, String seed, Consumer<StringBuilder>[] inners,
-                            int[] inner) {
-            String[] t = texts[stretch];
+        private void append(PageBuffer out, int stretch, Token token, byte[] seed, Consumer<PageBuffer>[] inners, int[] inner) {
+            byte[][] t = texts[stretch];
             byte[] s = slots[stretch];
             out.append(t[0]);
             for (int i = 0; i < s.length; i++) {
                 switch (s[i]) {
-                    case TOKEN -> out.append(token.value);
-                    case SEED -> out.append(seed == null ? seedPlaceholder : seed);
+                    case TOKEN -> out.append(token.bytes);
+                    case SEED -> out.append(seed);
                     default -> {
                         if (inner[0] == inners.length) throw new IllegalStateException("kept markup with more inner parts than given");
                         inners[inner[0]++].accept(out);
@@ -183,7 +186,7 @@ final class KeptMarkup {
     Kept cut(String markup) {
         List<String> stretches = split(markup, orderPlaceholder);
         if (stretches.size() % 2 != 1) throw new IllegalStateException("kept markup with an unclosed listed item");
-        String[][] texts = new String[stretches.size()][];
+        byte[][][] texts = new byte[stretches.size()][][];
         byte[][] slots = new byte[stretches.size()][];
         for (int i = 0; i < stretches.size(); i++) {
             List<String> t = new ArrayList<>();
@@ -202,11 +205,13 @@ final class KeptMarkup {
                 from = at + (slot == TOKEN ? tokenPlaceholder : slot == SEED ? seedPlaceholder : innerPlaceholder).length();
             }
             t.add(rest.substring(from));
-            texts[i] = t.toArray(String[]::new);
+            texts[i] = t.stream().map(x -> x.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
             slots[i] = new byte[s.size()];
             for (int k = 0; k < s.size(); k++) slots[i][k] = s.get(k);
         }
-        return new Kept(texts, slots, seedPlaceholder, markup.length());
+        int length = 0;
+        for (byte[][] stretch : texts) for (byte[] b : stretch) length += b.length;
+        return new Kept(texts, slots, seedPlaceholder.getBytes(StandardCharsets.UTF_8), length);
     }
 
     private static int first(int a, int b) {
@@ -229,8 +234,8 @@ final class KeptMarkup {
      * text of its own (a question's section answering htmx, the tests).
      */
     @SafeVarargs
-    final String fill(Kept markup, String seed, String csrf, List<Integer> order, Consumer<StringBuilder>... inners) {
-        StringBuilder out = new StringBuilder(markup.length + 64);
+    final String fill(Kept markup, String seed, String csrf, List<Integer> order, Consumer<PageBuffer>... inners) {
+        PageBuffer out = new PageBuffer(markup.length + 64);
         markup.write(out, token(csrf), seed, order, inners);
         return out.toString();
     }

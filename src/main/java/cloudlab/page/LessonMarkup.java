@@ -72,22 +72,25 @@ public final class LessonMarkup {
         }
     }
 
-    /** The whole lesson page for a learner: the course map's cards, the lesson's blocks, and each question as the quiz feature reports it. */
-    public String page(String path, String csrf, Course course, Lesson lesson, Answering.LessonView view) {
+    /**
+     * The whole lesson page for a learner, as UTF-8: the course map's cards, the lesson's blocks, and
+     * each question as the quiz feature reports it.
+     */
+    public byte[] page(String path, String csrf, Course course, Lesson lesson, Answering.LessonView view) {
         Object version = version(course);
         KeptMarkup.Token token = kept.token(csrf);
         FrameView frame = new FrameView(lesson.title() + " — Cloud Lab", path, new KeptMarkup.Same<>(lesson),
                 course.lessons().indexOf(lesson) + 1, view.completed(), same(course.previous(lesson)), same(course.next(lesson)),
                 kept.tokenPlaceholder, kept.innerPlaceholder, kept.innerPlaceholder);
-        StringBuilder out = new StringBuilder(32768);
+        PageBuffer out = new PageBuffer(32768);
         kept.markup(version, frame, this::frame).write(out, token, null, null,
                 cards -> map(cards, course, lesson, view.progress(), token, version),
                 body -> body(body, lesson, view.progress(), view.states(), token, version));
-        return out.toString();
+        return out.toBytes();
     }
 
     /** The course map's cards: each lesson's state alone (no scores are worked out for it), one kept markup per lesson and state. */
-    private void map(StringBuilder out, Course course, Lesson shown, LearnerProgress progress, KeptMarkup.Token token, Object version) {
+    private void map(PageBuffer out, Course course, Lesson shown, LearnerProgress progress, KeptMarkup.Token token, Object version) {
         int number = 1;
         for (Lesson l : course.lessons()) {
             Completion.LessonState state = Completion.state(l, progress);
@@ -128,7 +131,7 @@ public final class LessonMarkup {
     }
 
     /** Appends the lesson's body for this learner: its blocks in order, the quiz with their questions. */
-    private void body(StringBuilder out, Lesson lesson, LearnerProgress progress, List<Answering.QuestionState> states, KeptMarkup.Token token,
+    private void body(PageBuffer out, Lesson lesson, LearnerProgress progress, List<Answering.QuestionState> states, KeptMarkup.Token token,
                       Object version) {
         for (Segment s : lesson.segments()) {
             if (s instanceof Segment.QuizBlock) {

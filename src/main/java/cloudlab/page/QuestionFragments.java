@@ -182,13 +182,13 @@ final class QuestionFragments {
     String html(Answering.QuestionState state, String csrf, Object version) {
         QuestionView qv = view(state, csrf);
         if (afresh(qv)) return render(qv);
-        StringBuilder out = new StringBuilder(4096);
+        PageBuffer out = new PageBuffer(4096);
         write(out, state, kept.token(csrf), version);
         return out.toString();
     }
 
     /** Appends the question's HTML for this learner, whose token is checked. */
-    void write(StringBuilder out, Answering.QuestionState state, KeptMarkup.Token token, Object version) {
+    void write(PageBuffer out, Answering.QuestionState state, KeptMarkup.Token token, Object version) {
         QuestionView qv = view(state, token.value);
         if (afresh(qv)) {
             out.append(render(qv));

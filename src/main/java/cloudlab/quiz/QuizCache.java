@@ -30,7 +30,8 @@ final class QuizCache {
     private record AnswerKey(Question variant, String answer, String hints) {
         @Override
         public boolean equals(Object o) {
-            return o instanceof AnswerKey k && k.variant == variant && java.util.Objects.equals(k.answer, answer) && java.util.Objects.equals(k.hints, hints);
+            return o instanceof AnswerKey k && k.variant == variant && java.util.Objects.equals(k.answer, answer)
+                    && java.util.Objects.equals(k.hints, hints);
         }
 
         @Override
