@@ -191,10 +191,7 @@ public final class Answering {
     public LessonView open(String learnerId, boolean stored, Lesson lesson, String newFor, AttemptPolicy policy) {
         LearnerProgress p = progress.withHints(learnerId, scope);
         boolean first = stored && p.lesson(lesson.slug()) == null;
-        if (first) {
-            progress.opened(learnerId, lesson.slug());
-            p = progress.withHints(learnerId, scope);
-        }
+        if (first) p = p.with(lesson.slug(), progress.opened(learnerId, lesson.slug()));
         return view(p, states(learnerId, lesson, p, newFor, policy), lesson, first);
     }
 
