@@ -147,8 +147,12 @@ final class QuestionFragments {
                     inOrder(itemOrder.size()), csrf, policyLabel, revealed, attemptsLeft, inOrder(optionOrder.size()), counted, mark);
         }
 
+        /** 0, 1, ... n-1: made once for the lengths questions have, as every shared view asks for them. */
+        private static final List<List<Integer>> IN_ORDER = java.util.stream.IntStream.range(0, 32)
+                .mapToObj(n -> java.util.stream.IntStream.range(0, n).boxed().toList()).toList();
+
         private static List<Integer> inOrder(int n) {
-            return java.util.stream.IntStream.range(0, n).boxed().toList();
+            return n < IN_ORDER.size() ? IN_ORDER.get(n) : java.util.stream.IntStream.range(0, n).boxed().toList();
         }
     }
 
