@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +20,15 @@ public final class CourseSource {
     private final Path folder;
     private final boolean watch;
     private final RegionCatalog catalog;
-    private List<String> fingerprint;
-    private Course course;
+    private volatile Read read;
+
+    /** The course and the state of the folder's files it was read from. */
+    private record Read(List<FileStamp> fingerprint, Course course) {
+    }
+
+    /** A file as last seen: its name, modification time and size (one stat). */
+    private record FileStamp(Path name, FileTime modified, long size) {
+    }
 
     public CourseSource(Path folder, boolean watch, RegionCatalog catalog) {
         this.folder = folder;
@@ -32,27 +40,30 @@ public final class CourseSource {
         return folder;
     }
 
-    /** The course as the folder holds it now. */
-    public synchronized Course course() {
-        if (course == null) {
-            fingerprint = fingerprint();
-            course = Course.load(folder, catalog);
-        } else if (watch) {
-            List<String> now = fingerprint();
-            if (!now.equals(fingerprint)) {
-                fingerprint = now;
-                course = Course.load(folder, catalog);
+    /**
+     * The course as the folder holds it now. Looking costs a listing of the folder and one stat per
+     * file, outside any lock; only reading the course again is done by one request at a time.
+     */
+    public Course course() {
+        Read r = read;
+        if (r != null && (!watch || r.fingerprint().equals(fingerprint()))) return r.course();
+        synchronized (this) {
+            r = read;
+            List<FileStamp> now = r == null || watch ? fingerprint() : r.fingerprint();
+            if (r == null || !now.equals(r.fingerprint())) {
+                r = new Read(now, Course.load(folder, catalog));
+                read = r;
             }
+            return r.course();
         }
-        return course;
     }
 
-    private List<String> fingerprint() {
-        List<String> out = new ArrayList<>();
+    private List<FileStamp> fingerprint() {
+        List<FileStamp> out = new ArrayList<>();
         try (Stream<Path> s = Files.list(folder)) {
             for (Path p : s.sorted().toList()) {
-                FileTime t = Files.getLastModifiedTime(p);
-                out.add(p.getFileName() + "@" + t.toMillis() + ":" + Files.size(p));
+                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+                out.add(new FileStamp(p.getFileName(), a.lastModifiedTime(), a.size()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

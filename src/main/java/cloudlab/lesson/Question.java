@@ -3,7 +3,6 @@ package cloudlab.lesson;
 import cloudlab.sim.Layout;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.List;
 
 /**
@@ -121,12 +120,18 @@ public record Question(String id, Type type, String prompt, List<Option> options
 
         /** Whether the text can be a seed (16 hex digits). */
         public static boolean valid(String seed) {
-            return seed != null && seed.matches("[0-9a-f]{16}");
+            if (seed == null || seed.length() != 16) return false;
+            for (int i = 0; i < 16; i++) {
+                char c = seed.charAt(i);
+                if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) return false;
+            }
+            return true;
         }
 
+        /** The seed read as a number (an unsigned 64-bit one: 16 hex digits), modulo {@code count}; 0 for no seed. */
         static int index(String seed, int count) {
             if (!valid(seed)) return 0;
-            return new BigInteger(seed, 16).mod(BigInteger.valueOf(count)).intValue();
+            return (int) Long.remainderUnsigned(Long.parseUnsignedLong(seed, 16), count);
         }
     }
 }

@@ -4,9 +4,12 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import cloudlab.common.Tokens;
+import cloudlab.lesson.Question;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -17,34 +20,35 @@ import java.util.regex.Pattern;
  * no learner can know or type) and kept under that record itself: the record is the key, and its
  * render function sees nothing else, so whatever reaches the markup is part of the key. Each
  * learner's values replace the placeholders on the way out, and lists a learner sees in an order of
- * their own are kept in one order and put in theirs then ({@link #reorder}).
+ * their own are kept in one order and put in theirs then. Kept markup is cut at its placeholders
+ * once, when it is made, and kept as UTF-8 ({@link Kept}), so filling it in appends its pieces and
+ * the learner's values to the page being written ({@link PageBuffer}), with no search, no copies of
+ * the whole and no encoding on the way out.
  *
  * <p>A view's fields must be values (records, strings, unmodifiable lists) or one of the course's
  * own objects wrapped in {@link Same} (compared by identity: the course is read once and never
- * changed). Kept markup is bounded by its total length ({@link #MAX_CHARS}), the least used going
+ * changed). Kept markup is bounded by its total length ({@link #MAX_BYTES}), the least used going
  * first, and dropped whole when the {@code version} a caller passes changes (a course read again,
  * a template edited).
  */
 final class KeptMarkup {
-    /** The most characters of markup kept: some 30 MB of text. */
-    static final long MAX_CHARS = 15_000_000;
-    /** What a question variant's seed looks like ({@code Question.Seeds}). */
-    static final Pattern SEED = Pattern.compile("[0-9a-f]{16}");
+    /** The most bytes of markup kept (UTF-8). */
+    static final long MAX_BYTES = 15_000_000;
     /** Stands in for a question variant's seed. */
     final String seedPlaceholder;
     /** Stands in for the learner's CSRF token. */
     final String tokenPlaceholder;
-    /** Stands in for markup made per learner inside kept markup (a page's body, a quiz's questions). */
+    /** Stands in for markup made per learner inside kept markup (a page's course map and body, a quiz's questions), in their order. */
     final String innerPlaceholder;
-    /** Marks the start and the end of each item of a list kept in its own order ({@link #reorder}). */
+    /** Marks the start and the end of each item of a list kept in its own order ({@link Kept#write}). */
     final String orderPlaceholder;
-    private final Cache<Versioned, String> kept = Caffeine.newBuilder()
-            .maximumWeight(MAX_CHARS)
-            .weigher((Versioned k, String v) -> v.length())
+    private final Cache<Versioned, Kept> kept = Caffeine.newBuilder()
+            .maximumWeight(MAX_BYTES)
+            .weigher((Versioned k, Kept v) -> v.length)
             .build();
     /** The form every CSRF token the lab issues has. */
     private final Pattern tokenForm;
-    private volatile Object version;
+    private volatile Generation current = new Generation(new Object());
 
     /** Kept markup for pages whose CSRF tokens all have the given form. */
     KeptMarkup(Pattern tokenForm) {
@@ -60,7 +64,16 @@ final class KeptMarkup {
         return Tokens.randomText("0123456789abcdef", 32);
     }
 
-    private record Versioned(Object version, Record view) {
+    /** What kept markup is made from besides each view, as one object compared by identity (so a key is cheap to compare). */
+    private static final class Generation {
+        final Object version;
+
+        Generation(Object version) {
+            this.version = version;
+        }
+    }
+
+    private record Versioned(Generation generation, Record view) {
     }
 
     /**
@@ -68,61 +81,162 @@ final class KeptMarkup {
      * version stays the same. The view holds placeholders where learners differ; {@code render}
      * must make its markup from the view alone.
      */
-    <V extends Record> String markup(Object version, V view, Function<V, String> render) {
-        if (!version.equals(this.version)) {
+    <V extends Record> Kept markup(Object version, V view, Function<V, String> render) {
+        Generation g = current;
+        if (g.version != version && !g.version.equals(version)) {
             synchronized (this) {
-                if (!version.equals(this.version)) {
+                g = current;
+                if (!g.version.equals(version)) {
                     kept.invalidateAll();
-                    this.version = version;
+                    g = new Generation(version);
+                    current = g;
                 }
             }
         }
-        return kept.get(new Versioned(version, view), k -> render.apply(view));
+        return kept.get(new Versioned(g, view), k -> cut(render.apply(view)));
     }
 
-    /**
-     * Kept markup with this learner's values in place of the placeholders (a null seed leaves the
-     * seed's, for markup without one). The values go in as they are, unescaped, so they must be of
-     * the forms the lab makes: a token of the form given at the start, a seed of 16 hex digits.
-     */
-    String fill(String markup, String seed, String csrf) {
-        if (!tokenForm.matcher(csrf).matches()) throw new IllegalArgumentException("a CSRF token of an unexpected form");
-        if (seed != null && !SEED.matcher(seed).matches()) throw new IllegalArgumentException("a seed of an unexpected form");
-        String out = markup.replace(tokenPlaceholder, csrf);
-        return seed == null ? out : out.replace(seedPlaceholder, seed);
+    /** A learner's CSRF token, checked to have the form the lab issues (it goes into markup unescaped). */
+    static final class Token {
+        final String value;
+        private final byte[] bytes;
+
+        private Token(String value) {
+            this.value = value;
+            this.bytes = value.getBytes(StandardCharsets.UTF_8);
+        }
     }
 
-    /**
-     * Kept markup with its token filled in and finished markup in place of its inner part; the
-     * inner part goes in last, so nothing in it is taken for a placeholder.
-     */
-    String fillAround(String markup, String csrf, String inner) {
-        String out = fill(markup, null, csrf);
-        int at = out.indexOf(innerPlaceholder);
-        if (at < 0) throw new IllegalStateException("the kept markup has no place for its inner part");
-        return out.substring(0, at) + inner + out.substring(at + innerPlaceholder.length());
+    /** The learner's token, once checked: it goes into kept markup as it is, so it must be of the form the lab makes. */
+    Token token(String csrf) {
+        if (csrf == null || !tokenForm.matcher(csrf).matches()) throw new IllegalArgumentException("a CSRF token of an unexpected form");
+        return new Token(csrf);
     }
 
+    /** What stands in a kept markup's pieces between its texts. */
+    private static final byte TOKEN = 0;
+    private static final byte SEED = 1;
+    private static final byte INNER = 2;
+
     /**
-     * Kept markup whose list items (item {@code i} of the list in its own order, each between two
-     * order marks) are put in the given order, marks removed: what rendering the list in that order
-     * gives, as long as an item's markup depends on its index alone and the text between items is
-     * the same. Markup without marks (a list of none) comes back as it is.
+     * Kept markup, cut at its placeholders: for each stretch between two order marks (the text
+     * before the first item, each item, the text after it; one stretch without marks), its texts
+     * as UTF-8 and, between each two, which value goes there.
      */
-    String reorder(String markup, List<Integer> order) {
-        if (order.isEmpty()) return markup;
-        List<String> parts = new ArrayList<>(2 * order.size() + 1); // the text before, then each item and the text after it
+    static final class Kept {
+        private final byte[][][] texts;
+        private final byte[][] slots;
+        private final byte[] seedPlaceholder;
+        final int length;
+
+        private Kept(byte[][][] texts, byte[][] slots, byte[] seedPlaceholder, int length) {
+            this.texts = texts;
+            this.slots = slots;
+            this.seedPlaceholder = seedPlaceholder;
+            this.length = length;
+        }
+
+        /** How many listed items the markup holds (each between two order marks). */
+        int items() {
+            return (texts.length - 1) / 2;
+        }
+
+        /**
+         * Appends the markup with this learner's values: the token, the seed (null leaves the
+         * seed's placeholder, for markup without one), its listed items in {@code order} (item
+         * {@code order.get(k)} of the list in its own order at place {@code k}; null or empty for
+         * markup without a list), and each inner placeholder, in turn, replaced by what the next of
+         * {@code inners} writes. The values go in as they are, unescaped: a token checked by
+         * {@link #token}, a seed of 16 hex digits.
+         */
+        @SafeVarargs
+        final void write(PageBuffer out, Token token, String seed, List<Integer> order, Consumer<PageBuffer>... inners) {
+            if (seed != null && !Question.Seeds.valid(seed)) throw new IllegalArgumentException("a seed of an unexpected form");
+            byte[] seedBytes = seed == null ? seedPlaceholder : seed.getBytes(StandardCharsets.UTF_8);
+            int n = order == null ? 0 : order.size();
+            if (items() != n) throw new IllegalStateException("kept markup with " + items() + " listed items for an order of " + n);
+            int[] inner = {0};
+            append(out, 0, token, seedBytes, inners, inner);
+            for (int k = 0; k < n; k++) {
+                append(out, 2 * order.get(k) + 1, token, seedBytes, inners, inner);
+                append(out, 2 * k + 2, token, seedBytes, inners, inner);
+            }
+            if (inner[0] != inners.length) throw new IllegalStateException("the kept markup has no place for its inner part");
+        }
+
+        private void append(PageBuffer out, int stretch, Token token, byte[] seed, Consumer<PageBuffer>[] inners, int[] inner) {
+            byte[][] t = texts[stretch];
+            byte[] s = slots[stretch];
+            out.append(t[0]);
+            for (int i = 0; i < s.length; i++) {
+                switch (s[i]) {
+                    case TOKEN -> out.append(token.bytes);
+                    case SEED -> out.append(seed);
+                    default -> {
+                        if (inner[0] == inners.length) throw new IllegalStateException("kept markup with more inner parts than given");
+                        inners[inner[0]++].accept(out);
+                    }
+                }
+                out.append(t[i + 1]);
+            }
+        }
+    }
+
+    /** The markup cut at its order marks, then each stretch at its placeholders. */
+    Kept cut(String markup) {
+        List<String> stretches = split(markup, orderPlaceholder);
+        if (stretches.size() % 2 != 1) throw new IllegalStateException("kept markup with an unclosed listed item");
+        byte[][][] texts = new byte[stretches.size()][][];
+        byte[][] slots = new byte[stretches.size()][];
+        for (int i = 0; i < stretches.size(); i++) {
+            List<String> t = new ArrayList<>();
+            List<Byte> s = new ArrayList<>();
+            String rest = stretches.get(i);
+            int from = 0;
+            while (true) {
+                int tokenAt = rest.indexOf(tokenPlaceholder, from);
+                int seedAt = rest.indexOf(seedPlaceholder, from);
+                int innerAt = rest.indexOf(innerPlaceholder, from);
+                int at = first(first(tokenAt, seedAt), innerAt);
+                if (at < 0) break;
+                t.add(rest.substring(from, at));
+                byte slot = at == tokenAt ? TOKEN : at == seedAt ? SEED : INNER;
+                s.add(slot);
+                from = at + (slot == TOKEN ? tokenPlaceholder : slot == SEED ? seedPlaceholder : innerPlaceholder).length();
+            }
+            t.add(rest.substring(from));
+            texts[i] = t.stream().map(x -> x.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+            slots[i] = new byte[s.size()];
+            for (int k = 0; k < s.size(); k++) slots[i][k] = s.get(k);
+        }
+        int length = 0;
+        for (byte[][] stretch : texts) for (byte[] b : stretch) length += b.length;
+        return new Kept(texts, slots, seedPlaceholder.getBytes(StandardCharsets.UTF_8), length);
+    }
+
+    private static int first(int a, int b) {
+        return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+    }
+
+    private static List<String> split(String text, String mark) {
+        List<String> out = new ArrayList<>();
         int from = 0;
-        for (int at = markup.indexOf(orderPlaceholder); at >= 0; at = markup.indexOf(orderPlaceholder, from)) {
-            parts.add(markup.substring(from, at));
-            from = at + orderPlaceholder.length();
+        for (int at = text.indexOf(mark); at >= 0; at = text.indexOf(mark, from)) {
+            out.add(text.substring(from, at));
+            from = at + mark.length();
         }
-        parts.add(markup.substring(from));
-        if (parts.size() != 2 * order.size() + 1) {
-            throw new IllegalStateException("kept markup with " + (parts.size() - 1) / 2 + " listed items for an order of " + order.size());
-        }
-        StringBuilder out = new StringBuilder(markup.length()).append(parts.get(0));
-        for (int k = 0; k < order.size(); k++) out.append(parts.get(2 * order.get(k) + 1)).append(parts.get(2 * k + 2));
+        out.add(text.substring(from));
+        return out;
+    }
+
+    /**
+     * Markup with this learner's values in place of its placeholders: {@link Kept#write} into a
+     * text of its own (a question's section answering htmx, the tests).
+     */
+    @SafeVarargs
+    final String fill(Kept markup, String seed, String csrf, List<Integer> order, Consumer<PageBuffer>... inners) {
+        PageBuffer out = new PageBuffer(markup.length + 64);
+        markup.write(out, token(csrf), seed, order, inners);
         return out.toString();
     }
 

@@ -11,7 +11,6 @@ import cloudlab.quiz.Answering;
 import cloudlab.quiz.Completion;
 import cloudlab.sim.grade.Goal;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +27,7 @@ public final class LessonMarkup {
     private final LessonDrawings drawings;
     private final KeptMarkup kept;
     private final QuestionFragments questions;
+    private volatile Object version = List.of();
 
     /**
      * Lesson pages from these templates, with the course's drawings served as {@code images}, for
@@ -40,8 +40,11 @@ public final class LessonMarkup {
         this.questions = new QuestionFragments(renderer, kept, drawings);
     }
 
-    /** A lesson in the course map beside a lesson: its number and the learner's state of it. */
-    record NavCard(KeptMarkup.Same<Lesson> of, int number, String state, String stateLabel) {
+    /**
+     * A lesson in the course map beside a lesson: its number, the learner's state of it and whether
+     * it is the lesson shown (the key of its kept markup: a map is made of one per lesson).
+     */
+    record CardView(KeptMarkup.Same<Lesson> of, int number, String state, String stateLabel, boolean current) {
         public Lesson lesson() {
             return of.value();
         }
@@ -51,9 +54,12 @@ public final class LessonMarkup {
         }
     }
 
-    /** All the page around a lesson's body shows: the key of its kept markup (with placeholders for the token and body). */
-    record FrameView(String title, String path, KeptMarkup.Same<Lesson> lesson, int number, List<NavCard> cards, boolean completed,
-                     KeptMarkup.Same<Lesson> previous, KeptMarkup.Same<Lesson> next, String csrf, String body) {
+    /**
+     * All the page around a lesson's body shows but the course map: the key of its kept markup
+     * (with placeholders for the token, then the course map's cards and the body, in that order).
+     */
+    record FrameView(String title, String path, KeptMarkup.Same<Lesson> lesson, int number, boolean completed,
+                     KeptMarkup.Same<Lesson> previous, KeptMarkup.Same<Lesson> next, String csrf, String cards, String body) {
     }
 
     /** All one block of a lesson's body shows (through the {@code lesson/segment} fragment): its kept markup's key. */
@@ -66,19 +72,31 @@ public final class LessonMarkup {
         }
     }
 
-    /** The whole lesson page for a learner: the course map's cards, the lesson's blocks, and each question as the quiz feature reports it. */
-    public String page(String path, String csrf, Course course, Lesson lesson, Answering.LessonView view) {
+    /**
+     * The whole lesson page for a learner, as UTF-8: the course map's cards, the lesson's blocks, and
+     * each question as the quiz feature reports it.
+     */
+    public byte[] page(String path, String csrf, Course course, Lesson lesson, Answering.LessonView view) {
         Object version = version(course);
-        String body = body(lesson, view.progress(), view.states(), csrf, version);
-        List<NavCard> nav = new ArrayList<>(); // the map shows each lesson's state alone, so no scores are worked out for it
-        for (Lesson l : course.lessons()) {
-            Completion.LessonState state = Completion.state(l, view.progress());
-            nav.add(new NavCard(new KeptMarkup.Same<>(l), nav.size() + 1, state.word(), state.label()));
-        }
+        KeptMarkup.Token token = kept.token(csrf);
         FrameView frame = new FrameView(lesson.title() + " — Cloud Lab", path, new KeptMarkup.Same<>(lesson),
-                course.lessons().indexOf(lesson) + 1, nav, view.completed(), same(course.previous(lesson)), same(course.next(lesson)),
-                kept.tokenPlaceholder, kept.innerPlaceholder);
-        return kept.fillAround(kept.markup(version, frame, this::frame), csrf, body);
+                course.lessons().indexOf(lesson) + 1, view.completed(), same(course.previous(lesson)), same(course.next(lesson)),
+                kept.tokenPlaceholder, kept.innerPlaceholder, kept.innerPlaceholder);
+        PageBuffer out = new PageBuffer(32768);
+        kept.markup(version, frame, this::frame).write(out, token, null, null,
+                cards -> map(cards, course, lesson, view.progress(), token, version),
+                body -> body(body, lesson, view.progress(), view.states(), token, version));
+        return out.toBytes();
+    }
+
+    /** The course map's cards: each lesson's state alone (no scores are worked out for it), one kept markup per lesson and state. */
+    private void map(PageBuffer out, Course course, Lesson shown, LearnerProgress progress, KeptMarkup.Token token, Object version) {
+        int number = 1;
+        for (Lesson l : course.lessons()) {
+            Completion.LessonState state = Completion.state(l, progress);
+            CardView card = new CardView(new KeptMarkup.Same<>(l), number++, state.word(), state.label(), l.slug().equals(shown.slug()));
+            kept.markup(version, card, this::card).write(out, token, null, null);
+        }
     }
 
     /** One question's section alone (the answer to an htmx request about it). */
@@ -99,7 +117,8 @@ public final class LessonMarkup {
         model.put("csrf", v.csrf());
         model.put("lesson", v.lesson().value());
         model.put("number", v.number());
-        model.put("cards", v.cards());
+        model.put("cards", List.of());
+        model.put("map", v.cards());
         model.put("completed", v.completed());
         model.put("previous", v.previous() == null ? null : v.previous().value());
         model.put("next", v.next() == null ? null : v.next().value());
@@ -107,21 +126,24 @@ public final class LessonMarkup {
         return renderer.page("lesson/lesson", model);
     }
 
-    /** The lesson's body for this learner: its blocks in order, the quiz with their questions. */
-    private String body(Lesson lesson, LearnerProgress progress, List<Answering.QuestionState> states, String csrf, Object version) {
-        StringBuilder out = new StringBuilder(16384);
+    private String card(CardView card) {
+        return renderer.fragment("lesson/lesson", "card", Map.of("cards", List.of(card)));
+    }
+
+    /** Appends the lesson's body for this learner: its blocks in order, the quiz with their questions. */
+    private void body(PageBuffer out, Lesson lesson, LearnerProgress progress, List<Answering.QuestionState> states, KeptMarkup.Token token,
+                      Object version) {
         for (Segment s : lesson.segments()) {
             if (s instanceof Segment.QuizBlock) {
-                StringBuilder qs = new StringBuilder(8192);
-                for (Answering.QuestionState q : states) qs.append(questions.html(q, csrf, version));
                 SegmentView wrapper = new SegmentView("quiz", lesson.slug(), kept.innerPlaceholder, null, null, null, 0, null, null, null,
                         false, kept.tokenPlaceholder);
-                out.append(kept.fillAround(kept.markup(version, wrapper, this::segment), csrf, qs.toString()));
+                kept.markup(version, wrapper, this::segment).write(out, token, null, null, qs -> {
+                    for (Answering.QuestionState q : states) questions.write(qs, q, token, version);
+                });
             } else {
-                out.append(kept.fill(kept.markup(version, view(lesson, s, progress), this::segment), null, csrf));
+                kept.markup(version, view(lesson, s, progress), this::segment).write(out, token, null, null);
             }
         }
-        return out.toString();
     }
 
     private String segment(SegmentView view) {
@@ -151,10 +173,15 @@ public final class LessonMarkup {
 
     /**
      * What kept lesson markup was made from besides each view: the course as read (a course read
-     * again after an edit has new lessons and questions) and the text of the templates.
+     * again after an edit has new lessons and questions) and the text of the templates. The same
+     * object while neither changes, so comparing it is one identity check.
      */
     private Object version(Course course) {
-        return List.of(new KeptMarkup.Same<>(course), renderer.stamp("lesson/segment"), renderer.stamp("lesson/question"),
+        Object now = List.of(new KeptMarkup.Same<>(course), renderer.stamp("lesson/segment"), renderer.stamp("lesson/question"),
                 renderer.stamp("lesson/lesson"), renderer.stamp("fragments/chrome"));
+        Object last = version;
+        if (now.equals(last)) return last;
+        version = now;
+        return now;
     }
 }

@@ -140,15 +140,19 @@ final class QuestionFragments {
         /**
          * The view to keep for all learners in this state: placeholders for the seed and token, and
          * the choices in their own order, each between two order marks, to be put in the learner's
-         * order on the way out ({@link KeptMarkup#reorder}).
+         * order on the way out ({@link KeptMarkup.Kept#write}).
          */
         QuestionView shared(String seed, String csrf, String mark) {
             return new QuestionView(variant, slug, number, seed, given, result, attempts, hintsShown, error, standing, predictImage,
                     inOrder(itemOrder.size()), csrf, policyLabel, revealed, attemptsLeft, inOrder(optionOrder.size()), counted, mark);
         }
 
+        /** 0, 1, ... n-1: made once for the lengths questions have, as every shared view asks for them. */
+        private static final List<List<Integer>> IN_ORDER = java.util.stream.IntStream.range(0, 32)
+                .mapToObj(n -> java.util.stream.IntStream.range(0, n).boxed().toList()).toList();
+
         private static List<Integer> inOrder(int n) {
-            return java.util.stream.IntStream.range(0, n).boxed().toList();
+            return n < IN_ORDER.size() ? IN_ORDER.get(n) : java.util.stream.IntStream.range(0, n).boxed().toList();
         }
     }
 
@@ -181,9 +185,26 @@ final class QuestionFragments {
     /** The question's HTML for this learner; {@code version} names the course and templates it is made from. */
     String html(Answering.QuestionState state, String csrf, Object version) {
         QuestionView qv = view(state, csrf);
-        if (qv.error() != null || !KeptMarkup.SEED.matcher(qv.seed()).matches()) return render(qv);
-        String markup = kept.markup(version, qv.shared(kept.seedPlaceholder, kept.tokenPlaceholder, kept.orderPlaceholder), this::render);
-        return kept.fill(kept.reorder(markup, qv.listed()), qv.seed(), csrf);
+        if (afresh(qv)) return render(qv);
+        PageBuffer out = new PageBuffer(4096);
+        write(out, state, kept.token(csrf), version);
+        return out.toString();
+    }
+
+    /** Appends the question's HTML for this learner, whose token is checked. */
+    void write(PageBuffer out, Answering.QuestionState state, KeptMarkup.Token token, Object version) {
+        QuestionView qv = view(state, token.value);
+        if (afresh(qv)) {
+            out.append(render(qv));
+            return;
+        }
+        kept.markup(version, qv.shared(kept.seedPlaceholder, kept.tokenPlaceholder, kept.orderPlaceholder), this::render)
+                .write(out, token, qv.seed(), qv.listed());
+    }
+
+    /** Whether a view is rendered for its learner alone: it shows an error, or its seed is not of the form the lab makes. */
+    private static boolean afresh(QuestionView qv) {
+        return qv.error() != null || !Question.Seeds.valid(qv.seed());
     }
 
     private String render(QuestionView qv) {

@@ -69,6 +69,13 @@ public record LearnerProgress(Map<String, LessonState> lessons, Map<String, Answ
         return lessons.get(slug);
     }
 
+    /** The same progress with a lesson's state as given (what a write just stored), without reading it all again. */
+    public LearnerProgress with(String slug, LessonState state) {
+        Map<String, LessonState> now = new java.util.LinkedHashMap<>(lessons);
+        now.put(slug, state);
+        return new LearnerProgress(now, answers, challenges, hints);
+    }
+
     public ChallengeResult challenge(String challengeId) {
         return challenges.get(challengeId);
     }

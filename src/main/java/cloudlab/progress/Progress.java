@@ -89,9 +89,12 @@ public final class Progress {
         return db.read(c -> one(c, "SELECT id, resume_code, display_name FROM learners WHERE id = ?", id));
     }
 
-    /** Records that the learner opened a lesson (the first time only). */
-    public void opened(String learnerId, String lesson) {
-        db.transaction(c -> {
+    /**
+     * Records that the learner opened a lesson (the first time only), and returns the lesson's state
+     * as stored now (an earlier visit's time when one came first).
+     */
+    public LearnerProgress.LessonState opened(String learnerId, String lesson) {
+        return db.transaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO lesson_progress (learner_id, lesson, opened_at) "
                     + "SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM lesson_progress WHERE learner_id = ? AND lesson = ?)")) {
                 ps.setString(1, learnerId);
@@ -101,7 +104,13 @@ public final class Progress {
                 ps.setString(5, lesson);
                 ps.executeUpdate();
             }
-            return null;
+            try (PreparedStatement ps = c.prepareStatement("SELECT opened_at, completed_at FROM lesson_progress WHERE learner_id = ? AND lesson = ?")) {
+                ps.setString(1, learnerId);
+                ps.setString(2, lesson);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? new LearnerProgress.LessonState(rs.getString(1), rs.getString(2)) : null;
+                }
+            }
         });
     }
 

@@ -24,20 +24,22 @@ import java.util.Map;
 public final class Answering {
     private final Progress progress;
     private final Progress.Scope scope;
+    private final QuizCache cache;
 
     /** Answering over all of a learner's work (recorded in no workshop). */
     public Answering(Progress progress) {
-        this(progress, Progress.Scope.ALL);
+        this(progress, Progress.Scope.ALL, new QuizCache());
     }
 
-    private Answering(Progress progress, Progress.Scope scope) {
+    private Answering(Progress progress, Progress.Scope scope, QuizCache cache) {
         this.progress = progress;
         this.scope = scope;
+        this.cache = cache;
     }
 
     /** Answering within a scope: what the learner has done there is read, and what they do is recorded there. */
     public Answering in(Progress.Scope scope) {
-        return new Answering(progress, scope);
+        return new Answering(progress, scope, cache);
     }
 
     /**
@@ -189,10 +191,7 @@ public final class Answering {
     public LessonView open(String learnerId, boolean stored, Lesson lesson, String newFor, AttemptPolicy policy) {
         LearnerProgress p = progress.withHints(learnerId, scope);
         boolean first = stored && p.lesson(lesson.slug()) == null;
-        if (first) {
-            progress.opened(learnerId, lesson.slug());
-            p = progress.withHints(learnerId, scope);
-        }
+        if (first) p = p.with(lesson.slug(), progress.opened(learnerId, lesson.slug()));
         return view(p, states(learnerId, lesson, p, newFor, policy), lesson, first);
     }
 
@@ -237,26 +236,26 @@ public final class Answering {
         boolean fresh = a == null || (q.hasVariants() && q.id().equals(newFor));
         String seed = pinnedSeed != null ? pinnedSeed
                 : fresh ? nextSeed(learnerId, quiz, q, a)
-                : a.seed() != null ? a.seed() : Question.Seeds.of(learnerId, quiz.id(), q.id(), attempts);
+                : a.seed() != null ? a.seed() : cache.seed(learnerId, quiz.id(), q.id(), attempts);
         Question variant = q.variant(seed);
         List<Integer> hints = p.hints(quiz.id(), q.id());
         if (hints == null) hints = progress.hintsShown(learnerId, quiz.id(), q.id());
         Submission given = null;
         Scoring.Result result = null;
         if (a != null && !fresh && refusal == null && q.type() != Question.Type.CHALLENGE) {
-            given = Submission.fromJson(a.answer());
-            if (given.problemWith(variant) == null) result = Scoring.score(variant, given, Regrade.hints(a.hints()));
-            else given = null;
+            QuizCache.Scored scored = cache.scored(variant, a.answer(), a.hints());
+            given = scored.given();
+            result = scored.result();
         }
         LearnerProgress.ChallengeResult check = q.challenge() == null ? null : p.challenge(q.challenge());
         Double counted = a == null ? null : policy.counted(a.scores());
-        return new QuestionState(lesson, quiz, q, variant, seed, given, result, attempts, hints, check, itemOrder(variant, seed), refusal,
-                policy, optionOrder(variant, seed), counted);
+        return new QuestionState(lesson, quiz, q, variant, seed, given, result, attempts, hints, check, cache.itemOrder(variant, seed), refusal,
+                policy, cache.optionOrder(variant, seed), counted);
     }
 
     /** The seed of the learner's next attempt at the question. */
-    static String nextSeed(String learnerId, Quiz quiz, Question q, LearnerProgress.Answer last) {
-        return Question.Seeds.of(learnerId, quiz.id(), q.id(), (last == null ? 0 : last.attempts()) + 1);
+    private String nextSeed(String learnerId, Quiz quiz, Question q, LearnerProgress.Answer last) {
+        return cache.seed(learnerId, quiz.id(), q.id(), (last == null ? 0 : last.attempts()) + 1);
     }
 
     /**
@@ -264,7 +263,7 @@ public final class Answering {
      * their next attempt, or again the one of their latest attempt, and no other (so nobody picks
      * an easier variant, or one whose answer they already know).
      */
-    static String seedProblem(String learnerId, Quiz quiz, Question q, LearnerProgress.Answer last, String seed) {
+    private String seedProblem(String learnerId, Quiz quiz, Question q, LearnerProgress.Answer last, String seed) {
         if (seed.equals(nextSeed(learnerId, quiz, q, last))) return null;
         if (last != null && seed.equals(last.seed())) return null;
         return "seed: this variant of the question was not given to you; reload the lesson to get yours";
@@ -312,13 +311,17 @@ public final class Answering {
      * scoring does not depend on it. Other questions: none.
      */
     public static List<Integer> optionOrder(Question question, String seed) {
-        int n = switch (question.type()) {
+        String s = seed == null ? "" : seed;
+        return shuffled(listedChoices(question), i -> Question.Seeds.of(s, question.id(), "option " + i, 0));
+    }
+
+    /** How many choices {@link #optionOrder} lists in an order of the seed's: options, matching rows, or none. */
+    static int listedChoices(Question question) {
+        return switch (question.type()) {
             case SINGLE, MULTIPLE -> question.options().size();
             case MATCHING -> question.pairs().size();
             default -> 0;
         };
-        String s = seed == null ? "" : seed;
-        return shuffled(n, i -> Question.Seeds.of(s, question.id(), "option " + i, 0));
     }
 
     /** The indexes 0..n-1 sorted by their keys, each key made once (a seed's digest is not cheap to make per comparison). */

@@ -3,8 +3,6 @@ package cloudlab.quiz;
 import cloudlab.lesson.Lesson;
 import cloudlab.progress.LearnerProgress;
 
-import java.util.List;
-
 /**
  * Where a learner stands in a lesson, defined once: not started, in progress, or done. A lesson is
  * done when every question of its quiz is answered (a challenge question: its challenge checked at
@@ -42,11 +40,8 @@ public final class Completion {
      */
     public static LessonState state(Lesson lesson, LearnerProgress progress) {
         if (progress == null) return LessonState.NEW;
-        List<Scores.Item> items = Scores.items(lesson);
-        boolean touched = progress.lesson(lesson.slug()) != null || items.stream().anyMatch(i -> Scores.of(i, progress).isPresent());
-        if (!touched) return LessonState.NEW;
-        boolean answered = items.stream().allMatch(i -> Scores.of(i, progress).isPresent());
-        boolean passed = lesson.challenges().stream().allMatch(c -> progress.challenge(c.id()) != null && progress.challenge(c.id()).passed());
-        return answered && passed ? LessonState.DONE : LessonState.STARTED;
+        Scores.Attempted a = Scores.attempted(lesson, progress);
+        if (progress.lesson(lesson.slug()) == null && !a.any()) return LessonState.NEW;
+        return a.all() && a.challengesPassed() ? LessonState.DONE : LessonState.STARTED;
     }
 }

@@ -4,6 +4,7 @@ import cloudlab.lesson.Lesson;
 import cloudlab.lesson.LessonChallenge;
 import cloudlab.lesson.Question;
 import cloudlab.lesson.Quiz;
+import cloudlab.lesson.Segment;
 import cloudlab.progress.LearnerProgress;
 
 import java.util.ArrayList;
@@ -102,6 +103,44 @@ public final class Scores {
         return List.copyOf(out);
     }
 
+    /**
+     * What the learner did of a lesson's items ({@link #items(Lesson)}, the same items walked in
+     * place, none built): whether they attempted any of them, all of them, and passed every
+     * challenge block. The course map asks this of every lesson on every lesson page.
+     */
+    public record Attempted(boolean any, boolean all, boolean challengesPassed) {
+    }
+
+    /** What the learner did of the lesson's items (nothing when {@code progress} is null). */
+    public static Attempted attempted(Lesson lesson, LearnerProgress progress) {
+        if (progress == null) return new Attempted(false, false, false);
+        boolean any = false;
+        boolean all = true;
+        boolean passed = true;
+        for (Segment s : lesson.segments()) {
+            if (s instanceof Segment.QuizBlock b) {
+                Quiz quiz = b.quiz();
+                for (Question q : quiz.questions()) {
+                    boolean a = q.type() == Question.Type.CHALLENGE ? checked(progress.challenge(q.challenge()))
+                            : progress.answer(quiz.id(), q.id()) != null;
+                    any |= a;
+                    all &= a;
+                }
+            } else if (s instanceof Segment.ChallengeBlock c) {
+                LearnerProgress.ChallengeResult r = progress.challenge(c.challenge().id());
+                any |= checked(r);
+                all &= checked(r);
+                passed &= r != null && r.passed();
+            }
+        }
+        return new Attempted(any, all, passed);
+    }
+
+    /** Whether a challenge's checks count as attempting it (as {@link #of} reads them). */
+    private static boolean checked(LearnerProgress.ChallengeResult r) {
+        return r != null && r.attempts() > 0;
+    }
+
     /** The item a question of a quiz is. */
     public static Item item(Quiz quiz, Question q) {
         return q.type() == Question.Type.CHALLENGE ? Item.challenge(q.challenge()) : Item.question(quiz, q.id());
@@ -112,7 +151,7 @@ public final class Scores {
         if (progress == null) return Optional.empty();
         if (item.challengeId() != null) {
             LearnerProgress.ChallengeResult c = progress.challenge(item.challengeId());
-            return c == null || c.attempts() == 0 ? Optional.empty()
+            return !checked(c) ? Optional.empty()
                     : Optional.of(new ItemScore(item, best(c.scores()), 1.0, c.attempts(), c.lastAt()));
         }
         LearnerProgress.Answer a = progress.answer(item.quizId(), item.questionId());

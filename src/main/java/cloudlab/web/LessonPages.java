@@ -64,7 +64,7 @@ final class LessonPages {
         Answering.LessonView view = answering.in(place.scope()).open(learner.id(), !Visitors.visitor(learner), place.lesson(),
                 ctx.queryParam("variant"), place.lesson().policy());
         if (view.firstVisit()) WorkshopPages.recorded(ctx);
-        ctx.html(markup.page(ctx.path(), Csrf.token(ctx), course, place.lesson(), view));
+        ctx.contentType(io.javalin.http.ContentType.TEXT_HTML).result(markup.page(ctx.path(), Csrf.token(ctx), course, place.lesson(), view));
     }
 
     /** {@code POST /lessons/{slug}/quiz/{question}}: answers the question. */
@@ -106,7 +106,7 @@ final class LessonPages {
             ctx.html(markup.question(q.course(), outcome.state(), Csrf.token(ctx)));
         } else if (outcome.refused()) {
             Answering.LessonView view = q.answering().after(q.learner().id(), q.lesson(), outcome, q.lesson().policy());
-            ctx.html(markup.page(ctx.path(), Csrf.token(ctx), q.course(), q.lesson(), view));
+            ctx.contentType(io.javalin.http.ContentType.TEXT_HTML).result(markup.page(ctx.path(), Csrf.token(ctx), q.course(), q.lesson(), view));
         } else {
             ctx.redirect("/lessons/" + q.lesson().slug() + "#q-" + q.question().id(), HttpStatus.SEE_OTHER);
         }

@@ -127,4 +127,19 @@ class VariantPropertiesTest {
                 "the fit variants do not all have the same answer");
         assertEquals(2, ZONE.variants().stream().map(Question::truth).distinct().count(), "some zone failures matter, some do not");
     }
+
+    @Example
+    void aSeedNamesTheVariantItsNumberModuloTheirCountGives() {
+        // the rule as it was written (BigInteger): the 16 hex digits read as a number, modulo the count
+        java.util.Random random = new java.util.Random(13);
+        for (int i = 0; i < 2000; i++) {
+            String seed = String.format("%016x", random.nextLong());
+            for (int count : new int[]{1, 2, 3, 7, 10, 1000}) {
+                assertEquals(new java.math.BigInteger(seed, 16).mod(java.math.BigInteger.valueOf(count)).intValue(),
+                        Question.Seeds.index(seed, count), seed + " of " + count);
+            }
+        }
+        assertEquals(0, Question.Seeds.index("not-a-seed", 3));
+        assertEquals(0, Question.Seeds.index("ABCDEF0123456789", 3), "upper case is no seed the lab writes");
+    }
 }

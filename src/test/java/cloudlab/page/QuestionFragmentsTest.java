@@ -108,28 +108,54 @@ class QuestionFragmentsTest {
     record Named(String name) {
     }
 
+    static final String TOKEN = "AAAAAAAAAAAAAAAAAAAAAAAA";
+
+    /** Kept markup filled with a token, for markup without a seed, list or inner part. */
+    String text(KeptMarkup.Kept k) {
+        return kept.fill(k, null, TOKEN, null);
+    }
+
     @Test
     void aNewVersionDropsWhatWasKept() {
-        assertEquals("a", kept.markup("v1", new Named("k"), v -> "a"));
-        assertEquals("a", kept.markup("v1", new Named("k"), v -> "b"), "kept");
-        assertEquals("b", kept.markup("v2", new Named("k"), v -> "b"), "a course read again or a template edited");
-        assertEquals("b", kept.markup("v2", new Named("k"), v -> "c"));
-        assertEquals("c", kept.markup("v2", new Named("other"), v -> "c"), "another view is another key");
+        assertEquals("a", text(kept.markup("v1", new Named("k"), v -> "a")));
+        assertEquals("a", text(kept.markup("v1", new Named("k"), v -> "b")), "kept");
+        assertEquals("a", text(kept.markup(new String("v1"), new Named("k"), v -> "b")), "an equal version is the same version");
+        assertEquals("b", text(kept.markup("v2", new Named("k"), v -> "b")), "a course read again or a template edited");
+        assertEquals("b", text(kept.markup("v2", new Named("k"), v -> "c")));
+        assertEquals("c", text(kept.markup("v2", new Named("other"), v -> "c")), "another view is another key");
     }
 
     @Test
     void valuesThatWouldNeedEscapingAreNeverPutIntoMarkup() {
-        String markup = "<input value=\"" + kept.tokenPlaceholder + "\"><input value=\"" + kept.seedPlaceholder + "\">";
+        KeptMarkup.Kept markup = kept.cut("<input value=\"" + kept.tokenPlaceholder + "\"><input value=\"" + kept.seedPlaceholder + "\">");
         assertEquals("<input value=\"AAAAAAAAAAAAAAAAAAAAAAAA\"><input value=\"0123456789abcdef\">",
-                kept.fill(markup, "0123456789abcdef", "AAAAAAAAAAAAAAAAAAAAAAAA"));
+                kept.fill(markup, "0123456789abcdef", TOKEN, null));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> kept.fill(markup, null, "\"><script>alert(1)</script><b x=\""));
+                () -> kept.fill(markup, null, "\"><script>alert(1)</script><b x=\"", null));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> kept.fill(markup, "\"><script>", "AAAAAAAAAAAAAAAAAAAAAAAA"));
+                () -> kept.fill(markup, "\"><script>", TOKEN, null));
         assertEquals("<p>AAAAAAAAAAAAAAAAAAAAAAAA|" + kept.tokenPlaceholder + "</p>",
-                kept.fillAround("<p>" + kept.tokenPlaceholder + "|" + kept.innerPlaceholder + "</p>", "AAAAAAAAAAAAAAAAAAAAAAAA",
-                        kept.tokenPlaceholder),
+                kept.fill(kept.cut("<p>" + kept.tokenPlaceholder + "|" + kept.innerPlaceholder + "</p>"), null, TOKEN, null,
+                        o -> o.append(kept.tokenPlaceholder)),
                 "the inner part goes in last: a placeholder inside it is left alone");
+    }
+
+    @Test
+    void innerPartsGoInTheirOrderAndListedItemsInTheLearners() {
+        String p = kept.innerPlaceholder;
+        assertEquals("<nav>map</nav><main>body</main>", kept.fill(kept.cut("<nav>" + p + "</nav><main>" + p + "</main>"), null, TOKEN, null,
+                o -> o.append("map"), o -> o.append("body")));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> kept.fill(kept.cut("<nav>" + p + "</nav>"), null, TOKEN, null), "an inner part not given");
+        String m = kept.orderPlaceholder;
+        KeptMarkup.Kept list = kept.cut("<ol>" + m + "<li>a " + kept.seedPlaceholder + "</li>" + m + "\n" + m + "<li>b "
+                + kept.tokenPlaceholder + "</li>" + m + "|" + m + "<li>c</li>" + m + "</ol>");
+        assertEquals("<ol><li>b " + TOKEN + "</li>\n<li>c</li>|<li>a 0123456789abcdef</li></ol>",
+                kept.fill(list, "0123456789abcdef", TOKEN, List.of(1, 2, 0)));
+        assertEquals("<ol><li>a 0123456789abcdef</li>\n<li>b " + TOKEN + "</li>|<li>c</li></ol>",
+                kept.fill(list, "0123456789abcdef", TOKEN, List.of(0, 1, 2)));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> kept.fill(list, "0123456789abcdef", TOKEN, List.of(1, 0)), "an order of another length");
     }
 
     /**

@@ -148,4 +148,18 @@ class AnsweringTest extends OneLearnerAnswering {
             }
         }
     }
+
+    @Test
+    void aFirstVisitIsRecordedOnceAndTheViewShowsTheLessonOpenedAsStored() {
+        Answering.LessonView first = answering.open(learner, true, types, null, types.policy());
+        assertTrue(first.firstVisit());
+        assertEquals(progress.of(learner).lesson(types.slug()), first.progress().lesson(types.slug()),
+                "the view holds the lesson's state as stored");
+        assertEquals(Completion.LessonState.STARTED, Completion.state(types, first.progress()));
+        Answering.LessonView again = answering.open(learner, true, types, null, types.policy());
+        assertFalse(again.firstVisit(), "a later visit writes nothing");
+        assertEquals(first.progress().lesson(types.slug()), again.progress().lesson(types.slug()));
+        assertNull(answering.open("a-visitor", false, types, null, types.policy()).progress().lesson(types.slug()),
+                "a reader who is no stored learner yet is not recorded");
+    }
 }

@@ -62,6 +62,28 @@ class PagesTest {
     }
 
     @Test
+    void theCourseMapBesideALessonShowsTheLearnersStateOfEachLessonAndWhichOneIsOpen() {
+        WebClient web = WebClient.browser(server);
+        web.get("/lessons/" + lessons.get(0).slug());
+        Question q = lessons.get(0).quiz().questions().stream().filter(x -> !x.hasVariants()).findFirst().orElseThrow();
+        assertEquals(303, web.postForm("/lessons/" + lessons.get(0).slug() + "/quiz/" + q.id(), Course1.rightForm(q)).statusCode(),
+                "an answer makes the visitor a learner who started the first lesson");
+        String page = web.get("/lessons/" + lessons.get(1).slug()).body();
+        String map = page.substring(page.indexOf("<nav class=\"course-nav\""), page.indexOf("</nav>", page.indexOf("<nav class=\"course-nav\"")));
+        List<String> cards = new ArrayList<>(List.of(map.split("<li ")));
+        cards.remove(0);
+        assertEquals(lessons.size(), cards.size(), map);
+        for (int i = 0; i < lessons.size(); i++) {
+            String card = cards.get(i);
+            assertTrue(card.contains("href=\"/lessons/" + lessons.get(i).slug() + "\""), card);
+            String state = i <= 1 ? "started" : "new";
+            assertTrue(card.contains("is-" + state), lessons.get(i).slug() + " is " + state + ": " + card);
+            assertEquals(i == 1, card.contains("aria-current=\"page\""), "the lesson shown, alone: " + card);
+        }
+        assertEquals(1, count(map, "aria-current"), map);
+    }
+
+    @Test
     void twoNewLearnersSeeTheSameLessonBodyAPageIsTheSameOnAReloadAndEachFormCarriesTheToken() {
         for (Lesson l : lessons) {
             WebClient ana = WebClient.browser(server);
