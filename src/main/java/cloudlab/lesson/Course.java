@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -28,6 +29,16 @@ public final class Course {
     private final List<Lesson> lessons;
     private final List<String> problems;
     private final RegionCatalog catalog;
+    /**
+     * Each lesson under each attempt policy a workshop sets, made once: a lesson's kept markup is
+     * found by the lesson object itself, so the same lesson under the same policy must be the same
+     * object on every view (bounded by {@link #MOST_WORKED}; past it, made anew each time).
+     */
+    private final Map<Worked, Lesson> worked = new ConcurrentHashMap<>();
+    private static final int MOST_WORKED = 10_000;
+
+    private record Worked(String slug, cloudlab.quiz.AttemptPolicy policy) {
+    }
 
     private Course(List<Lesson> lessons, List<String> problems, RegionCatalog catalog) {
         this.lessons = List.copyOf(lessons);
@@ -188,6 +199,12 @@ public final class Course {
 
     public List<String> problems() {
         return problems;
+    }
+
+    /** One of this course's lessons with its quiz under {@code policy}: the same object each time it is asked for. */
+    public Lesson underPolicy(Lesson lesson, cloudlab.quiz.AttemptPolicy policy) {
+        if (lesson(lesson.slug()) != lesson || worked.size() >= MOST_WORKED) return lesson.withPolicy(policy);
+        return worked.computeIfAbsent(new Worked(lesson.slug(), policy), k -> lesson.withPolicy(policy));
     }
 
     public Lesson lesson(String slug) {

@@ -132,7 +132,7 @@ final class LessonPages {
 
     /** Where the learner works on the lesson now: the workshop feature's decision ({@link Working}). */
     static Working.Place place(Services services, Context ctx, Learner learner, Lesson lesson) {
-        return Working.place(WorkshopPages.membership(services.workshops(), ctx, learner.id()), lesson);
+        return Working.place(services.course().course(), WorkshopPages.membership(services.workshops(), ctx, learner.id()), lesson);
     }
 
     static Map<String, Object> base(Context ctx, String title) {

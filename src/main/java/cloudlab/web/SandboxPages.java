@@ -42,7 +42,7 @@ final class SandboxPages {
         this.learners = learners;
         this.sandboxes = services.sandboxes();
         this.checks = cloudlab.quiz.ChallengeResults.checks(services.course(), services.progress(),
-                (learnerId, lesson) -> Working.place(services.workshops().working(learnerId), lesson).scope());
+                (learnerId, lesson) -> Working.place(services.course().course(), services.workshops().working(learnerId), lesson).scope());
     }
 
     void list(Context ctx) {

@@ -73,6 +73,6 @@ public final class Results {
     /** The workshop's lessons in its order, as worked there (under its attempt policy). */
     static List<Lesson> lessons(Course c, Workshop w) {
         if (c == null) return List.of();
-        return w.lessons().stream().map(c::lesson).filter(Objects::nonNull).map(w::asWorkedHere).toList();
+        return w.lessons().stream().map(c::lesson).filter(Objects::nonNull).map(l -> w.asWorkedHere(c, l)).toList();
     }
 }

@@ -36,13 +36,13 @@ public final class Working {
     }
 
     /** Where the learner works on the lesson, given their working workshop (empty: none). */
-    public static Place place(Optional<Workshops.Membership> working, Lesson lesson) {
+    public static Place place(cloudlab.lesson.Course course, Optional<Workshops.Membership> working, Lesson lesson) {
         if (working.isEmpty() || !working.get().workshop().covers(lesson.slug())) {
             return new Place(lesson, Progress.Scope.SELF_STUDY, working, null, null);
         }
         Workshop w = working.get().workshop();
         String frozen = w.open() ? null : "workshop: " + w.title() + " is closed, so its results are final and this was not recorded. "
                 + "Your instructor can reopen it; until then its lessons can be read but not answered.";
-        return new Place(w.asWorkedHere(lesson), Progress.Scope.workshop(w.id()), working, Pacing.lessonLock(working, lesson).orElse(null), frozen);
+        return new Place(w.asWorkedHere(course, lesson), Progress.Scope.workshop(w.id()), working, Pacing.lessonLock(working, lesson).orElse(null), frozen);
     }
 }

@@ -30,10 +30,11 @@ public record Workshop(String id, String code, String title, String instructor, 
 
     /**
      * The lesson as it is worked in this workshop: its quiz under the workshop's policy when the
-     * workshop sets one (every score of it, anywhere, then counts under that policy).
+     * workshop sets one (every score of it, anywhere, then counts under that policy); the same
+     * object for the same lesson of {@code course} each time.
      */
-    public Lesson asWorkedHere(Lesson lesson) {
-        return policy == null || lesson.quiz() == null ? lesson : lesson.withPolicy(policy);
+    public Lesson asWorkedHere(cloudlab.lesson.Course course, Lesson lesson) {
+        return policy == null || lesson.quiz() == null ? lesson : course.underPolicy(lesson, policy);
     }
 
     public boolean open() {

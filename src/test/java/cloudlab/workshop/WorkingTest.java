@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,7 +39,7 @@ class WorkingTest {
 
     /** An answer given where the learner works on the lesson now (as the lesson page records it); refused work is not stored. */
     static String answer(String learner, Question q, boolean right) {
-        Working.Place place = Working.place(lab.workshops.working(learner), lab.quizLesson());
+        Working.Place place = Working.place(lab.course, lab.workshops.working(learner), lab.quizLesson());
         if (place.refusal() != null) return place.refusal();
         lab.progress.answered(learner, place.lesson().quiz().id(), q.id(), new Progress.Attempt(null, right ? "right" : "wrong", null, null),
                 right ? 1 : 0, 1, place.scope());
@@ -97,7 +99,7 @@ class WorkingTest {
         assertTrue(refusal != null && refusal.contains("Frozen is closed"), refusal);
         assertEquals(0.0, result(w, ana, q).score(), "the answer after Close is not in the results");
         assertEquals(1, result(w, ana, q).attempts());
-        assertNull(Working.place(lab.workshops.working(ana), lab.quizLesson()).locked(), "its lessons can still be read");
+        assertNull(Working.place(lab.course, lab.workshops.working(ana), lab.quizLesson()).locked(), "its lessons can still be read");
 
         lab.workshops.reopen(w.id());
         assertNull(answer(ana, q, true));
@@ -108,11 +110,11 @@ class WorkingTest {
     void aLessonTheWorkshopDoesNotCoverIsSelfStudyAndNoRoomCountsIt() {
         Workshop w = workshop("ada", "Only the first", List.of(lab.quizLesson().slug()));
         String ana = lab.joined(w, "Ana");
-        Working.Place place = Working.place(lab.workshops.working(ana), lab.challengeLesson());
+        Working.Place place = Working.place(lab.course, lab.workshops.working(ana), lab.challengeLesson());
         assertEquals(Progress.Scope.SELF_STUDY, place.scope());
         assertNull(place.refusal());
-        assertEquals(Progress.Scope.workshop(w.id()), Working.place(lab.workshops.working(ana), lab.quizLesson()).scope());
-        assertEquals(Progress.Scope.SELF_STUDY, Working.place(lab.workshops.working(lab.progress.newLearner().learner().id()), lab.quizLesson()).scope());
+        assertEquals(Progress.Scope.workshop(w.id()), Working.place(lab.course, lab.workshops.working(ana), lab.quizLesson()).scope());
+        assertEquals(Progress.Scope.SELF_STUDY, Working.place(lab.course, lab.workshops.working(lab.progress.newLearner().learner().id()), lab.quizLesson()).scope());
     }
 
     @Test
@@ -128,8 +130,12 @@ class WorkingTest {
         lab.workshops.setPolicy(w.id(), first);
         assertEquals(0.0, result(w, ana, q).score(), "under the workshop's first-attempt policy the wrong first answer counts");
         assertEquals(first.label(), result(w, ana, q).policy());
-        assertEquals(first, Working.place(lab.workshops.working(ana), lab.quizLesson()).lesson().quiz().policy(),
+        assertEquals(first, Working.place(lab.course, lab.workshops.working(ana), lab.quizLesson()).lesson().quiz().policy(),
                 "the lesson is answered under the workshop's policy too");
+        assertSame(Working.place(lab.course, lab.workshops.working(ana), lab.quizLesson()).lesson(),
+                Working.place(lab.course, lab.workshops.working(ana), lab.quizLesson()).lesson(),
+                "the same lesson object on every view, so the page's kept markup (found by the lesson itself) is found again");
+        assertNotSame(lab.quizLesson(), Working.place(lab.course, lab.workshops.working(ana), lab.quizLesson()).lesson());
     }
 
     @Test
