@@ -1,6 +1,7 @@
 package cloudlab.page;
 
 import cloudlab.diagram.Diagrams;
+import cloudlab.sandbox.Workspace;
 import cloudlab.sim.Layout;
 import cloudlab.sim.RegionCatalog;
 import cloudlab.sim.Report;
@@ -14,10 +15,24 @@ import java.util.function.Predicate;
  * The drawings of a sandbox page, each drawn only when a part that shows it is rendered (an answer
  * that renders the table alone draws nothing). They leave out what they share, the style sheets,
  * the map's land and the hatch pattern, which the page holds once ({@link #shared()}).
- * {@code report} is the state's own; {@code drawn} says which hosts' cards to draw (the others
- * are kept as the page holds them, {@link Parts#KEPT}).
+ * {@code report} is the state's own; {@code drawn} says which hosts' cards to draw and {@code rowsDrawn}
+ * which groups of the table's rows (the others are kept as the page holds them, {@link Parts#KEPT}).
  */
-public record SandboxDrawings(Layout state, Report report, Predicate<String> drawn) {
+public record SandboxDrawings(Layout state, Report report, Predicate<String> drawn, Predicate<Workspace.RowGroup> rowsDrawn) {
+    /** Everything drawn, as a whole page draws it. */
+    public SandboxDrawings(Layout state, Report report) {
+        this(state, report, host -> true, group -> true);
+    }
+
+    /** A group of the table's rows as its {@code tbody} holds it: its rows, or {@link Parts#KEPT} for a group not drawn. */
+    public record Rows(String id, String html) {
+    }
+
+    /** The table's groups of rows ({@link TableRows}); a group not drawn is {@link Parts#KEPT}. */
+    public List<Rows> rows(List<Workspace.RowGroup> groups) {
+        return groups.stream().map(g -> new Rows(g.id(), rowsDrawn.test(g) ? TableRows.html(g) : Parts.KEPT)).toList();
+    }
+
     /** The map's ground per catalog: the same for every layout, drawn once. */
     private static final Cache<RegionCatalog, String> BASES = Caffeine.newBuilder().weakKeys().maximumSize(8).build();
 
