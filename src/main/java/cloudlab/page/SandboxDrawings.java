@@ -2,9 +2,12 @@ package cloudlab.page;
 
 import cloudlab.diagram.Diagrams;
 import cloudlab.sandbox.Workspace;
+import cloudlab.sim.App;
+import cloudlab.sim.Host;
 import cloudlab.sim.Layout;
 import cloudlab.sim.RegionCatalog;
 import cloudlab.sim.Report;
+import cloudlab.sim.Vm;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
@@ -59,6 +62,31 @@ public record SandboxDrawings(Layout state, Report report, Predicate<String> dra
 
     public List<String> mapPlaces() {
         return Diagrams.mapPlaces(state, report);
+    }
+
+    /** The hosts as options, one a line ("Add a VM"), the one named {@code selected} selected. */
+    public String hostOptions(String selected) {
+        return FormOptions.of(state.hosts(), Host::id, Host::id, selected, FormOptions.LINE);
+    }
+
+    /** The hosts as options, on one line ("Migrate a VM"). */
+    public String hostOptions() {
+        return FormOptions.of(state.hosts(), Host::id, Host::id, null, "");
+    }
+
+    /** The apps as options, one a line ("Add a VM") or on one line ({@code line} false), the one named {@code selected} selected. */
+    public String appOptions(String selected, boolean line) {
+        return FormOptions.of(state.apps(), App::name, App::name, selected, line ? FormOptions.LINE : "");
+    }
+
+    /** The apps as options, with how many VMs each needs running. */
+    public String appNeedsOptions() {
+        return FormOptions.of(state.apps(), App::name, a -> a.name() + " (needs " + a.minRunning() + ")", null, "");
+    }
+
+    /** The VMs as options, on one line, with their host when {@code where}. */
+    public String vmOptions(boolean where) {
+        return FormOptions.of(state.vms(), Vm::id, where ? vm -> vm.id() + " (on " + vm.host().id() + ")" : Vm::id, null, "");
     }
 
     /** What every drawing shares, for the page to hold once. */
