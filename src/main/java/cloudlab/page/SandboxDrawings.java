@@ -89,6 +89,11 @@ public record SandboxDrawings(Layout state, Report report, Predicate<String> dra
         return FormOptions.of(state.vms(), Vm::id, where ? vm -> vm.id() + " (on " + vm.host().id() + ")" : Vm::id, null, "");
     }
 
+    /** The history's steps ({@link TimelineSteps}). */
+    public String steps(List<Workspace.Step> steps) {
+        return TimelineSteps.html(steps);
+    }
+
     /** What every drawing shares, for the page to hold once. */
     public static String shared() {
         return Diagrams.sharedDefinitions();
