@@ -144,7 +144,7 @@ public final class HttpBench {
         Matcher lessons = Pattern.compile("name=\"lesson\" value=\"([^\"]+)\"").matcher(get("/instructor/workshops", "cl_instructor=" + instructorCookie, false).body());
         while (lessons.find()) if (!slugs.contains(lessons.group(1))) slugs.add(lessons.group(1));
         if (slugs.isEmpty()) throw new IllegalStateException("no lessons offered on /instructor/workshops");
-        List<String> pairs = new ArrayList<>(List.of("title", "Benchmark workshop", "layout", Files.readString(Path.of("examples", "web-shop.yaml"))));
+        List<String> pairs = new ArrayList<>(List.of("title", "Benchmark workshop", "layout", Files.readString(Path.of(System.getProperty("layout", "examples/web-shop.yaml")))));
         for (String s : slugs) {
             pairs.add("lesson");
             pairs.add(s);

@@ -20,7 +20,10 @@ import java.util.Set;
  * event the action made, one method per kind (the core's visitor), so a new kind of event cannot
  * be left out; a move of the history touches what the steps it undid or redid touch. Of the host
  * cards, an action that neither adds, removes nor renames a host draws only the cards of the hosts
- * its events name ({@link #cardsNamed}); the page keeps the others as it holds them.
+ * its events name ({@link #cardsNamed}); the page keeps the others as it holds them. Of the table's
+ * groups of rows, likewise, an action that neither adds, removes nor renames anything the table
+ * lists draws only the groups with a row its events name ({@link #rowsNamed}), and an answer that
+ * renders the table only for a form's message draws none.
  */
 public final class SandboxParts {
     private SandboxParts() {
@@ -73,7 +76,9 @@ public final class SandboxParts {
             if (part != null) out.add(part);
             if (name.startsWith(CARD)) out.add(name); // a card the page asks for again is drawn
         }
+        if (!touched.contains("tree")) out.add(NAMED_ROWS); // the table at most for its message: no row changed
         if (asked.contains("hosts-diagram") || !holds.test("hosts-diagram")) out.remove(NAMED_CARDS);
+        if (asked.contains("tree") || !holds.test("tree") || asked.stream().anyMatch(n -> n.startsWith(ROWS))) out.remove(NAMED_ROWS);
         return out;
     }
 
@@ -82,16 +87,33 @@ public final class SandboxParts {
         return !render.contains(NAMED_CARDS) || render.contains(CARD + host);
     }
 
+    /**
+     * Whether an answer that renders {@code render} draws that group of the table's rows: when any
+     * of its rows is named (else the page keeps the group it holds).
+     */
+    public static boolean drawsRows(Set<String> render, Workspace.RowGroup group) {
+        if (!render.contains(NAMED_ROWS)) return true;
+        for (Workspace.Row r : group.rows()) if (render.contains(ROW + r.id())) return true;
+        return false;
+    }
+
     /** In a set of parts: of the host cards, only those named ({@value #CARD} and the host's id) are drawn. */
     static final String NAMED_CARDS = "cards-named";
     static final String CARD = "card-";
+    /** In a set of parts: of the table's groups of rows, only those with a row named ({@value #ROW} and its id) are drawn. */
+    static final String NAMED_ROWS = "rows-named";
+    static final String ROW = "row-";
+    /** The name of a group of rows as a part ({@code rows-} and its first row's id), as the template marks it. */
+    private static final String ROWS = "rows-";
 
     /**
      * What a refused action touches: the message, and the form it came from (which keeps what
      * was typed and shows the refusal beside it).
      */
     public static Set<String> refused(String form) {
-        return with(Set.of("messages"), form);
+        Set<String> out = with(Set.of("messages"), form);
+        if (out.contains("tree")) out.add(NAMED_ROWS); // the table's form changes only its message
+        return out;
     }
 
     /** What "Check my design" touches: the message and the challenge with its goals. */
@@ -121,11 +143,16 @@ public final class SandboxParts {
      */
     public static Set<String> accepted(List<Event> events, String form, Layout before, Layout after) {
         Set<String> out = accepted(events, form);
-        if (!out.contains("hosts-diagram")) return out;
-        Set<String> hosts = cardsNamed(events, before, after);
-        if (hosts == null) return out;
-        out.add(NAMED_CARDS);
-        for (String h : hosts) out.add(CARD + h);
+        Set<String> hosts = out.contains("hosts-diagram") ? cardsNamed(events, before, after) : null;
+        if (hosts != null) {
+            out.add(NAMED_CARDS);
+            for (String h : hosts) out.add(CARD + h);
+        }
+        Set<String> rows = out.contains("tree") ? rowsNamed(events, before, after) : null;
+        if (rows != null) {
+            out.add(NAMED_ROWS);
+            for (String r : rows) out.add(ROW + r);
+        }
         return out;
     }
 
@@ -167,6 +194,37 @@ public final class SandboxParts {
                 for (Node n = h; n != null && !hit; n = n.parent()) hit = named.contains(n.id());
                 for (Vm vm : h.vms()) hit |= named.contains(vm.id());
                 if (hit) out.add(h.id());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The rows of the table the events can change, between the layout {@code before} them and the
+     * one {@code after}: each place or host under (or being) a node the events name, each host that
+     * holds, before or after, a VM they name, and those VMs. Null when the events add, remove or
+     * rename anything the table lists but a VM, or change what every row says (its groups change:
+     * every group is drawn).
+     */
+    static Set<String> rowsNamed(List<Event> events, Layout before, Layout after) {
+        Set<String> named = new java.util.HashSet<>();
+        for (Event e : events) {
+            Set<String> ids = e.accept(ROW_NAMES);
+            if (ids == null) return null;
+            named.addAll(ids);
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (Layout l : List.of(before, after)) {
+            List<Node> nodes = new java.util.ArrayList<>(l.regions());
+            nodes.addAll(l.zones());
+            nodes.addAll(l.datacenters());
+            nodes.addAll(l.hosts());
+            nodes.addAll(l.vms());
+            for (Node n : nodes) {
+                boolean hit = false;
+                for (Node up = n; up != null && !hit; up = up.parent()) hit = named.contains(up.id());
+                if (n instanceof Host h) for (Vm vm : h.vms()) hit |= named.contains(vm.id());
+                if (hit) out.add(n.id());
             }
         }
         return out;
@@ -312,13 +370,14 @@ public final class SandboxParts {
     }
 
     private static final Names NAMES = new Names();
+    private static final Names ROW_NAMES = new RowNames();
 
     /**
      * The ids of hosts, VMs and places an event names, for the host cards it can change: none for an
      * event no card shows (apps, regions moved, places added, users, loads), null for one that
      * changes the list of cards or what every card says.
      */
-    static final class Names implements Event.Visitor<Set<String>> {
+    static class Names implements Event.Visitor<Set<String>> {
         public Set<String> layoutNamed(Event.LayoutNamed e) {
             return Set.of();
         }
@@ -430,6 +489,32 @@ public final class SandboxParts {
 
         public Set<String> hostOsLoadSet(Event.HostOsLoadSet e) {
             return Set.of();
+        }
+    }
+
+    /**
+     * As {@link Names}, for the table's rows, which list the places as well: a place added changes
+     * the table's groups (every group), and a region moved changes its row.
+     */
+    static final class RowNames extends Names {
+        @Override
+        public Set<String> regionAdded(Event.RegionAdded e) {
+            return null;
+        }
+
+        @Override
+        public Set<String> regionMoved(Event.RegionMoved e) {
+            return Set.of(e.code());
+        }
+
+        @Override
+        public Set<String> zoneAdded(Event.ZoneAdded e) {
+            return null;
+        }
+
+        @Override
+        public Set<String> datacenterAdded(Event.DatacenterAdded e) {
+            return null;
         }
     }
 }

@@ -276,7 +276,7 @@ final class SandboxPages {
         String held = ctx.header(Parts.HEADER);
         Set<String> render = Renderer.wantsFragment(ctx) ? SandboxParts.toRender(touched, Parts.asked(held), name -> Parts.holds(held, name)) : SandboxParts.all();
         Map<String, Object> model = model(LessonPages.base(ctx, s.title() + " — Cloud Lab sandbox"), s, v,
-                new SandboxDrawings(v.state(), v.report(), host -> SandboxParts.drawsCard(render, host)));
+                new SandboxDrawings(v.state(), v.report(), host -> SandboxParts.drawsCard(render, host), g -> SandboxParts.drawsRows(render, g)));
         ctx.status(status);
         if (Renderer.wantsFragment(ctx)) {
             ctx.html(new Parts(services.renderer(), SandboxParts.FRAGMENTS, model, render).changed(held));
@@ -311,7 +311,7 @@ final class SandboxPages {
         if (start == null) return "";
         Sandbox s = new Sandbox("warm-up", "", "Warm-up", Sandbox.Origin.BLANK, null, cloudlab.sim.History.from(start, java.util.List.of(), 0), 0);
         SandboxView v = SandboxView.of(s, checks, null, null, null, Map.of(), null, null);
-        return page(model(LessonPages.base("/sandboxes/" + s.id(), "", s.title()), s, v, new SandboxDrawings(v.state(), v.report(), host -> true)));
+        return page(model(LessonPages.base("/sandboxes/" + s.id(), "", s.title()), s, v, new SandboxDrawings(v.state(), v.report())));
     }
 
     /** The lesson a sandbox came from: its block's lesson, or the lesson of its challenge. */

@@ -18,7 +18,10 @@ class SandboxPartsTest {
     @Test
     void aRefusalTouchesItsMessageAndTheFormItCameFromAlone() {
         assertEquals(Set.of("messages", "f-add-vm"), SandboxParts.refused("add-vm"));
-        assertEquals(Set.of("messages", "tree"), SandboxParts.refused("tree"));
+        Set<String> tree = SandboxParts.refused("tree");
+        assertTrue(tree.containsAll(Set.of("messages", "tree")) && tree.size() == 3, tree.toString());
+        Workspace.RowGroup group = new Workspace.RowGroup("h1", List.of(new Workspace.Row(3, "host", "h1", "h1", "", "up", false, false, true, null)));
+        assertFalse(SandboxParts.drawsRows(tree, group), "a refusal in the table changes its message, no row");
         assertEquals(Set.of("messages"), SandboxParts.refused("no-such-form"), "a form the page has no part for adds nothing");
     }
 
@@ -106,5 +109,30 @@ class SandboxPartsTest {
         assertTrue(SandboxParts.drawsCard(SandboxParts.toRender(touched, null), "h1"), "a page without the script: every card");
         assertTrue(SandboxParts.drawsCard(SandboxParts.toRender(touched, Set.of("card-h1")), "h1"), "a card asked for again is drawn");
         assertTrue(SandboxParts.drawsCard(SandboxParts.accepted(List.of(stop), "tree"), "h1"), "without the layouts, every card");
+    }
+
+    @Test
+    void theRowsAnAnswerDrawsAreTheGroupsWithARowNamedUnlessTheTableChangesItsGroups() {
+        cloudlab.sim.Layout two = cloudlab.sim.Layouts.yaml(cloudlab.sim.Layouts.SHOP_OVER_TWO_ZONES);
+        Event stop = new Event.VmStopped("web-2");
+        assertEquals(Set.of("web-2", "h2"), SandboxParts.rowsNamed(List.of(stop), two, after(two, stop)), "a VM and its host");
+        Event fail = new Event.Failed("eu-west-1");
+        Set<String> failed = SandboxParts.rowsNamed(List.of(fail), two, after(two, fail));
+        assertTrue(failed.containsAll(Set.of("eu-west-1", "h1", "h2", "web-2")), "everything under a failed region: " + failed);
+        Event move = new Event.VmMigrated("web-2", "h1");
+        assertTrue(SandboxParts.rowsNamed(List.of(move), two, after(two, move)).containsAll(Set.of("h1", "h2")), "where the VM was and where it went");
+        assertNull(SandboxParts.rowsNamed(List.of(new Event.ZoneAdded("eu-west-1", "z9")), two, two), "a place added changes the table's groups");
+        assertNull(SandboxParts.rowsNamed(List.of(new Event.HostRemoved("h2")), two, two));
+        assertEquals(Set.of(), SandboxParts.rowsNamed(List.of(new Event.UserRemoved("ana")), two, two), "no row shows users");
+
+        Set<String> render = SandboxParts.toRender(SandboxParts.accepted(List.of(stop), "add-vm", two, after(two, stop)), Set.of());
+        Workspace.RowGroup h1 = new Workspace.RowGroup("h1", List.of(new Workspace.Row(3, "host", "h1", "h1", "", "up", false, false, true, null)));
+        Workspace.RowGroup h2 = new Workspace.RowGroup("h2", List.of(new Workspace.Row(3, "host", "h2", "h2", "", "up", false, false, true, null)));
+        assertTrue(SandboxParts.drawsRows(render, h2) && !SandboxParts.drawsRows(render, h1), render.toString());
+        assertTrue(SandboxParts.drawsRows(SandboxParts.toRender(SandboxParts.accepted(List.of(stop), "add-vm", two, after(two, stop)), Set.of(), n -> false), h1),
+                "a page without the table: every group");
+        assertTrue(SandboxParts.drawsRows(SandboxParts.toRender(SandboxParts.accepted(List.of(stop), "add-vm"), null), h1), "a page without the script: every group");
+        Set<String> userAdded = SandboxParts.toRender(SandboxParts.accepted(List.of(new Event.UserRemoved("ana")), "user"), Set.of("said-tree"));
+        assertTrue(userAdded.contains("tree") && !SandboxParts.drawsRows(userAdded, h1), "the table rendered for its message alone draws no row");
     }
 }
