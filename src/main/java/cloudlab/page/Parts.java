@@ -124,6 +124,20 @@ public class Parts {
         return out;
     }
 
+    /**
+     * Whether an answer to a page holding {@code heldHeader} would have to send a container whole
+     * although it left some of its children {@link #KEPT}: the page holds an older container (say
+     * another tab added a host), so the caller renders again with every child drawn.
+     */
+    public boolean needsEveryChild(String heldHeader) {
+        Map<String, String> held = held(heldHeader);
+        for (Part p : parts.values()) {
+            if (p.key().equals(held.get(id(p.name())))) continue;
+            for (Part c : p.children()) if (c.inside().equals(KEPT)) return true;
+        }
+        return false;
+    }
+
     /** A part that travels whole, which must hold no child left {@link #KEPT}. */
     private static Part whole(Part p) {
         for (Part c : p.children()) {

@@ -279,7 +279,12 @@ final class SandboxPages {
                 new SandboxDrawings(v.state(), v.report(), host -> SandboxParts.drawsCard(render, host), g -> SandboxParts.drawsRows(render, g)));
         ctx.status(status);
         if (Renderer.wantsFragment(ctx)) {
-            ctx.html(new Parts(services.renderer(), SandboxParts.FRAGMENTS, model, render).changed(held));
+            Parts parts = new Parts(services.renderer(), SandboxParts.FRAGMENTS, model, render);
+            if (parts.needsEveryChild(held)) { // the page holds an older drawing or table: they travel whole, every card and row drawn
+                model.put("d", new SandboxDrawings(v.state(), v.report()));
+                parts = new Parts(services.renderer(), SandboxParts.FRAGMENTS, model, render);
+            }
+            ctx.html(parts.changed(held));
         } else {
             ctx.html(page(model));
         }

@@ -176,4 +176,23 @@ class SandboxPartsHttpTest {
         HttpResponse<String> all = alice.postForm("/sandboxes/" + id + "/do", form("stop-vm", "id", "vm-s"), "HX-Request", "true");
         assertTrue(all.body().contains("id=\"part-io\"") && all.body().contains("id=\"part-f-add-region\""));
     }
+
+    @Test
+    void aPageLeftBehindByAnotherTabGetsTheWholeDrawingAndTableItNoLongerHolds() {
+        String id = SandboxHttpTest.lab(alice);
+        Page first = new Page(alice.get("/sandboxes/" + id).body());
+        Page second = new Page(alice.get("/sandboxes/" + id).body());
+        act(id, second, "/do", form("add-host", "datacenter", "dc2", "id", "h3", "hypervisor", "type1", "cores", "4", "memoryGiB", "8",
+                "storageGiB", "100"));
+        // the first tab still holds the drawing and the table without h3; one VM of h2 changes there
+        HttpResponse<String> r = act(id, first, "/do", form("start-vm", "id", "vm-s"));
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.body().contains("id=\"part-hosts-diagram\"") && r.body().contains("id=\"part-card-h3\"")
+                && r.body().contains("id=\"part-card-h1\"") && r.body().contains("id=\"part-tree\""), "the drawing and the table whole, every card drawn");
+        assertFalse(r.body().contains(Parts.KEPT), "no child left out of a container that travels whole");
+        Page fresh = new Page(alice.get("/sandboxes/" + id).body());
+        for (String part : List.of("part-hosts-diagram", "part-card-h1", "part-card-h2", "part-card-h3", "part-tree")) {
+            assertEquals(fresh.keys.get(part), first.keys.get(part), part + " as a fresh page draws it");
+        }
+    }
 }
