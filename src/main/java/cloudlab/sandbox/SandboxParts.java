@@ -181,20 +181,11 @@ public final class SandboxParts {
      * what holds hosts (the drawing's list of cards changes: every card is drawn).
      */
     static Set<String> cardsNamed(List<Event> events, Layout before, Layout after) {
-        Set<String> named = new java.util.HashSet<>();
-        for (Event e : events) {
-            Set<String> ids = e.accept(NAMES);
-            if (ids == null) return null;
-            named.addAll(ids);
-        }
+        Set<String> named = named(events, NAMES);
+        if (named == null) return null;
         Set<String> out = new LinkedHashSet<>();
         for (Layout l : List.of(before, after)) {
-            for (Host h : l.hosts()) {
-                boolean hit = false;
-                for (Node n = h; n != null && !hit; n = n.parent()) hit = named.contains(n.id());
-                for (Vm vm : h.vms()) hit |= named.contains(vm.id());
-                if (hit) out.add(h.id());
-            }
+            for (Host h : l.hosts()) if (hit(h, named)) out.add(h.id());
         }
         return out;
     }
@@ -207,12 +198,8 @@ public final class SandboxParts {
      * every group is drawn).
      */
     static Set<String> rowsNamed(List<Event> events, Layout before, Layout after) {
-        Set<String> named = new java.util.HashSet<>();
-        for (Event e : events) {
-            Set<String> ids = e.accept(ROW_NAMES);
-            if (ids == null) return null;
-            named.addAll(ids);
-        }
+        Set<String> named = named(events, ROW_NAMES);
+        if (named == null) return null;
         Set<String> out = new LinkedHashSet<>();
         for (Layout l : List.of(before, after)) {
             List<Node> nodes = new java.util.ArrayList<>(l.regions());
@@ -220,14 +207,27 @@ public final class SandboxParts {
             nodes.addAll(l.datacenters());
             nodes.addAll(l.hosts());
             nodes.addAll(l.vms());
-            for (Node n : nodes) {
-                boolean hit = false;
-                for (Node up = n; up != null && !hit; up = up.parent()) hit = named.contains(up.id());
-                if (n instanceof Host h) for (Vm vm : h.vms()) hit |= named.contains(vm.id());
-                if (hit) out.add(n.id());
-            }
+            for (Node n : nodes) if (hit(n, named)) out.add(n.id());
         }
         return out;
+    }
+
+    /** The ids the events name, by {@code names}; null when one of them changes what every card or row shows. */
+    private static Set<String> named(List<Event> events, Names names) {
+        Set<String> named = new java.util.HashSet<>();
+        for (Event e : events) {
+            Set<String> ids = e.accept(names);
+            if (ids == null) return null;
+            named.addAll(ids);
+        }
+        return named;
+    }
+
+    /** Whether a node is named, sits under a named node, or is a host holding a named VM. */
+    private static boolean hit(Node n, Set<String> named) {
+        for (Node up = n; up != null; up = up.parent()) if (named.contains(up.id())) return true;
+        if (n instanceof Host h) for (Vm vm : h.vms()) if (named.contains(vm.id())) return true;
+        return false;
     }
 
     private static Set<String> with(Collection<String> parts, String form) {
