@@ -303,10 +303,10 @@ class HostileInputTest {
     }
 
     /**
-     * A form over the 1 MiB limit is a 413 page that says so. The server answers before it has read
-     * the body, so a client still writing may see the connection reset instead; the API drains the
-     * body first for that reason (Api.drain), the form pages do not yet (App.java would). One retry
-     * keeps that race from making this test flaky.
+     * A form over the 1 MiB limit is a 413 page that says so. The server refuses it before any
+     * handler runs and, for a body at most 256 KiB over the limit (this one), reads the rest after
+     * answering, so the connection stays open and the client sees the 413 (server.SlowBodies). The one
+     * retry is a guard for a loaded machine, where the answer can still cross the client's write.
      */
     @Example
     void aFormBodyOverOneMebibyteIsRefusedWithA413PageAndChangesNothing() {
