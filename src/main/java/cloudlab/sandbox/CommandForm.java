@@ -212,7 +212,20 @@ public final class CommandForm {
     }
 
     private int whole(String field) throws InputException {
-        String v = text(field);
+        return whole(field, text(field));
+    }
+
+    /**
+     * A whole number a form sent in {@code field} ({@code value}, stripped), or {@code absent} when it
+     * sent none or a blank one (a page's history buttons hold a version; a script's post may not);
+     * with {@code absent} null the field must be there.
+     */
+    public static int whole(String field, String value, Integer absent) throws InputException {
+        String v = value == null ? "" : value.strip();
+        return v.isEmpty() && absent != null ? absent : whole(field, v);
+    }
+
+    private static int whole(String field, String v) throws InputException {
         try {
             return Integer.parseInt(v);
         } catch (NumberFormatException e) {

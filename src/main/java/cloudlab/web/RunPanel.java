@@ -64,12 +64,11 @@ final class RunPanel {
 
     private void move(Context ctx, String from, java.util.function.BiFunction<Sandbox, Integer, Sandboxes.Moved> how) {
         Sandbox s = sandbox(ctx);
-        String version = java.util.Objects.requireNonNullElse(ctx.formParam("version"), "").strip();
         Sandboxes.Moved m;
         try {
-            m = how.apply(s, version.isEmpty() ? Sandboxes.ANY_VERSION : Integer.parseInt(version));
-        } catch (NumberFormatException e) {
-            render(ctx, s, Message.bad("version: must be a whole number, the sandbox version the page showed"), from, HttpStatus.BAD_REQUEST);
+            m = how.apply(s, CommandForm.whole("version", ctx.formParam("version"), Sandboxes.ANY_VERSION));
+        } catch (InputException e) {
+            render(ctx, s, Message.bad(e.getMessage()), from, HttpStatus.BAD_REQUEST);
             return;
         }
         done(ctx, s, m.moved() ? Message.ok(m.message()) : Message.warn(m.message()), from);

@@ -142,15 +142,9 @@ final class SandboxPages {
         }
     }
 
-    /** A whole number from the form; {@code absent} (when not null) stands for a missing or blank field. */
+    /** A whole number from the form (CommandForm's rule); {@code absent} (when not null) stands for a missing or blank field. */
     private static int number(Context ctx, String field, Integer absent) throws InputException {
-        String v = java.util.Objects.requireNonNullElse(ctx.formParam(field), "").strip();
-        if (absent != null && v.isEmpty()) return absent;
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new InputException(field + ": must be a whole number, such as the number of a step");
-        }
+        return CommandForm.whole(field, ctx.formParam(field), absent);
     }
 
     void export(Context ctx) {

@@ -42,6 +42,17 @@ class CommandFormTest {
     }
 
     @Test
+    void aWholeNumberFieldOutsideACommandHasTheSameRuleAndAnOptionalDefault() throws InputException {
+        assertEquals(7, CommandForm.whole("version", " 7 ", -1));
+        assertEquals(-1, CommandForm.whole("version", "  ", -1), "blank stands for the default");
+        assertEquals(-1, CommandForm.whole("version", null, -1), "missing stands for the default");
+        assertEquals("version: must be a whole number, like 4 (got \"v3\")",
+                assertThrows(InputException.class, () -> CommandForm.whole("version", "v3", -1)).getMessage());
+        assertEquals("step: must be a whole number, like 4 (got \"\")",
+                assertThrows(InputException.class, () -> CommandForm.whole("step", null, null)).getMessage(), "no default: the field must be there");
+    }
+
+    @Test
     void eachFieldRuleNamesItsField() {
         assertEquals("op: fill this in", refusal());
         assertEquals("op: unknown action \"launch\"", refusal("op", "launch"));
