@@ -17,7 +17,7 @@ public record SandboxPage(SandboxView v, SandboxDrawings d, String base, String 
     /** The markup of the part of that name (see {@code sandbox.SandboxParts.NAMES}). */
     public String part(String name) {
         return switch (name) {
-            case "task" -> SandboxPanels.task(this);
+            case "task" -> task(task);
             case "head" -> SandboxPanels.head(this);
             case "messages" -> SandboxPanels.messages(this);
             case "challenge" -> SandboxPanels.challenge(this);
@@ -39,6 +39,11 @@ public record SandboxPage(SandboxView v, SandboxDrawings d, String base, String 
             case "f-user" -> SandboxForms.users(this);
             default -> throw new IllegalArgumentException("no part " + name);
         };
+    }
+
+    /** The guided task of a lesson sandbox, as this page and the run page show it; nothing for null. */
+    public static String task(Task.Standing task) {
+        return SandboxPanels.task(task);
     }
 
     /** What a form typed, else {@code fallback} (see {@code Workspace.Forms#of}). */

@@ -21,8 +21,7 @@ final class SandboxPanels {
     }
 
     /** The guided task of a lesson sandbox: its steps, ticked as they come true; nothing for another sandbox. */
-    static String task(SandboxPage p) {
-        Task.Standing t = p.task();
+    static String task(Task.Standing t) {
         if (t == null) return "";
         int steps = t.steps().size();
         Markup m = new Markup(2048).raw("<section class=\"panel panel--task\" id=\"task\" aria-labelledby=\"task-h\">\n  <h2 id=\"task-h\">Your task</h2>\n")

@@ -3,6 +3,7 @@ package cloudlab.web;
 import cloudlab.lesson.Lesson;
 import cloudlab.lesson.LessonChallenge;
 import cloudlab.lesson.Segment;
+import cloudlab.lesson.Task;
 import cloudlab.page.SandboxDrawings;
 import cloudlab.page.SandboxPage;
 import cloudlab.sandbox.ChallengeChecks;
@@ -12,6 +13,8 @@ import cloudlab.sandbox.SandboxView;
 import cloudlab.sandbox.SandboxView.Message;
 import cloudlab.sandbox.Sandboxes;
 import cloudlab.sim.Layout;
+import cloudlab.sim.grade.Challenge;
+import cloudlab.sim.grade.GradeResult;
 import cloudlab.workshop.Working;
 
 import java.util.ArrayList;
@@ -45,17 +48,61 @@ final class SandboxStates {
                 (learnerId, lesson) -> Working.place(services.course().course(), services.workshops().working(learnerId), lesson).scope());
     }
 
-    static List<State> all(Services services) {
-        return new SandboxStates(services).make();
+    /**
+     * The states of sandboxes made of the test's own layouts, with challenges and guided tasks
+     * standing as the test says (so that they stay the same whatever the course's lessons say):
+     * what the golden markup pins.
+     */
+    static List<State> own(Services services) {
+        SandboxStates states = new SandboxStates(services);
+        states.own(services.progress().newLearner().learner().id());
+        return states.out;
     }
 
-    private List<State> make() {
+    /** The own states, and those of every lesson's guided task and challenge of the course. */
+    static List<State> all(Services services) {
+        SandboxStates states = new SandboxStates(services);
         String ada = services.progress().newLearner().learner().id();
+        states.own(ada);
+        states.course(ada);
+        return states.out;
+    }
+
+    private void own(String ada) {
         Sandbox empty = sandboxes.createBlank(ada, "Empty <sandbox> & \"quotes\"");
         views("empty", empty, true);
         Sandbox built = built(ada, Sandbox.Origin.BLANK);
         views("built", built, true);
         views("workshop", built(ada, Sandbox.Origin.WORKSHOP), false);
+        standings("built", built);
+    }
+
+    /** The challenge at each standing (unchecked, passed, failed with a goal holding for no credit, invalid) and the guided task at each. */
+    private void standings(String name, Sandbox s) {
+        SandboxView v = SandboxView.of(s, checks, null, Message.ok("Checked <it>"), "check", Map.of(), null, null);
+        Challenge c = new Challenge("own", "Three <zones> & \"more\"", null, List.of());
+        List<String> goals = List.of("At least 3 zones <in> one region", "Apps available & \"up\"", "No more than 4 hosts");
+        GradeResult.CheckResult pass = new GradeResult.CheckResult("minZones", null, true, "3 zones <ok>");
+        GradeResult.CheckResult fail = new GradeResult.CheckResult("appsAvailable", null, false, "shop is down & needs 2");
+        GradeResult.CheckResult vacuous = new GradeResult.CheckResult("maxHosts", null, true, "no hosts to judge", true);
+        List<GradeResult> checks = Arrays.asList(null, new GradeResult("own", true, 1.0, List.of(pass, pass, pass)),
+                new GradeResult("own", false, 2 / 3.0, List.of(pass, fail, vacuous)), new GradeResult("own", false, 0.125, List.of(fail, fail, vacuous)),
+                new GradeResult("own", false, 0.5, List.of(pass, fail)), GradeResult.invalid("own", "zone eu-west-1z is not <real>"));
+        for (int i = 0; i < checks.size(); i++) {
+            SandboxView with = new SandboxView(v.sandbox(), v.state(), v.report(), v.ws(), v.message(), v.saidFor(), c, goals, checks.get(i), v.lesson(),
+                    v.shareUrl(), v.catalog(), v.zoneWarnings());
+            out.add(new State(name + " challenge " + i, page(s, with, null)));
+        }
+        List<Task.StepState> steps = List.of(new Task.StepState(1, "Add <a> VM & see", true, "Use \"Add a VM\""), new Task.StepState(2, "Fill the host", false, "Keep <adding>"),
+                new Task.StepState(3, "Fail it", false, null));
+        List<Task.StepState> done = steps.stream().map(st -> new Task.StepState(st.number(), st.text(), true, st.hint())).toList();
+        List<Task.Standing> tasks = List.of(new Task.Standing(steps, false, null, null), new Task.Standing(steps, false, "What you find <here>", "$1888 a month & more"),
+                new Task.Standing(done, true, "Seven VMs fit; memory runs out first.", "$2832"), new Task.Standing(List.of(), true, null, null));
+        SandboxView plain = SandboxView.of(s, this.checks, new SandboxView.Link("/lessons/own", "Own <lesson> & co"), null, null, Map.of(), null, null);
+        for (int i = 0; i < tasks.size(); i++) out.add(new State(name + " task " + i, page(s, plain, tasks.get(i))));
+    }
+
+    private void course(String ada) {
         for (Lesson lesson : services.course().course().lessons()) {
             for (Segment seg : lesson.segments()) {
                 if (!(seg instanceof Segment.Sandbox block) || block.task() == null) continue;
@@ -85,7 +132,6 @@ final class SandboxStates {
                 view("challenge " + c.id() + " zone not real", get(wrongZone), null, null, Map.of(), null, null);
             }
         }
-        return out;
     }
 
     /** A sandbox with places, hosts, apps, VMs running and stopped, users, a failed zone, a zone warning, undone steps. */
@@ -160,7 +206,11 @@ final class SandboxStates {
 
     private void view(String name, Sandbox s, Message message, String form, Map<String, String> typed, String host, String shareUrl) {
         SandboxView v = SandboxView.of(s, checks, lessonOf(s), message, form, typed, host, shareUrl);
-        out.add(new State(name, new SandboxPage(v, new SandboxDrawings(v.state(), v.report()), "/sandboxes/" + s.id(), CSRF, SandboxPages.task(services, s))));
+        out.add(new State(name, page(s, v, SandboxPages.task(services, s))));
+    }
+
+    private static SandboxPage page(Sandbox s, SandboxView v, Task.Standing task) {
+        return new SandboxPage(v, new SandboxDrawings(v.state(), v.report()), "/sandboxes/" + s.id(), CSRF, task);
     }
 
     private SandboxView.Link lessonOf(Sandbox s) {
