@@ -1,8 +1,5 @@
 package cloudlab.web;
 
-import cloudlab.lesson.Lesson;
-import cloudlab.lesson.LessonChallenge;
-import cloudlab.lesson.Segment;
 import cloudlab.lesson.Task;
 import cloudlab.page.SandboxDrawings;
 import cloudlab.page.SandboxPage;
@@ -24,11 +21,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Many states of the sandbox page, made by the real code paths (sandboxes stored and acted on,
- * challenges checked, the view and the drawings as the handler makes them): an empty sandbox, a
- * built-up one with users, failures, zone warnings and undone steps, a workshop's, lesson sandboxes
- * with their tasks, challenge sandboxes before and after a check; each with a message after every
- * form, a refusal with odd typed values, a failure injected, a share link.
+ * Many states of the sandbox page, made by the real code paths (sandboxes stored and acted on, the
+ * view and the drawings as the handler makes them): an empty sandbox, a built-up one with users, a
+ * failed zone, a zone warning and undone steps, a workshop's; each with a message after every form,
+ * a refusal with odd typed values, a failure injected, a share link; and a challenge and a guided
+ * task at each standing.
  */
 final class SandboxStates {
     /** A state: its name, and the page its parts are written from. */
@@ -56,15 +53,6 @@ final class SandboxStates {
     static List<State> own(Services services) {
         SandboxStates states = new SandboxStates(services);
         states.own(services.progress().newLearner().learner().id());
-        return states.out;
-    }
-
-    /** The own states, and those of every lesson's guided task and challenge of the course. */
-    static List<State> all(Services services) {
-        SandboxStates states = new SandboxStates(services);
-        String ada = services.progress().newLearner().learner().id();
-        states.own(ada);
-        states.course(ada);
         return states.out;
     }
 
@@ -100,38 +88,6 @@ final class SandboxStates {
                 new Task.Standing(done, true, "Seven VMs fit; memory runs out first.", "$2832"), new Task.Standing(List.of(), true, null, null));
         SandboxView plain = SandboxView.of(s, this.checks, new SandboxView.Link("/lessons/own", "Own <lesson> & co"), null, null, Map.of(), null, null);
         for (int i = 0; i < tasks.size(); i++) out.add(new State(name + " task " + i, page(s, plain, tasks.get(i))));
-    }
-
-    private void course(String ada) {
-        for (Lesson lesson : services.course().course().lessons()) {
-            for (Segment seg : lesson.segments()) {
-                if (!(seg instanceof Segment.Sandbox block) || block.task() == null) continue;
-                Sandbox s = sandboxes.create(ada, block.title(), Sandbox.Origin.LESSON, lesson.slug() + "#" + block.index(), block.layout());
-                views("lesson " + lesson.slug() + " start", s, false);
-                String host = s.history().state().hosts().isEmpty() ? null : s.history().state().hosts().iterator().next().id();
-                for (int i = 1; i <= 8 && host != null; i++) {
-                    act(s, "op", "add-vm", "id", "vm-" + i, "vcpus", "1", "memoryGiB", "4", "diskGiB", "20", "host", host);
-                }
-                views("lesson " + lesson.slug() + " worked", get(s), false);
-            }
-            for (LessonChallenge c : lesson.challenges()) {
-                List<Layout> layouts = new ArrayList<>(List.of(c.start(), c.solution(), sandboxes.createBlank(ada, "blank").history().state()));
-                layouts.addAll(c.wrong());
-                int n = 0;
-                for (Layout l : layouts) {
-                    Sandbox s = sandboxes.create(ada, c.challenge().title(), Sandbox.Origin.CHALLENGE, c.id(), l);
-                    String name = "challenge " + c.id() + " " + n++;
-                    view(name + " unchecked", s, null, null, Map.of(), null, null);
-                    ChallengeChecks.Checked checked = checks.check(s);
-                    view(name + " checked", s, checked.passed() ? Message.ok(checked.message()) : Message.warn(checked.message()), "check", Map.of(), null, null);
-                }
-                Sandbox wrongZone = sandboxes.create(ada, c.challenge().title(), Sandbox.Origin.CHALLENGE, c.id(), c.start());
-                act(wrongZone, "op", "add-region", "code", "eu-west-1");
-                act(wrongZone, "op", "add-zone", "region", "eu-west-1", "id", "eu-west-1z");
-                checks.check(get(wrongZone));
-                view("challenge " + c.id() + " zone not real", get(wrongZone), null, null, Map.of(), null, null);
-            }
-        }
     }
 
     /** A sandbox with places, hosts, apps, VMs running and stopped, users, a failed zone, a zone warning, undone steps. */
@@ -205,17 +161,11 @@ final class SandboxStates {
     }
 
     private void view(String name, Sandbox s, Message message, String form, Map<String, String> typed, String host, String shareUrl) {
-        SandboxView v = SandboxView.of(s, checks, lessonOf(s), message, form, typed, host, shareUrl);
+        SandboxView v = SandboxView.of(s, checks, null, message, form, typed, host, shareUrl);
         out.add(new State(name, page(s, v, SandboxPages.task(services, s))));
     }
 
     private static SandboxPage page(Sandbox s, SandboxView v, Task.Standing task) {
         return new SandboxPage(v, new SandboxDrawings(v.state(), v.report()), "/sandboxes/" + s.id(), CSRF, task);
-    }
-
-    private SandboxView.Link lessonOf(Sandbox s) {
-        if (s.origin() != Sandbox.Origin.LESSON) return null;
-        Lesson l = services.course().course().lesson(s.originRef().replaceFirst("#.*$", ""));
-        return new SandboxView.Link("/lessons/" + l.slug(), l.title() + " <&>");
     }
 }
