@@ -118,7 +118,7 @@ final class SandboxForms {
                     .raw("<p class=\"hint\">The fields start from the chosen host's values; a field you leave as it is stays as it is.</p>").raw(LINE)
                     .raw("<label>Host <select name=\"id\" id=\"change-host-id\" data-hx-trigger=\"change\"").attr("data-hx-get", p.base()).raw(">");
             options(m, state.hosts(), hf.host(), "\n              ").raw("</select></label>").raw(LINE);
-            was(m, "hypervisor", was.hypervisor()).raw("");
+            was(m, "hypervisor", was.hypervisor());
             was(m, "cores", was.cores()).raw(LINE);
             was(m, "memoryGiB", was.memoryGiB());
             was(m, "storageGiB", was.storageGiB()).raw(LINE);
