@@ -7,13 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 
 /**
  * The parts of a page that change on their own, so that an answer to an action carries only what
- * changed. Each part is one template fragment, placed in a wrapper whose {@code data-key} is a
+ * changed. Each part is one piece of markup (a sandbox's are written by {@link SandboxPage}), placed in a wrapper whose {@code data-key} is a
  * digest of its markup: the key comes from the value, never from a list of what it depends on.
  * The page's script sends back the keys it holds ({@value #HEADER}); the answer swaps in, out of
  * band, only the parts whose key differs, or all of them when no keys came.
@@ -44,21 +45,20 @@ public class Parts {
 
     private final Map<String, Part> parts = new LinkedHashMap<>();
 
-    /** Renders each part: {@code fragments} maps a part's name to its template and fragment, "template :: fragment". */
-    public Parts(Templates renderer, Map<String, String> fragments, Map<String, ?> model) {
-        this(renderer, fragments, model, null);
+    /** Writes each part: {@code writer} gives a part's markup by its name; {@code names} in page order. */
+    public Parts(Collection<String> names, Function<String, String> writer) {
+        this(names, writer, null);
     }
 
-    /** Renders the parts named in {@code only} (all of them when null); a part not rendered is not sent. */
-    public Parts(Templates renderer, Map<String, String> fragments, Map<String, ?> model, Collection<String> only) {
-        fragments.forEach((name, where) -> {
-            if (only != null && !only.contains(name)) return;
-            String[] tf = where.split(" :: ");
-            parts.put(name, part(name, "div", renderer.fragment(tf[0], tf[1], model)));
-        });
+    /** Writes the parts named in {@code only} (all of them when null); a part not written is not sent. */
+    public Parts(Collection<String> names, Function<String, String> writer, Collection<String> only) {
+        for (String name : names) {
+            if (only != null && !only.contains(name)) continue;
+            parts.put(name, part(name, "div", writer.apply(name)));
+        }
     }
 
-    /** A part from its fragment's markup: each child marked in it gets its key, and the part a key of what is left. */
+    /** A part from its markup: each child marked in it gets its key, and the part a key of what is left. */
     private static Part part(String name, String tag, String html) {
         List<Part> children = new ArrayList<>();
         StringBuilder inside = new StringBuilder();

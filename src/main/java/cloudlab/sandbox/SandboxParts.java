@@ -8,10 +8,8 @@ import cloudlab.sim.Node;
 import cloudlab.sim.Vm;
 
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -29,29 +27,21 @@ public final class SandboxParts {
     private SandboxParts() {
     }
 
-    /** Each part of the page by name, with its template fragment ("template :: fragment"), in page order. */
-    public static final Map<String, String> FRAGMENTS = fragments();
-
-    private static Map<String, String> fragments() {
-        Map<String, String> out = new LinkedHashMap<>();
-        out.put("task", "sandbox/task :: task");
-        for (String p : List.of("head", "messages", "challenge", "hosts-diagram", "f-add-vm", "f-add-host", "f-change-host", "f-migrate-vm",
-                "map", "infra", "f-add-region", "f-add-zone", "f-add-datacenter", "f-app", "f-user", "break", "tree", "history", "io")) {
-            out.put(p, "sandbox/parts :: " + p);
-        }
-        return java.util.Collections.unmodifiableMap(out);
-    }
+    /** Each part of the page by name, in page order (each written by {@code page.SandboxPage#part}). */
+    public static final Set<String> PARTS = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(List.of("task", "head", "messages", "challenge",
+            "hosts-diagram", "f-add-vm", "f-add-host", "f-change-host", "f-migrate-vm", "map", "infra", "f-add-region", "f-add-zone", "f-add-datacenter",
+            "f-app", "f-user", "break", "tree", "history", "io")));
 
     /** Every part: what a move of the history, or a page that holds nothing, needs. */
     public static Set<String> all() {
-        return FRAGMENTS.keySet();
+        return PARTS;
     }
 
     /** The part that holds a form (by the key its {@code form} field sends), or null for a key the page has no part for. */
     public static String partOf(String form) {
         if (form == null) return null;
         if (form.equals("check")) return "challenge";
-        return FRAGMENTS.containsKey("f-" + form) ? "f-" + form : FRAGMENTS.containsKey(form) ? form : null;
+        return PARTS.contains("f-" + form) ? "f-" + form : PARTS.contains(form) ? form : null;
     }
 
     /**
@@ -72,7 +62,7 @@ public final class SandboxParts {
         if (asked == null) return all();
         Set<String> out = new LinkedHashSet<>(touched);
         for (String name : asked) {
-            String part = name.startsWith("said-") ? partOf(name.substring("said-".length())) : FRAGMENTS.containsKey(name) ? name : null;
+            String part = name.startsWith("said-") ? partOf(name.substring("said-".length())) : PARTS.contains(name) ? name : null;
             if (part != null) out.add(part);
             if (name.startsWith(CARD)) out.add(name); // a card the page asks for again is drawn
         }

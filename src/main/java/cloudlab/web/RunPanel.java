@@ -116,7 +116,7 @@ final class RunPanel {
         model.put("svg", v.host() == null ? null : Diagrams.timeline(v.run(), v.host(), v.second()).svg());
         model.put("message", message);
         model.put("from", v.messageAt(from));
-        model.put("task", SandboxPages.task(services, s));
+        model.put("task", cloudlab.page.SandboxPage.task(SandboxPages.task(services, s)));
         model.put(Renderer.FRAGMENT, "panel");
         ctx.status(status);
         ctx.render("sandbox/run", model);

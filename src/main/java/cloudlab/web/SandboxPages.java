@@ -3,6 +3,8 @@ package cloudlab.web;
 import cloudlab.page.LeftOff;
 import cloudlab.page.Parts;
 import cloudlab.page.SandboxDrawings;
+import cloudlab.page.SandboxPage;
+import cloudlab.server.Csrf;
 import cloudlab.access.Learners;
 import cloudlab.access.Addresses;
 import cloudlab.lesson.Lesson;
@@ -269,32 +271,30 @@ final class SandboxPages {
         SandboxView v = SandboxView.of(s, checks, lessonOf(s), message, form, typed, ctx.queryParam("id"), shareUrl);
         String held = ctx.header(Parts.HEADER);
         Set<String> render = Renderer.wantsFragment(ctx) ? SandboxParts.toRender(touched, Parts.asked(held), name -> Parts.holds(held, name)) : SandboxParts.all();
-        Map<String, Object> model = model(LessonPages.base(ctx, s.title() + " — Cloud Lab sandbox"), s, v,
+        SandboxPage page = page(s, v, Csrf.token(ctx),
                 new SandboxDrawings(v.state(), v.report(), host -> SandboxParts.drawsCard(render, host), g -> SandboxParts.drawsRows(render, g)));
         ctx.status(status);
         if (Renderer.wantsFragment(ctx)) {
-            Parts parts = new Parts(services.renderer(), SandboxParts.FRAGMENTS, model, render);
+            Parts parts = new Parts(SandboxParts.PARTS, page::part, render);
             if (parts.needsEveryChild(held)) { // the page holds an older drawing or table: they travel whole, every card and row drawn
-                model.put("d", new SandboxDrawings(v.state(), v.report()));
-                parts = new Parts(services.renderer(), SandboxParts.FRAGMENTS, model, render);
+                parts = new Parts(SandboxParts.PARTS, page.with(new SandboxDrawings(v.state(), v.report()))::part, render);
             }
             ctx.html(parts.changed(held));
         } else {
-            ctx.html(page(model));
+            ctx.html(whole(LessonPages.base(ctx, s.title() + " — Cloud Lab sandbox"), page));
         }
     }
 
-    /** The sandbox's model on top of the layout's: what the page and each of its parts draw from. */
-    private Map<String, Object> model(Map<String, Object> model, Sandbox s, SandboxView v, SandboxDrawings d) {
-        model.put("v", v);
-        model.put("base", "/sandboxes/" + s.id());
-        model.put("d", d);
-        model.put("task", task(services, s));
-        return model;
+    /** What each part of the sandbox's page is written from. */
+    private SandboxPage page(Sandbox s, SandboxView v, String csrf, SandboxDrawings d) {
+        return new SandboxPage(v, d, "/sandboxes/" + s.id(), csrf, task(services, s));
     }
 
-    private String page(Map<String, Object> model) {
-        model.put("parts", new Parts(services.renderer(), SandboxParts.FRAGMENTS, model).placed());
+    /** The whole page: the layout's model, and the parts placed. */
+    private String whole(Map<String, Object> model, SandboxPage page) {
+        model.put("v", page.v());
+        model.put("base", page.base());
+        model.put("parts", new Parts(SandboxParts.PARTS, page::part).placed());
         model.put("drawingDefs", SandboxDrawings.shared());
         return services.renderer().page("sandbox/sandbox", model);
     }
@@ -310,7 +310,7 @@ final class SandboxPages {
         if (start == null) return "";
         Sandbox s = new Sandbox("warm-up", "", "Warm-up", Sandbox.Origin.BLANK, null, cloudlab.sim.History.from(start, java.util.List.of(), 0), 0);
         SandboxView v = SandboxView.of(s, checks, null, null, null, Map.of(), null, null);
-        return page(model(LessonPages.base("/sandboxes/" + s.id(), "", s.title()), s, v, new SandboxDrawings(v.state(), v.report())));
+        return whole(LessonPages.base("/sandboxes/" + s.id(), "", s.title()), page(s, v, "", new SandboxDrawings(v.state(), v.report())));
     }
 
     /** The lesson a sandbox came from: its block's lesson, or the lesson of its challenge. */
