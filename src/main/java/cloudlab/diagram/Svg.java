@@ -45,14 +45,41 @@ final class Svg {
         s.height = height;
         s.title = title == null ? "" : title;
         s.description = desc == null ? "" : desc;
-        s.b.append(ROOT).append(" viewBox=\"0 0 ").append(n(width)).append(' ')
-                .append(n(height)).append("\" width=\"").append(n(width)).append("\" height=\"").append(n(height))
-                .append("\" preserveAspectRatio=\"xMidYMin meet\" role=\"img\" class=\"cld ")
-                .append(esc(viewClass)).append('"').append(ROOT_FONT).append('>');
+        s.b.append(ROOT);
+        s.root(viewClass, width, height);
+        s.b.append(ROOT_FONT).append('>');
         s.title(title);
         s.b.append("<desc>").append(esc(desc)).append("</desc>");
         s.b.append("<style>").append(Style.BASE).append(css).append("</style>");
         return s;
+    }
+
+    /**
+     * Starts a drawing that only ever stands in a page holding {@link Diagrams#sharedDefinitions()}:
+     * as {@link #start} followed by {@link Diagrams#withoutShared}, written so at once (no namespace,
+     * no font, no style sheet of its own), hatching with the page's pattern ({@link #withSharedHatch()}).
+     */
+    static Svg inPage(String viewClass, double width, double height, String title, String desc) {
+        Svg s = new Svg();
+        s.viewClass = viewClass;
+        s.width = width;
+        s.height = height;
+        s.title = title == null ? "" : title;
+        s.description = desc == null ? "" : desc;
+        s.sharedHatch = true;
+        s.b.append("<svg");
+        s.root(viewClass, width, height);
+        s.b.append('>');
+        s.title(title);
+        s.b.append("<desc>").append(esc(desc)).append("</desc>");
+        return s;
+    }
+
+    /** The root element's attributes after its namespace and before its font: its view box, natural size and classes. */
+    private void root(String viewClass, double width, double height) {
+        b.append(" viewBox=\"0 0 ").append(n(width)).append(' ').append(n(height)).append("\" width=\"").append(n(width))
+                .append("\" height=\"").append(n(height)).append("\" preserveAspectRatio=\"xMidYMin meet\" role=\"img\" class=\"cld ")
+                .append(esc(viewClass)).append('"');
     }
 
     /** Ends the root element and returns the whole document with what {@link #start} said of it. */
