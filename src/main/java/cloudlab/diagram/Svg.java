@@ -39,17 +39,7 @@ final class Svg {
      * since an inline SVG's style applies to the whole page).
      */
     static Svg start(String viewClass, double width, double height, String title, String desc, String css) {
-        Svg s = new Svg();
-        s.viewClass = viewClass;
-        s.width = width;
-        s.height = height;
-        s.title = title == null ? "" : title;
-        s.description = desc == null ? "" : desc;
-        s.b.append(ROOT);
-        s.root(viewClass, width, height);
-        s.b.append(ROOT_FONT).append('>');
-        s.title(title);
-        s.b.append("<desc>").append(esc(desc)).append("</desc>");
+        Svg s = begin(ROOT, ROOT_FONT, viewClass, width, height, title, desc);
         s.b.append("<style>").append(Style.BASE).append(css).append("</style>");
         return s;
     }
@@ -60,26 +50,23 @@ final class Svg {
      * no font, no style sheet of its own), hatching with the page's pattern ({@link #withSharedHatch()}).
      */
     static Svg inPage(String viewClass, double width, double height, String title, String desc) {
+        return begin("<svg", "", viewClass, width, height, title, desc).withSharedHatch();
+    }
+
+    /** The root element, which begins with {@code root} and names {@code font} after its classes, then the title and description. */
+    private static Svg begin(String root, String font, String viewClass, double width, double height, String title, String desc) {
         Svg s = new Svg();
         s.viewClass = viewClass;
         s.width = width;
         s.height = height;
         s.title = title == null ? "" : title;
         s.description = desc == null ? "" : desc;
-        s.sharedHatch = true;
-        s.b.append("<svg");
-        s.root(viewClass, width, height);
-        s.b.append('>');
+        s.b.append(root).append(" viewBox=\"0 0 ").append(n(width)).append(' ').append(n(height)).append("\" width=\"").append(n(width))
+                .append("\" height=\"").append(n(height)).append("\" preserveAspectRatio=\"xMidYMin meet\" role=\"img\" class=\"cld ")
+                .append(esc(viewClass)).append('"').append(font).append('>');
         s.title(title);
         s.b.append("<desc>").append(esc(desc)).append("</desc>");
         return s;
-    }
-
-    /** The root element's attributes after its namespace and before its font: its view box, natural size and classes. */
-    private void root(String viewClass, double width, double height) {
-        b.append(" viewBox=\"0 0 ").append(n(width)).append(' ').append(n(height)).append("\" width=\"").append(n(width))
-                .append("\" height=\"").append(n(height)).append("\" preserveAspectRatio=\"xMidYMin meet\" role=\"img\" class=\"cld ")
-                .append(esc(viewClass)).append('"');
     }
 
     /** Ends the root element and returns the whole document with what {@link #start} said of it. */
