@@ -66,9 +66,15 @@ public class Parts {
     }
 
     private final Map<String, Part> parts = new LinkedHashMap<>();
-    /** The last {@value #HEADER} header read, and what it held: an answer reads one header more than once. */
-    private String heldHeader;
-    private Map<String, String> heldKeys;
+    /**
+     * The last {@value #HEADER} header read and its pairs (which cannot be changed): an answer
+     * reads its header four times (asked, holds, needsEveryChild, changed), so the last one read
+     * on any thread is kept, by identity.
+     */
+    private static volatile Held lastHeld = new Held(null, Map.of());
+
+    private record Held(String header, Map<String, String> pairs) {
+    }
 
     /** Renders each part: {@code fragments} maps a part's name to its template and fragment, "template :: fragment". */
     public Parts(Templates renderer, Map<String, String> fragments, Map<String, ?> model) {
@@ -126,7 +132,7 @@ public class Parts {
      * the page holds as it is, only its children that differ.
      */
     public String changed(String heldHeader) {
-        Map<String, String> held = heldOnce(heldHeader);
+        Map<String, String> held = held(heldHeader);
         List<Part> sent = new ArrayList<>();
         int size = 0;
         for (Part p : parts.values()) {
@@ -172,7 +178,7 @@ public class Parts {
      * another tab added a host), so the caller renders again with every child drawn.
      */
     public boolean needsEveryChild(String heldHeader) {
-        Map<String, String> held = heldOnce(heldHeader);
+        Map<String, String> held = held(heldHeader);
         for (Part p : parts.values()) {
             if (p.key().equals(held.get(id(p.name())))) continue;
             for (Child c : p.children()) if (c.part().kept()) return true;
@@ -205,18 +211,18 @@ public class Parts {
         return key != null && !key.isEmpty();
     }
 
-    /** The header's pairs, read once for this answer however many times it asks. */
-    private Map<String, String> heldOnce(String header) {
-        if (heldKeys == null || !java.util.Objects.equals(header, heldHeader)) {
-            heldKeys = held(header);
-            heldHeader = header;
-        }
-        return heldKeys;
+    /** The header's pairs, id to key, in its order; read again only for another header than the last one read. */
+    private static Map<String, String> held(String header) {
+        Held last = lastHeld;
+        if (last.header() == header) return last.pairs(); // the same text, not only an equal one: no comparing of 16 KB
+        Map<String, String> pairs = read(header);
+        lastHeld = new Held(header, pairs);
+        return pairs;
     }
 
-    private static Map<String, String> held(String header) {
+    private static Map<String, String> read(String header) {
         Map<String, String> out = new LinkedHashMap<>();
-        if (header == null || header.length() > 16384) return out;
+        if (header == null || header.length() > 16384) return Map.of();
         for (int from = 0; from <= header.length(); ) {
             int comma = header.indexOf(',', from);
             int end = comma < 0 ? header.length() : comma;
@@ -224,7 +230,7 @@ public class Parts {
             if (eq > from && eq < end) out.put(header.substring(from, eq).strip(), header.substring(eq + 1, end).strip());
             from = end + 1;
         }
-        return out;
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     /** A key of a markup: a digest of its UTF-8 bytes and their count, fed in pieces. */
