@@ -42,7 +42,8 @@ public final class Diagrams {
 
     /**
      * The virtualization view in pieces, for a page that redraws one host at a time and holds
-     * {@link #sharedDefinitions()} (the cards' hatching is its pattern): the key with the whole
+     * {@link #sharedDefinitions()} (the cards' hatching is its pattern), each drawing already without
+     * what that holds (as {@link #withoutShared} leaves it): the key with the whole
      * view's title and description (or "No hosts yet"), then one drawing per host. {@code report}
      * is the layout's own (nothing more failed); a host {@code drawn} does not accept gets a card
      * with no drawing (null), for a page that keeps the one it holds.

@@ -89,15 +89,15 @@ final class HostsView {
      * The same drawing in pieces a page can redraw one at a time: the key (or "No hosts yet"),
      * then one drawing per host card, in the order and at the size the whole drawing has them.
      * Only the hosts {@code drawn} accepts are drawn (the others' cards are null: the page keeps
-     * what it holds); their hatching uses the page's shared pattern ({@link Svg#withSharedHatch()}).
+     * what it holds); each is drawn for a page holding the shared definitions ({@link Svg#inPage}).
      */
     static Diagrams.HostCards cards(Layout layout, Report report, java.util.function.Predicate<String> drawn) {
         Facts facts = Facts.of(layout, report);
         List<Host> hosts = layout.hosts();
         String title = "Virtualization view" + (layout.name() != null ? " of " + layout.name() : "");
-        if (hosts.isEmpty()) return new Diagrams.HostCards(render(facts).svg(), List.of());
+        if (hosts.isEmpty()) return new Diagrams.HostCards(Diagrams.withoutShared(render(facts).svg()), List.of());
         double width = 2 * MARGIN + CARD_W;
-        Svg key = Svg.start("cld-hosts", width, MARGIN + LEGEND_H, title, describe(facts, hosts), Style.HOSTS).withSharedHatch();
+        Svg key = Svg.inPage("cld-hosts", width, MARGIN + LEGEND_H, title, describe(facts, hosts));
         key.rect(0, 0, width, MARGIN + LEGEND_H, "class", "bg");
         legend(key, MARGIN, MARGIN, facts.question());
         List<Diagrams.HostCards.Card> cards = new ArrayList<>();
@@ -107,7 +107,7 @@ final class HostsView {
                 continue;
             }
             double height = cardHeight(h) + GAP;
-            Svg s = Svg.start("cld-hosts", width, height, "Host " + h.id(), describe(facts, List.of(h)), Style.HOSTS).withSharedHatch();
+            Svg s = Svg.inPage("cld-hosts", width, height, "Host " + h.id(), describe(facts, List.of(h)));
             s.rect(0, 0, width, height, "class", "bg");
             card(s, facts, h, MARGIN, 0, cardHeight(h));
             cards.add(new Diagrams.HostCards.Card(h.id(), s.finish().svg()));

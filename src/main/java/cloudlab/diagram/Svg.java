@@ -39,19 +39,33 @@ final class Svg {
      * since an inline SVG's style applies to the whole page).
      */
     static Svg start(String viewClass, double width, double height, String title, String desc, String css) {
+        Svg s = begin(ROOT, ROOT_FONT, viewClass, width, height, title, desc);
+        s.b.append("<style>").append(Style.BASE).append(css).append("</style>");
+        return s;
+    }
+
+    /**
+     * Starts a drawing that only ever stands in a page holding {@link Diagrams#sharedDefinitions()}:
+     * as {@link #start} followed by {@link Diagrams#withoutShared}, written so at once (no namespace,
+     * no font, no style sheet of its own), hatching with the page's pattern ({@link #withSharedHatch()}).
+     */
+    static Svg inPage(String viewClass, double width, double height, String title, String desc) {
+        return begin("<svg", "", viewClass, width, height, title, desc).withSharedHatch();
+    }
+
+    /** The root element, which begins with {@code root} and names {@code font} after its classes, then the title and description. */
+    private static Svg begin(String root, String font, String viewClass, double width, double height, String title, String desc) {
         Svg s = new Svg();
         s.viewClass = viewClass;
         s.width = width;
         s.height = height;
         s.title = title == null ? "" : title;
         s.description = desc == null ? "" : desc;
-        s.b.append(ROOT).append(" viewBox=\"0 0 ").append(n(width)).append(' ')
-                .append(n(height)).append("\" width=\"").append(n(width)).append("\" height=\"").append(n(height))
-                .append("\" preserveAspectRatio=\"xMidYMin meet\" role=\"img\" class=\"cld ")
-                .append(esc(viewClass)).append('"').append(ROOT_FONT).append('>');
+        s.b.append(root).append(" viewBox=\"0 0 ").append(n(width)).append(' ').append(n(height)).append("\" width=\"").append(n(width))
+                .append("\" height=\"").append(n(height)).append("\" preserveAspectRatio=\"xMidYMin meet\" role=\"img\" class=\"cld ")
+                .append(esc(viewClass)).append('"').append(font).append('>');
         s.title(title);
         s.b.append("<desc>").append(esc(desc)).append("</desc>");
-        s.b.append("<style>").append(Style.BASE).append(css).append("</style>");
         return s;
     }
 
@@ -90,7 +104,8 @@ final class Svg {
 
     /** A {@code <text>} element; {@code cls} may be null. */
     Svg text(double x, double y, String cls, String content, String... attributes) {
-        b.append("<text x=\"").append(n(x)).append("\" y=\"").append(n(y)).append('"');
+        num(b.append("<text x=\""), x);
+        num(b.append("\" y=\""), y).append('"');
         if (cls != null) b.append(" class=\"").append(esc(cls)).append('"');
         attrs(attributes);
         b.append('>').append(esc(content)).append("</text>");
@@ -98,21 +113,27 @@ final class Svg {
     }
 
     Svg rect(double x, double y, double w, double h, String... attributes) {
-        b.append("<rect x=\"").append(n(x)).append("\" y=\"").append(n(y)).append("\" width=\"").append(n(Math.max(0, w)))
-                .append("\" height=\"").append(n(Math.max(0, h))).append('"');
+        num(b.append("<rect x=\""), x);
+        num(b.append("\" y=\""), y);
+        num(b.append("\" width=\""), Math.max(0, w));
+        num(b.append("\" height=\""), Math.max(0, h)).append('"');
         attrs(attributes);
         b.append("/>");
         return this;
     }
 
     Svg line(double x1, double y1, double x2, double y2, String cls) {
-        b.append("<line x1=\"").append(n(x1)).append("\" y1=\"").append(n(y1)).append("\" x2=\"").append(n(x2))
-                .append("\" y2=\"").append(n(y2)).append("\" class=\"").append(esc(cls)).append("\"/>");
+        num(b.append("<line x1=\""), x1);
+        num(b.append("\" y1=\""), y1);
+        num(b.append("\" x2=\""), x2);
+        num(b.append("\" y2=\""), y2).append("\" class=\"").append(esc(cls)).append("\"/>");
         return this;
     }
 
     Svg circle(double cx, double cy, double r, String... attributes) {
-        b.append("<circle cx=\"").append(n(cx)).append("\" cy=\"").append(n(cy)).append("\" r=\"").append(n(r)).append('"');
+        num(b.append("<circle cx=\""), cx);
+        num(b.append("\" cy=\""), cy);
+        num(b.append("\" r=\""), r).append('"');
         attrs(attributes);
         b.append("/>");
         return this;
@@ -162,8 +183,10 @@ final class Svg {
             double s0 = Math.max(0, x - a);
             double s1 = Math.min(h, x + w - a);
             if (s1 <= s0) continue;
-            d.append('M').append(n(a + s0)).append(',').append(n(y + h - s0))
-                    .append('L').append(n(a + s1)).append(',').append(n(y + h - s1));
+            num(d.append('M'), a + s0);
+            num(d.append(','), y + h - s0);
+            num(d.append('L'), a + s1);
+            num(d.append(','), y + h - s1);
         }
         if (d.length() > 0) leaf("path", "d", d.toString(), "class", cls);
         return this;
@@ -204,8 +227,41 @@ final class Svg {
      */
     static String esc(String s) {
         if (s == null) return "";
+        if (plain(s)) return s;
         return XmlEscape.escapeXml10(s, XmlEscapeType.CHARACTER_ENTITY_REFERENCES_DEFAULT_TO_DECIMAL,
                 XmlEscapeLevel.LEVEL_1_ONLY_MARKUP_SIGNIFICANT);
+    }
+
+    /** {@link #n} of the number, appended without making a string of it first. */
+    static StringBuilder num(StringBuilder out, double v) {
+        long tenths = Math.round(v * 10);
+        if (tenths % 10 == 0) return out.append(tenths / 10);
+        long a = Math.abs(tenths);
+        if (tenths < 0) out.append('-');
+        return out.append(a / 10).append('.').append(a % 10);
+    }
+
+    /**
+     * The ASCII characters unbescape's escaping ({@link #esc}) leaves as they are, found by asking
+     * it about each: text of those alone comes back from it unchanged, so it need not be asked.
+     */
+    private static final boolean[] PLAIN = new boolean[0x80];
+
+    static {
+        for (char c = 0; c < PLAIN.length; c++) {
+            String one = String.valueOf(c);
+            PLAIN[c] = XmlEscape.escapeXml10(one, XmlEscapeType.CHARACTER_ENTITY_REFERENCES_DEFAULT_TO_DECIMAL,
+                    XmlEscapeLevel.LEVEL_1_ONLY_MARKUP_SIGNIFICANT).equals(one);
+        }
+    }
+
+    /** Whether the text holds only characters {@link #PLAIN} says need no escaping. */
+    private static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= PLAIN.length || !PLAIN[c]) return false;
+        }
+        return true;
     }
 
     /** A number for SVG: rounded to one decimal, without a trailing ".0". */
@@ -235,7 +291,19 @@ final class Svg {
         return em * fontSize * (bold ? 1.1 : 1.0);
     }
 
+    /** {@link #slowAdvance} of each character below U+0100, looked up instead of searched for. */
+    private static final double[] ADVANCE = new double[0x100];
+
+    static {
+        for (int c = 0; c < ADVANCE.length; c++) ADVANCE[c] = slowAdvance(c);
+    }
+
+    /** About how wide a character is, in ems: every character from U+0100 on is 0.8 ({@link #slowAdvance} lists none of them). */
     private static double advance(int cp) {
+        return cp >= 0 && cp < ADVANCE.length ? ADVANCE[cp] : 0.8;
+    }
+
+    private static double slowAdvance(int cp) {
         if ("iljI.,:;'|!".indexOf(cp) >= 0) return 0.29;
         if (" ft·".indexOf(cp) >= 0) return 0.36;
         if ("r-()[]".indexOf(cp) >= 0) return 0.41;

@@ -39,11 +39,43 @@ public class Parts {
     /** What every child's opening tag holds, to find the next one with. */
     private static final String MARK = " data-part=\"";
 
-    /** A part or a child as the page holds it: its wrapper's tag, its key, its inside (children placed in it), its children. */
-    private record Part(String tag, String key, String inside, List<Part> children, String name) {
+    /**
+     * A part or a child as the page holds it: its wrapper's tag, its key, its name and its
+     * children; its inside (children placed in it) is {@code html} from {@code from} to {@code to}
+     * with each child's inside wrapped, made only when the part travels whole.
+     */
+    private record Part(String tag, String key, String name, String html, int from, int to, List<Child> children) {
+        /** Whether it is a child the fragment left {@link #KEPT}. */
+        boolean kept() {
+            return to - from == KEPT.length() && html.startsWith(KEPT, from);
+        }
+
+        /** Its inside as the page holds it: its markup with each child in its wrapper. */
+        void inside(StringBuilder out) {
+            int at = from;
+            for (Child c : children) {
+                out.append(html, at, c.start());
+                wrapped(out, c.part(), false);
+                at = c.end();
+            }
+            out.append(html, at, to);
+        }
+    }
+
+    /** A child in its container's markup: its part, and where its opening tag starts and its closing tag ends. */
+    private record Child(Part part, int start, int end) {
     }
 
     private final Map<String, Part> parts = new LinkedHashMap<>();
+    /**
+     * The last {@value #HEADER} header read and its pairs (which cannot be changed): an answer
+     * reads its header four times (asked, holds, needsEveryChild, changed), so the last one read
+     * on any thread is kept, by identity.
+     */
+    private static volatile Held lastHeld = new Held(null, Map.of());
+
+    private record Held(String header, Map<String, String> pairs) {
+    }
 
     /** Writes each part: {@code writer} gives a part's markup by its name; {@code names} in page order. */
     public Parts(Collection<String> names, Function<String, String> writer) {
@@ -60,31 +92,37 @@ public class Parts {
 
     /** A part from its markup: each child marked in it gets its key, and the part a key of what is left. */
     private static Part part(String name, String tag, String html) {
-        List<Part> children = new ArrayList<>();
-        StringBuilder inside = new StringBuilder();
-        StringBuilder shape = new StringBuilder();
+        int mark = html.indexOf(MARK);
+        if (mark < 0) return new Part(tag, key(html), name, html, 0, html.length(), List.of()); // no child: the same as below, at once
+        List<Child> children = new ArrayList<>();
+        Key shape = new Key();
         Matcher m = CHILD.matcher(html);
         int at = 0;
         // the regex from just before the next mark alone: indexOf skips the text between children far faster
-        for (int mark = html.indexOf(MARK, at); mark >= 0 && m.find(Math.max(at, mark - "<tbody".length())); mark = html.indexOf(MARK, at)) {
-            String end = "</" + m.group(1) + ">";
-            int close = html.indexOf(end, m.end());
+        for (; mark >= 0 && m.find(Math.max(at, mark - "<tbody".length())); mark = html.indexOf(MARK, at)) {
+            String childTag = m.group(1);
+            int close = html.indexOf("</" + childTag + ">", m.end());
             if (close < 0) break;
-            Part child = new Part(m.group(1), key(html.substring(m.end(), close)), html.substring(m.end(), close), List.of(), m.group(2));
-            children.add(child);
-            inside.append(html, at, m.start()).append(wrapped(child, false));
-            shape.append(html, at, m.start()).append(child.name());
-            at = close + end.length();
+            Key inside = new Key();
+            inside.add(html, m.end(), close);
+            Part child = new Part(childTag, inside.value(), m.group(2), html, m.end(), close, List.of());
+            children.add(new Child(child, m.start(), close + childTag.length() + 3));
+            shape.add(html, at, m.start());
+            shape.add(child.name(), 0, child.name().length());
+            at = close + childTag.length() + 3;
         }
-        inside.append(html, at, html.length());
-        shape.append(html, at, html.length());
-        return new Part(tag, key(shape.toString()), inside.toString(), children, name);
+        shape.add(html, at, html.length());
+        return new Part(tag, shape.value(), name, html, 0, html.length(), List.copyOf(children));
     }
 
     /** Each part in its wrapper, by name, for the whole page to place. */
     public Map<String, String> placed() {
         Map<String, String> out = new LinkedHashMap<>();
-        parts.forEach((name, p) -> out.put(name, wrapped(whole(p), false)));
+        parts.forEach((name, p) -> {
+            StringBuilder b = new StringBuilder(p.html().length() + 256 * (p.children().size() + 1));
+            wrapped(b, whole(p), false);
+            out.put(name, b.toString());
+        });
         return out;
     }
 
@@ -95,17 +133,27 @@ public class Parts {
      */
     public String changed(String heldHeader) {
         Map<String, String> held = held(heldHeader);
-        StringBuilder out = new StringBuilder();
+        List<Part> sent = new ArrayList<>();
+        int size = 0;
         for (Part p : parts.values()) {
             if (!p.key().equals(held.get(id(p.name())))) {
-                out.append(wrapped(whole(p), true)).append('\n');
+                sent.add(whole(p));
+                size += p.to() - p.from() + 160 * (p.children().size() + 1);
                 continue;
             }
-            for (Part c : p.children()) {
-                if (c.inside().equals(KEPT) || c.key().equals(held.get(id(c.name())))) continue;
-                boolean alone = !c.tag().equals("div"); // a tbody parses only inside a table or a template
-                out.append(alone ? "<template>" : "").append(wrapped(c, true)).append(alone ? "</template>" : "").append('\n');
+            for (Child c : p.children()) {
+                if (c.part().kept() || c.part().key().equals(held.get(id(c.part().name())))) continue;
+                sent.add(c.part());
+                size += c.part().to() - c.part().from() + 180;
             }
+        }
+        StringBuilder out = new StringBuilder(size);
+        for (Part p : sent) {
+            boolean inTemplate = !p.tag().equals("div"); // a tbody parses only inside a table or a template
+            if (inTemplate) out.append("<template>");
+            wrapped(out, p, true);
+            if (inTemplate) out.append("</template>");
+            out.append('\n');
         }
         return out.toString();
     }
@@ -133,22 +181,24 @@ public class Parts {
         Map<String, String> held = held(heldHeader);
         for (Part p : parts.values()) {
             if (p.key().equals(held.get(id(p.name())))) continue;
-            for (Part c : p.children()) if (c.inside().equals(KEPT)) return true;
+            for (Child c : p.children()) if (c.part().kept()) return true;
         }
         return false;
     }
 
     /** A part that travels whole, which must hold no child left {@link #KEPT}. */
     private static Part whole(Part p) {
-        for (Part c : p.children()) {
-            if (c.inside().equals(KEPT)) throw new IllegalStateException("part " + p.name() + " travels whole, but its child " + c.name() + " was not drawn");
+        for (Child c : p.children()) {
+            if (c.part().kept()) throw new IllegalStateException("part " + p.name() + " travels whole, but its child " + c.part().name() + " was not drawn");
         }
         return p;
     }
 
-    private static String wrapped(Part p, boolean outOfBand) {
-        return "<" + p.tag() + " id=\"" + id(p.name()) + "\" class=\"part\" data-key=\"" + p.key() + "\"" + (outOfBand ? " data-hx-swap-oob=\"true\">" : ">")
-                + p.inside() + "</" + p.tag() + ">";
+    private static void wrapped(StringBuilder out, Part p, boolean outOfBand) {
+        out.append('<').append(p.tag()).append(" id=\"part-").append(p.name()).append("\" class=\"part\" data-key=\"").append(p.key())
+                .append(outOfBand ? "\" data-hx-swap-oob=\"true\">" : "\">");
+        p.inside(out);
+        out.append("</").append(p.tag()).append('>');
     }
 
     private static String id(String name) {
@@ -161,20 +211,49 @@ public class Parts {
         return key != null && !key.isEmpty();
     }
 
+    /** The header's pairs, id to key, in its order; read again only for another header than the last one read. */
     private static Map<String, String> held(String header) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (header == null || header.length() > 16384) return out;
-        for (String pair : header.split(",")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) out.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
-        }
-        return out;
+        Held last = lastHeld;
+        if (last.header() == header) return last.pairs(); // the same text, not only an equal one: no comparing of 16 KB
+        Map<String, String> pairs = read(header);
+        lastHeld = new Held(header, pairs);
+        return pairs;
     }
 
+    private static Map<String, String> read(String header) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (header == null || header.length() > 16384) return Map.of();
+        for (int from = 0; from <= header.length(); ) {
+            int comma = header.indexOf(',', from);
+            int end = comma < 0 ? header.length() : comma;
+            int eq = header.indexOf('=', from);
+            if (eq > from && eq < end) out.put(header.substring(from, eq).strip(), header.substring(eq + 1, end).strip());
+            from = end + 1;
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    /** A key of a markup: a digest of its UTF-8 bytes and their count, fed in pieces. */
     private static String key(String html) {
-        CRC32 crc = new CRC32();
-        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
-        crc.update(bytes);
-        return Long.toHexString(crc.getValue()) + Integer.toHexString(bytes.length);
+        Key k = new Key();
+        k.add(html, 0, html.length());
+        return k.value();
+    }
+
+    /** A key fed piece by piece: the same as {@link #key(String)} of the pieces joined, without joining them. */
+    private static final class Key {
+        private final CRC32 crc = new CRC32();
+        private long bytes;
+
+        void add(String text, int from, int to) {
+            if (from >= to) return;
+            byte[] b = (from == 0 && to == text.length() ? text : text.substring(from, to)).getBytes(StandardCharsets.UTF_8);
+            crc.update(b);
+            bytes += b.length;
+        }
+
+        String value() {
+            return Long.toHexString(crc.getValue()) + Integer.toHexString((int) bytes);
+        }
     }
 }

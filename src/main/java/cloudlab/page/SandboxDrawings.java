@@ -42,8 +42,8 @@ public record SandboxDrawings(Layout state, Report report, Predicate<String> dra
     /** The hosts and their VMs: the key, then a card per host, each a part of its own; a card not drawn is {@link Parts#KEPT}. */
     public Diagrams.HostCards hosts() {
         Diagrams.HostCards c = Diagrams.hostCards(state, report, drawn);
-        return new Diagrams.HostCards(Diagrams.withoutShared(c.key()), c.cards().stream()
-                .map(card -> new Diagrams.HostCards.Card(card.host(), card.svg() == null ? Parts.KEPT : Diagrams.withoutShared(card.svg()))).toList());
+        return new Diagrams.HostCards(c.key(), c.cards().stream() // drawn without what the page shares
+                .map(card -> card.svg() == null ? new Diagrams.HostCards.Card(card.host(), Parts.KEPT) : card).toList());
     }
 
     public String infrastructure() {

@@ -353,11 +353,11 @@ public final class Sandboxes {
                 append(c, sandboxId, actor, step);
                 setPosition(c, sandboxId, h.position());
                 written[0] = new Loaded(new Sandbox(s.id(), s.learnerId(), s.title(), s.origin(), s.originRef(), h, loaded.version() + 1),
-                        loaded.version() + 1);
+                        loaded.version() + 1, loaded.start());
                 dropped[0] = undone;
                 return d;
             });
-            if (written[0] != null) remember(written[0].sandbox(), written[0].version());
+            if (written[0] != null) remember(written[0]);
             return new Outcome(made[0], decision, dropped[0], written[0] == null ? null : written[0].sandbox());
         }
     }
@@ -630,8 +630,8 @@ public final class Sandboxes {
         return create(learnerId, "Copy of " + shared.title(), Sandbox.Origin.COPY, token, readLayout(shared.layout()));
     }
 
-    /** A sandbox as read, with the database version it was read at. */
-    private record Loaded(Sandbox sandbox, int version) {
+    /** A sandbox as read, with the database version it was read at and its log's start layout (never changed, as the log keeps it). */
+    private record Loaded(Sandbox sandbox, int version, Layout start) {
     }
 
     private Sandbox load(Connection c, String learnerId, String sandboxId) throws SQLException {
@@ -677,7 +677,7 @@ public final class Sandboxes {
             logs.put(sandboxId, log);
         }
         History h = History.from(log.start(), log.entries(), Math.min(position, log.entries().size()));
-        return new Loaded(new Sandbox(sandboxId, learnerId, title, origin, ref, h, version), version);
+        return new Loaded(new Sandbox(sandboxId, learnerId, title, origin, ref, h, version), version, log.start());
     }
 
     /** After a committed move of the position: the log is the same, at the next version. */
@@ -686,9 +686,10 @@ public final class Sandboxes {
         if (old != null && old.version() == fromVersion) logs.put(sandboxId, new Log(fromVersion + 1, old.start(), old.entries()));
     }
 
-    /** Keeps the parsed log of a sandbox just written (and committed), at its new version. */
-    private void remember(Sandbox s, int version) {
-        logs.put(s.id(), new Log(version, s.history().start(), List.copyOf(s.history().entries())));
+    /** Keeps the parsed log of a sandbox just written (and committed), at its new version: its start as read, not replayed again. */
+    private void remember(Loaded written) {
+        Sandbox s = written.sandbox();
+        logs.put(s.id(), new Log(written.version(), written.start(), List.copyOf(s.history().entries())));
     }
 
     private Layout readLayout(String json) {

@@ -80,7 +80,7 @@ public final class History {
             Entry e = entries.get(i);
             h.entries.add(e.instructor() ? e : e.marked(i >= position));
         }
-        h.state = h.replay(h.entries);
+        for (Entry e : h.entries) if (e.applied()) e.events().forEach(h.state::apply); // over the start the constructor replayed
         return h;
     }
 
@@ -220,11 +220,5 @@ public final class History {
     private int firstUndone() {
         for (int i = 0; i < entries.size(); i++) if (entries.get(i).undone()) return i;
         return -1;
-    }
-
-    private Layout replay(List<Entry> list) {
-        Layout s = Layout.replay(catalog, base);
-        for (Entry e : list) if (e.applied()) e.events().forEach(s::apply);
-        return s;
     }
 }

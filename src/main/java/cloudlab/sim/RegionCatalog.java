@@ -40,9 +40,12 @@ public final class RegionCatalog {
 
     private static final RegionCatalog BUILT_IN = load();
     private final Map<String, Entry> entries;
+    /** The entries in catalog order, listed once: the catalog never changes. */
+    private final List<Entry> list;
 
     private RegionCatalog(Map<String, Entry> entries) {
         this.entries = Collections.unmodifiableMap(entries);
+        this.list = List.copyOf(entries.values());
     }
 
     /** The catalog shipped with Cloud Lab. It never changes while the program runs. */
@@ -55,8 +58,9 @@ public final class RegionCatalog {
         return entries.get(code);
     }
 
+    /** The entries in catalog order (a list that cannot be changed, the same each time). */
     public List<Entry> entries() {
-        return new ArrayList<>(entries.values());
+        return list;
     }
 
     /** How many regions the catalog holds. */

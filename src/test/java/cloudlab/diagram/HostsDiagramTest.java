@@ -177,7 +177,9 @@ class HostsDiagramTest {
         assertTrue(h2.contains("class=\"reserved hatched\"") && !h2.contains("class=\"hatch\""), "one rectangle of the shared pattern, no stripes of its own");
         assertTrue(Diagrams.sharedDefinitions().contains("<pattern id=\"cld-hatch\""), "the page's definitions hold the pattern");
         assertTrue(Diagrams.hosts(shop, List.of()).contains("class=\"hatch\""), "a drawing that stands alone draws its own stripes");
-        String inPage = Diagrams.withoutShared(h2);
-        assertTrue(inPage.startsWith("<svg viewBox=") && !inPage.contains("font-family=") && !inPage.contains("<style>"), inPage.substring(0, 120));
+        assertTrue(h2.startsWith("<svg viewBox=") && !h2.contains("font-family=") && !h2.contains("<style>"), h2.substring(0, 120));
+        assertEquals(h2, Diagrams.withoutShared(h2), "drawn for the page already: nothing shared to take out");
+        assertEquals(Diagrams.withoutShared(Diagrams.hostCards(shop, cloudlab.sim.Simulator.simulate(shop), h -> true).key()),
+                Diagrams.hostCards(shop, cloudlab.sim.Simulator.simulate(shop), h -> true).key(), "the key as well");
     }
 }

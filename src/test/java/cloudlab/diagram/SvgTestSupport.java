@@ -127,7 +127,9 @@ final class SvgTestSupport {
             // every font size the style sheet sets is at least 11px
             assertTrue(t.getAttribute("font-size").isEmpty(), "sizes come from the style sheet");
         }
-        String css = all(doc, "//style").get(0).getTextContent();
+        // a drawing for a page that holds the shared definitions has no style of its own: the page's applies
+        List<Element> styles = all(doc, "//style");
+        String css = styles.isEmpty() ? Diagrams.sharedDefinitions() : styles.get(0).getTextContent();
         var m = java.util.regex.Pattern.compile("font-size:([0-9.]+)px").matcher(css);
         while (m.find()) assertTrue(Double.parseDouble(m.group(1)) >= 11, "font size " + m.group(1));
         return doc;
