@@ -7,9 +7,9 @@ import static org.unbescape.html.HtmlEscape.escapeHtml4Xml;
 /**
  * A learner's row of the instructor's live room, written here rather than by a template: the grid
  * draws one per learner (200 in a big workshop) on every poll and every change, and the live stream
- * one per change. This is the markup {@code templates/instructor/row.html} wrote, with the same
- * escaping (Thymeleaf's {@code th:text} and attribute values: markup-significant characters only),
- * for a fraction of the expression work.
+ * one per change. This is the markup the row template ({@code instructor/row.html}, gone since)
+ * wrote, with the same escaping (Thymeleaf's {@code th:text} and attribute values: markup-significant
+ * characters only), for a fraction of the expression work; {@code RoomRowsTest} pins it.
  */
 public final class RoomRows {
     private RoomRows() {
