@@ -481,7 +481,7 @@ public final class HttpBench {
             for (LearnerSession l : learners) {
                 long s = System.nanoTime();
                 var row = rooms.row(w, l.id).orElseThrow();
-                String html = services.renderer().fragment("instructor/row", "row", Map.of("workshop", w, "r", row, "csrf", CSRF));
+                String html = cloudlab.page.RoomRows.row(w.id(), row, CSRF);
                 long t = System.nanoTime();
                 r.add(t - s, !html.isEmpty());
             }

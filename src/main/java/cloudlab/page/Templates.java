@@ -22,6 +22,8 @@ import java.nio.file.attribute.FileTime;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * The lab's Thymeleaf templates: a whole page, or one {@code th:fragment} of it. Templates come
@@ -29,21 +31,32 @@ import java.util.Set;
  * which of the two a request gets is the web layer's ({@code web.Renderer}).
  */
 public class Templates {
+    /** How long a look at a template's file holds: an edit shows on the first use this long after the last look, or sooner. */
+    public static final long RECHECK_NANOS = 1_000_000_000L;
     private final TemplateEngine engine = new TemplateEngine();
     private final Path folder;
     private final StaticFiles statics;
+    private final LongSupplier nanos;
+    /** The last look at each template file: what it was, and when. */
+    private final Map<Path, Look> looks = new ConcurrentHashMap<>();
 
     /**
      * Templates from the folder (the jar's when null); they link the static files by the
      * fingerprinted addresses of {@code statics}: {@code th:href="${#static.address('css/lab.css')}"}.
      */
     public Templates(Path folder, StaticFiles statics) {
+        this(folder, statics, System::nanoTime);
+    }
+
+    /** As above, with the clock that decides when a file is looked at again ({@link #RECHECK_NANOS}). */
+    public Templates(Path folder, StaticFiles statics, LongSupplier nanos) {
         this.folder = folder;
         this.statics = statics;
+        this.nanos = nanos;
         engine.addDialect(new StaticLinks(statics));
         AbstractConfigurableTemplateResolver resolver;
         if (folder != null) {
-            FileTemplateResolver r = new ChangedFileResolver(folder);
+            FileTemplateResolver r = new ChangedFileResolver();
             r.setPrefix(folder.toString() + "/");
             r.setCacheable(true);
             resolver = r;
@@ -66,13 +79,31 @@ public class Templates {
 
     /**
      * What identifies the template's current text: its file's modification time and size when
-     * templates come from a folder (one stat), a constant for the jar's. Markup kept beyond the
-     * engine's own cache ({@link KeptMarkup}) is thrown away when this changes.
+     * templates come from a folder (at most one stat a second, {@link #look}), a constant for the
+     * jar's. Markup kept beyond the engine's own cache ({@link KeptMarkup}) is thrown away when this changes.
      */
     public Object stamp(String template) {
         if (folder == null) return "jar";
-        FileStamp s = FileStamp.of(file(folder, template));
+        FileStamp s = look(file(folder, template));
         return s == null ? "missing" : s;
+    }
+
+    /**
+     * The file's modification time and size (null when it is no file) as last looked at, looked at
+     * again when that was {@link #RECHECK_NANOS} ago or more: a page uses several templates per
+     * view, and a stat each time was a few per cent of a lesson page.
+     */
+    private FileStamp look(Path file) {
+        long now = nanos.getAsLong();
+        Look last = looks.get(file);
+        if (last != null && now - last.at() < RECHECK_NANOS) return last.stamp();
+        FileStamp stamp = FileStamp.of(file);
+        looks.put(file, new Look(stamp, now));
+        return stamp;
+    }
+
+    /** A look at a file: what it was then ({@code stamp}, null when it was no file), and when ({@code at}, nanoseconds). */
+    private record Look(FileStamp stamp, long at) {
     }
 
     /** Renders the whole template. */
@@ -86,22 +117,17 @@ public class Templates {
     }
 
     /**
-     * Templates on disk, parsed once and kept until their file changes: each use checks the file's
-     * modification time and size (one stat), so an edit shows on the next reload, as before, but
-     * an unchanged template is not read and parsed again on every request.
+     * Templates on disk, parsed once and kept until their file changes: a use checks the file's
+     * modification time and size ({@link #look}, at most one stat a second), so an edit shows on
+     * the next reload a second after the last look or sooner, but an unchanged template is not read
+     * and parsed again on every request.
      */
-    private static final class ChangedFileResolver extends FileTemplateResolver {
-        private final Path folder;
-
-        ChangedFileResolver(Path folder) {
-            this.folder = folder;
-        }
-
+    private final class ChangedFileResolver extends FileTemplateResolver {
         @Override
         protected ICacheEntryValidity computeValidity(IEngineConfiguration configuration, String ownerTemplate, String template,
                                                       Map<String, Object> templateResolutionAttributes) {
             Path file = file(folder, template);
-            FileStamp stamp = FileStamp.of(file);
+            FileStamp stamp = look(file);
             return stamp == null ? NonCacheableCacheEntryValidity.INSTANCE : new UnchangedFile(file, stamp);
         }
     }
@@ -122,7 +148,15 @@ public class Templates {
         }
     }
 
-    private record UnchangedFile(Path file, FileStamp stamp) implements ICacheEntryValidity {
+    private final class UnchangedFile implements ICacheEntryValidity {
+        private final Path file;
+        private final FileStamp stamp;
+
+        UnchangedFile(Path file, FileStamp stamp) {
+            this.file = file;
+            this.stamp = stamp;
+        }
+
         @Override
         public boolean isCacheable() {
             return true;
@@ -130,7 +164,7 @@ public class Templates {
 
         @Override
         public boolean isCacheStillValid() {
-            return stamp.equals(FileStamp.of(file));
+            return stamp.equals(look(file));
         }
     }
 

@@ -344,62 +344,73 @@ public final class Progress {
         return read(learnerId, true, scope);
     }
 
+    /**
+     * Everything of one learner's in one query (a lesson page reads this on every view): lessons,
+     * attempts, challenge checks and, when asked for, hints, each as rows of its kind {@code k} in
+     * the order of their own reading ({@code o1}, {@code o2}, {@code n}). The first branch types every
+     * column, so PostgreSQL matches the {@code NULL}s of the others to it.
+     */
+    private static final String LESSONS = "SELECT 0 AS k, opened_at AS o1, CAST('' AS VARCHAR(80)) AS o2, 0 AS n, lesson AS t1, "
+            + "completed_at AS t2, CAST(NULL AS TEXT) AS t3, CAST(NULL AS VARCHAR(200)) AS t4, "
+            + "CAST(NULL AS VARCHAR(20)) AS t5, CAST(0 AS DOUBLE PRECISION) AS d1, CAST(0 AS DOUBLE PRECISION) AS d2 "
+            + "FROM lesson_progress WHERE learner_id = ?";
+    private static final String ANSWERS = " UNION ALL SELECT 1, quiz_id, question_id, attempt, seed, submitted_at, answer, hints, "
+            + "question_version, score, max_score FROM quiz_answers WHERE learner_id = ?";
+    private static final String CHECKS = " UNION ALL SELECT 2, challenge_id, '', attempt, NULL, submitted_at, NULL, NULL, NULL, "
+            + "score, passed FROM challenge_results WHERE learner_id = ?";
+    private static final String HINTS = " UNION ALL SELECT 3, quiz_id, question_id, hint, NULL, NULL, NULL, NULL, NULL, 0, 0 "
+            + "FROM quiz_hints WHERE learner_id = ?";
+
     private LearnerProgress read(String learnerId, boolean withHints, Scope scope) {
+        String sql = LESSONS + ANSWERS + scope.where() + CHECKS + scope.where() + (withHints ? HINTS : "") + " ORDER BY k, o1, o2, n";
         return db.read(c -> {
             Map<String, LearnerProgress.LessonState> lessons = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT lesson, opened_at, completed_at FROM lesson_progress WHERE learner_id = ? ORDER BY opened_at")) {
-                ps.setString(1, learnerId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) lessons.put(rs.getString(1), new LearnerProgress.LessonState(rs.getString(2), rs.getString(3)));
-                }
-            }
             Map<String, LearnerProgress.Answer> answers = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT quiz_id, question_id, answer, score, max_score, attempt, submitted_at, "
-                    + "seed, hints, question_version FROM quiz_answers WHERE learner_id = ?" + scope.where() + " ORDER BY quiz_id, question_id, attempt")) {
-                ps.setString(1, learnerId);
-                scope.bind(ps, 2);
-                try (ResultSet rs = ps.executeQuery()) {
-                    Map<String, List<Double>> scores = new LinkedHashMap<>();
-                    while (rs.next()) {
-                        String key = LearnerProgress.key(rs.getString(1), rs.getString(2));
-                        List<Double> before = scores.computeIfAbsent(key, k -> new ArrayList<>());
-                        before.add(rs.getDouble(4));
-                        answers.put(key, new LearnerProgress.Answer(rs.getString(1), rs.getString(2), rs.getString(3),
-                                rs.getDouble(4), rs.getDouble(5), before.size(), rs.getString(7), rs.getString(8), rs.getString(9),
-                                rs.getString(10), before));
-                    }
-                }
-            }
+            Map<String, List<Double>> scores = new LinkedHashMap<>();
             Map<String, LearnerProgress.ChallengeResult> challenges = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT challenge_id, score, passed, submitted_at FROM challenge_results "
-                    + "WHERE learner_id = ?" + scope.where() + " ORDER BY challenge_id, attempt")) {
+            Map<String, List<Integer>> hints = withHints ? new LinkedHashMap<>() : null;
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setString(1, learnerId);
-                scope.bind(ps, 2);
+                ps.setString(2, learnerId);
+                int at = scope.bind(ps, 3);
+                ps.setString(at++, learnerId);
+                at = scope.bind(ps, at);
+                if (withHints) ps.setString(at, learnerId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        String id = rs.getString(1);
-                        LearnerProgress.ChallengeResult before = challenges.get(id);
-                        List<Double> scores = new ArrayList<>(before == null ? List.of() : before.scores());
-                        scores.add(rs.getDouble(2));
-                        challenges.put(id, new LearnerProgress.ChallengeResult(id, scores,
-                                rs.getInt(3) == 1 || (before != null && before.passed()), rs.getString(4)));
-                    }
-                }
-            }
-            if (!withHints) return new LearnerProgress(lessons, answers, challenges, null);
-            Map<String, List<Integer>> hints = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT quiz_id, question_id, hint FROM quiz_hints WHERE learner_id = ? ORDER BY quiz_id, question_id, hint")) {
-                ps.setString(1, learnerId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        hints.computeIfAbsent(LearnerProgress.key(rs.getString(1), rs.getString(2)), k -> new ArrayList<>()).add(rs.getInt(3));
+                        switch (rs.getInt(1)) {
+                            case 0 -> lessons.put(rs.getString(5), new LearnerProgress.LessonState(rs.getString(2), rs.getString(6)));
+                            case 1 -> answer(rs, answers, scores);
+                            case 2 -> check(rs, challenges);
+                            default -> hints.computeIfAbsent(LearnerProgress.key(rs.getString(2), rs.getString(3)), k -> new ArrayList<>())
+                                    .add(rs.getInt(4));
+                        }
                     }
                 }
             }
             return new LearnerProgress(lessons, answers, challenges, hints);
         });
+    }
+
+    /** One attempt (a row of {@link #ANSWERS}): the question's latest answer so far, with the score of every attempt. */
+    private static void answer(ResultSet rs, Map<String, LearnerProgress.Answer> answers, Map<String, List<Double>> scores) throws SQLException {
+        String quiz = rs.getString(2);
+        String question = rs.getString(3);
+        String key = LearnerProgress.key(quiz, question);
+        List<Double> before = scores.computeIfAbsent(key, k -> new ArrayList<>());
+        before.add(rs.getDouble(10));
+        answers.put(key, new LearnerProgress.Answer(quiz, question, rs.getString(7), rs.getDouble(10), rs.getDouble(11), before.size(),
+                rs.getString(6), rs.getString(5), rs.getString(8), rs.getString(9), before));
+    }
+
+    /** One check of a challenge (a row of {@link #CHECKS}): its scores so far, and whether any check passed. */
+    private static void check(ResultSet rs, Map<String, LearnerProgress.ChallengeResult> challenges) throws SQLException {
+        String id = rs.getString(2);
+        LearnerProgress.ChallengeResult before = challenges.get(id);
+        List<Double> scores = new ArrayList<>(before == null ? List.of() : before.scores());
+        scores.add(rs.getDouble(10));
+        challenges.put(id, new LearnerProgress.ChallengeResult(id, scores, rs.getDouble(11) == 1 || (before != null && before.passed()),
+                rs.getString(6)));
     }
 
     /** The canonical form of a typed resume code, or null when it cannot be one. */

@@ -74,9 +74,11 @@ public final class Scores {
      * items were attempted out of how many there are.
      */
     public record LearnerScore(double score, double max, int attempted, int items) {
-        static final LearnerScore NONE = new LearnerScore(0, 0, 0, 0);
+        /** No items: where a sum starts. */
+        public static final LearnerScore NONE = new LearnerScore(0, 0, 0, 0);
 
-        LearnerScore plus(LearnerScore o) {
+        /** This and another, added. */
+        public LearnerScore plus(LearnerScore o) {
             return new LearnerScore(score + o.score, max + o.max, attempted + o.attempted, items + o.items);
         }
     }

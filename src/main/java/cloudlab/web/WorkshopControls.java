@@ -60,13 +60,8 @@ final class WorkshopControls implements AutoCloseable {
 
     void roomStream(SseClient client) {
         Context ctx = client.ctx();
-        Map<String, Object> base = LessonPages.base(ctx, "room");
-        live.room(open(client), ctx.pathParam("id"), (w, r) -> {
-            Map<String, Object> model = new java.util.HashMap<>(base);
-            model.put("workshop", w);
-            model.put("r", r);
-            return services.renderer().fragment("instructor/row", "row", model);
-        });
+        String csrf = cloudlab.server.Csrf.token(ctx);
+        live.room(open(client), ctx.pathParam("id"), (w, r) -> cloudlab.page.RoomRows.row(w.id(), r, csrf));
     }
 
     /** A server-sent event stream as the live updates hold it. */

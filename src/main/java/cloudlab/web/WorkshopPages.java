@@ -298,7 +298,7 @@ final class WorkshopPages {
         model.put("section", "instructor");
         model.put("room", room);
         model.put("notice", ctx.queryParam("notice"));
-        model.put("error", null);
+        model.put("rows", cloudlab.page.RoomRows.all(room, (String) model.get("csrf"))); // no "error" is null to Thymeleaf too
         return model;
     }
 

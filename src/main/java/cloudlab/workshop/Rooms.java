@@ -103,39 +103,57 @@ public final class Rooms {
     /** The live room now: every learner's row in the workshop's member order. */
     public Room room(Workshop w) {
         List<Lesson> lessons = lessons(w);
+        List<Scored> scored = scored(lessons);
         List<Room.LearnerRow> rows = new ArrayList<>();
-        for (Member m : workshops.members(w.id())) rows.add(row(w, lessons, m));
+        for (Member m : workshops.members(w.id())) rows.add(row(w, scored, m));
         return new Room(w, columns(lessons), rows, steering.chaosTargets(w));
     }
 
     /** One learner's row, computed on its own (empty when they are not in the workshop). */
     public Optional<Room.LearnerRow> row(Workshop w, String learnerId) {
-        return workshops.member(w.id(), learnerId).map(m -> row(w, lessons(w), m));
+        return workshops.member(w.id(), learnerId).map(m -> row(w, scored(lessons(w)), m));
     }
 
-    private Room.LearnerRow row(Workshop w, List<Lesson> lessons, Member m) {
+    /**
+     * A lesson of the room with what scoring it takes, worked out once per room instead of once per
+     * learner (each a list of records with built keys): its quiz's items in question order, its
+     * items ({@link Scores#items(Lesson)}) and its challenge blocks.
+     */
+    private record Scored(Lesson lesson, List<Scores.Item> quizItems, List<Scores.Item> items, List<LessonChallenge> challenges) {
+    }
+
+    private static List<Scored> scored(List<Lesson> lessons) {
+        return lessons.stream().map(l -> new Scored(l, l.quiz() == null ? List.of() : Scores.items(l.quiz()), Scores.items(l),
+                l.challenges())).toList();
+    }
+
+    private Room.LearnerRow row(Workshop w, List<Scored> lessons, Member m) {
         LearnerProgress p = progress.of(m.learnerId(), Progress.Scope.workshop(m.workshopId()));
         List<Room.Cell> cells = new ArrayList<>();
         List<String> failingQuestions = new ArrayList<>();
         List<String> failingGoals = new ArrayList<>();
         String stuckOn = null;
         int done = 0;
-        for (Lesson l : lessons) {
-            InLesson in = inLesson(p, l, w.lessonOpen(l.slug()));
+        Scores.LearnerScore total = Scores.LearnerScore.NONE;
+        for (Scored l : lessons) {
+            InLesson in = inLesson(p, l, w.lessonOpen(l.lesson().slug()));
             if (in.state() == Room.State.DONE) done++;
             if (stuckOn == null) stuckOn = in.stuckOn();
             failingQuestions.addAll(in.failingQuestions());
             for (LessonChallenge c : l.challenges()) failingGoals.addAll(failingGoals(m.learnerId(), c));
             cells.add(new Room.Cell(in.state(), in.score()));
+            total = total.plus(in.total()); // as Scores.lessons adds them
         }
         Apps apps = apps(m);
         boolean idle = Attendance.idle(m.lastSeenAt(), clock.instant());
-        return new Room.LearnerRow(m, cells, apps.text(), apps.allUp(), idle, stuckOn, done, failingQuestions, failingGoals,
-                Scores.lessons(lessons, p));
+        return new Room.LearnerRow(m, cells, apps.text(), apps.allUp(), idle, stuckOn, done, failingQuestions, failingGoals, total);
     }
 
-    /** Where one learner is in one lesson: its state, quiz score text, the question they are stuck on, the prompts they fail. */
-    private record InLesson(Room.State state, String score, String stuckOn, List<String> failingQuestions) {
+    /**
+     * Where one learner is in one lesson: its state, quiz score text, the question they are stuck
+     * on, the prompts they fail, and its score ({@link Scores#lesson}).
+     */
+    private record InLesson(Room.State state, String score, String stuckOn, List<String> failingQuestions, Scores.LearnerScore total) {
     }
 
     /**
@@ -144,12 +162,15 @@ public final class Rooms {
      * short of full after {@link #STUCK_AFTER_TRIES} tries; locked while not started and not yet
      * opened by the workshop ({@code open} false).
      */
-    private InLesson inLesson(LearnerProgress p, Lesson l, boolean open) {
+    private InLesson inLesson(LearnerProgress p, Scored scored, boolean open) {
+        Lesson l = scored.lesson();
         String stuckOn = null;
         List<String> failing = new ArrayList<>();
         if (l.quiz() != null) {
-            for (Question q : l.quiz().questions()) {
-                Optional<Scores.ItemScore> s = Scores.of(Scores.item(l.quiz(), q), p);
+            List<Question> questions = l.quiz().questions();
+            for (int i = 0; i < questions.size(); i++) {
+                Question q = questions.get(i);
+                Optional<Scores.ItemScore> s = Scores.of(scored.quizItems().get(i), p);
                 if (s.isEmpty() || s.get().full()) continue;
                 failing.add(l.title() + ": " + q.prompt());
                 if (stuck(s.get()) && stuckOn == null) stuckOn = l.title() + ", " + q.id();
@@ -160,9 +181,9 @@ public final class Rooms {
             case DONE -> Room.State.DONE;
             case STARTED -> stuckOn != null ? Room.State.STUCK : Room.State.STARTED;
         };
-        Scores.LearnerScore score = Scores.lesson(l, p);
+        Scores.LearnerScore score = Scores.over(scored.items(), p);
         String text = score.attempted() == 0 ? "" : Math.round(score.score() * 10) / 10.0 + "/" + Math.round(score.max());
-        return new InLesson(state, text, stuckOn, failing);
+        return new InLesson(state, text, stuckOn, failing, score);
     }
 
     /** Whether a learner is stuck on an item: its counted score still short of full after {@link #STUCK_AFTER_TRIES} tries. */
@@ -220,8 +241,8 @@ public final class Rooms {
         Workshop w = ms.workshop();
         LearnerProgress p = progress.of(ms.member().learnerId(), Progress.Scope.workshop(w.id()));
         List<LessonCard> cards = new ArrayList<>();
-        for (Lesson l : lessons(w)) cards.add(new LessonCard(cards.size() + 1, l.slug(), l.title(), w.lessonOpen(l.slug()),
-                inLesson(p, l, true).state())); // the card says open or not itself
+        for (Scored l : scored(lessons(w))) cards.add(new LessonCard(cards.size() + 1, l.lesson().slug(), l.lesson().title(),
+                w.lessonOpen(l.lesson().slug()), inLesson(p, l, true).state())); // the card says open or not itself
         return new LearnerHome(w, ms.member(), cards);
     }
 

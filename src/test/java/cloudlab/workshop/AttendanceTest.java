@@ -4,7 +4,9 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Idle after five minutes without a mark; the mark itself is written again only once half a minute old. */
@@ -30,5 +32,17 @@ class AttendanceTest {
         assertTrue(Attendance.seenLongAgo("2026-11-27T11:59:30.000Z", NOW));
         assertTrue(Attendance.SEEN_EVERY.multipliedBy(4).compareTo(Attendance.IDLE) < 0,
                 "far below the idle threshold, so a busy learner never shows idle");
+    }
+
+    @Test
+    void theStoresStampsAreReadAsInstantParseReadsThem() {
+        for (String at : new String[]{"2026-11-27T11:59:31.000Z", "2026-12-07T04:35:12.345Z", "2024-02-29T23:59:59.999Z", "1999-01-01T00:00:00.001Z",
+                "2026-11-27T11:59:31Z", "2026-11-27T11:59:31.5Z", "2026-11-27T11:59:31.000+01:00"}) {
+            assertEquals(Instant.parse(at), Attendance.parse(at), at);
+        }
+        for (String bad : new String[]{"2026-13-27T11:59:31.000Z", "2026-02-30T11:59:31.000Z", "2026-11-27T25:59:31.000Z",
+                "2026-11-27T11:59:3x.000Z", "2026-11-27 11:59:31.000Z", "", "not a time"}) {
+            assertNull(Attendance.parse(bad), bad);
+        }
     }
 }
