@@ -27,8 +27,8 @@ public final class ActionCpu {
         long ticks = cpuTicks(pid) - cpu0;
         double wall = (System.nanoTime() - t0) / 1e6;
         double tickMs = 1000.0 / Long.getLong("clkTck", 100);
-        System.out.printf("%d actions after %d warm-up: server CPU %.2f ms/action (%.0f ms in all), wall %.2f ms/action; load %s%n",
-                n, warm, ticks * tickMs / n, ticks * tickMs, wall / n, Files.readString(Path.of("/proc/loadavg")).strip());
+        System.out.printf("%d actions after %d warm-up%s: server CPU %.2f ms/action (%.0f ms in all), wall %.2f ms/action; load %s%n",
+                n, warm, HttpBench.GZIP ? ", gzipped" : "", ticks * tickMs / n, ticks * tickMs, wall / n, Files.readString(Path.of("/proc/loadavg")).strip());
     }
 
     private static void run(HttpBench b, int actions) throws Exception {

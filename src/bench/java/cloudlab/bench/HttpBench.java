@@ -56,7 +56,8 @@ import java.util.regex.Pattern;
  * window has a fixed length, the client times out a request after 30 s. Run from the checkout
  * with {@code bench/http.sh} (extra arguments are JVM options), e.g. {@code bench/http.sh -DthinkMs=3000};
  * options: {@code -Dlearners=200 -Dclients=16 -Dwarmup=3 -Dseconds=10 -DworkshopSeconds=30
- * -DthinkMs=1000 -DpollMs=3000 -Donly=lesson -Dmode=all|saturation|workshop -Dbase=http://127.0.0.1:PORT}.
+ * -DthinkMs=1000 -DpollMs=3000 -Donly=lesson -Dmode=all|saturation|workshop -Dbase=http://127.0.0.1:PORT -Dgzip=true}
+ * (gzip: the learners ask for gzipped answers, as a browser does).
  */
 public final class HttpBench {
     /** The CSRF token this server signed for the visitor it gave the bench's first page (used before a session exists). */
@@ -75,6 +76,12 @@ public final class HttpBench {
     static final int THINK_MS = Integer.getInteger("thinkMs", 1000);
     /** Part B: how often the instructor's screen asks for the grid (htmx in the room page: every 3 s). */
     static final int POLL_MS = Integer.getInteger("pollMs", 3000);
+    /** Whether the bench's learners ask for gzip as a browser does ({@code -Dgzip=true}) and unpack what comes; off by default, as the figures so far were taken. */
+    static final boolean GZIP = Boolean.getBoolean("gzip");
+    /** A text answer, unpacked when it came gzipped. */
+    static final HttpResponse.BodyHandler<String> TEXT = info -> info.headers().firstValue("Content-Encoding").orElse("").equals("gzip")
+            ? HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofByteArray(), HttpBench::gunzip)
+            : HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8);
     private static final Pattern SANDBOX = Pattern.compile("href=\"/sandboxes/([a-z0-9]+)\"[^>]*id=\"my-sandbox\"");
 
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -309,7 +316,7 @@ public final class HttpBench {
         HttpResponse<String> r = http.send(request(path, cookie, true).header("X-Parts", l.held())
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + sessionToken(cookie))).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                TEXT);
         if (r.statusCode() == 200) l.hold(r.body());
         return r;
     }
@@ -501,17 +508,26 @@ public final class HttpBench {
     // ---- HTTP ----
 
     HttpResponse<String> get(String path, String cookie, boolean htmx) throws IOException, InterruptedException {
-        return http.send(request(path, cookie, htmx).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return http.send(request(path, cookie, htmx).GET().build(), TEXT);
     }
 
     HttpResponse<String> post(String path, String form, String cookie, boolean htmx) throws IOException, InterruptedException {
         return http.send(request(path, cookie, htmx).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form.isEmpty() ? "_csrf=" + sessionToken(cookie) : form + "&_csrf=" + sessionToken(cookie))).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                TEXT);
+    }
+
+    private static String gunzip(byte[] body) {
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private HttpRequest.Builder request(String path, String cookie, boolean htmx) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        if (GZIP) b.header("Accept-Encoding", "gzip");
         if (htmx && !path.equals("/healthz") && !path.startsWith("/lessons/")) b.header("HX-Request", "true");
         b.header("Cookie", "cl_csrf=" + sessionToken(cookie) + (visitorSession(cookie) ? "; cl_visitor=" + VISITOR : "")
                 + (cookie == null ? "" : "; " + cookie));
