@@ -67,14 +67,49 @@ public class Parts {
     }
 
     private final Map<String, Part> parts = new LinkedHashMap<>();
-    /**
-     * The last {@value #HEADER} header read and its pairs (which cannot be changed): an answer
-     * reads its header four times (asked, holds, needsEveryChild, changed), so the last one read
-     * on any thread is kept, by identity.
-     */
-    private static volatile Held lastHeld = new Held(null, Map.of());
 
-    private record Held(String header, Map<String, String> pairs) {
+    /**
+     * What the page holds, read once from its {@value #HEADER} header: each part's id and key, in
+     * the header's order. An answer asks it several things (what to render again, whether the page
+     * holds a part, what changed), so the caller reads the header once and passes this along.
+     */
+    public static final class Held {
+        private final boolean told;
+        private final Map<String, String> keys;
+
+        private Held(boolean told, Map<String, String> keys) {
+            this.told = told;
+            this.keys = keys;
+        }
+
+        /** The header's pairs; an absent header (null) holds nothing known. */
+        public static Held of(String header) {
+            return new Held(header != null, read(header));
+        }
+
+        /**
+         * The names of the parts the page asks for again: those it holds with an empty key (its
+         * script clears the key of a part that shows the last action's message, which the next
+         * answer must take away); null when no header came, so the page holds nothing known.
+         */
+        public Set<String> asked() {
+            if (!told) return null;
+            Set<String> out = new java.util.LinkedHashSet<>();
+            keys.forEach((id, key) -> {
+                if (key.isEmpty() && id.startsWith("part-")) out.add(id.substring("part-".length()));
+            });
+            return out;
+        }
+
+        /** Whether the page holds that part (the header names it with a key). */
+        public boolean holds(String name) {
+            String key = keys.get(id(name));
+            return key != null && !key.isEmpty();
+        }
+
+        private String key(String name) {
+            return keys.get(id(name));
+        }
     }
 
     /** Writes each part: {@code writer} gives a part's markup by its name; {@code names} in page order. */
@@ -128,21 +163,20 @@ public class Parts {
 
     /**
      * The answer for htmx: of the parts rendered, those whose markup differs from what the page
-     * holds (the {@value #HEADER} header's value, or null), as out-of-band swaps; of a container
+     * holds ({@link Held}), as out-of-band swaps; of a container
      * the page holds as it is, only its children that differ.
      */
-    public String changed(String heldHeader) {
-        Map<String, String> held = held(heldHeader);
+    public String changed(Held held) {
         List<Part> sent = new ArrayList<>();
         int size = 0;
         for (Part p : parts.values()) {
-            if (!p.key().equals(held.get(id(p.name())))) {
+            if (!p.key().equals(held.key(p.name()))) {
                 sent.add(whole(p));
                 size += p.to() - p.from() + 160 * (p.children().size() + 1);
                 continue;
             }
             for (Child c : p.children()) {
-                if (c.part().kept() || c.part().key().equals(held.get(id(c.part().name())))) continue;
+                if (c.part().kept() || c.part().key().equals(held.key(c.part().name()))) continue;
                 sent.add(c.part());
                 size += c.part().to() - c.part().from() + 180;
             }
@@ -159,28 +193,13 @@ public class Parts {
     }
 
     /**
-     * The names of the parts the page asks for again: those it holds with an empty key (its
-     * script clears the key of a part that shows the last action's message, which the next
-     * answer must take away); null when no header came, so the page holds nothing known.
-     */
-    public static Set<String> asked(String heldHeader) {
-        if (heldHeader == null) return null;
-        Set<String> out = new java.util.LinkedHashSet<>();
-        held(heldHeader).forEach((id, key) -> {
-            if (key.isEmpty() && id.startsWith("part-")) out.add(id.substring("part-".length()));
-        });
-        return out;
-    }
-
-    /**
-     * Whether an answer to a page holding {@code heldHeader} would have to send a container whole
+     * Whether an answer to a page holding {@code held} would have to send a container whole
      * although it left some of its children {@link #KEPT}: the page holds an older container (say
      * another tab added a host), so the caller renders again with every child drawn.
      */
-    public boolean needsEveryChild(String heldHeader) {
-        Map<String, String> held = held(heldHeader);
+    public boolean needsEveryChild(Held held) {
         for (Part p : parts.values()) {
-            if (p.key().equals(held.get(id(p.name())))) continue;
+            if (p.key().equals(held.key(p.name()))) continue;
             for (Child c : p.children()) if (c.part().kept()) return true;
         }
         return false;
@@ -203,21 +222,6 @@ public class Parts {
 
     private static String id(String name) {
         return "part-" + name;
-    }
-
-    /** Whether the page holds that part (the {@value #HEADER} header names it with a key). */
-    public static boolean holds(String heldHeader, String name) {
-        String key = held(heldHeader).get(id(name));
-        return key != null && !key.isEmpty();
-    }
-
-    /** The header's pairs, id to key, in its order; read again only for another header than the last one read. */
-    private static Map<String, String> held(String header) {
-        Held last = lastHeld;
-        if (last.header() == header) return last.pairs(); // the same text, not only an equal one: no comparing of 16 KB
-        Map<String, String> pairs = read(header);
-        lastHeld = new Held(header, pairs);
-        return pairs;
     }
 
     private static Map<String, String> read(String header) {

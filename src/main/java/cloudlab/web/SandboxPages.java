@@ -269,8 +269,8 @@ final class SandboxPages {
         String shareUrl = token == null ? null : Addresses.origin(ctx.ip(), ctx.scheme(), ctx.host(), ctx.header("X-Forwarded-Proto"),
                 ctx.header("X-Forwarded-Host"), services.settings().trustedProxies()) + "/shared/" + token;
         SandboxView v = SandboxView.of(s, checks, lessonOf(s), message, form, typed, ctx.queryParam("id"), shareUrl);
-        String held = ctx.header(Parts.HEADER);
-        Set<String> render = Renderer.wantsFragment(ctx) ? SandboxParts.toRender(touched, Parts.asked(held), name -> Parts.holds(held, name)) : SandboxParts.all();
+        Parts.Held held = Parts.Held.of(ctx.header(Parts.HEADER));
+        Set<String> render = Renderer.wantsFragment(ctx) ? SandboxParts.toRender(touched, held.asked(), held::holds) : SandboxParts.all();
         SandboxPage page = page(s, v, Csrf.token(ctx),
                 new SandboxDrawings(v.state(), v.report(), host -> SandboxParts.drawsCard(render, host), g -> SandboxParts.drawsRows(render, g)));
         ctx.status(status);
