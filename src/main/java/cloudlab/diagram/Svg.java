@@ -232,7 +232,7 @@ final class Svg {
                 XmlEscapeLevel.LEVEL_1_ONLY_MARKUP_SIGNIFICANT);
     }
 
-    /** {@link #n} of the number, appended without making a string of it first. */
+    /** A number for SVG ({@link #n}), appended without making a string of it first. */
     static StringBuilder num(StringBuilder out, double v) {
         long tenths = Math.round(v * 10);
         if (tenths % 10 == 0) return out.append(tenths / 10);
@@ -266,10 +266,7 @@ final class Svg {
 
     /** A number for SVG: rounded to one decimal, without a trailing ".0". */
     static String n(double v) {
-        long tenths = Math.round(v * 10);
-        if (tenths % 10 == 0) return Long.toString(tenths / 10);
-        long a = Math.abs(tenths);
-        return (tenths < 0 ? "-" : "") + (a / 10) + "." + (a % 10);
+        return num(new StringBuilder(8), v).toString();
     }
 
     /** About how wide the text is at this font size, in view-box units. */
